@@ -1,0 +1,161 @@
+package org.wardnet.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every configuration key Wardnet reads, in the order the default file lists them.
+ *
+ * <p>A key's description is the documentation: it is written above the key in the generated
+ * {@code wardnet.yaml}, and a test keeps that file equal to what this class generates.
+ * Adding a key here is all it takes to make it configurable from the file, the environment and
+ * {@code --set}.
+ */
+public final class WardnetKeys {
+
+    private static final long MIB = 1024L * 1024L;
+
+    /** The section headings of the default file, in order, with what each section governs. */
+    public static final Map<String, String> SECTIONS = sections();
+
+    /** Address the HTTP API binds to. */
+    public static final ConfigKey<String> SERVER_HOST = new ConfigKey<>("server.host",
+            ValueType.text(255, false), "127.0.0.1",
+            "Address the HTTP API listens on. The default answers this machine only;"
+                    + " use 0.0.0.0 to serve the network.");
+
+    /** TCP port of the HTTP API. */
+    public static final ConfigKey<Integer> SERVER_PORT = new ConfigKey<>("server.port",
+            ValueType.integer(0, 65535), 8080,
+            "TCP port of the HTTP API; 0 picks a free port (the chosen one is printed at start).");
+
+    /** Netty event-loop threads. */
+    public static final ConfigKey<Integer> SERVER_IO_THREADS = new ConfigKey<>("server.ioThreads",
+            ValueType.integer(0, 256), 0,
+            "Event-loop threads that accept connections and parse HTTP; 0 means one per CPU core.");
+
+    /** Longest request line accepted. */
+    public static final ConfigKey<Integer> SERVER_MAX_INITIAL_LINE_BYTES = new ConfigKey<>(
+            "server.maxInitialLineBytes", ValueType.integer(256, 65536), 4096,
+            "Longest request line (method, path, query, version); longer ones get 414.");
+
+    /** Largest total of request headers accepted. */
+    public static final ConfigKey<Integer> SERVER_MAX_HEADER_BYTES = new ConfigKey<>(
+            "server.maxHeaderBytes", ValueType.integer(1024, 1048576), 8192,
+            "Largest total size of a request's headers; larger ones get 431.");
+
+    /** Largest JSON request body. */
+    public static final ConfigKey<Long> SERVER_MAX_JSON_BODY_BYTES = new ConfigKey<>(
+            "server.maxJsonBodyBytes", ValueType.longInteger(1024, 256 * MIB), MIB,
+            "Largest JSON request body; larger ones get 413 before they are read in full.");
+
+    /** Largest bulk-import request body. */
+    public static final ConfigKey<Long> SERVER_MAX_IMPORT_BODY_BYTES = new ConfigKey<>(
+            "server.maxImportBodyBytes", ValueType.longInteger(1024, 1024 * MIB), 64 * MIB,
+            "Largest body of POST /api/v1/cameras/import (CSV or NDJSON); larger ones get 413.");
+
+    /** Time allowed to receive one whole request. */
+    public static final ConfigKey<Integer> SERVER_REQUEST_TIMEOUT_SECONDS = new ConfigKey<>(
+            "server.requestTimeoutSeconds", ValueType.integer(1, 3600), 30,
+            "Seconds a client has to send one whole request, and the server to answer it;"
+                    + " a slower request is answered 408 (or 503 when the server is the slow side).");
+
+    /** Time a keep-alive connection may stay idle. */
+    public static final ConfigKey<Integer> SERVER_IDLE_TIMEOUT_SECONDS = new ConfigKey<>(
+            "server.idleTimeoutSeconds", ValueType.integer(1, 86400), 120,
+            "Seconds an idle keep-alive connection is kept open before the server closes it.");
+
+    /** Most simultaneous client connections. */
+    public static final ConfigKey<Integer> SERVER_MAX_CONNECTIONS = new ConfigKey<>(
+            "server.maxConnections", ValueType.integer(1, 1_000_000), 4096,
+            "Most client connections open at once; further ones are closed on accept.");
+
+    /** Most writes waiting for the store. */
+    public static final ConfigKey<Integer> SERVER_MAX_QUEUED_WRITES = new ConfigKey<>(
+            "server.maxQueuedWrites", ValueType.integer(1, 100_000), 1024,
+            "Most write requests waiting for the store at once; further ones get 503 with Retry-After.");
+
+    /** Page size when a list request names none. */
+    public static final ConfigKey<Integer> API_DEFAULT_PAGE_SIZE = new ConfigKey<>(
+            "api.defaultPageSize", ValueType.integer(1, 10_000), 100,
+            "Items per page of a list when the request gives no limit.");
+
+    /** Largest page a client may ask for. */
+    public static final ConfigKey<Integer> API_MAX_PAGE_SIZE = new ConfigKey<>(
+            "api.maxPageSize", ValueType.integer(1, 10_000), 1000,
+            "Largest limit a list request may ask for; a larger one gets 400.");
+
+    /** Most rows of one bulk import. */
+    public static final ConfigKey<Integer> API_MAX_IMPORT_ROWS = new ConfigKey<>(
+            "api.maxImportRows", ValueType.integer(1, 1_000_000), 100_000,
+            "Most rows (cameras) in one bulk import; a larger file gets 413.");
+
+    /** Directory for the embedded store and other state. */
+    public static final ConfigKey<String> STORE_DATA_DIR = new ConfigKey<>("store.dataDir",
+            ValueType.text(4096, false), "./data",
+            "Directory for the embedded H2 database and other state; created if missing.");
+
+    /** JDBC URL of an external database. */
+    public static final ConfigKey<String> STORE_JDBC_URL = new ConfigKey<>("store.jdbcUrl",
+            ValueType.text(4096, true), "",
+            "JDBC URL of the database. Empty means the embedded H2 file under dataDir;"
+                    + " jdbc:postgresql://HOST/DB selects PostgreSQL.");
+
+    /** Database user. */
+    public static final ConfigKey<String> STORE_USERNAME = new ConfigKey<>("store.username",
+            ValueType.text(255, true), "wardnet",
+            "Database user (ignored for the embedded store).");
+
+    /** Database password. */
+    public static final ConfigKey<String> STORE_PASSWORD = new ConfigKey<>("store.password",
+            ValueType.text(1024, true), "",
+            "Database password (ignored for the embedded store). Prefer the environment"
+                    + " variable WARDNET_STORE_PASSWORD to writing it here.");
+
+    /** Pooled database connections. */
+    public static final ConfigKey<Integer> STORE_MAX_POOL_SIZE = new ConfigKey<>("store.maxPoolSize",
+            ValueType.integer(1, 64), 4,
+            "Most database connections held open; store work runs on as many threads.");
+
+    /** All keys, in file order. */
+    public static final List<ConfigKey<?>> ALL = List.of(
+            SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
+            SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
+            SERVER_REQUEST_TIMEOUT_SECONDS, SERVER_IDLE_TIMEOUT_SECONDS, SERVER_MAX_CONNECTIONS,
+            SERVER_MAX_QUEUED_WRITES,
+            API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE, API_MAX_IMPORT_ROWS,
+            STORE_DATA_DIR, STORE_JDBC_URL, STORE_USERNAME, STORE_PASSWORD, STORE_MAX_POOL_SIZE);
+
+    private static final Map<String, ConfigKey<?>> BY_PATH = index();
+
+    private WardnetKeys() {
+    }
+
+    /** The key at {@code path}, if there is one. */
+    public static Optional<ConfigKey<?>> byPath(String path) {
+        return Optional.ofNullable(BY_PATH.get(path));
+    }
+
+    private static Map<String, String> sections() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("server", "The HTTP API: where it listens and the limits that protect it.");
+        s.put("api", "Paging and bulk-import limits of the HTTP API.");
+        s.put("store", "Where the registry, health history and clip index are kept.");
+        return java.util.Collections.unmodifiableMap(s);
+    }
+
+    private static Map<String, ConfigKey<?>> index() {
+        Map<String, ConfigKey<?>> byPath = new LinkedHashMap<>();
+        for (ConfigKey<?> key : ALL) {
+            if (!SECTIONS.containsKey(key.section())) {
+                throw new IllegalStateException("key " + key + " is in no documented section");
+            }
+            if (byPath.put(key.path(), key) != null) {
+                throw new IllegalStateException("key declared twice: " + key);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(byPath);
+    }
+}
