@@ -1,0 +1,205 @@
+package org.wardnet.core.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The registry of sites and cameras: the one place its rules are enforced.
+ *
+ * <p>Reads are served from memory, lock-free, and never block: they are safe on an event loop.
+ * Writes are serialised, checked against the current state, made durable through the
+ * {@link RegistryStore} and only then applied in memory, so nothing visible is ever lost and a
+ * failed write leaves no trace. Writes block on the store: call them off event loops.
+ *
+ * <p>Limits: the whole registry is held in memory (about a kilobyte per camera); list filters scan
+ * in id order, which is fine for tens of thousands of cameras.
+ */
+public final class Registry {
+
+    private final RegistryStore store;
+    private final Clock clock;
+    private final RegistryState state = new RegistryState();
+    private final SiteRules siteRules = new SiteRules(state);
+    private final RegistryQueries queries = new RegistryQueries(state);
+
+    private Registry(RegistryStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Loads everything the store holds. Blocks on the store. */
+    public static Registry open(RegistryStore store, Clock clock) {
+        Registry registry = new Registry(store, clock);
+        RegistryStore.Snapshot snapshot = store.load();
+        snapshot.sites().forEach(registry.state::putSite);
+        snapshot.cameras().forEach(registry.state::putCamera);
+        return registry;
+    }
+
+    /** Lists, filters and counts. */
+    public RegistryQueries queries() {
+        return queries;
+    }
+
+    public Optional<Site> site(String id) {
+        return Optional.ofNullable(state.site(id));
+    }
+
+    public Optional<Camera> camera(String id) {
+        return Optional.ofNullable(state.camera(id));
+    }
+
+    /** Creates a site; its id must be new. */
+    public synchronized Site createSite(SiteDraft draft) {
+        Instant now = clock.instant();
+        Site site = draft.validate(now, now).orThrow("site");
+        if (state.site(site.id()) != null) {
+            throw RegistryException.conflict("site '" + site.id() + "' already exists");
+        }
+        siteRules.checkPlacement(site, null);
+        store.apply(List.of(new RegistryChange.PutSite(site, true)));
+        state.putSite(site);
+        return site;
+    }
+
+    /** Replaces site {@code id}; moving a room moves its cameras with it, as they belong to the room. */
+    public synchronized Site replaceSite(String id, SiteDraft draft) {
+        Site previous = existingSite(id);
+        Instant now = clock.instant();
+        Site site = withPathId(id, draft.id(), () -> new SiteDraft(id, draft.name(), draft.tier(), draft.parentId(),
+                draft.kind(), draft.address())).validate(previous.createdAt(), now).orThrow("site");
+        siteRules.checkPlacement(site, previous);
+        if (site.sameContentAs(previous)) {
+            return previous;
+        }
+        store.apply(List.of(new RegistryChange.PutSite(site, false)));
+        state.putSite(site);
+        return site;
+    }
+
+    /**
+     * Deletes site {@code id}. Without {@code cascade} a site that still has child sites or cameras is
+     * refused; with it, the whole subtree and its cameras go in one transaction.
+     *
+     * @return how many sites and cameras were deleted
+     */
+    public synchronized DeleteCount deleteSite(String id, boolean cascade) {
+        Site site = existingSite(id);
+        if (!cascade) {
+            siteRules.checkDeletable(site);
+        }
+        List<String> subtree = state.subtree(id);
+        List<String> cameraIds = new ArrayList<>();
+        subtree.forEach(siteId -> cameraIds.addAll(state.camerasOf(siteId)));
+        List<String> sitesLeafFirst = new ArrayList<>(subtree);
+        Collections.reverse(sitesLeafFirst);
+        List<RegistryChange> changes = new ArrayList<>();
+        cameraIds.forEach(cameraId -> changes.add(new RegistryChange.DeleteCamera(cameraId)));
+        sitesLeafFirst.forEach(siteId -> changes.add(new RegistryChange.DeleteSite(siteId)));
+        store.apply(changes);
+        cameraIds.forEach(state::removeCamera);
+        sitesLeafFirst.forEach(state::removeSite);
+        return new DeleteCount(sitesLeafFirst.size(), cameraIds.size());
+    }
+
+    /** Registers a camera; its id must be new and its site must exist. */
+    public synchronized Camera createCamera(CameraDraft draft) {
+        Camera camera = draft.validate(null, clock.instant()).orThrow("camera");
+        if (state.camera(camera.id()) != null) {
+            throw RegistryException.conflict("camera '" + camera.id() + "' already exists");
+        }
+        requireSite(camera.siteId());
+        store.apply(List.of(new RegistryChange.PutCamera(camera, true)));
+        state.putCamera(camera);
+        return camera;
+    }
+
+    /** Replaces camera {@code id}; omitted passwords are kept (see {@link CameraDraft}). */
+    public synchronized Camera replaceCamera(String id, CameraDraft draft) {
+        Camera previous = state.camera(id);
+        if (previous == null) {
+            throw RegistryException.notFound("no camera '" + id + "'");
+        }
+        CameraDraft withId = withPathId(id, draft.id(), () -> new CameraDraft(id, draft.siteId(), draft.name(),
+                draft.location(), draft.heading(), draft.mounting(), draft.vendor(), draft.model(), draft.onvif(),
+                draft.rtsp()));
+        Camera camera = withId.validate(previous, clock.instant()).orThrow("camera");
+        requireSite(camera.siteId());
+        if (camera.sameContentAs(previous)) {
+            return previous;
+        }
+        store.apply(List.of(new RegistryChange.PutCamera(camera, false)));
+        state.putCamera(camera);
+        return camera;
+    }
+
+    /** Deletes camera {@code id}. */
+    public synchronized void deleteCamera(String id) {
+        if (state.camera(id) == null) {
+            throw RegistryException.notFound("no camera '" + id + "'");
+        }
+        store.apply(List.of(new RegistryChange.DeleteCamera(id)));
+        state.removeCamera(id);
+    }
+
+    /** Registers or updates many cameras at once; see {@link CameraImport}. */
+    public synchronized CameraImport.Outcome importCameras(List<CameraImport.Row> rows, boolean atomic) {
+        CameraImport.Plan plan = new CameraImport(state, clock.instant()).plan(rows);
+        boolean write = !plan.changes().isEmpty() && (!atomic || plan.failed() == 0);
+        if (write) {
+            store.apply(plan.changes());
+            for (RegistryChange change : plan.changes()) {
+                state.putCamera(((RegistryChange.PutCamera) change).camera());
+            }
+        }
+        return plan.outcome(atomic, atomic && plan.failed() > 0);
+    }
+
+    /** Counts of cameras per tier of the site they belong to. */
+    public Map<Tier, Long> camerasPerTier() {
+        Map<Tier, Long> counts = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            counts.put(tier, 0L);
+        }
+        for (Camera camera : state.cameras().values()) {
+            Site site = state.site(camera.siteId());
+            if (site != null) {
+                counts.merge(site.tier(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    private Site existingSite(String id) {
+        Site site = state.site(id);
+        if (site == null) {
+            throw RegistryException.notFound("no site '" + id + "'");
+        }
+        return site;
+    }
+
+    private void requireSite(String siteId) {
+        if (state.site(siteId) == null) {
+            throw RegistryException.invalid("siteId", "no site '" + siteId + "' exists");
+        }
+    }
+
+    private static <D> D withPathId(String pathId, String bodyId, java.util.function.Supplier<D> draftWithPathId) {
+        if (bodyId != null && !bodyId.equals(pathId)) {
+            throw RegistryException.invalid("id", "must match the path ('" + pathId + "'), got '" + bodyId
+                    + "'; an id cannot be changed");
+        }
+        return draftWithPathId.get();
+    }
+
+    /** What a delete removed. */
+    public record DeleteCount(int sites, int cameras) {
+    }
+}

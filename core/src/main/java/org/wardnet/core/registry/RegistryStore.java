@@ -1,0 +1,30 @@
+package org.wardnet.core.registry;
+
+import java.util.List;
+
+/**
+ * Durable storage of the registry, implemented in {@code storage-index}.
+ *
+ * <p>Both methods block on I/O: callers run them off network event loops. Implementations throw
+ * {@link StoreUnavailableException} when the store cannot be reached or the write fails; a failed
+ * {@link #apply} has changed nothing.
+ */
+public interface RegistryStore {
+
+    /** Everything stored, for the registry's in-memory copy at start. */
+    Snapshot load();
+
+    /**
+     * Applies {@code changes} in order, all or nothing, and returns only once they are durable:
+     * a process killed after the return loses none of them.
+     */
+    void apply(List<RegistryChange> changes);
+
+    /** The registry's stored content. */
+    record Snapshot(List<Site> sites, List<Camera> cameras) {
+        public Snapshot {
+            sites = List.copyOf(sites);
+            cameras = List.copyOf(cameras);
+        }
+    }
+}
