@@ -1,0 +1,109 @@
+package org.wardnet.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+
+/**
+ * The database: a pooled connection source, migrated to the newest schema when opened.
+ *
+ * <p>With {@code store.jdbcUrl} empty it is an embedded H2 file under {@code store.dataDir},
+ * opened with {@code WRITE_DELAY=0} so every commit reaches the file before it returns: a process
+ * killed after an acknowledged write loses nothing. Only one process may open an H2 file at a time.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final String description;
+
+    private Database(HikariDataSource dataSource, String description) {
+        this.dataSource = dataSource;
+        this.description = description;
+    }
+
+    /**
+     * Opens (creating if needed) and migrates the database the configuration names. Blocks.
+     *
+     * @throws StoreOpenException with a message for the operator when it cannot be opened
+     */
+    public static Database open(WardnetConfig config) {
+        String url = config.get(WardnetKeys.STORE_JDBC_URL);
+        HikariConfig hikari = new HikariConfig();
+        String description;
+        if (url.isEmpty()) {
+            Path dir = Path.of(config.get(WardnetKeys.STORE_DATA_DIR)).toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new StoreOpenException("cannot create data directory " + dir + " (store.dataDir): " + e, e);
+            }
+            Path file = dir.resolve("wardnet");
+            hikari.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            hikari.setUsername("wardnet");
+            hikari.setPassword("");
+            description = "H2 " + file + ".mv.db";
+        } else {
+            hikari.setJdbcUrl(url);
+            hikari.setUsername(config.get(WardnetKeys.STORE_USERNAME));
+            hikari.setPassword(config.get(WardnetKeys.STORE_PASSWORD));
+            description = url.replaceAll("password=[^&;]*", "password=***");
+        }
+        hikari.setMaximumPoolSize(config.get(WardnetKeys.STORE_MAX_POOL_SIZE));
+        hikari.setMinimumIdle(1);
+        hikari.setPoolName("wardnet-store");
+        hikari.setConnectionTimeout(10_000);
+        hikari.setAutoCommit(true);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreOpenException("cannot open the store " + description + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreOpenException("cannot migrate the store " + description + ": " + rootMessage(e), e);
+        }
+        return new Database(dataSource, description);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Which database this is, for logs and readiness reports; no password. */
+    public String description() {
+        return description;
+    }
+
+    /** Runs a trivial query; throws when the store does not answer within {@code timeoutSeconds}. */
+    public void ping(int timeoutSeconds) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(timeoutSeconds);
+            statement.execute("SELECT 1");
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+}
