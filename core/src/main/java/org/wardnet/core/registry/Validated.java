@@ -34,7 +34,8 @@ public record Validated<T>(T value, List<FieldError> errors) {
     /** The value, or an {@link RegistryException} of kind INVALID carrying the errors. */
     public T orThrow(String what) {
         if (value == null) {
-            throw RegistryException.invalid(what + " is invalid", errors);
+            throw RegistryException.invalid(what + " is invalid: "
+                    + String.join("; ", errors.stream().map(FieldError::toString).toList()), errors);
         }
         return value;
     }

@@ -1,0 +1,71 @@
+package org.wardnet.server.api;
+
+import static io.netty.handler.codec.http.HttpMethod.DELETE;
+import static io.netty.handler.codec.http.HttpMethod.GET;
+import static io.netty.handler.codec.http.HttpMethod.POST;
+import static io.netty.handler.codec.http.HttpMethod.PUT;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.BlockingWork;
+import org.wardnet.server.http.JsonCodec;
+import org.wardnet.server.http.Router;
+import org.wardnet.server.ops.OpsResource;
+
+/**
+ * The table of every route the server answers: the one place to look for what the API offers.
+ * The OpenAPI document served at {@code /api/v1/openapi.json} is tested against this table.
+ */
+public final class ApiRoutes {
+
+    /** The path with a larger body limit. */
+    public static final String IMPORT_PATH = CameraImportResource.PATH;
+
+    private ApiRoutes() {
+    }
+
+    public static List<Router.Route> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
+            OpsResource ops) {
+        Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
+        SiteResource sites = new SiteResource(registry, writes, json, paging);
+        CameraResource cameras = new CameraResource(registry, writes, json, paging);
+        CameraImportResource imports = new CameraImportResource(registry, writes, json,
+                config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+        byte[] openApi = openApiDocument();
+        return List.of(
+                new Router.Route(GET, "/healthz", ops::healthz),
+                new Router.Route(GET, "/readyz", ops::readyz),
+                new Router.Route(GET, "/metrics", ops::metrics),
+                new Router.Route(GET, "/api/v1/openapi.json", request -> CompletableFuture.completedFuture(
+                        ApiResponse.json(HttpResponseStatus.OK, openApi))),
+                new Router.Route(GET, "/api/v1/sites", sites::list),
+                new Router.Route(POST, "/api/v1/sites", sites::create),
+                new Router.Route(GET, "/api/v1/sites/{id}", sites::get),
+                new Router.Route(PUT, "/api/v1/sites/{id}", sites::replace),
+                new Router.Route(DELETE, "/api/v1/sites/{id}", sites::delete),
+                new Router.Route(GET, "/api/v1/cameras", cameras::list),
+                new Router.Route(POST, "/api/v1/cameras", cameras::create),
+                new Router.Route(POST, IMPORT_PATH, imports::importCameras),
+                new Router.Route(GET, "/api/v1/cameras/{id}", cameras::get),
+                new Router.Route(PUT, "/api/v1/cameras/{id}", cameras::replace),
+                new Router.Route(DELETE, "/api/v1/cameras/{id}", cameras::delete));
+    }
+
+    private static byte[] openApiDocument() {
+        try (InputStream in = ApiRoutes.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the server's resources");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read openapi.json", e);
+        }
+    }
+}

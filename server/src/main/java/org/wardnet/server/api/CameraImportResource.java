@@ -1,0 +1,179 @@
+package org.wardnet.server.api;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.wardnet.core.registry.CameraDraft;
+import org.wardnet.core.registry.CameraImport;
+import org.wardnet.core.registry.FieldError;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.server.http.ApiException;
+import org.wardnet.server.http.ApiRequest;
+import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.BlockingWork;
+import org.wardnet.server.http.JsonCodec;
+import org.wardnet.server.http.Problem;
+
+/**
+ * {@code POST /api/v1/cameras/import}: bulk registration from CSV ({@link CameraCsv}) or NDJSON
+ * (one camera object per line). Every row gets a result; valid rows are registered in one
+ * transaction, or with {@code ?atomic=true} nothing is when any row fails (422). Re-importing the
+ * same file changes nothing. Parsing runs on the write executor, not the event loop.
+ */
+final class CameraImportResource {
+
+    static final String PATH = "/api/v1/cameras/import";
+    private static final Set<String> CSV = Set.of("text/csv");
+    private static final Set<String> NDJSON = Set.of("application/x-ndjson", "application/ndjson", "application/jsonl");
+
+    private final Registry registry;
+    private final BlockingWork writes;
+    private final JsonCodec json;
+    private final int maxRows;
+
+    CameraImportResource(Registry registry, BlockingWork writes, JsonCodec json, int maxRows) {
+        this.registry = registry;
+        this.writes = writes;
+        this.json = json;
+        this.maxRows = maxRows;
+    }
+
+    CompletableFuture<ApiResponse> importCameras(ApiRequest request) {
+        boolean atomic = SiteResource.flag(request, "atomic");
+        String media = request.mediaType();
+        Set<String> accepted = new java.util.TreeSet<>(CSV);
+        accepted.addAll(NDJSON);
+        RequestBodies.requireMediaType(request, accepted);
+        boolean csv = CSV.contains(media);
+        return writes.submit(() -> {
+            String text = decodeUtf8(request.body());
+            List<CameraImport.Row> rows = csv ? csvRows(text) : ndjsonRows(text);
+            if (rows.size() > maxRows) {
+                throw new ApiException(Problem.of(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
+                        "Too many rows", "the import has " + rows.size() + " rows; the limit is " + maxRows
+                                + " (api.maxImportRows); split the file"));
+            }
+            CameraImport.Outcome outcome = registry.importCameras(rows, atomic);
+            Map<String, Object> body = summary(outcome, csv);
+            if (!outcome.applied()) {
+                Problem problem = Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "import-rejected",
+                        "Import rejected", outcome.failed() + " of " + outcome.total() + " rows are invalid and the"
+                                + " import is atomic, so nothing was registered; see results");
+                for (Map.Entry<String, Object> member : body.entrySet()) {
+                    problem = problem.withExtension(member.getKey(), member.getValue());
+                }
+                throw new ApiException(problem);
+            }
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+        });
+    }
+
+    private List<CameraImport.Row> csvRows(String text) {
+        List<CsvReader.Record> records = new CsvReader(text).readAll();
+        if (records.isEmpty()) {
+            throw new ApiException(Problem.badRequest("the CSV is empty; the first line must be the header: "
+                    + String.join(",", CameraCsv.COLUMNS)));
+        }
+        CsvReader.Record headerRecord = records.get(0);
+        if (headerRecord.error() != null) {
+            throw new ApiException(Problem.badRequest("the CSV header is malformed: " + headerRecord.error()));
+        }
+        CameraCsv.Header header = CameraCsv.header(headerRecord.fields());
+        if (!header.problems().isEmpty()) {
+            throw new ApiException(Problem.badRequest("the CSV header is wrong: " + String.join("; ", header.problems())));
+        }
+        List<CameraImport.Row> rows = new ArrayList<>(records.size() - 1);
+        for (int i = 1; i < records.size(); i++) {
+            rows.add(header.columns().row(i, records.get(i)));
+        }
+        return rows;
+    }
+
+    private List<CameraImport.Row> ndjsonRows(String text) {
+        List<CameraImport.Row> rows = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int number = i + 1;
+            try {
+                CameraDraft draft = json.mapper().readValue(lines[i], CameraDraft.class);
+                rows.add(new CameraImport.Row(number, draft, List.of()));
+            } catch (IOException e) {
+                Problem problem = JsonCodec.problemFor(e);
+                String field = problem.errors().isEmpty() ? "" : String.valueOf(problem.errors().get(0).get("field"));
+                rows.add(new CameraImport.Row(number, null, List.of(new FieldError(field, problem.detail()))));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> summary(CameraImport.Outcome outcome, boolean csv) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("atomic", outcome.atomic());
+        body.put("applied", outcome.applied());
+        body.put("total", outcome.total());
+        body.put("created", outcome.created());
+        body.put("updated", outcome.updated());
+        body.put("unchanged", outcome.unchanged());
+        body.put("failed", outcome.failed());
+        List<Map<String, Object>> results = new ArrayList<>(outcome.results().size());
+        for (CameraImport.RowResult result : outcome.results()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("row", result.row());
+            if (result.id() != null) {
+                row.put("id", result.id());
+            }
+            row.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+            if (!result.errors().isEmpty()) {
+                row.put("errors", result.errors().stream().map(error -> errorOf(error, csv)).toList());
+            }
+            results.add(row);
+        }
+        body.put("results", results);
+        return body;
+    }
+
+    private static Map<String, Object> errorOf(FieldError error, boolean csv) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(csv ? "column" : "field", csv ? CameraCsv.columnOf(error.field()) : error.field());
+        out.put("reason", error.reason());
+        return out;
+    }
+
+    /** Strict UTF-8: a byte that is not UTF-8 is a 400 naming its offset and line. */
+    private static String decodeUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        try {
+            String text = decoder.decode(in).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (MalformedInputException e) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset && i < body.length; i++) {
+                if (body[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ApiException(Problem.of(HttpResponseStatus.BAD_REQUEST, "bad-encoding", "Not UTF-8",
+                    "the body is not valid UTF-8 (byte " + offset + ", line " + line + "); save the file as UTF-8"
+                            + " (spreadsheet exports often use a legacy code page such as GBK or Windows-1252)"));
+        } catch (CharacterCodingException e) {
+            throw new ApiException(Problem.badRequest("the body is not valid UTF-8: " + e));
+        }
+    }
+}

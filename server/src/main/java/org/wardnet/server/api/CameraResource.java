@@ -1,0 +1,75 @@
+package org.wardnet.server.api;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.concurrent.CompletableFuture;
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.CameraDraft;
+import org.wardnet.core.registry.ListQuery;
+import org.wardnet.core.registry.Page;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.server.http.ApiException;
+import org.wardnet.server.http.ApiRequest;
+import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.BlockingWork;
+import org.wardnet.server.http.JsonCodec;
+import org.wardnet.server.http.Problem;
+
+/** {@code /api/v1/cameras}: registered cameras. Reads answer from memory; writes go through the store. */
+final class CameraResource {
+
+    private final Registry registry;
+    private final BlockingWork writes;
+    private final JsonCodec json;
+    private final RequestBodies bodies;
+    private final Paging paging;
+
+    CameraResource(Registry registry, BlockingWork writes, JsonCodec json, Paging paging) {
+        this.registry = registry;
+        this.writes = writes;
+        this.json = json;
+        this.bodies = new RequestBodies(json);
+        this.paging = paging;
+    }
+
+    CompletableFuture<ApiResponse> list(ApiRequest request) {
+        ListQuery query = paging.query(request);
+        Page<Camera> page = registry.queries().cameras(query);
+        return done(new Views.PageView<>(page.items().stream().map(Views::camera).toList(), query.limit(),
+                Paging.cursor(page.nextId())));
+    }
+
+    CompletableFuture<ApiResponse> get(ApiRequest request) {
+        String id = SiteResource.id(request);
+        Camera camera = registry.camera(id).orElseThrow(() -> new ApiException(Problem.of(
+                HttpResponseStatus.NOT_FOUND, "not-found", "Not found", "no camera '" + id + "'")));
+        return done(Views.camera(camera));
+    }
+
+    CompletableFuture<ApiResponse> create(ApiRequest request) {
+        CameraDraft draft = bodies.json(request, CameraDraft.class);
+        return writes.submit(() -> {
+            Camera camera = registry.createCamera(draft);
+            return ApiResponse.json(HttpResponseStatus.CREATED, json.write(Views.camera(camera)))
+                    .withHeader("Location", "/api/v1/cameras/" + camera.id());
+        });
+    }
+
+    CompletableFuture<ApiResponse> replace(ApiRequest request) {
+        String id = SiteResource.id(request);
+        CameraDraft draft = bodies.json(request, CameraDraft.class);
+        return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK,
+                json.write(Views.camera(registry.replaceCamera(id, draft)))));
+    }
+
+    CompletableFuture<ApiResponse> delete(ApiRequest request) {
+        String id = SiteResource.id(request);
+        return writes.submit(() -> {
+            registry.deleteCamera(id);
+            return ApiResponse.noContent();
+        });
+    }
+
+    private CompletableFuture<ApiResponse> done(Object body) {
+        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(body)));
+    }
+}

@@ -1,0 +1,128 @@
+package org.wardnet.server.api;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.wardnet.core.registry.Ids;
+import org.wardnet.core.registry.ListQuery;
+import org.wardnet.core.registry.Page;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.RegistryQueries;
+import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.SiteDraft;
+import org.wardnet.core.registry.Tier;
+import org.wardnet.server.http.ApiException;
+import org.wardnet.server.http.ApiRequest;
+import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.BlockingWork;
+import org.wardnet.server.http.JsonCodec;
+import org.wardnet.server.http.Problem;
+
+/** {@code /api/v1/sites}: the tier tree. Reads answer from memory; writes go through the store. */
+final class SiteResource {
+
+    private final Registry registry;
+    private final BlockingWork writes;
+    private final JsonCodec json;
+    private final RequestBodies bodies;
+    private final Paging paging;
+
+    SiteResource(Registry registry, BlockingWork writes, JsonCodec json, Paging paging) {
+        this.registry = registry;
+        this.writes = writes;
+        this.json = json;
+        this.bodies = new RequestBodies(json);
+        this.paging = paging;
+    }
+
+    CompletableFuture<ApiResponse> list(ApiRequest request) {
+        ListQuery query = paging.query(request);
+        Tier tier = tier(request.queryParam("tier"));
+        Page<Site> page = registry.queries().sites(query, tier);
+        return done(HttpResponseStatus.OK, new Views.PageView<>(page.items().stream()
+                .map(site -> Views.site(site, null)).toList(), query.limit(), Paging.cursor(page.nextId())));
+    }
+
+    CompletableFuture<ApiResponse> get(ApiRequest request) {
+        String id = SiteResource.id(request);
+        Site site = registry.site(id).orElseThrow(() -> notFound(id));
+        return done(HttpResponseStatus.OK, view(site));
+    }
+
+    CompletableFuture<ApiResponse> create(ApiRequest request) {
+        SiteDraft draft = bodies.json(request, SiteDraft.class);
+        return writes.submit(() -> {
+            Site site = registry.createSite(draft);
+            return response(HttpResponseStatus.CREATED, view(site)).withHeader("Location", "/api/v1/sites/" + site.id());
+        });
+    }
+
+    CompletableFuture<ApiResponse> replace(ApiRequest request) {
+        String id = SiteResource.id(request);
+        SiteDraft draft = bodies.json(request, SiteDraft.class);
+        return writes.submit(() -> response(HttpResponseStatus.OK, view(registry.replaceSite(id, draft))));
+    }
+
+    CompletableFuture<ApiResponse> delete(ApiRequest request) {
+        String id = SiteResource.id(request);
+        boolean cascade = flag(request, "cascade");
+        return writes.submit(() -> {
+            Registry.DeleteCount count = registry.deleteSite(id, cascade);
+            return response(HttpResponseStatus.OK, new Deleted(id, count.sites(), count.cameras()));
+        });
+    }
+
+    /** What a delete removed. */
+    record Deleted(String id, int sites, int cameras) {
+    }
+
+    private Views.SiteView view(Site site) {
+        RegistryQueries.DirectCounts counts = registry.queries().directCounts(site.id());
+        return Views.site(site, new Views.Counts(counts.childSites(), counts.cameras()));
+    }
+
+    private ApiResponse response(HttpResponseStatus status, Object body) {
+        return ApiResponse.json(status, json.write(body));
+    }
+
+    private CompletableFuture<ApiResponse> done(HttpResponseStatus status, Object body) {
+        return CompletableFuture.completedFuture(response(status, body));
+    }
+
+    static String id(ApiRequest request) {
+        String id = request.pathParam("id");
+        if (!Ids.isValid(id)) {
+            throw new ApiException(Problem.badRequest("the id in the path must be " + Ids.RULE + ", got '" + id + "'"));
+        }
+        return id;
+    }
+
+    static boolean flag(ApiRequest request, String name) {
+        String value = request.queryParam(name);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true") || value.isEmpty()) {
+            return true;
+        }
+        throw new ApiException(Problem.badRequest("query parameter '" + name + "' must be true or false, got '"
+                + value + "'"));
+    }
+
+    private static Tier tier(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Tier.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(Problem.badRequest("query parameter 'tier' must be CENTER, SUBSTATION or ROOM,"
+                    + " got '" + text + "'"));
+        }
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
+                "no site '" + id + "'"));
+    }
+}

@@ -1,0 +1,72 @@
+package org.wardnet.server.http;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One complete HTTP request, body included, detached from Netty's buffers (the body is a plain
+ * array, so handlers cannot leak pooled memory).
+ *
+ * @param method     request method
+ * @param path       decoded path without the query
+ * @param query      decoded query parameters
+ * @param headers    request headers
+ * @param body       the body; empty when there is none
+ * @param pathParams values of the route's {@code {name}} segments; filled by the {@link Router}
+ */
+public record ApiRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
+        byte[] body, Map<String, String> pathParams) {
+
+    /** The single value of query parameter {@code name}, or null; a repeated parameter is a 400. */
+    public String queryParam(String name) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new ApiException(Problem.badRequest("query parameter '" + name + "' is given "
+                    + values.size() + " times; give it once"));
+        }
+        return values.get(0);
+    }
+
+    public String pathParam(String name) {
+        String value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalStateException("route has no parameter " + name);
+        }
+        return value;
+    }
+
+    /** The media type of the body, lower case, without parameters; "" when absent. */
+    public String mediaType() {
+        String contentType = headers.get("Content-Type");
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The {@code charset} parameter of Content-Type, lower case, or null. */
+    public String charset() {
+        String contentType = headers.get("Content-Type");
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (p.startsWith("charset=")) {
+                return p.substring("charset=".length()).replace("\"", "");
+            }
+        }
+        return null;
+    }
+
+    ApiRequest withPathParams(Map<String, String> params) {
+        return new ApiRequest(method, path, query, headers, body, Map.copyOf(params));
+    }
+}

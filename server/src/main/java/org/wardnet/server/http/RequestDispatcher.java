@@ -1,0 +1,163 @@
+package org.wardnet.server.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each {@link Incoming} request to its handler and writes the answer, one request at a
+ * time per connection, so pipelined requests are answered in the order they came even when a
+ * handler completes on another thread. A handler that does not answer within the request timeout
+ * is answered 503 (its late result is dropped). Idle keep-alive connections are closed.
+ *
+ * <p>One instance per connection; all state is touched only on its event loop.
+ */
+final class RequestDispatcher extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final Router router;
+    private final ProblemWriter problems;
+    private final RequestObserver observer;
+    private final long timeoutMillis;
+    private final ArrayDeque<Incoming> pending = new ArrayDeque<>();
+    private boolean busy;
+    private boolean closing;
+
+    RequestDispatcher(Router router, ProblemWriter problems, RequestObserver observer, long timeoutMillis) {
+        this.router = router;
+        this.problems = problems;
+        this.observer = observer;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof Incoming incoming)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        pending.add(incoming);
+        if (!busy) {
+            next(ctx);
+        }
+    }
+
+    private void next(ChannelHandlerContext ctx) {
+        Incoming incoming = pending.poll();
+        if (incoming == null || closing) {
+            busy = false;
+            return;
+        }
+        busy = true;
+        if (incoming.rejection() != null) {
+            answer(ctx, incoming, "rejected", problems.response(incoming.rejection()));
+            return;
+        }
+        ApiRequest request = incoming.request();
+        boolean head = request.method().equals(HttpMethod.HEAD);
+        ApiRequest routed = head ? new ApiRequest(HttpMethod.GET, request.path(), request.query(), request.headers(),
+                request.body(), Map.of()) : request;
+        Router.Match match;
+        try {
+            match = router.match(routed);
+        } catch (ApiException e) {
+            answer(ctx, incoming, "unmatched", problems.response(e.problem()));
+            return;
+        }
+        String route = match.route().template();
+        CompletableFuture<ApiResponse> result = invoke(match);
+        if (result.isDone()) {
+            answer(ctx, incoming, route, outcome(result, incoming));
+            return;
+        }
+        ScheduledFuture<?> timer = ctx.executor().schedule(() -> result.completeExceptionally(
+                new ApiException(Problem.of(HttpResponseStatus.SERVICE_UNAVAILABLE, "timeout", "Timed out",
+                        "the server did not finish within " + timeoutMillis / 1000 + " s; the outcome of a write"
+                                + " is unknown, so read the resource before retrying"))),
+                timeoutMillis, TimeUnit.MILLISECONDS);
+        result.whenComplete((ok, error) -> ctx.executor().execute(() -> {
+            timer.cancel(false);
+            answer(ctx, incoming, route, outcome(result, incoming));
+        }));
+    }
+
+    private static CompletableFuture<ApiResponse> invoke(Router.Match match) {
+        try {
+            return match.route().handler().handle(match.request());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private ApiResponse outcome(CompletableFuture<ApiResponse> result, Incoming incoming) {
+        try {
+            return result.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return problems.responseFor(cause, incoming.method() + " " + incoming.request().path());
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx, Incoming incoming, String route, ApiResponse response) {
+        boolean keepAlive = incoming.keepAlive() && incoming.rejection() == null;
+        boolean head = incoming.request() != null && incoming.request().method().equals(HttpMethod.HEAD);
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
+                head || response.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+        HttpHeaders headers = http.headers();
+        if (response.contentType() != null) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        }
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        response.headers().forEach(headers::set);
+        headers.set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+        observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
+        if (!keepAlive) {
+            closing = true;
+            pending.clear();
+            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.writeAndFlush(http);
+        next(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            RequestReader reader = ctx.pipeline().get(RequestReader.class);
+            if (!busy && pending.isEmpty() && (reader == null || !reader.reading())) {
+                ctx.close();
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Resets and half-closed sockets are routine with thousands of clients: not worth a warning.
+        LOG.debug("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,130 @@
+package org.wardnet.server.http;
+
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Maps method and path to a handler. Templates are literal segments and {@code {name}}
+ * parameters; a literal beats a parameter. A path no route knows is 404; a known path with another
+ * method is 405 with {@code Allow}. Routes are fixed at construction time, so matching is lock-free.
+ */
+public final class Router {
+
+    /** A request handler; reads answer with a completed future, blocking work completes later. */
+    @FunctionalInterface
+    public interface Handler {
+        CompletableFuture<ApiResponse> handle(ApiRequest request);
+    }
+
+    /** One route: method, template (also the metrics label) and handler. */
+    public record Route(HttpMethod method, String template, Handler handler) {
+        public Route {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(handler, "handler");
+            if (!template.startsWith("/")) {
+                throw new IllegalArgumentException("template must start with /: " + template);
+            }
+        }
+
+        List<String> segments() {
+            return segmentsOf(template);
+        }
+    }
+
+    /** A resolved request: the route (null when none) and the request with its path parameters. */
+    public record Match(Route route, ApiRequest request) {
+    }
+
+    private final List<Route> routes;
+
+    public Router(List<Route> routes) {
+        this.routes = List.copyOf(routes);
+        Set<String> seen = new LinkedHashSet<>();
+        for (Route route : routes) {
+            if (!seen.add(route.method() + " " + route.template())) {
+                throw new IllegalArgumentException("route declared twice: " + route.method() + " " + route.template());
+            }
+        }
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Finds the route for {@code request}, or throws a 404 or 405 {@link ApiException}. */
+    public Match match(ApiRequest request) {
+        List<String> path = segmentsOf(request.path());
+        Route best = null;
+        Map<String, String> bestParams = null;
+        int bestLiterals = -1;
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route route : routes) {
+            Map<String, String> params = new LinkedHashMap<>();
+            int literals = bind(route.segments(), path, params);
+            if (literals < 0) {
+                continue;
+            }
+            if (!route.method().equals(request.method())) {
+                allowed.add(route.method().name());
+                continue;
+            }
+            if (literals > bestLiterals) {
+                best = route;
+                bestParams = params;
+                bestLiterals = literals;
+            }
+        }
+        if (best != null) {
+            return new Match(best, request.withPathParams(bestParams));
+        }
+        if (!allowed.isEmpty()) {
+            if (request.method().equals(HttpMethod.HEAD) && allowed.contains("GET")) {
+                allowed.add("HEAD");
+            }
+            Problem problem = Problem.of(HttpResponseStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                    "Method not allowed", request.method() + " is not allowed on " + request.path()
+                            + "; allowed: " + String.join(", ", allowed))
+                    .withExtension("allow", new ArrayList<>(allowed));
+            throw new ApiException(problem);
+        }
+        throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
+                "no resource at " + request.path() + "; the API is described at /api/v1/openapi.json"));
+    }
+
+    /** Number of literal segments matched, or -1 when the template does not fit the path. */
+    private static int bind(List<String> template, List<String> path, Map<String, String> params) {
+        if (template.size() != path.size()) {
+            return -1;
+        }
+        int literals = 0;
+        for (int i = 0; i < template.size(); i++) {
+            String t = template.get(i);
+            if (t.startsWith("{") && t.endsWith("}")) {
+                params.put(t.substring(1, t.length() - 1), path.get(i));
+            } else if (t.equals(path.get(i))) {
+                literals++;
+            } else {
+                return -1;
+            }
+        }
+        return literals;
+    }
+
+    private static List<String> segmentsOf(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
+        }
+        return segments;
+    }
+}
