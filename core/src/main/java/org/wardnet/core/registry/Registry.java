@@ -58,7 +58,7 @@ public final class Registry {
 
     /** Creates a site; its id must be new. */
     public synchronized Site createSite(SiteDraft draft) {
-        Instant now = clock.instant();
+        Instant now = now();
         Site site = draft.validate(now, now).orThrow("site");
         if (state.site(site.id()) != null) {
             throw RegistryException.conflict("site '" + site.id() + "' already exists");
@@ -72,7 +72,7 @@ public final class Registry {
     /** Replaces site {@code id}; moving a room moves its cameras with it, as they belong to the room. */
     public synchronized Site replaceSite(String id, SiteDraft draft) {
         Site previous = existingSite(id);
-        Instant now = clock.instant();
+        Instant now = now();
         Site site = withPathId(id, draft.id(), () -> new SiteDraft(id, draft.name(), draft.tier(), draft.parentId(),
                 draft.kind(), draft.address())).validate(previous.createdAt(), now).orThrow("site");
         siteRules.checkPlacement(site, previous);
@@ -111,7 +111,7 @@ public final class Registry {
 
     /** Registers a camera; its id must be new and its site must exist. */
     public synchronized Camera createCamera(CameraDraft draft) {
-        Camera camera = draft.validate(null, clock.instant()).orThrow("camera");
+        Camera camera = draft.validate(null, now()).orThrow("camera");
         if (state.camera(camera.id()) != null) {
             throw RegistryException.conflict("camera '" + camera.id() + "' already exists");
         }
@@ -130,7 +130,7 @@ public final class Registry {
         CameraDraft withId = withPathId(id, draft.id(), () -> new CameraDraft(id, draft.siteId(), draft.name(),
                 draft.location(), draft.heading(), draft.mounting(), draft.vendor(), draft.model(), draft.onvif(),
                 draft.rtsp()));
-        Camera camera = withId.validate(previous, clock.instant()).orThrow("camera");
+        Camera camera = withId.validate(previous, now()).orThrow("camera");
         requireSite(camera.siteId());
         if (camera.sameContentAs(previous)) {
             return previous;
@@ -151,7 +151,7 @@ public final class Registry {
 
     /** Registers or updates many cameras at once; see {@link CameraImport}. */
     public synchronized CameraImport.Outcome importCameras(List<CameraImport.Row> rows, boolean atomic) {
-        CameraImport.Plan plan = new CameraImport(state, clock.instant()).plan(rows);
+        CameraImport.Plan plan = new CameraImport(state, now()).plan(rows);
         boolean write = !plan.changes().isEmpty() && (!atomic || plan.failed() == 0);
         if (write) {
             store.apply(plan.changes());
@@ -175,6 +175,14 @@ public final class Registry {
             }
         }
         return counts;
+    }
+
+    /**
+     * The time of a change, to the millisecond: what every store keeps exactly, so a value read
+     * back after a restart equals the one answered before it.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private Site existingSite(String id) {

@@ -1,0 +1,92 @@
+package org.wardnet.server.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line: a subcommand and its options. Options shared by {@code serve} and
+ * {@code demo}: {@code --port PORT}, {@code --data DIR}, {@code --config FILE} and repeated
+ * {@code --set KEY=VALUE}; {@code district} takes {@code --seed N}, {@code --cameras FILE} and
+ * {@code --sites FILE}.
+ *
+ * @param command   the subcommand
+ * @param config    the configuration file, or null
+ * @param overrides KEY=VALUE overrides in the order given, {@code --port} and {@code --data} last
+ * @param dataGiven whether {@code --data} was given
+ * @param seed      the district seed
+ * @param camerasOut where {@code district} writes the cameras CSV, or null
+ * @param sitesOut  where {@code district} writes the sites NDJSON, or null
+ */
+record CommandLine(String command, Path config, List<String> overrides, boolean dataGiven, long seed,
+        Path camerasOut, Path sitesOut) {
+
+    static final String USAGE = String.join("\n",
+            "usage: wardnet COMMAND [OPTIONS]",
+            "",
+            "commands:",
+            "  serve            run the server (on the documented defaults unless --config or --set say otherwise)",
+            "  demo             run the server on a scratch H2 store loaded with the Haishu-2014 district",
+            "  district         write the reference district: --cameras FILE (CSV) and/or --sites FILE (NDJSON)",
+            "  config-defaults  print the documented default configuration",
+            "  help             print this text",
+            "",
+            "options of serve and demo:",
+            "  --port PORT        listen on PORT (0 picks a free port)",
+            "  --data DIR         keep the store under DIR",
+            "  --config FILE      read configuration from FILE (YAML)",
+            "  --set KEY=VALUE    override one configuration key; repeatable",
+            "options of district:",
+            "  --seed N           generate from seed N (default 2014, the reference district)",
+            "",
+            "Environment variables WARDNET_<SECTION>_<KEY> override the file; --set overrides both.");
+
+    /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
+    static CommandLine parse(String[] args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("no command given");
+        }
+        String command = args[0];
+        if (!List.of("serve", "demo", "district", "config-defaults", "help", "--help", "-h").contains(command)) {
+            throw new IllegalArgumentException("unknown command '" + command + "'");
+        }
+        Path config = null;
+        List<String> overrides = new ArrayList<>();
+        List<String> last = new ArrayList<>();
+        boolean dataGiven = false;
+        long seed = 2014L;
+        Path cameras = null;
+        Path sites = null;
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            if (value == null) {
+                throw new IllegalArgumentException("option " + option + " needs a value");
+            }
+            i++;
+            switch (option) {
+                case "--port" -> last.add("server.port=" + value);
+                case "--data" -> {
+                    last.add("store.dataDir=" + value);
+                    dataGiven = true;
+                }
+                case "--config" -> config = Path.of(value);
+                case "--set" -> overrides.add(value);
+                case "--seed" -> seed = parseSeed(value);
+                case "--cameras" -> cameras = Path.of(value);
+                case "--sites" -> sites = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+            }
+        }
+        overrides.addAll(last);
+        return new CommandLine(command, config, List.copyOf(overrides), dataGiven, seed, cameras, sites);
+    }
+
+    private static long parseSeed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed needs a whole number, got '" + value + "'");
+        }
+    }
+}

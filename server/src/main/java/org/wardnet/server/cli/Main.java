@@ -1,0 +1,124 @@
+package org.wardnet.server.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.wardnet.config.ConfigException;
+import org.wardnet.config.ConfigLoader;
+import org.wardnet.config.DefaultConfigFile;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.server.WardnetServer;
+import org.wardnet.simulator.district.District;
+import org.wardnet.simulator.district.DistrictFiles;
+import org.wardnet.simulator.district.DistrictGenerator;
+import org.wardnet.storage.StoreOpenException;
+
+/**
+ * {@code wardnet}: runs the server ({@code serve}), the demo ({@code demo}), or writes files
+ * ({@code district}, {@code config-defaults}). Exit status: 0 done, 1 failed to run, 2 bad usage
+ * or configuration.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("wardnet: " + e.getMessage());
+            err.println(CommandLine.USAGE);
+            return 2;
+        }
+        try {
+            return switch (line.command()) {
+                case "config-defaults" -> {
+                    out.print(DefaultConfigFile.render());
+                    yield 0;
+                }
+                case "district" -> district(line, out);
+                case "serve", "demo" -> serve(line, out, env);
+                default -> {
+                    out.println(CommandLine.USAGE);
+                    yield 0;
+                }
+            };
+        } catch (ConfigException e) {
+            err.println("wardnet: " + e.getMessage());
+            return 2;
+        } catch (StoreOpenException e) {
+            err.println("wardnet: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("wardnet: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int district(CommandLine line, PrintStream out) throws IOException {
+        if (line.camerasOut() == null && line.sitesOut() == null) {
+            throw new IOException("district needs --cameras FILE and/or --sites FILE");
+        }
+        District district = DistrictGenerator.generate(line.seed());
+        if (line.camerasOut() != null) {
+            DistrictFiles.writeCamerasCsv(district, line.camerasOut());
+            out.println("wrote " + district.cameras().size() + " cameras to " + line.camerasOut());
+        }
+        if (line.sitesOut() != null) {
+            DistrictFiles.writeSitesNdjson(district, line.sitesOut());
+            out.println("wrote " + district.sites().size() + " sites to " + line.sitesOut());
+        }
+        return 0;
+    }
+
+    private static int serve(CommandLine line, PrintStream out, Map<String, String> env)
+            throws ConfigException, InterruptedException, IOException {
+        boolean demo = line.command().equals("demo");
+        DemoData scratch = demo && !line.dataGiven() ? DemoData.scratch() : null;
+        java.util.List<String> overrides = new java.util.ArrayList<>(line.overrides());
+        if (scratch != null) {
+            overrides.add(0, "store.dataDir=" + scratch.directory());
+        }
+        WardnetConfig config = ConfigLoader.load(line.config(), env, overrides);
+        WardnetServer server;
+        try {
+            server = WardnetServer.start(config);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof BindException || e instanceof java.nio.channels.UnresolvedAddressException) {
+                throw new IOException("cannot listen on " + config.get(org.wardnet.config.WardnetKeys.SERVER_HOST) + ":"
+                        + config.get(org.wardnet.config.WardnetKeys.SERVER_PORT) + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            if (scratch != null) {
+                scratch.delete();
+            }
+            stopped.countDown();
+        }, "wardnet-shutdown"));
+        out.println("store: " + server.storeDescription());
+        if (demo) {
+            DemoData.load(server.registry(), out);
+        }
+        out.println("listening on " + server.baseUrl());
+        if (demo) {
+            DemoData.printTour(server.baseUrl(), out);
+        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
