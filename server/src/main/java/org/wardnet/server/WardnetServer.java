@@ -35,10 +35,11 @@ public final class WardnetServer implements AutoCloseable {
     private final Metrics metrics;
     private final EventLoops loops;
     private final HttpServer http;
+    private final Router router;
     private final InetSocketAddress address;
 
     private WardnetServer(Database database, Registry registry, BlockingWork writes, ExecutorService checks,
-            Metrics metrics, EventLoops loops, HttpServer http, InetSocketAddress address) {
+            Metrics metrics, EventLoops loops, HttpServer http, Router router, InetSocketAddress address) {
         this.database = database;
         this.registry = registry;
         this.writes = writes;
@@ -46,6 +47,7 @@ public final class WardnetServer implements AutoCloseable {
         this.metrics = metrics;
         this.loops = loops;
         this.http = http;
+        this.router = router;
         this.address = address;
     }
 
@@ -80,7 +82,7 @@ public final class WardnetServer implements AutoCloseable {
             database.close();
             throw e;
         }
-        return new WardnetServer(database, registry, writes, checks, metrics, loops, http, address);
+        return new WardnetServer(database, registry, writes, checks, metrics, loops, http, router, address);
     }
 
     public InetSocketAddress address() {
@@ -91,6 +93,11 @@ public final class WardnetServer implements AutoCloseable {
     public String baseUrl() {
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
         return "http://" + host + ":" + address.getPort();
+    }
+
+    /** Every route the API answers. */
+    public java.util.List<Router.Route> routes() {
+        return router.routes();
     }
 
     public Registry registry() {

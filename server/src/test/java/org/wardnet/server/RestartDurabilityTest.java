@@ -1,0 +1,113 @@
+package org.wardnet.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server in its own JVM is killed with SIGKILL right after answering writes with 2xx; a new one
+ * on the same data directory must hold every acknowledged write.
+ */
+class RestartDurabilityTest {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    /** Runs {@code wardnet serve} in a child JVM and waits for its "listening on" line. */
+    private record Child(Process process, String base) {
+    }
+
+    private Child serve() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.wardnet.server.cli.Main", "serve", "--port", "0", "--data", data.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String line; (line = out.readLine()) != null && System.nanoTime() < deadline; ) {
+            if (line.startsWith("listening on ")) {
+                return new Child(process, line.substring("listening on ".length()).strip());
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the server did not start");
+    }
+
+    private HttpResponse<String> send(String method, String url, String type, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (body != null) {
+            request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void killMinus9RightAfterAcknowledgedWritesLosesNothing() throws Exception {
+        Child first = serve();
+        List<String> acknowledged = new ArrayList<>();
+        try {
+            String[] sites = {
+                "{\"id\":\"C\",\"name\":\"Center\",\"tier\":\"CENTER\"}",
+                "{\"id\":\"S1\",\"name\":\"Sub\",\"tier\":\"SUBSTATION\",\"parentId\":\"C\"}",
+                "{\"id\":\"R1\",\"name\":\"Room\",\"tier\":\"ROOM\",\"parentId\":\"S1\",\"kind\":\"BANK\"}"};
+            for (String site : sites) {
+                assertEquals(201, send("POST", first.base() + "/api/v1/sites", "application/json", site).statusCode());
+            }
+            StringBuilder csv = new StringBuilder("id,siteId,name,lat,lon,rtspUrl\n");
+            for (int i = 0; i < 2000; i++) {
+                csv.append("imp-").append(i).append(",R1,Imported ").append(i).append(",29.8,121.5,rtsp://127.1.0.1/\n");
+            }
+            HttpResponse<String> imported = send("POST", first.base() + "/api/v1/cameras/import", "text/csv", csv.toString());
+            assertEquals(200, imported.statusCode(), imported.body());
+            for (int i = 0; i < 40; i++) {
+                String id = "cam-" + i;
+                HttpResponse<String> created = send("POST", first.base() + "/api/v1/cameras", "application/json",
+                        TestServer.camera(id, "R1"));
+                assertEquals(201, created.statusCode(), created.body());
+                acknowledged.add(id);
+            }
+            assertEquals(200, send("PUT", first.base() + "/api/v1/sites/R1", "application/json",
+                    "{\"name\":\"Room renamed\",\"tier\":\"ROOM\",\"parentId\":\"S1\",\"kind\":\"SCHOOL\"}").statusCode());
+            assertEquals(204, send("DELETE", first.base() + "/api/v1/cameras/cam-0", null, null).statusCode());
+            acknowledged.remove("cam-0");
+        } finally {
+            first.process().destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+            first.process().waitFor(30, TimeUnit.SECONDS);
+        }
+
+        Child second = serve();
+        try {
+            for (String id : acknowledged) {
+                assertEquals(200, send("GET", second.base() + "/api/v1/cameras/" + id, null, null).statusCode(), id);
+            }
+            assertEquals(404, send("GET", second.base() + "/api/v1/cameras/cam-0", null, null).statusCode());
+            JsonNode room = TestServer.json(send("GET", second.base() + "/api/v1/sites/R1", null, null));
+            assertEquals("Room renamed", room.get("name").asText());
+            assertEquals("SCHOOL", room.get("kind").asText());
+            assertEquals(2039, room.get("counts").get("cameras").asInt());
+            assertTrue(send("GET", second.base() + "/api/v1/cameras/imp-1999", null, null).statusCode() == 200);
+        } finally {
+            second.process().destroy();
+            second.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.wardnet.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.server.TestServer;
+import org.wardnet.server.http.Router;
+
+/** Keeps /api/v1/openapi.json true: same routes as the router, and real answers fit its schemas. */
+class OpenApiContractTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyRouteIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
+        try (TestServer api = TestServer.start(dir)) {
+            JsonNode doc = TestServer.json(api.get("/api/v1/openapi.json"));
+            Set<String> documented = new TreeSet<>();
+            doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                if (!method.equals("parameters")) {
+                    documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }));
+            Set<String> routed = new TreeSet<>();
+            for (Router.Route route : api.server.routes()) {
+                routed.add(route.method().name() + " " + route.template());
+            }
+            assertEquals(routed, documented);
+        }
+    }
+
+    @Test
+    void realAnswersFitTheDocumentedSchemas() throws Exception {
+        try (TestServer api = TestServer.start(dir)) {
+            api.smallTree();
+            api.postJson("/api/v1/cameras", TestServer.camera("c1", "R1"));
+            JsonNode schemas = TestServer.json(api.get("/api/v1/openapi.json")).get("components").get("schemas");
+            assertFits(schemas.get("Camera"), TestServer.json(api.get("/api/v1/cameras/c1")));
+            assertFits(schemas.get("Site"), TestServer.json(api.get("/api/v1/sites/R1")));
+            assertFits(schemas.get("CameraPage"), TestServer.json(api.get("/api/v1/cameras?limit=1")));
+            assertFits(schemas.get("SitePage"), TestServer.json(api.get("/api/v1/sites?limit=1")));
+            assertFits(schemas.get("Problem"), TestServer.json(api.get("/api/v1/cameras/none")));
+            assertFits(schemas.get("ImportResult"), TestServer.json(api.post("/api/v1/cameras/import", "text/csv",
+                    "id,siteId,name,lat,lon,rtspUrl\nc2,R1,n,1,1,rtsp://127.1.0.2/\n")));
+            assertFits(schemas.get("Deleted"), TestServer.json(api.delete("/api/v1/sites/S2?cascade=true")));
+        }
+    }
+
+    /** Every member of {@code value} is a documented property, and every required one is present. */
+    private static void assertFits(JsonNode schema, JsonNode value) {
+        JsonNode properties = schema.get("properties");
+        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            assertTrue(properties.has(name), "undocumented member '" + name + "' in " + value);
+        }
+        if (schema.has("required")) {
+            schema.get("required").forEach(required -> assertTrue(value.has(required.asText()),
+                    "required member '" + required.asText() + "' missing from " + value));
+        }
+    }
+}

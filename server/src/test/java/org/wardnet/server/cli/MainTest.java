@@ -1,0 +1,70 @@
+package org.wardnet.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.config.DefaultConfigFile;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badUsageExitsTwoWithTheReason() {
+        assertEquals(2, run(Map.of()));
+        assertEquals(2, run(Map.of(), "launch"));
+        assertTrue(err().contains("unknown command 'launch'"), err());
+        assertEquals(2, run(Map.of(), "serve", "--port"));
+        assertTrue(err().contains("--port needs a value"), err());
+        assertEquals(2, run(Map.of(), "serve", "--colour", "red"));
+    }
+
+    @Test
+    void badConfigurationStopsStartUpNamingKeyFileAndExpectation() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "server:\n  port: 99999\n");
+        assertEquals(2, run(Map.of(), "serve", "--config", config.toString(), "--data", dir.toString()));
+        assertTrue(err().contains("bad.yaml:2: server.port: expected an integer from 0 to 65535, got '99999'"), err());
+        assertEquals(2, run(Map.of("WARDNET_SERVER_PORT", "x"), "serve", "--data", dir.toString()));
+        assertTrue(err().contains("environment variable WARDNET_SERVER_PORT"), err());
+        assertEquals(2, run(Map.of(), "serve", "--set", "store.nope=1"));
+        assertTrue(err().contains("unknown key 'store.nope'"), err());
+    }
+
+    @Test
+    void configDefaultsPrintsTheDocumentedFile() {
+        assertEquals(0, run(Map.of(), "config-defaults"));
+        assertEquals(DefaultConfigFile.render(), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void districtWritesItsFiles() throws Exception {
+        Path cameras = dir.resolve("cameras.csv");
+        Path sites = dir.resolve("sites.ndjson");
+        assertEquals(0, run(Map.of(), "district", "--cameras", cameras.toString(), "--sites", sites.toString()));
+        assertEquals(12_415, Files.readAllLines(cameras).size(), "header and 12,414 cameras");
+        assertEquals(309, Files.readAllLines(sites).size());
+        assertEquals(2, run(Map.of(), "district", "--seed", "x"));
+    }
+}
