@@ -22,6 +22,7 @@ final class CameraResource {
     private final JsonCodec json;
     private final RequestBodies bodies;
     private final Paging paging;
+    private final CameraJsonCache rendered;
 
     CameraResource(Registry registry, BlockingWork writes, JsonCodec json, Paging paging) {
         this.registry = registry;
@@ -29,6 +30,7 @@ final class CameraResource {
         this.json = json;
         this.bodies = new RequestBodies(json);
         this.paging = paging;
+        this.rendered = new CameraJsonCache(json, () -> registry.queries().cameraCount());
     }
 
     CompletableFuture<ApiResponse> list(ApiRequest request) {
@@ -42,7 +44,7 @@ final class CameraResource {
         String id = SiteResource.id(request);
         Camera camera = registry.camera(id).orElseThrow(() -> new ApiException(Problem.of(
                 HttpResponseStatus.NOT_FOUND, "not-found", "Not found", "no camera '" + id + "'")));
-        return done(Views.camera(camera));
+        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, rendered.json(camera)));
     }
 
     CompletableFuture<ApiResponse> create(ApiRequest request) {

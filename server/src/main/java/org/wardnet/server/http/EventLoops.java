@@ -19,9 +19,13 @@ public final class EventLoops implements AutoCloseable {
     private final EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers;
 
-    /** @param workerThreads I/O threads; 0 for Netty's default (two per core) */
+    /**
+     * @param workerThreads I/O threads; 0 for one per core (handlers never block, so more threads
+     *                      than cores only adds context switches)
+     */
     public EventLoops(int workerThreads) {
-        this.workers = new MultiThreadIoEventLoopGroup(workerThreads, NioIoHandler.newFactory());
+        int threads = workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
+        this.workers = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
     }
 
     EventLoopGroup acceptor() {

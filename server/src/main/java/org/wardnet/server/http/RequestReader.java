@@ -31,9 +31,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class RequestReader extends ChannelInboundHandlerAdapter {
 
+    private static final byte[] EMPTY = new byte[0];
+
     private final HttpSettings settings;
 
     private HttpRequest head;
+    private QueryStringDecoder uri;
     private CompositeByteBuf body;
     private long limit;
     private long startNanos;
@@ -69,8 +72,8 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
             return;
         }
         head = request;
-        String path = new QueryStringDecoder(request.uri()).path();
-        limit = settings.bodyLimit(path);
+        uri = new QueryStringDecoder(request.uri());
+        limit = settings.bodyLimit(uri.path());
         timeout = ctx.executor().schedule(() -> timedOut(ctx), settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
         long declared = HttpUtil.getContentLength(request, -1L);
         if (declared > limit) {
@@ -80,7 +83,6 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         if (HttpUtil.is100ContinueExpected(request)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
-        body = ctx.alloc().compositeBuffer(1024);
     }
 
     private void append(ChannelHandlerContext ctx, HttpContent content) {
@@ -89,11 +91,15 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
             return;
         }
         int size = content.content().readableBytes();
-        if (body.readableBytes() + (long) size > limit) {
-            reject(ctx, head.method().name(), tooLarge(body.readableBytes() + (long) size));
+        long held = body == null ? 0 : body.readableBytes();
+        if (held + size > limit) {
+            reject(ctx, head.method().name(), tooLarge(held + size));
             return;
         }
         if (size > 0) {
+            if (body == null) { // most requests (GET) have no body: allocate only for those that do
+                body = ctx.alloc().compositeBuffer(1024);
+            }
             body.addComponent(true, content.content().retain());
         }
         if (content instanceof LastHttpContent) {
@@ -103,10 +109,10 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
 
     private void finish(ChannelHandlerContext ctx) {
         HttpRequest request = head;
-        byte[] bytes = ByteBufUtil.getBytes(body);
+        QueryStringDecoder target = uri;
+        byte[] bytes = body == null || body.readableBytes() == 0 ? EMPTY : ByteBufUtil.getBytes(body);
         reset();
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        ApiRequest api = new ApiRequest(request.method(), uri.path(), uri.parameters(), request.headers(), bytes,
+        ApiRequest api = new ApiRequest(request.method(), target.path(), target.parameters(), request.headers(), bytes,
                 Map.of());
         ctx.fireChannelRead(new Incoming(api, null, request.method().name(), HttpUtil.isKeepAlive(request),
                 startNanos));
@@ -128,6 +134,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
 
     private void reset() {
         head = null;
+        uri = null;
         if (timeout != null) {
             timeout.cancel(false);
             timeout = null;

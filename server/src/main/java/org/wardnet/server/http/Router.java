@@ -33,9 +33,20 @@ public final class Router {
                 throw new IllegalArgumentException("template must start with /: " + template);
             }
         }
+    }
 
-        List<String> segments() {
-            return segmentsOf(template);
+    /** A route with its template split once, at construction, not per request. */
+    private record Compiled(Route route, String[] segments, boolean[] parameter) {
+        static Compiled of(Route route) {
+            List<String> parts = segmentsOf(route.template());
+            String[] segments = new String[parts.size()];
+            boolean[] parameter = new boolean[parts.size()];
+            for (int i = 0; i < segments.length; i++) {
+                String part = parts.get(i);
+                parameter[i] = part.startsWith("{") && part.endsWith("}");
+                segments[i] = parameter[i] ? part.substring(1, part.length() - 1) : part;
+            }
+            return new Compiled(route, segments, parameter);
         }
     }
 
@@ -44,9 +55,11 @@ public final class Router {
     }
 
     private final List<Route> routes;
+    private final List<Compiled> compiled;
 
     public Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        this.compiled = this.routes.stream().map(Compiled::of).toList();
         Set<String> seen = new LinkedHashSet<>();
         for (Route route : routes) {
             if (!seen.add(route.method() + " " + route.template())) {
@@ -62,28 +75,25 @@ public final class Router {
     /** Finds the route for {@code request}, or throws a 404 or 405 {@link ApiException}. */
     public Match match(ApiRequest request) {
         List<String> path = segmentsOf(request.path());
-        Route best = null;
-        Map<String, String> bestParams = null;
+        Compiled best = null;
         int bestLiterals = -1;
         Set<String> allowed = new LinkedHashSet<>();
-        for (Route route : routes) {
-            Map<String, String> params = new LinkedHashMap<>();
-            int literals = bind(route.segments(), path, params);
+        for (Compiled candidate : compiled) {
+            int literals = literalsMatched(candidate, path);
             if (literals < 0) {
                 continue;
             }
-            if (!route.method().equals(request.method())) {
-                allowed.add(route.method().name());
+            if (!candidate.route().method().equals(request.method())) {
+                allowed.add(candidate.route().method().name());
                 continue;
             }
             if (literals > bestLiterals) {
-                best = route;
-                bestParams = params;
+                best = candidate;
                 bestLiterals = literals;
             }
         }
         if (best != null) {
-            return new Match(best, request.withPathParams(bestParams));
+            return new Match(best.route(), request.withPathParams(parameters(best, path)));
         }
         if (!allowed.isEmpty()) {
             if (request.method().equals(HttpMethod.HEAD) && allowed.contains("GET")) {
@@ -100,22 +110,31 @@ public final class Router {
     }
 
     /** Number of literal segments matched, or -1 when the template does not fit the path. */
-    private static int bind(List<String> template, List<String> path, Map<String, String> params) {
-        if (template.size() != path.size()) {
+    private static int literalsMatched(Compiled route, List<String> path) {
+        if (route.segments().length != path.size()) {
             return -1;
         }
         int literals = 0;
-        for (int i = 0; i < template.size(); i++) {
-            String t = template.get(i);
-            if (t.startsWith("{") && t.endsWith("}")) {
-                params.put(t.substring(1, t.length() - 1), path.get(i));
-            } else if (t.equals(path.get(i))) {
-                literals++;
-            } else {
+        for (int i = 0; i < route.segments().length; i++) {
+            if (route.parameter()[i]) {
+                continue;
+            }
+            if (!route.segments()[i].equals(path.get(i))) {
                 return -1;
             }
+            literals++;
         }
         return literals;
+    }
+
+    private static Map<String, String> parameters(Compiled route, List<String> path) {
+        Map<String, String> params = new LinkedHashMap<>(4);
+        for (int i = 0; i < route.segments().length; i++) {
+            if (route.parameter()[i]) {
+                params.put(route.segments()[i], path.get(i));
+            }
+        }
+        return params;
     }
 
     private static List<String> segmentsOf(String path) {
