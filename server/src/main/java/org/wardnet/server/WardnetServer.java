@@ -28,61 +28,106 @@ import org.wardnet.storage.JdbcRegistryStore;
  */
 public final class WardnetServer implements AutoCloseable {
 
-    private final Database database;
+    private final Parts parts;
     private final Registry registry;
-    private final BlockingWork writes;
-    private final ExecutorService checks;
-    private final Metrics metrics;
-    private final EventLoops loops;
-    private final HttpServer http;
     private final Router router;
     private final InetSocketAddress address;
 
-    private WardnetServer(Database database, Registry registry, BlockingWork writes, ExecutorService checks,
-            Metrics metrics, EventLoops loops, HttpServer http, Router router, InetSocketAddress address) {
-        this.database = database;
+    private WardnetServer(Parts parts, Registry registry, Router router, InetSocketAddress address) {
+        this.parts = parts;
         this.registry = registry;
-        this.writes = writes;
-        this.checks = checks;
-        this.metrics = metrics;
-        this.loops = loops;
-        this.http = http;
         this.router = router;
         this.address = address;
     }
 
-    /** Opens the store, loads the registry and starts listening. */
+    /**
+     * Opens the store, loads the registry and starts listening.
+     *
+     * @throws ServerStartException when it cannot listen; everything opened so far is closed again
+     */
     public static WardnetServer start(WardnetConfig config) throws InterruptedException {
         Database database = Database.open(config);
-        Registry registry = Registry.open(new JdbcRegistryStore(database.dataSource()), Clock.systemUTC());
-        // Registry writes are serialised by the registry itself, so one thread is enough; the
-        // queue bound turns overload into 503s instead of unbounded memory.
-        BlockingWork writes = new BlockingWork("wardnet-write", 1, config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
-        ExecutorService checks = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "wardnet-check");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Metrics metrics = new Metrics();
-        metrics.watchRegistry(registry);
-        metrics.gauge("wardnet.store.writes.queued", "Write requests waiting for the store", writes::queued);
-        JsonCodec json = new JsonCodec();
-        EventLoops loops = new EventLoops(config.get(WardnetKeys.SERVER_IO_THREADS));
-        OpsResource ops = new OpsResource(database::ping, loops::unresponsive, metrics, json, checks);
-        Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops));
-        HttpServer http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,
-                new ProblemWriter(json, new ApiErrors()), metrics);
-        metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
-        InetSocketAddress address;
+        Parts parts = new Parts(database);
         try {
-            address = http.start();
+            return parts.start(config);
         } catch (InterruptedException | RuntimeException e) {
-            http.close();
-            loops.close();
-            database.close();
+            parts.close();
             throw e;
         }
-        return new WardnetServer(database, registry, writes, checks, metrics, loops, http, router, address);
+    }
+
+    /** What start() has opened so far, so a failure part-way closes exactly that. */
+    private static final class Parts implements AutoCloseable {
+        private final Database database;
+        private BlockingWork writes;
+        private ExecutorService checks;
+        private Metrics metrics;
+        private EventLoops loops;
+        private HttpServer http;
+
+        Parts(Database database) {
+            this.database = database;
+        }
+
+        WardnetServer start(WardnetConfig config) throws InterruptedException {
+            Registry registry = Registry.open(new JdbcRegistryStore(database.dataSource()), Clock.systemUTC());
+            // Registry writes are serialised by the registry itself, so one thread is enough; the
+            // queue bound turns overload into 503s instead of unbounded memory.
+            writes = new BlockingWork("wardnet-write", 1, config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
+            checks = Executors.newFixedThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "wardnet-check");
+                thread.setDaemon(true);
+                return thread;
+            });
+            metrics = new Metrics();
+            metrics.watchRegistry(registry);
+            metrics.gauge("wardnet.store.writes.queued", "Write requests waiting for the store", writes::queued);
+            JsonCodec json = new JsonCodec();
+            loops = new EventLoops(config.get(WardnetKeys.SERVER_IO_THREADS));
+            OpsResource ops = new OpsResource(database::ping, loops::unresponsive, metrics, json, checks);
+            Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops));
+            http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,
+                    new ProblemWriter(json, new ApiErrors()), metrics);
+            metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
+            InetSocketAddress address = listen(config);
+            return new WardnetServer(this, registry, router, address);
+        }
+
+        private InetSocketAddress listen(WardnetConfig config) throws InterruptedException {
+            String where = config.get(WardnetKeys.SERVER_HOST) + ":" + config.get(WardnetKeys.SERVER_PORT);
+            try {
+                return http.start();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) { // Netty rethrows bind failures, checked ones included, undeclared
+                throw new ServerStartException("cannot listen on " + where + " (server.host, server.port): "
+                        + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (http != null) {
+                http.close();
+            }
+            if (loops != null) {
+                loops.close();
+            }
+            if (writes != null) {
+                try {
+                    writes.shutdown(30); // accepted writes finish before the store closes
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (checks != null) {
+                checks.shutdownNow();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
+            database.close();
+        }
     }
 
     public InetSocketAddress address() {
@@ -105,20 +150,12 @@ public final class WardnetServer implements AutoCloseable {
     }
 
     public String storeDescription() {
-        return database.description();
+        return parts.database.description();
     }
 
+    /** Stops accepting, lets accepted writes finish, then closes the store. */
     @Override
     public void close() {
-        http.close();
-        loops.close();
-        try {
-            writes.shutdown(30);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        checks.shutdownNow();
-        metrics.close();
-        database.close();
+        parts.close();
     }
 }

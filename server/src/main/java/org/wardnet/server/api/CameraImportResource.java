@@ -50,7 +50,7 @@ final class CameraImportResource {
     }
 
     CompletableFuture<ApiResponse> importCameras(ApiRequest request) {
-        boolean atomic = SiteResource.flag(request, "atomic");
+        boolean atomic = RequestParams.flag(request, "atomic");
         String media = request.mediaType();
         Set<String> accepted = new java.util.TreeSet<>(CSV);
         accepted.addAll(NDJSON);

@@ -41,7 +41,7 @@ final class CameraResource {
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
-        String id = SiteResource.id(request);
+        String id = RequestParams.id(request);
         Camera camera = registry.camera(id).orElseThrow(() -> new ApiException(Problem.of(
                 HttpResponseStatus.NOT_FOUND, "not-found", "Not found", "no camera '" + id + "'")));
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, rendered.json(camera)));
@@ -57,14 +57,14 @@ final class CameraResource {
     }
 
     CompletableFuture<ApiResponse> replace(ApiRequest request) {
-        String id = SiteResource.id(request);
+        String id = RequestParams.id(request);
         CameraDraft draft = bodies.json(request, CameraDraft.class);
         return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK,
                 json.write(Views.camera(registry.replaceCamera(id, draft)))));
     }
 
     CompletableFuture<ApiResponse> delete(ApiRequest request) {
-        String id = SiteResource.id(request);
+        String id = RequestParams.id(request);
         return writes.submit(() -> {
             registry.deleteCamera(id);
             return ApiResponse.noContent();

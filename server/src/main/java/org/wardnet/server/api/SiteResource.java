@@ -3,7 +3,6 @@ package org.wardnet.server.api;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import org.wardnet.core.registry.Ids;
 import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Page;
 import org.wardnet.core.registry.Registry;
@@ -44,7 +43,7 @@ final class SiteResource {
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
-        String id = SiteResource.id(request);
+        String id = RequestParams.id(request);
         Site site = registry.site(id).orElseThrow(() -> notFound(id));
         return done(HttpResponseStatus.OK, view(site));
     }
@@ -58,14 +57,14 @@ final class SiteResource {
     }
 
     CompletableFuture<ApiResponse> replace(ApiRequest request) {
-        String id = SiteResource.id(request);
+        String id = RequestParams.id(request);
         SiteDraft draft = bodies.json(request, SiteDraft.class);
         return writes.submit(() -> response(HttpResponseStatus.OK, view(registry.replaceSite(id, draft))));
     }
 
     CompletableFuture<ApiResponse> delete(ApiRequest request) {
-        String id = SiteResource.id(request);
-        boolean cascade = flag(request, "cascade");
+        String id = RequestParams.id(request);
+        boolean cascade = RequestParams.flag(request, "cascade");
         return writes.submit(() -> {
             Registry.DeleteCount count = registry.deleteSite(id, cascade);
             return response(HttpResponseStatus.OK, new Deleted(id, count.sites(), count.cameras()));
@@ -87,26 +86,6 @@ final class SiteResource {
 
     private CompletableFuture<ApiResponse> done(HttpResponseStatus status, Object body) {
         return CompletableFuture.completedFuture(response(status, body));
-    }
-
-    static String id(ApiRequest request) {
-        String id = request.pathParam("id");
-        if (!Ids.isValid(id)) {
-            throw new ApiException(Problem.badRequest("the id in the path must be " + Ids.RULE + ", got '" + id + "'"));
-        }
-        return id;
-    }
-
-    static boolean flag(ApiRequest request, String name) {
-        String value = request.queryParam(name);
-        if (value == null || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true") || value.isEmpty()) {
-            return true;
-        }
-        throw new ApiException(Problem.badRequest("query parameter '" + name + "' must be true or false, got '"
-                + value + "'"));
     }
 
     private static Tier tier(String text) {

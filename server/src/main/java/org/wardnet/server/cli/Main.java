@@ -2,13 +2,13 @@ package org.wardnet.server.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.wardnet.config.ConfigException;
 import org.wardnet.config.ConfigLoader;
 import org.wardnet.config.DefaultConfigFile;
 import org.wardnet.config.WardnetConfig;
+import org.wardnet.server.ServerStartException;
 import org.wardnet.server.WardnetServer;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictFiles;
@@ -54,7 +54,7 @@ public final class Main {
         } catch (ConfigException e) {
             err.println("wardnet: " + e.getMessage());
             return 2;
-        } catch (StoreOpenException e) {
+        } catch (StoreOpenException | ServerStartException e) {
             err.println("wardnet: " + e.getMessage());
             return 1;
         } catch (IOException e) {
@@ -91,16 +91,7 @@ public final class Main {
             overrides.add(0, "store.dataDir=" + scratch.directory());
         }
         WardnetConfig config = ConfigLoader.load(line.config(), env, overrides);
-        WardnetServer server;
-        try {
-            server = WardnetServer.start(config);
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof BindException || e instanceof java.nio.channels.UnresolvedAddressException) {
-                throw new IOException("cannot listen on " + config.get(org.wardnet.config.WardnetKeys.SERVER_HOST) + ":"
-                        + config.get(org.wardnet.config.WardnetKeys.SERVER_PORT) + ": " + e.getMessage(), e);
-            }
-            throw e;
-        }
+        WardnetServer server = WardnetServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

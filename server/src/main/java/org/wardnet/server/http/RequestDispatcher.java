@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+    private static final long LINGER_MILLIS = 2_000;
 
     private final Router router;
     private final ProblemWriter problems;
@@ -135,11 +137,30 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         if (!keepAlive) {
             closing = true;
             pending.clear();
-            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            if (incoming.rejection() != null) {
+                ctx.writeAndFlush(http).addListener(written -> lingerThenClose(ctx));
+            } else {
+                ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            }
             return;
         }
         ctx.writeAndFlush(http);
         next(ctx);
+    }
+
+    /**
+     * After refusing a request whose body may still be arriving: closing at once would make the
+     * kernel reset the connection, and a client still sending would lose the answer. So the output
+     * is shut (the client reads the whole answer and end of stream), input keeps being read and
+     * discarded by {@link RequestReader}, and the connection is closed after a short grace period.
+     */
+    private static void lingerThenClose(ChannelHandlerContext ctx) {
+        if (ctx.channel() instanceof SocketChannel socket && socket.isActive()) {
+            socket.shutdownOutput();
+            ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            ctx.close();
+        }
     }
 
     @Override

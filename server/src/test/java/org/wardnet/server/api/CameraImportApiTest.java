@@ -8,35 +8,23 @@ import static org.wardnet.server.ProblemAssertions.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.registry.SiteDraft;
+import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictFiles;
 import org.wardnet.simulator.district.DistrictGenerator;
 
-class CameraImportApiTest {
+class CameraImportApiTest extends ApiTestBase {
 
     private static final String HEADER = "id,siteId,name,lat,lon,rtspUrl,rtspPassword\n";
 
-    @TempDir
-    Path dir;
-    private TestServer api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = TestServer.start(dir, config -> config.with(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES, 8L * 1024 * 1024));
-        api.smallTree();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
+    @Override
+    protected WardnetConfig configure(WardnetConfig config) {
+        return config.with(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES, 8L * 1024 * 1024);
     }
 
     private HttpResponse<String> importCsv(String query, String csv) throws Exception {

@@ -7,29 +7,11 @@ import static org.wardnet.server.ProblemAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 
-class CamerasApiTest {
-
-    @TempDir
-    Path dir;
-    private TestServer api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = TestServer.start(dir);
-        api.smallTree();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+class CamerasApiTest extends ApiTestBase {
 
     @Test
     void registerReadAndListWithoutEverShowingPasswords() throws Exception {

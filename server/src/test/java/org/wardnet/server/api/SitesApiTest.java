@@ -7,31 +7,13 @@ import static org.wardnet.server.ProblemAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 
-class SitesApiTest {
-
-    @TempDir
-    Path dir;
-    private TestServer api;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = TestServer.start(dir);
-        api.smallTree();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+class SitesApiTest extends ApiTestBase {
 
     @Test
     void createReadReplaceDelete() throws Exception {

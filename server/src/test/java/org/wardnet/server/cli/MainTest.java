@@ -53,6 +53,19 @@ class MainTest {
     }
 
     @Test
+    void anAddressInUseIsAClearErrorAndReleasesTheStore() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(taken.getLocalPort());
+            assertEquals(1, run(Map.of(), "serve", "--port", port, "--data", dir.toString()));
+            assertTrue(err().contains("cannot listen on 127.0.0.1:" + port), err());
+        }
+        // The store was closed again: another server can open the same directory at once.
+        try (org.wardnet.server.TestServer again = org.wardnet.server.TestServer.start(dir)) {
+            assertEquals(200, again.get("/healthz").statusCode());
+        }
+    }
+
+    @Test
     void configDefaultsPrintsTheDocumentedFile() {
         assertEquals(0, run(Map.of(), "config-defaults"));
         assertEquals(DefaultConfigFile.render(), out.toString(StandardCharsets.UTF_8));
