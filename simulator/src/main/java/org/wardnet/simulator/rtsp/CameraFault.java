@@ -1,0 +1,23 @@
+package org.wardnet.simulator.rtsp;
+
+/** What can be wrong with a simulated camera. One at a time; {@link #NONE} is a healthy camera. */
+public enum CameraFault {
+    /** Healthy. */
+    NONE,
+    /** Accepts connections and never answers. */
+    DOWN,
+    /** Not listening: connections are refused. */
+    REFUSING,
+    /** Answers after an added latency (the camera's {@code latencyMillis}). */
+    SLOW,
+    /** Alternates between healthy and refusing every {@code flapSeconds}. */
+    FLAPPING,
+    /** Expects another password than the one registered: every request is 401. */
+    WRONG_CREDENTIALS,
+    /** Answers everything, but PLAY never yields a packet. */
+    STALLED_MEDIA,
+    /** Answers with bytes that are not RTSP. */
+    MALFORMED,
+    /** Healthy, but its clock is off (reported in the Date header). */
+    CLOCK_SKEW
+}

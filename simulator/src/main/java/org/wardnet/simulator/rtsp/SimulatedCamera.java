@@ -1,0 +1,93 @@
+package org.wardnet.simulator.rtsp;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One simulated camera: where it listens, the stream paths it serves, the credentials it accepts
+ * and its current fault. Faults may change while it runs (volatile); everything else is fixed.
+ */
+public final class SimulatedCamera {
+
+    private final String id;
+    private final String host;
+    private final int port;
+    private final Set<String> paths;
+    private final String username;
+    private final String password;
+    private volatile CameraFault fault = CameraFault.NONE;
+    private volatile int latencyMillis = 1_500;
+    private volatile int clockSkewSeconds;
+
+    public SimulatedCamera(String id, String host, int port, Set<String> paths, String username, String password) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.host = Objects.requireNonNull(host, "host");
+        this.port = port;
+        this.paths = Set.copyOf(paths);
+        this.username = Objects.requireNonNull(username, "username");
+        this.password = Objects.requireNonNull(password, "password");
+    }
+
+    /** The camera a registered RTSP URL describes, listening on {@code port} instead of the URL's. */
+    public static SimulatedCamera of(String id, String mainUrl, String subUrl, String username, String password,
+            int port) {
+        URI main = URI.create(mainUrl);
+        Set<String> paths = subUrl == null ? Set.of(pathOf(main)) : Set.of(pathOf(main), pathOf(URI.create(subUrl)));
+        return new SimulatedCamera(id, main.getHost(), port, paths, username, password);
+    }
+
+    /** Path and query, as clients send them in the request line. */
+    static String pathOf(URI uri) {
+        return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Set<String> paths() {
+        return paths;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /** The password it accepts: under {@link CameraFault#WRONG_CREDENTIALS}, not the registered one. */
+    String acceptedPassword() {
+        return fault == CameraFault.WRONG_CREDENTIALS ? password + "-changed" : password;
+    }
+
+    public CameraFault fault() {
+        return fault;
+    }
+
+    public void fault(CameraFault value) {
+        this.fault = Objects.requireNonNull(value, "fault");
+    }
+
+    public int latencyMillis() {
+        return latencyMillis;
+    }
+
+    public void latencyMillis(int value) {
+        this.latencyMillis = value;
+    }
+
+    public int clockSkewSeconds() {
+        return clockSkewSeconds;
+    }
+
+    public void clockSkewSeconds(int value) {
+        this.clockSkewSeconds = value;
+    }
+}

@@ -1,0 +1,115 @@
+package org.wardnet.simulator.rtsp;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.rtsp.RtspDecoder;
+import io.netty.handler.codec.rtsp.RtspEncoder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Many simulated cameras in one process, each listening on its own address. A camera whose fault
+ * is {@link CameraFault#REFUSING} has no listener, so connections to it are refused as a dead
+ * host's would be; {@link #fault} binds and unbinds as faults change.
+ *
+ * <p>Limits: one listening socket per camera, so a process can hold as many cameras as its file
+ * limit allows, less the connections probing them (about 19,000 on a machine capped at 20,000).
+ */
+public final class SimulatedDistrict implements AutoCloseable {
+
+    private final EventLoopGroup group;
+    private final H264Clip clip;
+    private final Map<String, SimulatedCamera> cameras = new LinkedHashMap<>();
+    private final Map<String, Channel> listeners = new ConcurrentHashMap<>();
+
+    private SimulatedDistrict(EventLoopGroup group, H264Clip clip, List<SimulatedCamera> cameras) {
+        this.group = group;
+        this.clip = clip;
+        cameras.forEach(camera -> this.cameras.put(camera.id(), camera));
+    }
+
+    /** Binds every camera that is not refusing; returns once all are listening. */
+    public static SimulatedDistrict start(EventLoopGroup group, H264Clip clip, List<SimulatedCamera> cameras)
+            throws InterruptedException {
+        SimulatedDistrict district = new SimulatedDistrict(group, clip, cameras);
+        List<ChannelFuture> binds = new ArrayList<>();
+        for (SimulatedCamera camera : district.cameras.values()) {
+            if (camera.fault() != CameraFault.REFUSING) {
+                binds.add(district.bind(camera));
+            }
+        }
+        for (ChannelFuture bind : binds) {
+            bind.sync();
+        }
+        return district;
+    }
+
+    private ChannelFuture bind(SimulatedCamera camera) {
+        ChannelFuture future = new ServerBootstrap().group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 64)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new RtspDecoder(), new RtspEncoder(), new HttpObjectAggregator(64 * 1024),
+                                new SimulatedRtspHandler(camera, clip));
+                    }
+                }).bind(camera.host(), camera.port());
+        future.addListener(f -> {
+            if (f.isSuccess()) {
+                listeners.put(camera.id(), future.channel());
+            }
+        });
+        return future;
+    }
+
+    public SimulatedCamera camera(String id) {
+        SimulatedCamera camera = cameras.get(id);
+        if (camera == null) {
+            throw new IllegalArgumentException("no simulated camera '" + id + "'");
+        }
+        return camera;
+    }
+
+    public List<SimulatedCamera> cameras() {
+        return List.copyOf(cameras.values());
+    }
+
+    /** Sets a camera's fault, starting or stopping its listener when refusal begins or ends. */
+    public void fault(String id, CameraFault fault) throws InterruptedException {
+        SimulatedCamera camera = camera(id);
+        camera.fault(fault);
+        Channel listener = listeners.get(id);
+        if (fault == CameraFault.REFUSING && listener != null) {
+            listeners.remove(id);
+            listener.close().sync();
+        } else if (fault != CameraFault.REFUSING && listener == null) {
+            bind(camera).sync();
+        }
+    }
+
+    /** Cameras listening now. */
+    public int listening() {
+        return listeners.size();
+    }
+
+    @Override
+    public void close() {
+        for (Channel listener : listeners.values()) {
+            listener.close().syncUninterruptibly();
+        }
+        listeners.clear();
+    }
+}

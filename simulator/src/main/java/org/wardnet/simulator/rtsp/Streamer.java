@@ -1,0 +1,63 @@
+package org.wardnet.simulator.rtsp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends the clip to one playing client in real time, looping, from its first (key) frame. A frame
+ * due while the connection cannot take more is dropped (and the frames after it, up to the next
+ * key frame), so a slow reader costs a bounded buffer.
+ * Runs on the connection's event loop.
+ */
+final class Streamer {
+
+    private final ChannelHandlerContext ctx;
+    private final H264Clip clip;
+    private final RtpPacketizer packetizer;
+    private final long ticksPerFrame;
+    private ScheduledFuture<?> task;
+    private int next;
+    private long timestamp;
+    private boolean skipToKeyFrame;
+
+    Streamer(ChannelHandlerContext ctx, H264Clip clip) {
+        this.ctx = ctx;
+        this.clip = clip;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.packetizer = new RtpPacketizer(random.nextInt(), random.nextInt(0x10000));
+        this.ticksPerFrame = 90_000L / clip.framesPerSecond();
+        this.timestamp = random.nextInt() & 0xFFFFFFFFL;
+    }
+
+    void start() {
+        long period = 1_000_000L / clip.framesPerSecond();
+        task = ctx.executor().scheduleAtFixedRate(this::sendFrame, 0, period, TimeUnit.MICROSECONDS);
+    }
+
+    private void sendFrame() {
+        if (!ctx.channel().isActive()) {
+            stop();
+            return;
+        }
+        java.util.List<byte[]> frame = clip.frames().get(next);
+        boolean key = (frame.get(frame.size() - 1)[0] & 0x1F) == 5;
+        if (!ctx.channel().isWritable()) {
+            skipToKeyFrame = true; // what follows a dropped frame cannot be decoded until the next key frame
+        } else if (!skipToKeyFrame || key) {
+            skipToKeyFrame = false;
+            ByteBuf packets = packetizer.frame(ctx.alloc(), frame, timestamp, 0);
+            ctx.writeAndFlush(packets);
+        }
+        next = (next + 1) % clip.frames().size();
+        timestamp += ticksPerFrame;
+    }
+
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}
