@@ -1,0 +1,25 @@
+package org.wardnet.core.health;
+
+import java.time.Instant;
+
+/**
+ * A change ops may want to hear of: a camera changing state, or a site becoming unreachable or
+ * reachable again.
+ *
+ * @param at         when it happened
+ * @param subject    CAMERA or SITE
+ * @param id         the camera's or site's id
+ * @param from       the previous state (for a site: REACHABLE or UNREACHABLE)
+ * @param to         the new state
+ * @param reason     why, in words
+ * @param alarm      whether it needs attention now: a camera going OFFLINE, a site going UNREACHABLE;
+ *                   never a recovery, never DEGRADED (a warning), never a camera inside an
+ *                   unreachable site (its site's alarm stands for it)
+ * @param groupedBy  the unreachable site that explains this camera's change, or null
+ */
+public record HealthEvent(Instant at, Subject subject, String id, String from, String to, String reason, boolean alarm,
+        String groupedBy) {
+
+    /** What changed. */
+    public enum Subject { CAMERA, SITE }
+}

@@ -1,0 +1,108 @@
+package org.wardnet.core.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.CameraDraft;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.RegistryStore;
+import org.wardnet.core.registry.SiteDraft;
+
+/** A registry, a clock moved by hand and a prober that answers as each test says. */
+final class MonitorFixture {
+
+    /** A clock that only moves when told. */
+    static final class ManualClock extends Clock {
+        private Instant now = Instant.parse("2026-11-29T08:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    final ManualClock clock = new ManualClock();
+    final Registry registry = Registry.open(new RegistryStore() {
+        @Override
+        public Snapshot load() {
+            return new Snapshot(List.of(), List.of());
+        }
+
+        @Override
+        public void apply(List<org.wardnet.core.registry.RegistryChange> changes) {
+        }
+    }, clock);
+    final List<HealthEvent> events = new ArrayList<>();
+    final Map<String, Integer> probes = new HashMap<>();
+    /** Decides each probe's outcome; null means "still running" (the future stays open). */
+    Function<String, ProbeOutcome> answers = id -> new ProbeOutcome(true, 10, null, null, null, null, null, null);
+    final List<CompletableFuture<ProbeOutcome>> open = new ArrayList<>();
+    HealthMonitor monitor;
+
+    MonitorFixture() {
+        registry.createSite(new SiteDraft("C", "Center", "CENTER", null, null, null));
+        registry.createSite(new SiteDraft("S1", "Sub", "SUBSTATION", "C", null, null));
+        registry.createSite(new SiteDraft("R1", "Room 1", "ROOM", "S1", "BANK", null));
+        registry.createSite(new SiteDraft("R2", "Room 2", "ROOM", "S1", "SCHOOL", null));
+    }
+
+    void cameras(String site, int count) {
+        for (int i = 0; i < count; i++) {
+            String id = site + "-cam" + i;
+            registry.createCamera(new CameraDraft(id, site, id, new CameraDraft.Location(29.8, 121.5), null, null, null,
+                    null, null, new CameraDraft.Rtsp("rtsp://127.1.0.1/" + id, null, null, null)));
+        }
+    }
+
+    HealthMonitor start(int maxInFlight) {
+        MonitorSettings settings = new MonitorSettings(Duration.ofSeconds(60), Duration.ofSeconds(1), maxInFlight,
+                ProbeDepth.OPTIONS, 0, HealthPolicy.defaults());
+        CameraProber prober = (Camera camera, ProbeDepth depth) -> {
+            probes.merge(camera.id(), 1, Integer::sum);
+            ProbeOutcome outcome = answers.apply(camera.id());
+            if (outcome == null) {
+                CompletableFuture<ProbeOutcome> pending = new CompletableFuture<>();
+                open.add(pending);
+                return pending;
+            }
+            return CompletableFuture.completedFuture(outcome);
+        };
+        monitor = new HealthMonitor(registry, prober, events::add, settings, clock, Runnable::run);
+        return monitor;
+    }
+
+    /** Moves time forward second by second, ticking the monitor each second. */
+    void run(Duration duration) {
+        for (long s = 0; s < duration.toSeconds(); s++) {
+            clock.advance(Duration.ofSeconds(1));
+            monitor.tick();
+        }
+    }
+
+    List<HealthEvent> alarms() {
+        return events.stream().filter(HealthEvent::alarm).toList();
+    }
+}
