@@ -91,6 +91,23 @@ public interface ValueType<T> {
         };
     }
 
+    /** One of {@code options}, written exactly (case-insensitive on input, upper case as stored). */
+    static ValueType<String> choice(String... options) {
+        java.util.List<String> allowed = java.util.List.of(options);
+        return new ValueType<>() {
+            @Override
+            public Optional<String> parse(String text) {
+                String upper = text.strip().toUpperCase(java.util.Locale.ROOT);
+                return allowed.contains(upper) ? Optional.of(upper) : Optional.empty();
+            }
+
+            @Override
+            public String expected() {
+                return "one of " + String.join(", ", allowed);
+            }
+        };
+    }
+
     /** Any text up to {@code maxLength} characters; {@code allowEmpty} decides whether "" is valid. */
     static ValueType<String> text(int maxLength, boolean allowEmpty) {
         return new ValueType<>() {

@@ -119,6 +119,67 @@ public final class WardnetKeys {
             ValueType.integer(1, 64), 4,
             "Most database connections held open; store work runs on as many threads.");
 
+    /** Whether registered cameras are probed. */
+    public static final ConfigKey<Boolean> HEALTH_ENABLED = new ConfigKey<>("health.enabled", ValueType.bool(), true,
+            "Probe every registered camera's RTSP service and track its health.");
+
+    /** Time between two probes of one camera. */
+    public static final ConfigKey<Integer> HEALTH_INTERVAL_SECONDS = new ConfigKey<>("health.intervalSeconds",
+            ValueType.integer(5, 3600), 60,
+            "Seconds between two probes of the same camera; probes are spread evenly over this interval.");
+
+    /** Probes running at once. */
+    public static final ConfigKey<Integer> HEALTH_MAX_IN_FLIGHT = new ConfigKey<>("health.maxInFlight",
+            ValueType.integer(1, 10_000), 512,
+            "Most probes running at once; further due probes wait in a queue (each open probe holds a socket).");
+
+    /** Probe depth of an ordinary round. */
+    public static final ConfigKey<String> HEALTH_DEPTH = new ConfigKey<>("health.depth",
+            ValueType.choice("OPTIONS", "DESCRIBE", "MEDIA"), "OPTIONS",
+            "How far an ordinary probe goes: OPTIONS (the service answers), DESCRIBE (the stream exists,"
+                    + " with codec and size) or MEDIA (plays until the first key frame).");
+
+    /** Every Nth round is a media check. */
+    public static final ConfigKey<Integer> HEALTH_MEDIA_EVERY_ROUND = new ConfigKey<>("health.mediaEveryRound",
+            ValueType.integer(0, 10_000), 0,
+            "Every Nth probe of a camera is a MEDIA check (plays until a key frame); 0 never.");
+
+    /** K of the hysteresis. */
+    public static final ConfigKey<Integer> HEALTH_OFFLINE_AFTER_FAILURES = new ConfigKey<>(
+            "health.offlineAfterFailures", ValueType.integer(1, 100), 3,
+            "Consecutive failed probes before a camera is called OFFLINE ...");
+
+    /** T of the hysteresis. */
+    public static final ConfigKey<Integer> HEALTH_OFFLINE_AFTER_SECONDS = new ConfigKey<>(
+            "health.offlineAfterSeconds", ValueType.integer(0, 86_400), 120,
+            "... and the time those failures must span at least, so a short outage raises no alarm.");
+
+    /** M of the hysteresis. */
+    public static final ConfigKey<Integer> HEALTH_ONLINE_AFTER_SUCCESSES = new ConfigKey<>(
+            "health.onlineAfterSuccesses", ValueType.integer(1, 100), 2,
+            "Consecutive good probes before an OFFLINE camera is up again.");
+
+    /** Slow threshold. */
+    public static final ConfigKey<Integer> HEALTH_SLOW_AFTER_MILLIS = new ConfigKey<>("health.slowAfterMillis",
+            ValueType.integer(1, 600_000), 1_000,
+            "A probe answered slower than this makes the camera DEGRADED (slow).");
+
+    /** Minimum cameras for site correlation. */
+    public static final ConfigKey<Integer> HEALTH_SITE_CORRELATION_MINIMUM = new ConfigKey<>(
+            "health.siteCorrelationMinimum", ValueType.integer(1, 100_000), 3,
+            "A site is called UNREACHABLE (one alarm for all its cameras) when all its cameras, at least this"
+                    + " many, fail to connect together.");
+
+    /** TCP connect timeout of a probe. */
+    public static final ConfigKey<Integer> HEALTH_CONNECT_TIMEOUT_MILLIS = new ConfigKey<>(
+            "health.connectTimeoutMillis", ValueType.integer(100, 60_000), 3_000,
+            "Time a probe waits for the camera's TCP connection.");
+
+    /** RTSP request timeout of a probe. */
+    public static final ConfigKey<Integer> HEALTH_REQUEST_TIMEOUT_MILLIS = new ConfigKey<>(
+            "health.requestTimeoutMillis", ValueType.integer(100, 120_000), 5_000,
+            "Time a probe waits for each RTSP answer; a camera slower than this counts as failed.");
+
     /** All keys, in file order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
@@ -126,7 +187,11 @@ public final class WardnetKeys {
             SERVER_REQUEST_TIMEOUT_SECONDS, SERVER_IDLE_TIMEOUT_SECONDS, SERVER_MAX_CONNECTIONS,
             SERVER_MAX_QUEUED_WRITES,
             API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE, API_MAX_IMPORT_ROWS,
-            STORE_DATA_DIR, STORE_JDBC_URL, STORE_USERNAME, STORE_PASSWORD, STORE_MAX_POOL_SIZE);
+            STORE_DATA_DIR, STORE_JDBC_URL, STORE_USERNAME, STORE_PASSWORD, STORE_MAX_POOL_SIZE,
+            HEALTH_ENABLED, HEALTH_INTERVAL_SECONDS, HEALTH_MAX_IN_FLIGHT, HEALTH_DEPTH, HEALTH_MEDIA_EVERY_ROUND,
+            HEALTH_OFFLINE_AFTER_FAILURES, HEALTH_OFFLINE_AFTER_SECONDS, HEALTH_ONLINE_AFTER_SUCCESSES,
+            HEALTH_SLOW_AFTER_MILLIS, HEALTH_SITE_CORRELATION_MINIMUM, HEALTH_CONNECT_TIMEOUT_MILLIS,
+            HEALTH_REQUEST_TIMEOUT_MILLIS);
 
     private static final Map<String, ConfigKey<?>> BY_PATH = index();
 
@@ -143,6 +208,8 @@ public final class WardnetKeys {
         s.put("server", "The HTTP API: where it listens and the limits that protect it.");
         s.put("api", "Paging and bulk-import limits of the HTTP API.");
         s.put("store", "Where the registry, health history and clip index are kept.");
+        s.put("health", "Camera health monitoring: how often and how deep cameras are probed, and when they are"
+                + " called down.");
         return java.util.Collections.unmodifiableMap(s);
     }
 

@@ -105,6 +105,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void choicesNameTheirOptions() throws Exception {
+        ConfigException e = failure("health:\n  depth: deep\n");
+        assertTrue(e.problems().get(0).contains("health.depth: expected one of OPTIONS, DESCRIBE, MEDIA, got 'deep'"),
+                e.getMessage());
+        WardnetConfig config = ConfigLoader.load(write("health:\n  depth: describe\n"), Map.of(), List.of());
+        assertEquals("DESCRIBE", config.get(WardnetKeys.HEALTH_DEPTH));
+    }
+
+    @Test
     void booleanValuesAreStrict() {
         assertTrue(ValueType.bool().parse("true").orElseThrow());
         assertTrue(ValueType.bool().parse("yes").isEmpty());

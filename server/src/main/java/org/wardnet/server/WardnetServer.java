@@ -18,7 +18,10 @@ import org.wardnet.server.http.ProblemWriter;
 import org.wardnet.server.http.Router;
 import org.wardnet.server.ops.Metrics;
 import org.wardnet.server.ops.OpsResource;
+import org.wardnet.server.health.HealthResource;
+import org.wardnet.server.health.HealthService;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.JdbcHealthHistory;
 import org.wardnet.storage.JdbcRegistryStore;
 
 /**
@@ -60,6 +63,8 @@ public final class WardnetServer implements AutoCloseable {
     private static final class Parts implements AutoCloseable {
         private final Database database;
         private BlockingWork writes;
+        private BlockingWork reads;
+        private HealthService health;
         private ExecutorService checks;
         private Metrics metrics;
         private EventLoops loops;
@@ -85,7 +90,11 @@ public final class WardnetServer implements AutoCloseable {
             JsonCodec json = new JsonCodec();
             loops = new EventLoops(config.get(WardnetKeys.SERVER_IO_THREADS));
             OpsResource ops = new OpsResource(database::ping, loops::unresponsive, metrics, json, checks);
-            Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops));
+            reads = new BlockingWork("wardnet-read", config.get(WardnetKeys.STORE_MAX_POOL_SIZE),
+                    config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
+            health = HealthService.start(config, registry, new JdbcHealthHistory(database.dataSource()), metrics);
+            Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
+                    new HealthResource(registry, health, reads, json)));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,
                     new ProblemWriter(json, new ApiErrors()), metrics);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
@@ -112,6 +121,16 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (loops != null) {
                 loops.close();
+            }
+            if (health != null) {
+                health.close();
+            }
+            if (reads != null) {
+                try {
+                    reads.shutdown(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (writes != null) {
                 try {
@@ -143,6 +162,11 @@ public final class WardnetServer implements AutoCloseable {
     /** Every route the API answers. */
     public java.util.List<Router.Route> routes() {
         return router.routes();
+    }
+
+    /** The health monitor, for the demo and tests. */
+    public HealthService health() {
+        return parts.health;
     }
 
     public Registry registry() {

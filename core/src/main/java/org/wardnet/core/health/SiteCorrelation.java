@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * Notices when every monitored camera of a site (its whole subtree) fails with connection errors
  * together: then the site's link, not its cameras, is down, and one UNREACHABLE event stands for
- * all of them. Counts are kept per site along each camera's ancestors, so an update costs the
+ * all of them (and a site inside an unreachable one is grouped under it, not alarmed
+ * again). Counts are kept per site along each camera's ancestors, so an update costs the
  * depth of the tree, not the size of the site. Updated on the monitor's thread only;
  * {@link #isUnreachable} may be asked from any thread.
  */
@@ -51,6 +52,7 @@ final class SiteCorrelation {
             return List.of();
         }
         List<HealthEvent> events = new ArrayList<>();
+        String outer = null; // the outermost unreachable site so far: inner ones are grouped under it
         for (int i = ancestors.size() - 1; i >= 0; i--) {
             String site = ancestors.get(i);
             int down = failing.merge(site, connectionFailure ? 1 : -1, Integer::sum);
@@ -58,10 +60,13 @@ final class SiteCorrelation {
             boolean nowUnreachable = all >= minimumCameras && down >= all;
             if (nowUnreachable && unreachable.add(site)) {
                 events.add(new HealthEvent(now, HealthEvent.Subject.SITE, site, "REACHABLE", "UNREACHABLE",
-                        "all " + all + " cameras fail to connect: " + reasonOf.apply(cameraId), true, null));
+                        "all " + all + " cameras fail to connect: " + reasonOf.apply(cameraId), outer == null, outer));
             } else if (!nowUnreachable && unreachable.remove(site)) {
                 events.add(new HealthEvent(now, HealthEvent.Subject.SITE, site, "UNREACHABLE", "REACHABLE",
                         "a camera answers again", false, null));
+            }
+            if (nowUnreachable && outer == null) {
+                outer = site;
             }
         }
         return events;

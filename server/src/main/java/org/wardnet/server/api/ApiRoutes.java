@@ -32,7 +32,7 @@ public final class ApiRoutes {
     }
 
     public static List<Router.Route> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
-            OpsResource ops) {
+            OpsResource ops, org.wardnet.server.health.HealthResource health) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registry, writes, json, paging);
         CameraResource cameras = new CameraResource(registry, writes, json, paging);
@@ -55,7 +55,10 @@ public final class ApiRoutes {
                 new Router.Route(POST, IMPORT_PATH, imports::importCameras),
                 new Router.Route(GET, "/api/v1/cameras/{id}", cameras::get),
                 new Router.Route(PUT, "/api/v1/cameras/{id}", cameras::replace),
-                new Router.Route(DELETE, "/api/v1/cameras/{id}", cameras::delete));
+                new Router.Route(DELETE, "/api/v1/cameras/{id}", cameras::delete),
+                new Router.Route(GET, "/api/v1/cameras/{id}/health", health::camera),
+                new Router.Route(GET, "/api/v1/health/summary", health::summary),
+                new Router.Route(GET, "/api/v1/events", health::events));
     }
 
     private static byte[] openApiDocument() {

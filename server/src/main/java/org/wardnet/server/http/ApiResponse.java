@@ -11,8 +11,19 @@ import java.util.Map;
  * @param contentType value of Content-Type; null when the body is empty
  * @param body        the body bytes
  * @param headers     further headers (Location, Allow, Retry-After...)
+ * @param stream      for a streamed answer (server-sent events), what produces it; null otherwise
  */
-public record ApiResponse(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers) {
+public record ApiResponse(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers,
+        EventStream stream) {
+
+    public ApiResponse(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers) {
+        this(status, contentType, body, headers, null);
+    }
+
+    /** A {@code text/event-stream} answer that stays open and carries what {@code stream} sends. */
+    public static ApiResponse events(EventStream stream) {
+        return new ApiResponse(HttpResponseStatus.OK, "text/event-stream; charset=utf-8", new byte[0], Map.of(), stream);
+    }
 
     public static final String JSON = "application/json";
 
@@ -31,6 +42,6 @@ public record ApiResponse(HttpResponseStatus status, String contentType, byte[] 
     public ApiResponse withHeader(String name, String value) {
         java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new ApiResponse(status, contentType, body, copy);
+        return new ApiResponse(status, contentType, body, copy, stream);
     }
 }

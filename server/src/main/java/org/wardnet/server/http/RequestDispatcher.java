@@ -119,7 +119,31 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Writes the head of a streamed answer, then lets its producer send until the connection closes. */
+    private void stream(ChannelHandlerContext ctx, Incoming incoming, String route, ApiResponse response) {
+        io.netty.handler.codec.http.DefaultHttpResponse head = new io.netty.handler.codec.http.DefaultHttpResponse(
+                HttpVersion.HTTP_1_1, response.status());
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
+                .set(HttpHeaderNames.TRANSFER_ENCODING, io.netty.handler.codec.http.HttpHeaderValues.CHUNKED)
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store").set("X-Content-Type-Options", "nosniff");
+        response.headers().forEach(head.headers()::set);
+        observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
+        closing = true; // the stream owns the connection until it closes
+        pending.clear();
+        ctx.writeAndFlush(head);
+        EventStreamWriter writer = new EventStreamWriter(ctx);
+        Runnable onClose = response.stream().open(writer);
+        ctx.channel().closeFuture().addListener(closed -> {
+            writer.close();
+            onClose.run();
+        });
+    }
+
     private void answer(ChannelHandlerContext ctx, Incoming incoming, String route, ApiResponse response) {
+        if (response.stream() != null && incoming.rejection() == null) {
+            stream(ctx, incoming, route, response);
+            return;
+        }
         boolean keepAlive = incoming.keepAlive() && incoming.rejection() == null;
         boolean head = incoming.request() != null && incoming.request().method().equals(HttpMethod.HEAD);
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
@@ -167,7 +191,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
             RequestReader reader = ctx.pipeline().get(RequestReader.class);
-            if (!busy && pending.isEmpty() && (reader == null || !reader.reading())) {
+            if (!busy && !closing && pending.isEmpty() && (reader == null || !reader.reading())) {
                 ctx.close();
             }
             return;

@@ -76,6 +76,11 @@ public final class Metrics implements RequestObserver, AutoCloseable {
         timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /** The registry, for components that publish their own meters. */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     /** The Prometheus text exposition (format 0.0.4). */
     public String scrape() {
         return registry.scrape();

@@ -51,6 +51,8 @@ class OpenApiContractTest {
             assertFits(schemas.get("Problem"), TestServer.json(api.get("/api/v1/cameras/none")));
             assertFits(schemas.get("ImportResult"), TestServer.json(api.post("/api/v1/cameras/import", "text/csv",
                     "id,siteId,name,lat,lon,rtspUrl\nc2,R1,n,1,1,rtsp://127.1.0.2/\n")));
+            assertFits(schemas.get("HealthSummary"), TestServer.json(api.get("/api/v1/health/summary")));
+            assertFits(schemas.get("CameraHealth"), TestServer.json(api.get("/api/v1/cameras/c1/health")));
             assertFits(schemas.get("Deleted"), TestServer.json(api.delete("/api/v1/sites/S2?cascade=true")));
         }
     }

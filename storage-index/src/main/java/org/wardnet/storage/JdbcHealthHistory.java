@@ -1,0 +1,84 @@
+package org.wardnet.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.wardnet.core.health.HealthEvent;
+import org.wardnet.core.registry.StoreUnavailableException;
+
+/** Health events in the {@code health_event} table: appended in batches, read back newest first. */
+public final class JdbcHealthHistory {
+
+    private static final String INSERT = "INSERT INTO health_event (at, subject, subject_id, from_state, to_state,"
+            + " reason, alarm, grouped_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final DataSource dataSource;
+
+    public JdbcHealthHistory(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** Appends {@code events} in one transaction. */
+    public void append(List<HealthEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (HealthEvent e : events) {
+                    insert.setObject(1, e.at().atOffset(ZoneOffset.UTC));
+                    insert.setString(2, e.subject().name());
+                    insert.setString(3, e.id());
+                    insert.setString(4, e.from());
+                    insert.setString(5, e.to());
+                    insert.setString(6, e.reason() == null ? null
+                            : e.reason().substring(0, Math.min(1000, e.reason().length())));
+                    insert.setBoolean(7, e.alarm());
+                    insert.setString(8, e.groupedBy());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot record health events: " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest {@code limit} events of one camera or site, newest first. */
+    public List<HealthEvent> recent(String subjectId, int limit) {
+        String sql = "SELECT at, subject, subject_id, from_state, to_state, reason, alarm, grouped_by FROM health_event"
+                + " WHERE subject_id = ? ORDER BY at DESC, id DESC";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, subjectId);
+            query.setMaxRows(limit);
+            List<HealthEvent> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Instant at = rows.getObject(1, OffsetDateTime.class).toInstant();
+                    events.add(new HealthEvent(at, HealthEvent.Subject.valueOf(rows.getString(2)), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getBoolean(7),
+                            rows.getString(8)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read health events: " + e.getMessage(), e);
+        }
+    }
+}
