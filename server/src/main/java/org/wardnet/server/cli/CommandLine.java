@@ -17,9 +17,12 @@ import java.util.List;
  * @param seed      the district seed
  * @param camerasOut where {@code district} writes the cameras CSV, or null
  * @param sitesOut  where {@code district} writes the sites NDJSON, or null
+ * @param simPort   RTSP port of the simulated cameras, or null for the default (554 as root, else 8554)
+ * @param faults    the simulated cameras' fault plan, or null for the command's default
+ * @param adminPort the simulator's admin port (0: any free one)
  */
 record CommandLine(String command, Path config, List<String> overrides, boolean dataGiven, long seed,
-        Path camerasOut, Path sitesOut) {
+        Path camerasOut, Path sitesOut, Integer simPort, String faults, int adminPort) {
 
     static final String USAGE = String.join("\n",
             "usage: wardnet COMMAND [OPTIONS]",
@@ -27,6 +30,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "commands:",
             "  serve            run the server (on the documented defaults unless --config or --set say otherwise)",
             "  demo             run the server on a scratch H2 store loaded with the Haishu-2014 district",
+            "  sim              run the reference district's simulated RTSP cameras (one address each, 127.1.x.y)",
             "  district         write the reference district: --cameras FILE (CSV) and/or --sites FILE (NDJSON)",
             "  config-defaults  print the documented default configuration",
             "  help             print this text",
@@ -36,7 +40,12 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "  --data DIR         keep the store under DIR",
             "  --config FILE      read configuration from FILE (YAML)",
             "  --set KEY=VALUE    override one configuration key; repeatable",
-            "options of district:",
+            "options of demo and sim:",
+            "  --sim-port PORT    RTSP port of the simulated cameras (default 554 as root, else 8554)",
+            "  --faults PLAN      faults by percent of cameras, e.g. slow=30,flapping=2,down=1 (sim: none;",
+            "                     demo: slow=5,down=1,wrong_credentials=1,stalled_media=1,flapping=1)",
+            "  --admin-port PORT  the simulator's admin endpoint, for injecting faults (default: any free port)",
+            "options of district and sim:",
             "  --seed N           generate from seed N (default 2014, the reference district)",
             "",
             "Environment variables WARDNET_<SECTION>_<KEY> override the file; --set overrides both.");
@@ -47,7 +56,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             throw new IllegalArgumentException("no command given");
         }
         String command = args[0];
-        if (!List.of("serve", "demo", "district", "config-defaults", "help", "--help", "-h").contains(command)) {
+        if (!List.of("serve", "demo", "sim", "district", "config-defaults", "help", "--help", "-h").contains(command)) {
             throw new IllegalArgumentException("unknown command '" + command + "'");
         }
         Path config = null;
@@ -57,6 +66,9 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
         long seed = 2014L;
         Path cameras = null;
         Path sites = null;
+        Integer simPort = null;
+        String faults = null;
+        int adminPort = 0;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -75,11 +87,27 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
                 case "--seed" -> seed = parseSeed(value);
                 case "--cameras" -> cameras = Path.of(value);
                 case "--sites" -> sites = Path.of(value);
+                case "--sim-port" -> simPort = port(option, value);
+                case "--faults" -> faults = value;
+                case "--admin-port" -> adminPort = port(option, value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
         overrides.addAll(last);
-        return new CommandLine(command, config, List.copyOf(overrides), dataGiven, seed, cameras, sites);
+        return new CommandLine(command, config, List.copyOf(overrides), dataGiven, seed, cameras, sites, simPort, faults,
+                adminPort);
+    }
+
+    private static int port(String option, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(option + " needs a port from 0 to 65535, got '" + value + "'");
     }
 
     private static long parseSeed(String value) {

@@ -13,10 +13,12 @@ import org.wardnet.core.registry.CameraImport;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.simulator.district.District;
-import org.wardnet.simulator.district.DistrictGenerator;
 
 /** The demo's data: a scratch directory, the reference district loaded into it, and a tour of the API. */
 final class DemoData {
+
+    /** The demo's fault plan: a few of each kind, so the health summary has something to show. */
+    static final String FAULTS = "slow=5,down=1,wrong_credentials=1,stalled_media=1,flapping=1";
 
     private final Path directory;
 
@@ -41,14 +43,13 @@ final class DemoData {
         }
     }
 
-    /** Registers the reference district unless the store already holds cameras. */
-    static void load(Registry registry, PrintStream out) {
+    /** Registers the district unless the store already holds cameras. */
+    static void load(Registry registry, District district, PrintStream out) {
         if (registry.queries().cameraCount() > 0) {
             out.println("district: store already holds " + registry.queries().cameraCount() + " cameras; not reloading");
             return;
         }
         long start = System.nanoTime();
-        District district = DistrictGenerator.reference();
         out.println("district: Haishu-2014 (seed " + district.seed() + "): " + district.sites().size() + " sites, "
                 + district.cameras().size() + " cameras; loading...");
         for (SiteDraft site : district.sites()) {
@@ -66,8 +67,7 @@ final class DemoData {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    static void printTour(String base, PrintStream out) {
-        String camera = DistrictGenerator.reference().cameras().get(0).id();
+    static void printTour(String base, String simAdmin, String camera, PrintStream out) {
         out.println();
         out.println("Try:");
         out.println("  curl " + base + "/api/v1/sites?tier=SUBSTATION");
@@ -77,6 +77,14 @@ final class DemoData {
         out.println("  curl " + base + "/readyz");
         out.println("  curl " + base + "/metrics | grep wardnet_");
         out.println("  curl " + base + "/api/v1/openapi.json");
+        out.println("Health (cameras are probed every 15 s; give it a minute):");
+        out.println("  curl '" + base + "/api/v1/health/summary?site=sub-03'");
+        out.println("  curl " + base + "/api/v1/cameras/" + camera + "/health");
+        out.println("  curl -N '" + base + "/api/v1/events?alarms=true'");
+        out.println("Inject faults into the simulated cameras:");
+        out.println("  curl -X PUT '" + simAdmin + "/sites/room-017/fault?fault=REFUSING'   # cut a room's link");
+        out.println("  curl -X PUT '" + simAdmin + "/cameras/" + camera + "/fault?fault=DOWN'");
+        out.println("  curl " + simAdmin + "/cameras");
         out.println("Stop with Ctrl-C.");
     }
 }

@@ -13,6 +13,8 @@ import org.wardnet.server.WardnetServer;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictFiles;
 import org.wardnet.simulator.district.DistrictGenerator;
+import org.wardnet.simulator.rtsp.FaultPlan;
+import org.wardnet.simulator.rtsp.SimulatorRunner;
 import org.wardnet.storage.StoreOpenException;
 
 /**
@@ -45,6 +47,7 @@ public final class Main {
                     yield 0;
                 }
                 case "district" -> district(line, out);
+                case "sim" -> simulate(line, out);
                 case "serve", "demo" -> serve(line, out, env);
                 default -> {
                     out.println(CommandLine.USAGE);
@@ -60,6 +63,9 @@ public final class Main {
         } catch (IOException e) {
             err.println("wardnet: " + e.getMessage());
             return 1;
+        } catch (IllegalArgumentException e) { // a fault plan that cannot be read
+            err.println("wardnet: " + e.getMessage());
+            return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -82,6 +88,32 @@ public final class Main {
         return 0;
     }
 
+    /** The default RTSP port of simulated cameras: the standard one when allowed to bind it. */
+    static int simPort(CommandLine line) {
+        if (line.simPort() != null) {
+            return line.simPort();
+        }
+        return "root".equals(System.getProperty("user.name")) ? 554 : 8554;
+    }
+
+    private static int simulate(CommandLine line, PrintStream out) throws IOException, InterruptedException {
+        District district = DistrictGenerator.generate(line.seed());
+        SimulatorRunner sim = SimulatorRunner.start(district, simPort(line),
+                FaultPlan.parse(line.faults() == null ? "" : line.faults()), line.adminPort());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            stopped.countDown();
+        }, "wardnet-sim-shutdown"));
+        out.println("simulating " + sim.district().cameras().size() + " cameras of seed " + line.seed()
+                + " on 127.1.x.y port " + simPort(line) + "; faults: " + sim.faults());
+        out.println("admin on " + sim.adminUrl());
+        out.println("listening on rtsp://" + sim.district().cameras().get(0).host() + ":" + simPort(line));
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
     private static int serve(CommandLine line, PrintStream out, Map<String, String> env)
             throws ConfigException, InterruptedException, IOException {
         boolean demo = line.command().equals("demo");
@@ -90,11 +122,27 @@ public final class Main {
         if (scratch != null) {
             overrides.add(0, "store.dataDir=" + scratch.directory());
         }
+        if (demo) {
+            overrides.add(0, "health.intervalSeconds=15"); // the demo's health changes show within seconds
+        }
+        SimulatorRunner sim = null;
+        District district = null;
+        if (demo) {
+            district = DistrictGenerator.reference().withRtspPort(simPort(line));
+            sim = SimulatorRunner.start(district, simPort(line), FaultPlan.parse(line.faults() == null
+                    ? DemoData.FAULTS : line.faults()), line.adminPort());
+            out.println("simulator: " + sim.district().cameras().size() + " cameras on 127.1.x.y port "
+                    + simPort(line) + ", faults " + sim.faults() + ", admin " + sim.adminUrl());
+        }
+        SimulatorRunner simulator = sim;
         WardnetConfig config = ConfigLoader.load(line.config(), env, overrides);
         WardnetServer server = WardnetServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            if (simulator != null) {
+                simulator.close();
+            }
             if (scratch != null) {
                 scratch.delete();
             }
@@ -102,11 +150,11 @@ public final class Main {
         }, "wardnet-shutdown"));
         out.println("store: " + server.storeDescription());
         if (demo) {
-            DemoData.load(server.registry(), out);
+            DemoData.load(server.registry(), district, out);
         }
         out.println("listening on " + server.baseUrl());
         if (demo) {
-            DemoData.printTour(server.baseUrl(), out);
+            DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), out);
         }
         out.flush();
         stopped.await();

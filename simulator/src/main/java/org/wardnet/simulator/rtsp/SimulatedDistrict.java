@@ -38,7 +38,10 @@ public final class SimulatedDistrict implements AutoCloseable {
         cameras.forEach(camera -> this.cameras.put(camera.id(), camera));
     }
 
-    /** Binds every camera that is not refusing; returns once all are listening. */
+    /**
+     * Binds every camera that is not refusing; returns once all are listening. Flapping cameras
+     * then go down and up every {@code flapSeconds} (each with its own phase).
+     */
     public static SimulatedDistrict start(EventLoopGroup group, H264Clip clip, List<SimulatedCamera> cameras)
             throws InterruptedException {
         SimulatedDistrict district = new SimulatedDistrict(group, clip, cameras);
@@ -51,7 +54,31 @@ public final class SimulatedDistrict implements AutoCloseable {
         for (ChannelFuture bind : binds) {
             bind.sync();
         }
+        district.flapper = group.next().scheduleAtFixedRate(district::flap, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         return district;
+    }
+
+    /** Seconds a flapping camera stays up, then down. */
+    public static final int FLAP_SECONDS = 20;
+
+    private volatile java.util.concurrent.ScheduledFuture<?> flapper;
+
+    /** Takes flapping cameras down or up as their phase says; runs every second. */
+    private void flap() {
+        long now = System.currentTimeMillis() / 1000;
+        for (SimulatedCamera camera : cameras.values()) {
+            if (camera.fault() != CameraFault.FLAPPING) {
+                continue;
+            }
+            boolean up = ((now + (camera.id().hashCode() & 0x7FFF)) / FLAP_SECONDS) % 2 == 0;
+            Channel listener = listeners.get(camera.id());
+            if (!up && listener != null) {
+                listeners.remove(camera.id());
+                listener.close();
+            } else if (up && listener == null) {
+                bind(camera);
+            }
+        }
     }
 
     private ChannelFuture bind(SimulatedCamera camera) {
@@ -95,7 +122,7 @@ public final class SimulatedDistrict implements AutoCloseable {
         if (fault == CameraFault.REFUSING && listener != null) {
             listeners.remove(id);
             listener.close().sync();
-        } else if (fault != CameraFault.REFUSING && listener == null) {
+        } else if (fault != CameraFault.REFUSING && fault != CameraFault.FLAPPING && listener == null) {
             bind(camera).sync();
         }
     }
@@ -107,6 +134,9 @@ public final class SimulatedDistrict implements AutoCloseable {
 
     @Override
     public void close() {
+        if (flapper != null) {
+            flapper.cancel(false);
+        }
         for (Channel listener : listeners.values()) {
             listener.close().syncUninterruptibly();
         }
