@@ -12,7 +12,6 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.handler.codec.rtsp.RtspEncoder;
-import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -59,7 +58,7 @@ public final class RtspProber {
                     if (cause instanceof RtspFailure failure) {
                         return ProbeOutcome.failed(elapsed, failure.errorClass(), failure.getMessage());
                     }
-                    return ProbeOutcome.failed(elapsed, classify(cause), describe(cause));
+                    return ProbeOutcome.failed(elapsed, ProbeErrorClass.CLOSED, describe(cause));
                 });
     }
 
@@ -93,7 +92,7 @@ public final class RtspProber {
             if (f.isSuccess()) {
                 connected.complete(connect.channel());
             } else {
-                connected.completeExceptionally(f.cause());
+                connected.completeExceptionally(new RtspFailure(classifyConnect(f.cause()), describe(f.cause())));
             }
         });
         return connected.thenCompose(channel -> new ProbeSteps(connection, channel, url, depth, settings, start).run()
@@ -108,18 +107,21 @@ public final class RtspProber {
                 });
     }
 
-    private static ProbeErrorClass classify(Throwable cause) {
+    /**
+     * Why a connection could not be opened. Besides "refused", Linux may answer a connection attempt
+     * with a reset (a listener that just closed): the host rejected it all the same, so that is
+     * REFUSED too.
+     */
+    static ProbeErrorClass classifyConnect(Throwable cause) {
         if (cause instanceof ConnectTimeoutException) {
             return ProbeErrorClass.CONNECT_TIMEOUT;
         }
-        if (cause instanceof NoRouteToHostException) {
+        String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (cause instanceof NoRouteToHostException || message.contains("unreachable")
+                || message.contains("no route")) {
             return ProbeErrorClass.UNREACHABLE;
         }
-        if (cause instanceof ConnectException) {
-            String message = String.valueOf(cause.getMessage());
-            return message.contains("unreachable") ? ProbeErrorClass.UNREACHABLE : ProbeErrorClass.REFUSED;
-        }
-        return ProbeErrorClass.CLOSED;
+        return ProbeErrorClass.REFUSED;
     }
 
     private static String describe(Throwable cause) {

@@ -199,6 +199,18 @@ class RtspProberTest {
     }
 
     @Test
+    void connectFailuresAreClassifiedByWhatTheHostDid() {
+        assertEquals(ProbeErrorClass.REFUSED, RtspProber.classifyConnect(new java.net.ConnectException("Connection refused")));
+        assertEquals(ProbeErrorClass.REFUSED, RtspProber.classifyConnect(
+                new java.net.SocketException("Connection reset by peer")), "a reset answer to a SYN is a refusal");
+        assertEquals(ProbeErrorClass.CONNECT_TIMEOUT, RtspProber.classifyConnect(
+                new io.netty.channel.ConnectTimeoutException("connection timed out")));
+        assertEquals(ProbeErrorClass.UNREACHABLE, RtspProber.classifyConnect(new java.net.NoRouteToHostException("x")));
+        assertEquals(ProbeErrorClass.UNREACHABLE, RtspProber.classifyConnect(
+                new java.net.ConnectException("Network is unreachable")));
+    }
+
+    @Test
     void redirectsAreFollowedAndLoopsStopped() throws Exception {
         try (ScriptedRtspServer target = new ScriptedRtspServer(RtspProberTest::hikvision);
                 ScriptedRtspServer redirecting = new ScriptedRtspServer((r, out) -> {

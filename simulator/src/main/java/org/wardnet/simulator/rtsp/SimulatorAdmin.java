@@ -49,35 +49,46 @@ public final class SimulatorAdmin implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            URI uri = exchange.getRequestURI();
-            String[] path = uri.getPath().replaceAll("^/|/$", "").split("/");
-            String method = exchange.getRequestMethod();
-            Map<String, String> query = query(uri.getRawQuery());
-            if (method.equals("GET") && path.length == 1 && path[0].equals("cameras")) {
-                send(exchange, 200, summary());
-            } else if (method.equals("GET") && path.length == 2 && path[0].equals("cameras")) {
-                send(exchange, 200, describe(district.camera(path[1])));
-            } else if (method.equals("PUT") && path.length == 3 && path[0].equals("cameras") && path[2].equals("fault")) {
-                set(List.of(path[1]), query);
-                send(exchange, 200, describe(district.camera(path[1])));
-            } else if (method.equals("PUT") && path.length == 3 && path[0].equals("sites") && path[2].equals("fault")) {
-                List<String> ids = camerasBySite.get(path[1]);
-                if (ids == null) {
-                    send(exchange, 404, "{\"error\":\"no site '" + path[1] + "' with simulated cameras\"}");
-                    return;
-                }
-                set(ids, query);
-                send(exchange, 200, "{\"site\":\"" + path[1] + "\",\"cameras\":" + ids.size() + "}");
-            } else {
-                send(exchange, 404, "{\"error\":\"see GET /cameras, GET /cameras/{id}, PUT /cameras/{id}/fault?fault=,"
-                        + " PUT /sites/{id}/fault?fault=\"}");
-            }
+        // Not try-with-resources around the catch: a resource is closed before its catch runs,
+        // and the error answers below must still be written to the exchange.
+        try {
+            route(exchange);
         } catch (IllegalArgumentException e) {
             send(exchange, e.getMessage().startsWith("no simulated camera") ? 404 : 400,
                     "{\"error\":\"" + e.getMessage().replace("\"", "'") + "\"}");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            send(exchange, 500, "{\"error\":\"" + String.valueOf(e).replace("\"", "'") + "\"}");
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException, InterruptedException {
+        exchange.getRequestBody().readAllBytes(); // drained, so the connection can be reused
+        URI uri = exchange.getRequestURI();
+        String[] path = uri.getPath().replaceAll("^/|/$", "").split("/");
+        String method = exchange.getRequestMethod();
+        Map<String, String> query = query(uri.getRawQuery());
+        if (method.equals("GET") && path.length == 1 && path[0].equals("cameras")) {
+            send(exchange, 200, summary());
+        } else if (method.equals("GET") && path.length == 2 && path[0].equals("cameras")) {
+            send(exchange, 200, describe(district.camera(path[1])));
+        } else if (method.equals("PUT") && path.length == 3 && path[0].equals("cameras") && path[2].equals("fault")) {
+            set(List.of(path[1]), query);
+            send(exchange, 200, describe(district.camera(path[1])));
+        } else if (method.equals("PUT") && path.length == 3 && path[0].equals("sites") && path[2].equals("fault")) {
+            List<String> ids = camerasBySite.get(path[1]);
+            if (ids == null) {
+                send(exchange, 404, "{\"error\":\"no site '" + path[1] + "' with simulated cameras\"}");
+                return;
+            }
+            set(ids, query);
+            send(exchange, 200, "{\"site\":\"" + path[1] + "\",\"cameras\":" + ids.size() + "}");
+        } else {
+            send(exchange, 404, "{\"error\":\"see GET /cameras, GET /cameras/{id}, PUT /cameras/{id}/fault?fault=,"
+                    + " PUT /sites/{id}/fault?fault=\"}");
         }
     }
 

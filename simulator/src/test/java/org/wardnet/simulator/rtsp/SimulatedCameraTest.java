@@ -105,7 +105,8 @@ class SimulatedCameraTest {
             district.fault("cam4", CameraFault.WRONG_CREDENTIALS);
             assertEquals(ProbeErrorClass.AUTH_FAILED, probe(4, "pw4", ProbeDepth.OPTIONS).error());
             district.fault("cam4", CameraFault.REFUSING);
-            assertEquals(ProbeErrorClass.REFUSED, probe(4, "pw4", ProbeDepth.OPTIONS).error());
+            ProbeOutcome refused = probe(4, "pw4", ProbeDepth.OPTIONS);
+            assertEquals(ProbeErrorClass.REFUSED, refused.error(), refused.message());
             district.fault("cam4", CameraFault.DOWN);
             assertEquals(ProbeErrorClass.TIMEOUT, probe(4, "pw4", ProbeDepth.OPTIONS).error());
             district.fault("cam4", CameraFault.STALLED_MEDIA);
