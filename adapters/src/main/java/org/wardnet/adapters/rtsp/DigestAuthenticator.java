@@ -60,6 +60,21 @@ final class DigestAuthenticator {
         return basicOffered;
     }
 
+    /**
+     * Starts from a challenge seen on an earlier connection to the same server, so the first
+     * request carries credentials at once. A stale nonce costs one 401 and a retry, as without.
+     */
+    void prime(Map<String, String> cachedDigest) {
+        if (cachedDigest != null && digest == null) {
+            digest = cachedDigest;
+        }
+    }
+
+    /** The Digest challenge in use, for {@link #prime} on the next connection; null when none. */
+    Map<String, String> digestChallenge() {
+        return digest;
+    }
+
     /** Whether the last challenge said the nonce had gone stale (so a retry is not a refusal). */
     boolean stale() {
         return digest != null && "true".equalsIgnoreCase(digest.get("stale"));
@@ -81,10 +96,13 @@ final class DigestAuthenticator {
         String realm = digest.get("realm");
         String nonce = digest.get("nonce");
         String qop = chooseQop(digest.get("qop"));
-        String cnonce = HexFormat.of().formatHex(RANDOM.generateSeed(8));
+        boolean sess = "MD5-SESS".equalsIgnoreCase(digest.getOrDefault("algorithm", "MD5"));
+        // A client nonce is needed only with qop or MD5-sess; nextBytes, not generateSeed, which
+        // reads the system's entropy source and is far too slow for thousands of probes.
+        String cnonce = qop != null || sess ? cnonce() : null;
         String nc = String.format("%08x", ++nonceCount);
         String ha1 = md5(username + ":" + realm + ":" + password);
-        if ("MD5-SESS".equalsIgnoreCase(digest.getOrDefault("algorithm", "MD5"))) {
+        if (sess) {
             ha1 = md5(ha1 + ":" + nonce + ":" + cnonce);
         }
         String ha2 = md5(method + ":" + uri);
@@ -103,6 +121,12 @@ final class DigestAuthenticator {
             out.append(", qop=").append(qop).append(", nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
         }
         return out.toString();
+    }
+
+    private static String cnonce() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** Only {@code auth} is supported: {@code auth-int} would hash the body, which probes never send. */

@@ -41,10 +41,21 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
             CompletableFuture<RtspResponse> result, ScheduledFuture<?> timer) {
     }
 
-    /** @param username null or empty when no credentials are configured */
-    RtspConnection(String username, String password, long timeoutMillis) {
+    /**
+     * @param username  null or empty when no credentials are configured
+     * @param challenge a Digest challenge from an earlier connection to this server, or null
+     */
+    RtspConnection(String username, String password, long timeoutMillis, Map<String, String> challenge) {
         this.auth = username == null || username.isEmpty() ? null : new DigestAuthenticator(username, password);
+        if (auth != null) {
+            auth.prime(challenge);
+        }
         this.timeoutMillis = timeoutMillis;
+    }
+
+    /** The Digest challenge this connection ended with, to prime the next one; null when none. */
+    Map<String, String> challenge() {
+        return auth == null ? null : auth.digestChallenge();
     }
 
     void onFrames(Consumer<InterleavedFrame> listener) {

@@ -15,6 +15,8 @@ import io.netty.handler.codec.rtsp.RtspEncoder;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,12 +31,16 @@ import org.wardnet.core.health.ProbeOutcome;
  * key frame arrives, then TEARDOWN. Redirects are followed up to a bound. Every failure becomes a
  * {@link ProbeOutcome} with its {@link ProbeErrorClass}; the returned future never fails.
  *
- * <p>Thread-safe; shares the event loops it is given. Concurrency is the caller's to bound.
+ * <p>Thread-safe; shares the event loops it is given. Concurrency is the caller's to bound. It
+ * remembers the last Digest challenge of each server (a few hundred bytes each), so a probe
+ * usually authenticates on its first request instead of collecting a 401 first.
  */
 public final class RtspProber {
 
     private final Bootstrap bootstrap;
     private final RtspProbeSettings settings;
+    /** The last Digest challenge per server (host:port): probes authenticate on their first request. */
+    private final Map<String, Map<String, String>> challenges = new ConcurrentHashMap<>();
 
     public RtspProber(EventLoopGroup group, RtspProbeSettings settings) {
         this.settings = settings;
@@ -78,7 +84,9 @@ public final class RtspProber {
             return CompletableFuture.failedFuture(new RtspFailure(ProbeErrorClass.NOT_FOUND,
                     "unusable URL '" + url + "': " + e.getMessage()));
         }
-        RtspConnection connection = new RtspConnection(username, password, settings.requestTimeoutMillis());
+        String authority = uri.getHost() + ":" + (uri.getPort() < 0 ? 554 : uri.getPort());
+        RtspConnection connection = new RtspConnection(username, password, settings.requestTimeoutMillis(),
+                challenges.get(authority));
         ChannelFuture connect = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
@@ -96,7 +104,13 @@ public final class RtspProber {
             }
         });
         return connected.thenCompose(channel -> new ProbeSteps(connection, channel, url, depth, settings, start).run()
-                .whenComplete((outcome, error) -> channel.close()))
+                .whenComplete((outcome, error) -> {
+                    Map<String, String> challenge = connection.challenge();
+                    if (challenge != null) {
+                        challenges.put(authority, challenge);
+                    }
+                    channel.close();
+                }))
                 .exceptionallyCompose(error -> {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error;

@@ -20,9 +20,11 @@ import java.util.List;
  * @param simPort   RTSP port of the simulated cameras, or null for the default (554 as root, else 8554)
  * @param faults    the simulated cameras' fault plan, or null for the command's default
  * @param adminPort the simulator's admin port (0: any free one)
+ * @param synthetic {@code sim}: serve this many numbered scale cameras instead of the district (0: the district)
+ * @param offset    {@code sim}: the first numbered camera served
  */
 record CommandLine(String command, Path config, List<String> overrides, boolean dataGiven, long seed,
-        Path camerasOut, Path sitesOut, Integer simPort, String faults, int adminPort) {
+        Path camerasOut, Path sitesOut, Integer simPort, String faults, int adminPort, int synthetic, int offset) {
 
     static final String USAGE = String.join("\n",
             "usage: wardnet COMMAND [OPTIONS]",
@@ -45,6 +47,8 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "  --faults PLAN      faults by percent of cameras, e.g. slow=30,flapping=2,down=1 (sim: none;",
             "                     demo: slow=5,down=1,wrong_credentials=1,stalled_media=1,flapping=1)",
             "  --admin-port PORT  the simulator's admin endpoint, for injecting faults (default: any free port)",
+            "  --synthetic N      sim: serve N numbered cameras on 127.2.x.y (path /stream, admin/pw) instead",
+            "  --offset K         sim: ... starting at camera K, so several processes can share a large run",
             "options of district and sim:",
             "  --seed N           generate from seed N (default 2014, the reference district)",
             "",
@@ -69,6 +73,8 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
         Integer simPort = null;
         String faults = null;
         int adminPort = 0;
+        int synthetic = 0;
+        int offset = 0;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -90,12 +96,26 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
                 case "--sim-port" -> simPort = port(option, value);
                 case "--faults" -> faults = value;
                 case "--admin-port" -> adminPort = port(option, value);
+                case "--synthetic" -> synthetic = count(option, value);
+                case "--offset" -> offset = count(option, value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
         overrides.addAll(last);
         return new CommandLine(command, config, List.copyOf(overrides), dataGiven, seed, cameras, sites, simPort, faults,
-                adminPort);
+                adminPort, synthetic, offset);
+    }
+
+    private static int count(String option, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
     }
 
     private static int port(String option, String value) {

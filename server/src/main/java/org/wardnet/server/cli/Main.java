@@ -13,6 +13,7 @@ import org.wardnet.server.WardnetServer;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictFiles;
 import org.wardnet.simulator.district.DistrictGenerator;
+import org.wardnet.simulator.district.SyntheticCameras;
 import org.wardnet.simulator.rtsp.FaultPlan;
 import org.wardnet.simulator.rtsp.SimulatorRunner;
 import org.wardnet.storage.StoreOpenException;
@@ -97,7 +98,9 @@ public final class Main {
     }
 
     private static int simulate(CommandLine line, PrintStream out) throws IOException, InterruptedException {
-        District district = DistrictGenerator.generate(line.seed());
+        District district = line.synthetic() > 0
+                ? SyntheticCameras.district(line.offset(), line.synthetic(), simPort(line))
+                : DistrictGenerator.generate(line.seed());
         SimulatorRunner sim = SimulatorRunner.start(district, simPort(line),
                 FaultPlan.parse(line.faults() == null ? "" : line.faults()), line.adminPort());
         CountDownLatch stopped = new CountDownLatch(1);

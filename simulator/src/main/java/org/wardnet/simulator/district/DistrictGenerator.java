@@ -33,7 +33,10 @@ public final class DistrictGenerator {
     private static final int PRECINCT_COLUMNS = 4;
     private static final int PRECINCT_ROWS = 2;
 
-    private final StreetGrid grid = new StreetGrid(29.840, 121.500, 6_000, 5_000, 200, 1_000);
+    /** The reference district's 6 km x 5 km street grid. */
+    public static final StreetGrid REFERENCE_GRID = new StreetGrid(29.840, 121.500, 6_000, 5_000, 200, 1_000);
+
+    private final StreetGrid grid = REFERENCE_GRID;
     private final Random random;
     private final long seed;
     private final List<CameraDraft> cameras = new ArrayList<>();

@@ -36,7 +36,9 @@ final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpReq
 
     private final SimulatedCamera camera;
     private final H264Clip clip;
-    private final String nonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    /** Nonces last 5 minutes per camera, as real cameras' do, so clients may reuse a challenge. */
+    private static final long NONCE_MILLIS = 5 * 60_000;
+    private static final long NONCE_SECRET = new java.security.SecureRandom().nextLong();
     private final String session = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     private Streamer streamer;
 
@@ -86,7 +88,8 @@ final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpReq
         response.headers().set("X-Method", method);
         if (!authorized(request)) {
             response.setStatus(HttpResponseStatus.UNAUTHORIZED);
-            response.headers().set("WWW-Authenticate", "Digest realm=\"" + REALM + "\", nonce=\"" + nonce + "\"");
+            response.headers().set("WWW-Authenticate", "Digest realm=\"" + REALM + "\", nonce=\"" + nonce() + "\""
+                    + (staleNonce ? ", stale=\"true\"" : ""));
             return response;
         }
         String path = pathOf(request.uri());
@@ -161,12 +164,27 @@ final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpReq
         }
     }
 
+    /** The camera's current nonce: a keyed hash of its id and the 5-minute period. */
+    private String nonce() {
+        long period = System.currentTimeMillis() / NONCE_MILLIS;
+        return Long.toHexString((camera.id().hashCode() * 0x9E3779B97F4A7C15L) ^ (period * 0xC2B2AE3D27D4EB4FL)
+                ^ NONCE_SECRET);
+    }
+
+    private boolean staleNonce;
+
     private boolean authorized(FullHttpRequest request) {
+        staleNonce = false;
         String header = request.headers().get("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Digest ", 0, 7)) {
             return false;
         }
         Map<String, String> p = parameters(header.substring(7));
+        String nonce = nonce();
+        if (!nonce.equals(p.get("nonce"))) {
+            staleNonce = p.get("nonce") != null;
+            return false;
+        }
         String ha1 = md5(camera.username() + ":" + REALM + ":" + camera.acceptedPassword());
         String ha2 = md5(request.method().name() + ":" + p.get("uri"));
         String expected = p.containsKey("qop")
