@@ -151,8 +151,10 @@ public final class WardnetKeys {
 
     /** T of the hysteresis. */
     public static final ConfigKey<Integer> HEALTH_OFFLINE_AFTER_SECONDS = new ConfigKey<>(
-            "health.offlineAfterSeconds", ValueType.integer(0, 86_400), 120,
-            "... and the time those failures must span at least, so a short outage raises no alarm.");
+            "health.offlineAfterSeconds", ValueType.integer(0, 86_400), 100,
+            "... and the time those failures must span at least, so a short outage raises no alarm. Keep it a"
+                    + " little under (offlineAfterFailures - 1) intervals: probes are never exactly one interval"
+                    + " apart, and a span that falls short by a moment would delay OFFLINE by a whole round.");
 
     /** M of the hysteresis. */
     public static final ConfigKey<Integer> HEALTH_ONLINE_AFTER_SUCCESSES = new ConfigKey<>(

@@ -103,8 +103,10 @@ final class ProbeSteps {
                 keyFrame.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - playSent[0]));
             }
         });
+        long[] sessionTimeout = {60};
         return step(RtspMethods.SETUP, track, Map.of("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1"))
                 .thenCompose(setup -> {
+                    sessionTimeout[0] = sessionTimeoutSeconds(setup.header("Session"));
                     playSent[0] = System.nanoTime();
                     return step(RtspMethods.PLAY, base, Map.of("Range", "npt=0.000-"));
                 })
@@ -112,10 +114,43 @@ final class ProbeSteps {
                     channel.eventLoop().schedule(() -> keyFrame.completeExceptionally(new RtspFailure(
                             ProbeErrorClass.NO_MEDIA, "no key frame within " + settings.mediaTimeoutMillis()
                                     + " ms of PLAY")), settings.mediaTimeoutMillis(), TimeUnit.MILLISECONDS);
+                    keepAlive(base, sessionTimeout[0], keyFrame);
                     return keyFrame;
                 })
                 .thenCompose(waited -> connection.send(RtspMethods.TEARDOWN, base, Map.of())
                         .handle((teardown, error) -> waited)); // a failed TEARDOWN does not fail the probe
+    }
+
+    /**
+     * Keeps the session alive while waiting: GET_PARAMETER every half of the session timeout the
+     * server announced (RFC 2326 12.37), until {@code until} completes. A failed keep-alive is not
+     * the probe's failure: the wait for media decides.
+     */
+    private void keepAlive(String base, long timeoutSeconds, CompletableFuture<?> until) {
+        long period = Math.max(500, timeoutSeconds * 500);
+        java.util.concurrent.ScheduledFuture<?> task = channel.eventLoop().scheduleAtFixedRate(() -> {
+            if (!until.isDone()) {
+                connection.send(RtspMethods.GET_PARAMETER, base, Map.of());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        until.whenComplete((result, error) -> task.cancel(false));
+    }
+
+    /** The {@code timeout} parameter of a Session header, in seconds; 60 (RFC 2326's default) when absent. */
+    static long sessionTimeoutSeconds(String session) {
+        if (session != null) {
+            for (String part : session.split(";")) {
+                String p = part.strip();
+                if (p.regionMatches(true, 0, "timeout=", 0, 8)) {
+                    try {
+                        return Math.max(1, Long.parseLong(p.substring(8).strip()));
+                    } catch (NumberFormatException e) {
+                        return 60;
+                    }
+                }
+            }
+        }
+        return 60;
     }
 
     /** A track's control URL: absolute as given, "*" or empty for the base, else relative to the base. */

@@ -199,6 +199,22 @@ class RtspProberTest {
     }
 
     @Test
+    void anAnswerTrickledSlowerThanTheTimeoutIsATimeout() throws Exception {
+        try (ScriptedRtspServer server = new ScriptedRtspServer((r, out) -> {
+            byte[] answer = captured("dahua-unknown-OPTIONS.rtsp", r);
+            for (byte b : answer) { // one byte every 100 ms: it would take far longer than the 800 ms allowed
+                out.write(b);
+                out.flush();
+                Thread.sleep(100);
+            }
+            return true;
+        })) {
+            ProbeOutcome outcome = probe(server, null, null, ProbeDepth.OPTIONS);
+            assertFailed(outcome, ProbeErrorClass.TIMEOUT, "no answer within 800 ms");
+        }
+    }
+
+    @Test
     void connectFailuresAreClassifiedByWhatTheHostDid() {
         assertEquals(ProbeErrorClass.REFUSED, RtspProber.classifyConnect(new java.net.ConnectException("Connection refused")));
         assertEquals(ProbeErrorClass.REFUSED, RtspProber.classifyConnect(
@@ -262,6 +278,54 @@ class RtspProberTest {
             ProbeOutcome stalled = probe(server, null, null, ProbeDepth.MEDIA);
             assertFailed(stalled, ProbeErrorClass.NO_MEDIA, "no key frame within 1500 ms");
             assertNull(stalled.keyFrameMillis());
+        }
+    }
+
+    @Test
+    void aLongWaitForMediaKeepsTheSessionAliveWithGetParameter() throws Exception {
+        try (ScriptedRtspServer server = new ScriptedRtspServer((r, out) -> {
+            switch (r.method()) {
+                case "OPTIONS", "DESCRIBE" -> hikvision(r, out);
+                case "SETUP" -> out.write(response(r, "200 OK", "Session: 777;timeout=1",
+                        "Transport: RTP/AVP/TCP;unicast;interleaved=0-1"));
+                case "PLAY" -> out.write(response(r, "200 OK", "Session: 777")); // no media ever
+                default -> out.write(response(r, "200 OK", "Session: 777"));
+            }
+            return true;
+        })) {
+            ProbeOutcome outcome = probe(server, null, null, ProbeDepth.MEDIA);
+            assertFailed(outcome, ProbeErrorClass.NO_MEDIA, "no key frame");
+            long keepAlives = server.requests.stream().filter(r -> r.method().equals("GET_PARAMETER")).count();
+            assertTrue(keepAlives >= 1, "GET_PARAMETER every half of the 1 s session timeout while waiting: "
+                    + ScriptedRtspServer.methods(server.requests));
+            assertTrue(server.requests.stream().filter(r -> r.method().equals("GET_PARAMETER"))
+                    .allMatch(r -> "777".equals(r.header("Session"))));
+        }
+    }
+
+    @Test
+    void digestWithQopAuthIsAnswered() throws Exception {
+        String realm = "cam";
+        String nonce = "0a4f113b";
+        try (ScriptedRtspServer server = new ScriptedRtspServer((r, out) -> {
+            String authorization = r.header("Authorization");
+            if (authorization != null) {
+                Map<String, String> p = DigestAuthenticator.parameters(authorization.substring("Digest ".length()));
+                String ha1 = DigestAuthenticator.md5("admin:" + realm + ":pw");
+                String ha2 = DigestAuthenticator.md5(r.method() + ":" + p.get("uri"));
+                String expected = DigestAuthenticator.md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce")
+                        + ":auth:" + ha2);
+                if ("auth".equals(p.get("qop")) && expected.equals(p.get("response")) && p.get("cnonce") != null
+                        && "opaque-1".equals(p.get("opaque"))) {
+                    return hikvision(r, out);
+                }
+            }
+            out.write(response(r, "401 Unauthorized", "WWW-Authenticate: Digest realm=\"" + realm + "\", nonce=\""
+                    + nonce + "\", qop=\"auth,auth-int\", opaque=\"opaque-1\", algorithm=MD5"));
+            return true;
+        })) {
+            ProbeOutcome outcome = probe(server, "admin", "pw", ProbeDepth.DESCRIBE);
+            assertTrue(outcome.ok(), outcome.message());
         }
     }
 

@@ -24,8 +24,12 @@ public record HealthPolicy(int offlineAfterFailures, Duration offlineAfterDurati
         }
     }
 
-    /** For a 60 s interval: OFFLINE after 3 failures over 2 minutes, back after 2 good probes. */
+    /**
+     * For a 60 s interval: OFFLINE after 3 failures spanning at least 100 s (a little under the
+     * 120 s that three probes one interval apart span, so scheduling jitter cannot push OFFLINE to a
+     * fourth round), back after 2 good probes.
+     */
     public static HealthPolicy defaults() {
-        return new HealthPolicy(3, Duration.ofSeconds(120), 2, 1_000, 3);
+        return new HealthPolicy(3, Duration.ofSeconds(100), 2, 1_000, 3);
     }
 }

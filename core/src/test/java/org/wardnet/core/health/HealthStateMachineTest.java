@@ -27,7 +27,7 @@ class HealthStateMachineTest {
         h = machine.next(h, fail(ProbeErrorClass.TIMEOUT), t0.plusSeconds(60));
         h = machine.next(h, fail(ProbeErrorClass.TIMEOUT), t0.plusSeconds(61));
         h = machine.next(h, fail(ProbeErrorClass.TIMEOUT), t0.plusSeconds(62));
-        assertEquals(HealthState.ONLINE, h.state(), "three failures within 2 s are not T = 120 s");
+        assertEquals(HealthState.ONLINE, h.state(), "three failures within 2 s are not T = 100 s");
         assertEquals(3, h.consecutiveFailures());
         h = machine.next(h, fail(ProbeErrorClass.REFUSED), t0.plusSeconds(180));
         assertEquals(HealthState.OFFLINE, h.state());
@@ -52,7 +52,7 @@ class HealthStateMachineTest {
         for (int i = 0; i < 3; i++) {
             h = machine.next(h, fail(ProbeErrorClass.REFUSED), t0.plusSeconds(60L * i));
         }
-        assertEquals(HealthState.OFFLINE, h.state(), "dead from the start: OFFLINE after 3 failures over 120 s");
+        assertEquals(HealthState.OFFLINE, h.state(), "dead from the start: OFFLINE after 3 failures over 120 s >= T");
         h = machine.next(h, ok(20), t0.plusSeconds(180));
         assertEquals(HealthState.OFFLINE, h.state());
         assertTrue(h.reason().startsWith("recovering: 1 of 2"), h.reason());
