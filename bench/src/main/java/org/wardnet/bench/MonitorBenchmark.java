@@ -24,10 +24,7 @@ import org.wardnet.core.health.HealthState;
 import org.wardnet.core.health.MonitorSettings;
 import org.wardnet.core.health.ProbeDepth;
 import org.wardnet.core.registry.CameraDraft;
-import org.wardnet.core.registry.CameraImport;
 import org.wardnet.core.registry.Registry;
-import org.wardnet.core.registry.RegistryChange;
-import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.simulator.district.DistrictGenerator;
 import org.wardnet.simulator.district.SyntheticCameras;
@@ -48,16 +45,6 @@ public final class MonitorBenchmark {
         int port = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         int interval = args.length > 3 ? Integer.parseInt(args[3]) : 60;
-        Registry registry = Registry.open(new RegistryStore() {
-            @Override
-            public Snapshot load() {
-                return new Snapshot(List.of(), List.of());
-            }
-
-            @Override
-            public void apply(List<RegistryChange> changes) {
-            }
-        }, Clock.systemUTC());
         List<SiteDraft> sites;
         List<CameraDraft> cameras;
         if (which.startsWith("synthetic:")) {
@@ -69,12 +56,7 @@ public final class MonitorBenchmark {
             sites = district.sites();
             cameras = district.cameras();
         }
-        sites.forEach(registry::createSite);
-        List<CameraImport.Row> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < cameras.size(); i++) {
-            rows.add(new CameraImport.Row(i + 1, cameras.get(i), List.of()));
-        }
-        registry.importCameras(rows, true);
+        Registry registry = MemoryRegistry.loaded(sites, cameras);
         long heapRegistry = usedHeapAfterGc();
 
         EventLoopGroup probeLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),

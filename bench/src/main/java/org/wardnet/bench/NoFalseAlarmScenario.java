@@ -26,10 +26,7 @@ import org.wardnet.core.health.HealthState;
 import org.wardnet.core.health.MonitorSettings;
 import org.wardnet.core.health.ProbeDepth;
 import org.wardnet.core.registry.CameraDraft;
-import org.wardnet.core.registry.CameraImport;
 import org.wardnet.core.registry.Registry;
-import org.wardnet.core.registry.RegistryChange;
-import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictGenerator;
 import org.wardnet.simulator.rtsp.CameraFault;
@@ -54,22 +51,7 @@ public final class NoFalseAlarmScenario {
         String room = args.length > 1 ? args[1] : "room-017";
         District district = DistrictGenerator.reference().withRtspPort(port);
         try (SimulatorRunner sim = SimulatorRunner.start(district, port, FaultPlan.parse("slow=30,flapping=2,down=1"), 0)) {
-            Registry registry = Registry.open(new RegistryStore() {
-                @Override
-                public Snapshot load() {
-                    return new Snapshot(List.of(), List.of());
-                }
-
-                @Override
-                public void apply(List<RegistryChange> changes) {
-                }
-            }, Clock.systemUTC());
-            district.sites().forEach(registry::createSite);
-            List<CameraImport.Row> rows = new java.util.ArrayList<>();
-            for (CameraDraft c : district.cameras()) {
-                rows.add(new CameraImport.Row(rows.size() + 1, c, List.of()));
-            }
-            registry.importCameras(rows, true);
+            Registry registry = MemoryRegistry.loaded(district.sites(), district.cameras());
             Set<String> healthy = new HashSet<>();
             Set<String> dead = new HashSet<>();
             for (SimulatedCamera c : sim.district().cameras()) {

@@ -20,6 +20,24 @@ public interface RegistryStore {
      */
     void apply(List<RegistryChange> changes);
 
+    /**
+     * A store that keeps nothing: for tools and benchmarks whose registry lives only in memory.
+     * It starts empty and accepts every change without writing it anywhere.
+     */
+    static RegistryStore none() {
+        return new RegistryStore() {
+            @Override
+            public Snapshot load() {
+                return new Snapshot(List.of(), List.of());
+            }
+
+            @Override
+            public void apply(List<RegistryChange> changes) {
+                // nothing is kept, by design
+            }
+        };
+    }
+
     /** The registry's stored content. */
     record Snapshot(List<Site> sites, List<Camera> cameras) {
         public Snapshot {

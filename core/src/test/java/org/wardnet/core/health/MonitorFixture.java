@@ -45,16 +45,7 @@ final class MonitorFixture {
     }
 
     final ManualClock clock = new ManualClock();
-    final Registry registry = Registry.open(new RegistryStore() {
-        @Override
-        public Snapshot load() {
-            return new Snapshot(List.of(), List.of());
-        }
-
-        @Override
-        public void apply(List<org.wardnet.core.registry.RegistryChange> changes) {
-        }
-    }, clock);
+    final Registry registry = Registry.open(RegistryStore.none(), clock);
     final List<HealthEvent> events = new ArrayList<>();
     final Map<String, Integer> probes = new HashMap<>();
     /** Decides each probe's outcome; null means "still running" (the future stays open). */
