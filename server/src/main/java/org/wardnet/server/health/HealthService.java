@@ -104,7 +104,7 @@ public final class HealthService implements AutoCloseable {
     private void publish(Metrics metrics, Registry registry) {
         for (Tier tier : Tier.values()) {
             for (HealthState state : HealthState.values()) {
-                Gauge.builder("wardnet.cameras.health", () -> countsByTier(registry).get(tier).get(state))
+                Gauge.builder("wardnet.cameras.health", () -> countsByTierOncePerScrape(registry).get(tier).get(state))
                         .description("Cameras per health state, by the tier of their site")
                         .tag("tier", tier.name()).tag("state", state.name()).register(metrics.registry());
             }
@@ -118,6 +118,24 @@ public final class HealthService implements AutoCloseable {
                 .description("Probes running now (approximate)").register(metrics.registry());
         Gauge.builder("wardnet.health.alarms", hub, HealthEventHub::alarms)
                 .description("Alarms raised since start").register(metrics.registry());
+    }
+
+    private volatile Map<Tier, Map<HealthState, Long>> lastCounts;
+    private volatile long lastCountsAt;
+
+    /**
+     * The twelve tier-and-state gauges are read one after another in one scrape: count once and
+     * let them share the result for a second, instead of walking every camera twelve times.
+     */
+    private Map<Tier, Map<HealthState, Long>> countsByTierOncePerScrape(Registry registry) {
+        long now = System.nanoTime();
+        Map<Tier, Map<HealthState, Long>> counts = lastCounts;
+        if (counts == null || now - lastCountsAt > 1_000_000_000L) {
+            counts = countsByTier(registry);
+            lastCounts = counts;
+            lastCountsAt = now;
+        }
+        return counts;
     }
 
     private Map<Tier, Map<HealthState, Long>> countsByTier(Registry registry) {
