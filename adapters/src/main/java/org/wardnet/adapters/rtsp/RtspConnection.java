@@ -1,5 +1,6 @@
 package org.wardnet.adapters.rtsp;
 
+import org.wardnet.adapters.auth.DigestAuthenticator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -1,5 +1,6 @@
 package org.wardnet.adapters.rtsp;
 
+import org.wardnet.adapters.auth.DigestAuthenticator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

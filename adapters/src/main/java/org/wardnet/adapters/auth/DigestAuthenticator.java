@@ -1,4 +1,4 @@
-package org.wardnet.adapters.rtsp;
+package org.wardnet.adapters.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Answers RTSP authentication challenges (RFC 2617 as RTSP servers use it): Digest with MD5 or
+ * Answers RTSP and HTTP authentication challenges (RFC 2617 as cameras use it): Digest with MD5 or
  * MD5-sess, with {@code qop=auth} or without qop, and Basic when that is all the server offers.
  * One instance per connection: it keeps the challenge and the nonce count.
  */
-final class DigestAuthenticator {
+public final class DigestAuthenticator {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,7 +25,7 @@ final class DigestAuthenticator {
     private boolean basic;
     private int nonceCount;
 
-    DigestAuthenticator(String username, String password) {
+    public DigestAuthenticator(String username, String password) {
         this.username = username;
         this.password = password;
     }
@@ -35,7 +35,7 @@ final class DigestAuthenticator {
      *
      * @return true when a challenge was understood (Digest preferred over Basic)
      */
-    boolean challenge(List<String> headers) {
+    public boolean challenge(List<String> headers) {
         Map<String, String> found = null;
         boolean basicOffered = false;
         for (String header : headers) {
@@ -64,28 +64,28 @@ final class DigestAuthenticator {
      * Starts from a challenge seen on an earlier connection to the same server, so the first
      * request carries credentials at once. A stale nonce costs one 401 and a retry, as without.
      */
-    void prime(Map<String, String> cachedDigest) {
+    public void prime(Map<String, String> cachedDigest) {
         if (cachedDigest != null && digest == null) {
             digest = cachedDigest;
         }
     }
 
     /** The Digest challenge in use, for {@link #prime} on the next connection; null when none. */
-    Map<String, String> digestChallenge() {
+    public Map<String, String> digestChallenge() {
         return digest;
     }
 
     /** Whether the last challenge said the nonce had gone stale (so a retry is not a refusal). */
-    boolean stale() {
+    public boolean stale() {
         return digest != null && "true".equalsIgnoreCase(digest.get("stale"));
     }
 
-    boolean ready() {
+    public boolean ready() {
         return digest != null || basic;
     }
 
     /** The {@code Authorization} value for a request, or null before any challenge. */
-    String authorization(String method, String uri) {
+    public String authorization(String method, String uri) {
         if (basic) {
             return "Basic " + java.util.Base64.getEncoder().encodeToString(
                     (username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -143,7 +143,7 @@ final class DigestAuthenticator {
     }
 
     /** Parses {@code key=value, key="quoted, value"} pairs; keys lower case. */
-    static Map<String, String> parameters(String text) {
+    public static Map<String, String> parameters(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         int i = 0;
         while (i < text.length()) {
@@ -173,7 +173,7 @@ final class DigestAuthenticator {
         return out;
     }
 
-    static String md5(String text) {
+    public static String md5(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
