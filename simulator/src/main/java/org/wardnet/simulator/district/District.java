@@ -19,16 +19,29 @@ public record District(long seed, StreetGrid grid, List<SiteDraft> sites, List<C
         cameras = List.copyOf(cameras);
     }
 
-    /** The same district with its cameras' RTSP URLs on {@code port} instead of 554. */
+    /**
+     * The same district as the simulator serves it: RTSP on {@code port} instead of 554, and the
+     * ONVIF device service on that same port (the simulator serves both protocols on one listener
+     * per camera) instead of 80.
+     */
     public District withRtspPort(int port) {
-        if (port == 554) {
-            return this;
-        }
-        List<CameraDraft> moved = cameras.stream().map(c -> c.rtsp() == null ? c : new CameraDraft(c.id(), c.siteId(),
-                c.name(), c.location(), c.heading(), c.mounting(), c.vendor(), c.model(), c.onvif(),
-                new CameraDraft.Rtsp(c.rtsp().url().replace(":554/", ":" + port + "/"),
+        List<CameraDraft> moved = cameras.stream().map(c -> new CameraDraft(c.id(), c.siteId(),
+                c.name(), c.location(), c.heading(), c.mounting(), c.vendor(), c.model(), onvifOn(c.onvif(), port),
+                c.rtsp() == null ? null : new CameraDraft.Rtsp(c.rtsp().url().replace(":554/", ":" + port + "/"),
                         c.rtsp().subUrl() == null ? null : c.rtsp().subUrl().replace(":554/", ":" + port + "/"),
                         c.rtsp().username(), c.rtsp().password()))).toList();
         return new District(seed, grid, sites, moved);
+    }
+
+    private static CameraDraft.Onvif onvifOn(CameraDraft.Onvif onvif, int port) {
+        if (onvif == null || onvif.url() == null) {
+            return onvif;
+        }
+        java.net.URI uri = java.net.URI.create(onvif.url());
+        if (uri.getPort() >= 0 || uri.getHost() == null) {
+            return onvif;
+        }
+        return new CameraDraft.Onvif("http://" + uri.getHost() + ":" + port + uri.getRawPath(), onvif.username(),
+                onvif.password());
     }
 }

@@ -18,6 +18,12 @@ public enum CameraFault {
     STALLED_MEDIA,
     /** Answers with bytes that are not RTSP. */
     MALFORMED,
-    /** Healthy, but its clock is off (reported in the Date header). */
-    CLOCK_SKEW
+    /** Healthy, but its clock is off (the RTSP Date header, ONVIF's GetSystemDateAndTime and token checks). */
+    CLOCK_SKEW,
+    /** Its ONVIF web server answers every request with HTTP 500 and an HTML page. */
+    HTML_ERROR,
+    /** Its ONVIF media service lists no profiles. */
+    NO_PROFILES,
+    /** Its ONVIF replies are padded to several megabytes. */
+    OVERSIZED
 }

@@ -1,5 +1,6 @@
 package org.wardnet.simulator.rtsp;
 
+import org.wardnet.simulator.onvif.OnvifPersona;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Set;
@@ -19,12 +20,13 @@ public final class SimulatedCamera {
     private volatile CameraFault fault = CameraFault.NONE;
     private volatile int latencyMillis = 1_500;
     private volatile int clockSkewSeconds;
+    private volatile OnvifPersona persona;
 
     public SimulatedCamera(String id, String host, int port, Set<String> paths, String username, String password) {
         this.id = Objects.requireNonNull(id, "id");
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
-        this.paths = Set.copyOf(paths);
+        this.paths = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(paths));
         this.username = Objects.requireNonNull(username, "username");
         this.password = Objects.requireNonNull(password, "password");
     }
@@ -33,7 +35,11 @@ public final class SimulatedCamera {
     public static SimulatedCamera of(String id, String mainUrl, String subUrl, String username, String password,
             int port) {
         URI main = URI.create(mainUrl);
-        Set<String> paths = subUrl == null ? Set.of(pathOf(main)) : Set.of(pathOf(main), pathOf(URI.create(subUrl)));
+        Set<String> paths = new java.util.LinkedHashSet<>();
+        paths.add(pathOf(main));
+        if (subUrl != null) {
+            paths.add(pathOf(URI.create(subUrl)));
+        }
         return new SimulatedCamera(id, main.getHost(), port, paths, username, password);
     }
 
@@ -54,6 +60,7 @@ public final class SimulatedCamera {
         return port;
     }
 
+    /** Stream paths, main stream first. */
     public Set<String> paths() {
         return paths;
     }
@@ -63,7 +70,7 @@ public final class SimulatedCamera {
     }
 
     /** The password it accepts: under {@link CameraFault#WRONG_CREDENTIALS}, not the registered one. */
-    String acceptedPassword() {
+    public String acceptedPassword() {
         return fault == CameraFault.WRONG_CREDENTIALS ? password + "-changed" : password;
     }
 
@@ -81,6 +88,16 @@ public final class SimulatedCamera {
 
     public void latencyMillis(int value) {
         this.latencyMillis = value;
+    }
+
+    /** What its ONVIF side says it is; a generic Hikvision-like device until set. */
+    public OnvifPersona persona() {
+        OnvifPersona p = persona;
+        return p != null ? p : OnvifPersona.generic(id, host);
+    }
+
+    public void persona(OnvifPersona value) {
+        this.persona = Objects.requireNonNull(value, "persona");
     }
 
     public int clockSkewSeconds() {

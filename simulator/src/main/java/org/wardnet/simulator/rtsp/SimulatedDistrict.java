@@ -8,17 +8,16 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.rtsp.RtspDecoder;
-import io.netty.handler.codec.rtsp.RtspEncoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wardnet.simulator.onvif.SimulatedOnvif;
 
 /**
- * Many simulated cameras in one process, each listening on its own address. A camera whose fault
+ * Many simulated cameras in one process, each listening on its own address with RTSP and its ONVIF
+ * web service on one port (see {@link ProtocolSwitch}). A camera whose fault
  * is {@link CameraFault#REFUSING} has no listener, so connections to it are refused as a dead
  * host's would be; {@link #fault} binds and unbinds as faults change.
  *
@@ -29,6 +28,7 @@ public final class SimulatedDistrict implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final H264Clip clip;
+    private final SimulatedOnvif onvif = SimulatedOnvif.shipped();
     private final Map<String, SimulatedCamera> cameras = new LinkedHashMap<>();
     private final Map<String, Channel> listeners = new ConcurrentHashMap<>();
 
@@ -90,8 +90,7 @@ public final class SimulatedDistrict implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new RtspDecoder(), new RtspEncoder(), new HttpObjectAggregator(64 * 1024),
-                                new SimulatedRtspHandler(camera, clip));
+                        ch.pipeline().addLast(new ProtocolSwitch(camera, clip, onvif));
                     }
                 }).bind(camera.host(), camera.port());
         future.addListener(f -> {
@@ -125,6 +124,16 @@ public final class SimulatedDistrict implements AutoCloseable {
         } else if (fault != CameraFault.REFUSING && fault != CameraFault.FLAPPING && listener == null) {
             bind(camera).sync();
         }
+    }
+
+    /** The ONVIF side the cameras share (counters for tests). */
+    public SimulatedOnvif onvif() {
+        return onvif;
+    }
+
+    /** Whether a camera is listening now (a flapping camera is not, half the time). */
+    public boolean isListening(String id) {
+        return listeners.containsKey(id);
     }
 
     /** Cameras listening now. */

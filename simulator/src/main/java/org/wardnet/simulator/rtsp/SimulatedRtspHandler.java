@@ -13,14 +13,9 @@ import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import io.netty.handler.codec.rtsp.RtspVersions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -32,19 +27,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
-    private static final String REALM = "Wardnet simulated camera";
-
     private final SimulatedCamera camera;
     private final H264Clip clip;
-    /** Nonces last 5 minutes per camera, as real cameras' do, so clients may reuse a challenge. */
-    private static final long NONCE_MILLIS = 5 * 60_000;
-    private static final long NONCE_SECRET = new java.security.SecureRandom().nextLong();
+    private final CameraDigest digest;
     private final String session = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     private Streamer streamer;
 
     SimulatedRtspHandler(SimulatedCamera camera, H264Clip clip) {
         this.camera = camera;
         this.clip = clip;
+        this.digest = new CameraDigest(camera);
     }
 
     @Override
@@ -86,10 +78,10 @@ final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpReq
         String method = request.method().name();
         FullHttpResponse response = respond(request, HttpResponseStatus.OK, null);
         response.headers().set("X-Method", method);
-        if (!authorized(request)) {
+        CameraDigest.Check check = digest.check(method, request.headers().get("Authorization"));
+        if (!check.authorized()) {
             response.setStatus(HttpResponseStatus.UNAUTHORIZED);
-            response.headers().set("WWW-Authenticate", "Digest realm=\"" + REALM + "\", nonce=\"" + nonce() + "\""
-                    + (staleNonce ? ", stale=\"true\"" : ""));
+            response.headers().set("WWW-Authenticate", digest.challenge(check.stale()));
             return response;
         }
         String path = pathOf(request.uri());
@@ -161,56 +153,6 @@ final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpReq
             return parsed.getRawPath() == null ? uri : SimulatedCamera.pathOf(parsed);
         } catch (IllegalArgumentException e) {
             return uri;
-        }
-    }
-
-    /** The camera's current nonce: a keyed hash of its id and the 5-minute period. */
-    private String nonce() {
-        long period = System.currentTimeMillis() / NONCE_MILLIS;
-        return Long.toHexString((camera.id().hashCode() * 0x9E3779B97F4A7C15L) ^ (period * 0xC2B2AE3D27D4EB4FL)
-                ^ NONCE_SECRET);
-    }
-
-    private boolean staleNonce;
-
-    private boolean authorized(FullHttpRequest request) {
-        staleNonce = false;
-        String header = request.headers().get("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Digest ", 0, 7)) {
-            return false;
-        }
-        Map<String, String> p = parameters(header.substring(7));
-        String nonce = nonce();
-        if (!nonce.equals(p.get("nonce"))) {
-            staleNonce = p.get("nonce") != null;
-            return false;
-        }
-        String ha1 = md5(camera.username() + ":" + REALM + ":" + camera.acceptedPassword());
-        String ha2 = md5(request.method().name() + ":" + p.get("uri"));
-        String expected = p.containsKey("qop")
-                ? md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":" + p.get("qop") + ":" + ha2)
-                : md5(ha1 + ":" + nonce + ":" + ha2);
-        return camera.username().equals(p.get("username")) && nonce.equals(p.get("nonce"))
-                && expected.equals(p.get("response"));
-    }
-
-    private static Map<String, String> parameters(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String part : text.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                out.put(part.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT),
-                        part.substring(eq + 1).strip().replace("\"", ""));
-            }
-        }
-        return out;
-    }
-
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.simulator.district.District;
+import org.wardnet.simulator.onvif.DiscoveryResponder;
+import org.wardnet.simulator.onvif.OnvifPersona;
 
 /**
  * Runs a generated district's cameras: one simulated camera per camera with an RTSP URL, on its
- * own address and the given port, with a seeded fault plan, and the admin endpoint.
+ * own address and the given port (RTSP and ONVIF), with a seeded fault plan, the admin endpoint
+ * and, when asked, WS-Discovery answers.
  */
 public final class SimulatorRunner implements AutoCloseable {
 
@@ -25,8 +28,11 @@ public final class SimulatorRunner implements AutoCloseable {
     private final SimulatorAdmin admin;
     private final Map<CameraFault, Integer> faults;
 
+    private final DiscoveryResponder discovery;
+
     private SimulatorRunner(EventLoopGroup group, SimulatedDistrict district, SimulatorAdmin admin,
-            Map<CameraFault, Integer> faults) {
+            Map<CameraFault, Integer> faults, DiscoveryResponder discovery) {
+        this.discovery = discovery;
         this.group = group;
         this.district = district;
         this.admin = admin;
@@ -41,14 +47,26 @@ public final class SimulatorRunner implements AutoCloseable {
      */
     public static SimulatorRunner start(District generated, int port, FaultPlan plan, int adminPort)
             throws IOException, InterruptedException {
+        return start(generated, port, plan, adminPort, 0);
+    }
+
+    /**
+     * As {@link #start(District, int, FaultPlan, int)}, also answering WS-Discovery on UDP
+     * {@code discoveryPort} (unicast to each camera's address, and multicast on the loopback
+     * interface); 0 for no discovery.
+     */
+    public static SimulatorRunner start(District generated, int port, FaultPlan plan, int adminPort, int discoveryPort)
+            throws IOException, InterruptedException {
         List<SimulatedCamera> cameras = new ArrayList<>();
         Map<String, List<String>> bySite = new LinkedHashMap<>();
         for (CameraDraft c : generated.cameras()) {
             if (c.rtsp() == null) {
                 continue;
             }
-            cameras.add(SimulatedCamera.of(c.id(), c.rtsp().url(), c.rtsp().subUrl(), c.rtsp().username(),
-                    c.rtsp().password(), port));
+            SimulatedCamera camera = SimulatedCamera.of(c.id(), c.rtsp().url(), c.rtsp().subUrl(), c.rtsp().username(),
+                    c.rtsp().password(), port);
+            camera.persona(OnvifPersona.of(c.id(), c.vendor(), c.model(), c.siteId()));
+            cameras.add(camera);
             bySite.computeIfAbsent(c.siteId(), k -> new ArrayList<>()).add(c.id());
         }
         Map<CameraFault, Integer> faults = plan.apply(cameras, generated.seed());
@@ -68,8 +86,20 @@ public final class SimulatorRunner implements AutoCloseable {
             }
             throw new IOException("cannot start the simulated cameras: " + e, e);
         }
+        DiscoveryResponder discovery = null;
+        if (discoveryPort > 0) {
+            try {
+                SimulatedDistrict started = district;
+                discovery = DiscoveryResponder.start(DiscoveryResponder.byHost(cameras),
+                        camera -> started.isListening(camera.id()), discoveryPort, "lo");
+            } catch (IOException e) {
+                district.close();
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                throw e;
+            }
+        }
         SimulatorAdmin admin = new SimulatorAdmin(district, bySite, adminPort);
-        return new SimulatorRunner(group, district, admin, faults);
+        return new SimulatorRunner(group, district, admin, faults, discovery);
     }
 
     public SimulatedDistrict district() {
@@ -87,6 +117,9 @@ public final class SimulatorRunner implements AutoCloseable {
     @Override
     public void close() {
         admin.close();
+        if (discovery != null) {
+            discovery.close();
+        }
         district.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
