@@ -183,6 +183,48 @@ public final class WardnetKeys {
             "Time a probe waits for each RTSP answer; a camera slower than this counts as failed.");
 
     /** All keys, in file order. */
+    /** ONVIF TCP connect bound. */
+    public static final ConfigKey<Integer> ONVIF_CONNECT_TIMEOUT_MILLIS = new ConfigKey<>("onvif.connectTimeoutMillis",
+            ValueType.integer(100, 60_000), 3_000, "Milliseconds to wait for a camera's ONVIF web server to accept.");
+
+    /** ONVIF reply bound. */
+    public static final ConfigKey<Integer> ONVIF_REPLY_TIMEOUT_MILLIS = new ConfigKey<>("onvif.replyTimeoutMillis",
+            ValueType.integer(100, 120_000), 8_000,
+            "Milliseconds from sending an ONVIF request (or a snapshot GET) to its complete reply.");
+
+    /** Largest ONVIF reply. */
+    public static final ConfigKey<Integer> ONVIF_MAX_RESPONSE_BYTES = new ConfigKey<>("onvif.maxResponseBytes",
+            ValueType.integer(16 * 1024, 64 * 1024 * 1024), 2 * 1024 * 1024,
+            "Largest ONVIF reply or snapshot accepted, in bytes; larger ones fail the step as TOO_LARGE.");
+
+    /** Clock offset that makes a verify warn. */
+    public static final ConfigKey<Integer> ONVIF_CLOCK_WARNING_SECONDS = new ConfigKey<>("onvif.clockWarningSeconds",
+            ValueType.integer(1, 86_400), 300,
+            "A camera clock further than this from the server's makes the verify CLOCK step a warning.");
+
+    /** Parallel verifications. */
+    public static final ConfigKey<Integer> ONVIF_VERIFY_CONCURRENCY = new ConfigKey<>("onvif.verifyConcurrency",
+            ValueType.integer(1, 1024), 64, "Cameras verified at the same time by a bulk verification.");
+
+    /** WS-Discovery port. */
+    public static final ConfigKey<Integer> ONVIF_DISCOVERY_PORT = new ConfigKey<>("onvif.discoveryPort",
+            ValueType.integer(1, 65_535), 3702, "UDP port cameras answer WS-Discovery probes on (3702 in the field).");
+
+    /** How long discovery listens. */
+    public static final ConfigKey<Integer> ONVIF_DISCOVERY_WINDOW_MILLIS = new ConfigKey<>("onvif.discoveryWindowMillis",
+            ValueType.integer(100, 30_000), 2_000,
+            "Milliseconds a discovery listens for answers after its last probe (devices wait up to 500 ms).");
+
+    /** Interface for multicast discovery. */
+    public static final ConfigKey<String> ONVIF_DISCOVERY_INTERFACE = new ConfigKey<>("onvif.discoveryInterface",
+            ValueType.text(64, true), "",
+            "Network interface for multicast discovery when a request names none; empty means the first"
+                    + " interface that is up and not loopback.");
+
+    /** Widest unicast discovery range. */
+    public static final ConfigKey<Integer> ONVIF_MAX_DISCOVERY_ADDRESSES = new ConfigKey<>("onvif.maxDiscoveryAddresses",
+            ValueType.integer(1, 65_536), 4_096, "Most addresses one unicast discovery may probe.");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
@@ -193,7 +235,10 @@ public final class WardnetKeys {
             HEALTH_ENABLED, HEALTH_INTERVAL_SECONDS, HEALTH_MAX_IN_FLIGHT, HEALTH_DEPTH, HEALTH_MEDIA_EVERY_ROUND,
             HEALTH_OFFLINE_AFTER_FAILURES, HEALTH_OFFLINE_AFTER_SECONDS, HEALTH_ONLINE_AFTER_SUCCESSES,
             HEALTH_SLOW_AFTER_MILLIS, HEALTH_SITE_CORRELATION_MINIMUM, HEALTH_CONNECT_TIMEOUT_MILLIS,
-            HEALTH_REQUEST_TIMEOUT_MILLIS);
+            HEALTH_REQUEST_TIMEOUT_MILLIS,
+            ONVIF_CONNECT_TIMEOUT_MILLIS, ONVIF_REPLY_TIMEOUT_MILLIS, ONVIF_MAX_RESPONSE_BYTES,
+            ONVIF_CLOCK_WARNING_SECONDS, ONVIF_VERIFY_CONCURRENCY, ONVIF_DISCOVERY_PORT, ONVIF_DISCOVERY_WINDOW_MILLIS,
+            ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES);
 
     private static final Map<String, ConfigKey<?>> BY_PATH = index();
 
@@ -212,6 +257,7 @@ public final class WardnetKeys {
         s.put("store", "Where the registry, health history and clip index are kept.");
         s.put("health", "Camera health monitoring: how often and how deep cameras are probed, and when they are"
                 + " called down.");
+        s.put("onvif", "The installer's tools: ONVIF requests, verification and WS-Discovery.");
         return java.util.Collections.unmodifiableMap(s);
     }
 

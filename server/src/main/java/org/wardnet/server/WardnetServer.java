@@ -1,6 +1,8 @@
 package org.wardnet.server;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +11,8 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.server.api.ApiErrors;
 import org.wardnet.server.api.ApiRoutes;
+import org.wardnet.server.api.InstallerViews;
+import org.wardnet.server.installer.InstallerService;
 import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.EventLoops;
 import org.wardnet.server.http.HttpServer;
@@ -23,6 +27,7 @@ import org.wardnet.server.health.HealthService;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.JdbcHealthHistory;
 import org.wardnet.storage.JdbcRegistryStore;
+import org.wardnet.storage.JdbcVerificationStore;
 
 /**
  * A running Wardnet: store, registry, metrics and HTTP API, wired from one configuration.
@@ -65,6 +70,7 @@ public final class WardnetServer implements AutoCloseable {
         private BlockingWork writes;
         private BlockingWork reads;
         private HealthService health;
+        private InstallerService installer;
         private ExecutorService checks;
         private Metrics metrics;
         private EventLoops loops;
@@ -93,8 +99,11 @@ public final class WardnetServer implements AutoCloseable {
             reads = new BlockingWork("wardnet-read", config.get(WardnetKeys.STORE_MAX_POOL_SIZE),
                     config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
             health = HealthService.start(config, registry, new JdbcHealthHistory(database.dataSource()), metrics);
+            installer = InstallerService.start(config, registry, new JdbcVerificationStore(database.dataSource()),
+                    Path.of(config.get(WardnetKeys.STORE_DATA_DIR)), writes,
+                    report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8));
             Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
-                    new HealthResource(registry, health, reads, json)));
+                    new HealthResource(registry, health, reads, json), installer));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,
                     new ProblemWriter(json, new ApiErrors()), metrics);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
@@ -121,6 +130,9 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (loops != null) {
                 loops.close();
+            }
+            if (installer != null) {
+                installer.close();
             }
             if (health != null) {
                 health.close();

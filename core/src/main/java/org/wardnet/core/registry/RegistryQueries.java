@@ -35,6 +35,23 @@ public final class RegistryQueries {
                 && query.matchesText(camera.id(), camera.name()));
     }
 
+    /** Every camera, in id order (a view of the current state). */
+    public java.util.Collection<Camera> allCameras() {
+        return state.cameras().values();
+    }
+
+    /** Ids of the cameras of a site and every site under it, in id order. */
+    public List<String> cameraIdsInSubtree(String siteId) {
+        Set<String> scope = scope(siteId);
+        List<String> ids = new ArrayList<>();
+        state.cameras().values().forEach(c -> {
+            if (scope.contains(c.siteId())) {
+                ids.add(c.id());
+            }
+        });
+        return ids;
+    }
+
     public int siteCount() {
         return state.sites().size();
     }

@@ -32,11 +32,15 @@ public final class ApiRoutes {
     }
 
     public static List<Router.Route> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
-            OpsResource ops, org.wardnet.server.health.HealthResource health) {
+            OpsResource ops, org.wardnet.server.health.HealthResource health,
+            org.wardnet.server.installer.InstallerService installer) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registry, writes, json, paging);
         CameraResource cameras = new CameraResource(registry, writes, json, paging);
         CameraImportResource imports = new CameraImportResource(registry, writes, json,
+                config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+        InstallerResource install = new InstallerResource(installer, registry, json, config);
+        CandidateRegistration registration = new CandidateRegistration(registry, writes, json, installer,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         byte[] openApi = openApiDocument();
         return List.of(
@@ -58,7 +62,14 @@ public final class ApiRoutes {
                 new Router.Route(DELETE, "/api/v1/cameras/{id}", cameras::delete),
                 new Router.Route(GET, "/api/v1/cameras/{id}/health", health::camera),
                 new Router.Route(GET, "/api/v1/health/summary", health::summary),
-                new Router.Route(GET, "/api/v1/events", health::events));
+                new Router.Route(GET, "/api/v1/events", health::events),
+                new Router.Route(POST, "/api/v1/discovery", install::discover),
+                new Router.Route(POST, "/api/v1/discovery/register", registration::register),
+                new Router.Route(POST, "/api/v1/cameras/{id}/verify", install::verify),
+                new Router.Route(GET, "/api/v1/cameras/{id}/verification", install::storedVerification),
+                new Router.Route(GET, "/api/v1/cameras/{id}/snapshot", install::snapshot),
+                new Router.Route(POST, "/api/v1/verifications", install::startBatch),
+                new Router.Route(GET, "/api/v1/verifications/{id}", install::batchStatus));
     }
 
     private static byte[] openApiDocument() {

@@ -1,0 +1,191 @@
+package org.wardnet.server.installer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardnet.server.ProblemAssertions.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.server.ApiTestBase;
+import org.wardnet.server.TestServer;
+import org.wardnet.simulator.onvif.DiscoveryResponder;
+import org.wardnet.simulator.onvif.OnvifPersona;
+import org.wardnet.simulator.rtsp.CameraFault;
+import org.wardnet.simulator.rtsp.H264Clip;
+import org.wardnet.simulator.rtsp.SimulatedCamera;
+import org.wardnet.simulator.rtsp.SimulatedDistrict;
+
+/**
+ * The installer's flow over the real API against simulated cameras: discover a range, register the
+ * candidates to a room with verification, follow the batch to its summary, then read back the
+ * checklists, the snapshot and the RTSP URLs the verification filled in; and the bad requests.
+ */
+class InstallerApiTest extends ApiTestBase {
+
+    private static final int PORT = 18559;
+    private static final int DISCOVERY_PORT = 13704;
+    private static final String NET = "127.1.249.";
+    private static final String[] VENDORS = {"Hikvision", "Axis", "Uniview", "Dahua", "Bosch", "Hikvision", "Hikvision",
+            "Hikvision"};
+
+    private static EventLoopGroup group;
+    private static SimulatedDistrict district;
+    private static DiscoveryResponder responder;
+
+    @BeforeAll
+    static void startCameras() throws Exception {
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        List<SimulatedCamera> cameras = new ArrayList<>();
+        for (int i = 0; i < VENDORS.length; i++) {
+            SimulatedCamera camera = SimulatedCamera.of("sim" + i, "rtsp://" + NET + (i + 1) + ":554/ch1/main",
+                    "rtsp://" + NET + (i + 1) + ":554/ch1/sub", "admin", "install-pw", PORT);
+            camera.persona(OnvifPersona.of("sim" + i, VENDORS[i], "M" + i, "room-r1"));
+            cameras.add(camera);
+        }
+        cameras.get(6).fault(CameraFault.WRONG_CREDENTIALS);
+        cameras.get(7).fault(CameraFault.DOWN);
+        district = SimulatedDistrict.start(group, H264Clip.shipped(), cameras);
+        responder = DiscoveryResponder.start(DiscoveryResponder.byHost(cameras), c -> district.isListening(c.id()),
+                DISCOVERY_PORT, null);
+    }
+
+    @AfterAll
+    static void stopCameras() {
+        responder.close();
+        district.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Override
+    protected WardnetConfig configure(WardnetConfig config) {
+        return config.with(WardnetKeys.ONVIF_REPLY_TIMEOUT_MILLIS, 1_500).with(WardnetKeys.HEALTH_ENABLED, false);
+    }
+
+    private JsonNode discover() throws Exception {
+        HttpResponse<String> found = api.post("/api/v1/discovery", "application/json",
+                "{\"range\":\"" + NET + "1-" + NET + "12\",\"port\":" + DISCOVERY_PORT + ",\"windowMillis\":600}");
+        assertEquals(200, found.statusCode(), found.body());
+        return TestServer.json(found);
+    }
+
+    @Test
+    void discoverRegisterVerifyEndToEnd() throws Exception {
+        JsonNode first = discover();
+        assertEquals(12, first.get("probesSent").asInt());
+        assertEquals(8, first.get("found").asInt());
+        assertEquals(8, first.get("new").asInt());
+
+        StringBuilder candidates = new StringBuilder();
+        for (JsonNode c : first.get("candidates")) {
+            assertTrue(c.get("xaddr").asText().startsWith("http://" + NET), c.toString());
+            candidates.append(candidates.length() == 0 ? "" : ",").append("{\"xaddr\":\"").append(c.get("xaddr").asText())
+                    .append("\",\"endpoint\":\"").append(c.get("endpoint").asText()).append("\",\"id\":\"")
+                    .append(c.get("name").asText()).append("\"}");
+        }
+        HttpResponse<String> registered = api.post("/api/v1/discovery/register", "application/json",
+                "{\"siteId\":\"R1\",\"username\":\"admin\",\"password\":\"install-pw\",\"location\":{\"lat\":29.87,"
+                        + "\"lon\":121.55},\"verify\":true,\"candidates\":[" + candidates + "]}");
+        assertEquals(201, registered.statusCode(), registered.body());
+        JsonNode registration = TestServer.json(registered);
+        assertEquals(8, registration.get("created").asInt());
+
+        JsonNode status = awaitDone(registration.get("verificationUrl").asText());
+        assertEquals(8, status.get("total").asInt());
+        assertEquals(6, status.get("passed").asInt(), status.toString());
+        assertEquals(2, status.get("failed").asInt());
+        assertEquals(100.0, status.get("percent").asDouble());
+        assertEquals(1, status.get("failuresByStep").get("AUTHENTICATED").asInt());
+        assertEquals(1, status.get("failuresByStep").get("REACHABLE").asInt());
+        assertEquals(8, status.get("events").size());
+
+        JsonNode again = discover();
+        assertEquals(8, again.get("registered").asInt());
+        assertEquals(0, again.get("new").asInt());
+        assertEquals("sim0", again.get("candidates").get(0).get("cameraId").asText());
+
+        JsonNode camera = TestServer.json(api.get("/api/v1/cameras/sim1"));
+        assertEquals("rtsp://" + NET + "2:" + PORT + "/ch1/main", camera.get("rtsp").get("url").asText(), camera.toString());
+        assertEquals("rtsp://" + NET + "2:" + PORT + "/ch1/sub", camera.get("rtsp").get("subUrl").asText());
+        assertEquals("Axis", camera.get("vendor").asText());
+
+        JsonNode stored = TestServer.json(api.get("/api/v1/cameras/sim3/verification"));
+        assertTrue(stored.get("passed").asBoolean());
+        assertEquals("HTTP_DIGEST", stored.get("device").get("authentication").asText());
+        assertEquals(11, stored.get("checks").size());
+        JsonNode wrong = TestServer.json(api.get("/api/v1/cameras/sim6/verification"));
+        assertEquals("AUTHENTICATED", wrong.get("firstFailure").asText());
+        assertTrue(wrong.get("checks").get(2).get("advice").asText().contains("password"));
+
+        HttpResponse<byte[]> snapshot = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(api.base + "/api/v1/cameras/sim0/snapshot")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, snapshot.statusCode());
+        assertEquals("image/jpeg", snapshot.headers().firstValue("content-type").orElse(""));
+        assertEquals((byte) 0xFF, snapshot.body()[0]);
+        assertEquals((byte) 0xD8, snapshot.body()[1]);
+
+        HttpResponse<String> one = api.post("/api/v1/cameras/sim2/verify", "application/json", "");
+        assertEquals(200, one.statusCode(), one.body());
+        assertTrue(TestServer.json(one).get("passed").asBoolean());
+        assertTrue(TestServer.json(one).get("checks").get(4).get("detail").asText().contains("Media2 only"));
+    }
+
+    private JsonNode awaitDone(String url) throws Exception {
+        for (int i = 0; i < 300; i++) { // bounded: the batch has its own timeouts; this only waits for them
+            JsonNode status = TestServer.json(api.get(url));
+            if (status.get("state").asText().equals("DONE")) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("verification did not finish: " + api.get(url).body());
+    }
+
+    @Test
+    void badRequestsGetProblems() throws Exception {
+        assertProblem(api.post("/api/v1/discovery", "application/json", "{\"range\":\"10.0.0.0/8\"}"), 400, "at most");
+        assertProblem(api.post("/api/v1/discovery", "application/json", "{\"range\":\"300.1.1.1\"}"), 400,
+                "not an IPv4 address");
+        assertProblem(api.post("/api/v1/discovery", "application/json", "{}"), 400, "either a range");
+        assertProblem(api.post("/api/v1/discovery", "application/json", "{\"range\":\"127.0.0.1\",\"port\":70000}"), 400,
+                "port");
+        assertProblem(api.post("/api/v1/cameras/nope/verify", "application/json", ""), 404, "nope");
+        assertProblem(api.get("/api/v1/verifications/nope"), 404, "nope");
+        assertProblem(api.post("/api/v1/verifications", "application/json", "{}"), 400, "either a site");
+        assertProblem(api.post("/api/v1/discovery/register", "application/json", "{\"siteId\":\"R1\"}"), 400,
+                "at least one");
+        assertEquals(201, api.post("/api/v1/cameras", "application/json", "{\"id\":\"plain\",\"siteId\":\"R1\","
+                + "\"name\":\"RTSP only\",\"location\":{\"lat\":1,\"lon\":2},\"rtsp\":{\"url\":\"rtsp://127.0.0.1:1/x\"}}")
+                .statusCode());
+        assertProblem(api.post("/api/v1/cameras/plain/verify", "application/json", ""), 409, "no ONVIF endpoint");
+        assertProblem(api.get("/api/v1/cameras/plain/snapshot"), 404, "verify it first");
+        assertProblem(api.get("/api/v1/cameras/plain/verification"), 404, "never verified");
+    }
+
+    @Test
+    void aSiteBatchReportsCamerasWithoutOnvifAsFailures() throws Exception {
+        assertEquals(201, api.post("/api/v1/cameras", "application/json", "{\"id\":\"plain2\",\"siteId\":\"R2\","
+                + "\"name\":\"RTSP only\",\"location\":{\"lat\":1,\"lon\":2},\"rtsp\":{\"url\":\"rtsp://127.0.0.1:1/x\"}}")
+                .statusCode());
+        HttpResponse<String> started = api.post("/api/v1/verifications", "application/json", "{\"site\":\"S2\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        JsonNode done = awaitDone(started.headers().firstValue("location").orElseThrow());
+        assertEquals(1, done.get("failed").asInt());
+        assertEquals(List.of("plain2"), List.of(done.get("failedCameras").get(0).asText()));
+        assertTrue(done.get("events").get(0).get("detail").asText().contains("no ONVIF endpoint"));
+    }
+}

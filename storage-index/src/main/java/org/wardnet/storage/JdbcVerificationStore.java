@@ -1,0 +1,69 @@
+package org.wardnet.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.wardnet.core.install.VerificationStore;
+import org.wardnet.core.registry.StoreUnavailableException;
+
+/**
+ * Verifications in the {@code camera_verification} table, one row per camera. A save replaces the
+ * row in one transaction (delete then insert: portable across H2 and PostgreSQL, unlike MERGE or
+ * ON CONFLICT). A camera deleted meanwhile makes the save a no-op (the foreign key refuses it).
+ */
+public final class JdbcVerificationStore implements VerificationStore {
+
+    private final DataSource dataSource;
+
+    public JdbcVerificationStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public void save(String cameraId, Instant verifiedAt, boolean passed, String reportJson) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM camera_verification WHERE camera_id = ?");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO camera_verification (camera_id, verified_at, passed, report) VALUES (?, ?, ?, ?)")) {
+                delete.setString(1, cameraId);
+                delete.executeUpdate();
+                insert.setString(1, cameraId);
+                insert.setObject(2, verifiedAt.atOffset(ZoneOffset.UTC));
+                insert.setBoolean(3, passed);
+                insert.setString(4, reportJson);
+                insert.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    return; // the camera was deleted while it was being verified
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot store the verification of " + cameraId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> load(String cameraId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT report FROM camera_verification WHERE camera_id = ?")) {
+            select.setString(1, cameraId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the verification of " + cameraId + ": " + e.getMessage(), e);
+        }
+    }
+}
