@@ -159,6 +159,7 @@ final class SimulatedOnvifHandler extends SimpleChannelInboundHandler<FullHttpRe
             String token = operation.textAt("ProfileToken");
             return switch (name) {
                 case "GetProfiles" -> replies.profiles(media2, fault == CameraFault.NO_PROFILES);
+                case "GetVideoSources" -> media ? replies.videoSources() : null;
                 case "GetStreamUri" -> {
                     String streamPath = token == null ? null : replies.pathOf(token);
                     yield streamPath == null ? "!no profile '" + token + "'" : replies.streamUri(media2, streamPath);

@@ -133,20 +133,33 @@ final class SimulatedOnvifReplies {
                         + "<tt:Quality>4</tt:Quality><tt:RateControl><tt:FrameRateLimit>25</tt:FrameRateLimit>"
                         + (media2 ? "" : "<tt:EncodingInterval>1</tt:EncodingInterval>")
                         + "<tt:BitrateLimit>" + bitrate + "</tt:BitrateLimit></tt:RateControl>";
+                String source = "<tt:Name>source</tt:Name><tt:UseCount>" + camera.paths().size()
+                        + "</tt:UseCount><tt:SourceToken>vs0</tt:SourceToken>"
+                        + "<tt:Bounds x=\"0\" y=\"0\" width=\"640\" height=\"360\"/>";
                 if (media2) {
                     out.append("<tr2:Profiles token=\"").append(token).append("\" fixed=\"true\"><tr2:Name>").append(name)
-                            .append("</tr2:Name><tr2:Configurations><tr2:VideoEncoder token=\"enc-").append(token)
+                            .append("</tr2:Name><tr2:Configurations><tr2:VideoSource token=\"vsc0\">").append(source)
+                            .append("</tr2:VideoSource><tr2:VideoEncoder token=\"enc-").append(token)
                             .append("\" GovLength=\"25\" Profile=\"Baseline\">").append(encoder)
                             .append("</tr2:VideoEncoder></tr2:Configurations></tr2:Profiles>");
                 } else {
                     out.append("<trt:Profiles token=\"").append(token).append("\" fixed=\"true\"><tt:Name>").append(name)
-                            .append("</tt:Name><tt:VideoEncoderConfiguration token=\"enc-").append(token).append("\">")
+                            .append("</tt:Name><tt:VideoSourceConfiguration token=\"vsc0\">").append(source)
+                            .append("</tt:VideoSourceConfiguration><tt:VideoEncoderConfiguration token=\"enc-").append(token)
+                            .append("\">")
                             .append(encoder).append("<tt:SessionTimeout>PT60S</tt:SessionTimeout>")
                             .append("</tt:VideoEncoderConfiguration></trt:Profiles>");
                 }
             }
         }
         return envelope(out.append("</").append(ns).append(":GetProfilesResponse>").toString());
+    }
+
+    /** GetVideoSources (Media): the one sensor behind every profile. */
+    String videoSources() {
+        return envelope("<trt:GetVideoSourcesResponse><trt:VideoSources token=\"vs0\"><tt:Framerate>25</tt:Framerate>"
+                + "<tt:Resolution><tt:Width>640</tt:Width><tt:Height>360</tt:Height></tt:Resolution></trt:VideoSources>"
+                + "</trt:GetVideoSourcesResponse>");
     }
 
     /** The RTSP path a profile token stands for; null when the token is unknown. */
