@@ -28,8 +28,8 @@ import org.wardnet.adapters.onvif.SafeXmlReader;
 import org.wardnet.adapters.onvif.XmlElement;
 
 /**
- * Finds ONVIF devices with WS-Discovery over UDP: one Probe to the multicast group on an interface,
- * or one Probe to each address of a range, paced in bursts; then it listens for the window and
+ * Finds ONVIF devices with WS-Discovery over UDP: a Probe to the multicast group on an interface,
+ * or a Probe to each address of a range, paced in bursts, each sent twice; then it listens for the window and
  * merges the ProbeMatches by endpoint reference. Answers that are not readable SOAP are counted,
  * the first kept for the caller to log once; they are never fatal.
  *
@@ -38,9 +38,17 @@ import org.wardnet.adapters.onvif.XmlElement;
  */
 public final class WsDiscoveryClient {
 
-    /** Probes sent per burst, and the pause between bursts: about 50,000 per second at most. */
-    private static final int BURST = 250;
-    private static final long BURST_PAUSE_MILLIS = 5;
+    /**
+     * Probes sent per burst, and the pause between bursts: 32,000 per second at most, in bursts small
+     * enough for a receiver's default socket buffer (about 100 small datagrams on Linux).
+     */
+    private static final int BURST = 64;
+    private static final long BURST_PAUSE_MILLIS = 2;
+    /**
+     * Every address is probed twice, the second round this long after the first: UDP may drop a
+     * datagram, and SOAP-over-UDP repeats its messages for that reason. Answers merge.
+     */
+    private static final long REPEAT_AFTER_MILLIS = 150;
 
     private final EventLoopGroup group;
     private final SafeXmlReader reader;
@@ -54,7 +62,7 @@ public final class WsDiscoveryClient {
     public CompletableFuture<DiscoveryResult> discover(DiscoveryScope scope, Duration window) {
         CompletableFuture<DiscoveryResult> result = new CompletableFuture<>();
         String messageId = "urn:uuid:" + UUID.randomUUID();
-        Collector collector = new Collector(messageId);
+        Collector collector = new Collector(messageId, reader);
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET))
                 .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
@@ -89,13 +97,21 @@ public final class WsDiscoveryClient {
                 }
             }
             byte[] probe = DiscoveryMessages.probe(messageId);
-            sendBurst(channel, targets, 0, probe, () -> channel.eventLoop().schedule(() -> {
-                channel.close();
-                result.complete(new DiscoveryResult(new ArrayList<>(collector.devices.values()), targets.size(),
-                        collector.answers, collector.unreadable, collector.firstProblem));
-            }, window.toMillis(), TimeUnit.MILLISECONDS));
+            Runnable secondRound = () -> channel.eventLoop().schedule(() -> sendBurst(channel, targets, 0, probe,
+                    () -> finish(channel, window, collector, result, targets.size() * 2)), REPEAT_AFTER_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            sendBurst(channel, targets, 0, probe, secondRound);
         });
         return result;
+    }
+
+    private static void finish(Channel channel, Duration window, Collector collector,
+            CompletableFuture<DiscoveryResult> result, int sent) {
+        channel.eventLoop().schedule(() -> {
+            channel.close();
+            result.complete(new DiscoveryResult(new ArrayList<>(collector.devices.values()), sent,
+                    collector.answers, collector.unreadable, collector.firstProblem));
+        }, window.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sendBurst(Channel channel, List<InetSocketAddress> targets, int from, byte[] probe, Runnable done) {
@@ -113,15 +129,18 @@ public final class WsDiscoveryClient {
     }
 
     /** Reads answers on the channel's event loop; its fields are confined there. */
-    private final class Collector extends SimpleChannelInboundHandler<DatagramPacket> {
+    private static final class Collector extends SimpleChannelInboundHandler<DatagramPacket> {
         private final String messageId;
         final Map<String, DiscoveredDevice> devices = new LinkedHashMap<>();
         int answers;
         int unreadable;
         String firstProblem;
 
-        Collector(String messageId) {
+        private final SafeXmlReader reader;
+
+        Collector(String messageId, SafeXmlReader reader) {
             this.messageId = messageId;
+            this.reader = reader;
         }
 
         @Override

@@ -69,6 +69,7 @@ public final class CameraInspector {
             return CompletableFuture.completedFuture(broken.finish());
         }
         return run.start().handle((done, error) -> {
+            run.device.close();
             if (error != null) { // a bug, not a device failure: still report, never hang a batch
                 run.fail(run.current, "internal error: " + error, "report this to the Wardnet maintainers", 0);
             }

@@ -20,9 +20,10 @@ import org.wardnet.adapters.auth.DigestAuthenticator;
  * <p>Service addresses a device reports are reached at the host and port the conversation started
  * with (devices behind NAT report addresses the client cannot reach); only their paths are taken.
  *
- * <p>Not thread-safe: one conversation is one sequence of requests. Cheap to create.
+ * <p>Requests go over one kept-alive connection; {@link #close} releases it. Not thread-safe: one
+ * conversation is one sequence of requests. Cheap to create.
  */
-public final class OnvifDevice {
+public final class OnvifDevice implements AutoCloseable {
 
     /** How requests are authenticated. */
     public enum AuthMode {
@@ -44,6 +45,7 @@ public final class OnvifDevice {
     private DigestAuthenticator digest;
     private Duration clockOffset = Duration.ZERO;
     private boolean clockKnown;
+    private final OnvifHttpClient.Session session;
 
     public OnvifDevice(OnvifHttpClient http, SoapEnvelope soap, URI deviceService, String username, String password,
             Clock clock) {
@@ -54,6 +56,13 @@ public final class OnvifDevice {
         this.password = password == null ? "" : password;
         this.clock = clock;
         this.authMode = this.username.isEmpty() ? AuthMode.NONE : AuthMode.WS_SECURITY;
+        this.session = http.session(deviceService);
+    }
+
+    /** Closes the kept connection. */
+    @Override
+    public void close() {
+        session.close();
     }
 
     public URI deviceService() {
@@ -78,7 +87,7 @@ public final class OnvifDevice {
     public CompletableFuture<Instant> systemDateAndTime() {
         Instant sent = clock.instant();
         byte[] request = SoapEnvelope.request("<tds:GetSystemDateAndTime xmlns:tds=\"" + OnvifReplies.DEVICE + "\"/>", null);
-        return http.postSoap(deviceService, request, OnvifReplies.DEVICE + "/GetSystemDateAndTime", null)
+        return session.postSoap(deviceService, request, OnvifReplies.DEVICE + "/GetSystemDateAndTime", null)
                 .thenApply(reply -> {
                     XmlElement answer = unwrap(reply);
                     Instant device = call(() -> OnvifReplies.systemDateAndTime(answer));
@@ -158,9 +167,11 @@ public final class OnvifDevice {
                     "unusable snapshot URI: " + snapshotUri));
         }
         String authorization = digest != null && digest.ready() ? digest.authorization("GET", target(uri)) : null;
-        return http.get(uri, authorization).thenCompose(reply -> {
+        boolean same = session.serves(uri);
+        return (same ? session.get(uri, authorization) : http.get(uri, authorization)).thenCompose(reply -> {
             if (reply.status() == 401 && !username.isEmpty() && authorization == null && challenge(reply)) {
-                return http.get(uri, digest.authorization("GET", target(uri)));
+                String answer = digest.authorization("GET", target(uri));
+                return same ? session.get(uri, answer) : http.get(uri, answer);
             }
             return CompletableFuture.completedFuture(reply);
         });
@@ -200,7 +211,7 @@ public final class OnvifDevice {
         String authorization = authMode == AuthMode.HTTP_DIGEST && digest != null
                 ? digest.authorization("POST", target(xaddr))
                 : null;
-        return http.postSoap(xaddr, SoapEnvelope.request(body, token), action, authorization);
+        return session.postSoap(xaddr, SoapEnvelope.request(body, token), action, authorization);
     }
 
     private boolean challenge(HttpReply reply) {

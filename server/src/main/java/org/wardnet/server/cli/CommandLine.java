@@ -22,9 +22,11 @@ import java.util.List;
  * @param adminPort the simulator's admin port (0: any free one)
  * @param synthetic {@code sim}: serve this many numbered scale cameras instead of the district (0: the district)
  * @param offset    {@code sim}: the first numbered camera served
+ * @param discoveryPort demo and sim: UDP port the simulated cameras answer WS-Discovery on (0: none)
  */
 record CommandLine(String command, Path config, List<String> overrides, boolean dataGiven, long seed,
-        Path camerasOut, Path sitesOut, Integer simPort, String faults, int adminPort, int synthetic, int offset) {
+        Path camerasOut, Path sitesOut, Integer simPort, String faults, int adminPort, int synthetic, int offset,
+        int discoveryPort) {
 
     static final String USAGE = String.join("\n",
             "usage: wardnet COMMAND [OPTIONS]",
@@ -47,6 +49,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "  --faults PLAN      faults by percent of cameras, e.g. slow=30,flapping=2,down=1 (sim: none;",
             "                     demo: slow=5,down=1,wrong_credentials=1,stalled_media=1,flapping=1)",
             "  --admin-port PORT  the simulator's admin endpoint, for injecting faults (default: any free port)",
+            "  --discovery-port P UDP port the simulated cameras answer WS-Discovery on (default 3702)",
             "  --synthetic N      sim: serve N numbered cameras on 127.2.x.y (path /stream, admin/pw) instead",
             "  --offset K         sim: ... starting at camera K, so several processes can share a large run",
             "options of district and sim:",
@@ -73,6 +76,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
         Integer simPort = null;
         String faults = null;
         int adminPort = 0;
+        int discoveryPort = 3702;
         int synthetic = 0;
         int offset = 0;
         for (int i = 1; i < args.length; i++) {
@@ -98,12 +102,13 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
                 case "--admin-port" -> adminPort = port(option, value);
                 case "--synthetic" -> synthetic = count(option, value);
                 case "--offset" -> offset = count(option, value);
+                case "--discovery-port" -> discoveryPort = port(option, value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
         overrides.addAll(last);
         return new CommandLine(command, config, List.copyOf(overrides), dataGiven, seed, cameras, sites, simPort, faults,
-                adminPort, synthetic, offset);
+                adminPort, synthetic, offset, discoveryPort);
     }
 
     private static int count(String option, String value) {

@@ -102,7 +102,7 @@ public final class Main {
                 ? SyntheticCameras.district(line.offset(), line.synthetic(), simPort(line))
                 : DistrictGenerator.generate(line.seed());
         SimulatorRunner sim = SimulatorRunner.start(district, simPort(line),
-                FaultPlan.parse(line.faults() == null ? "" : line.faults()), line.adminPort());
+                FaultPlan.parse(line.faults() == null ? "" : line.faults()), line.adminPort(), line.discoveryPort());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
@@ -111,6 +111,8 @@ public final class Main {
         out.println("simulating " + sim.district().cameras().size() + " cameras of seed " + line.seed()
                 + " on 127.1.x.y port " + simPort(line) + "; faults: " + sim.faults());
         out.println("admin on " + sim.adminUrl());
+        out.println("ONVIF on http://" + sim.district().cameras().get(0).host() + ":" + simPort(line)
+                + "/onvif/device_service (each camera); WS-Discovery on UDP " + line.discoveryPort());
         out.println("listening on rtsp://" + sim.district().cameras().get(0).host() + ":" + simPort(line));
         out.flush();
         stopped.await();
@@ -133,7 +135,7 @@ public final class Main {
         if (demo) {
             district = DistrictGenerator.reference().withRtspPort(simPort(line));
             sim = SimulatorRunner.start(district, simPort(line), FaultPlan.parse(line.faults() == null
-                    ? DemoData.FAULTS : line.faults()), line.adminPort());
+                    ? DemoData.FAULTS : line.faults()), line.adminPort(), line.discoveryPort());
             out.println("simulator: " + sim.district().cameras().size() + " cameras on 127.1.x.y port "
                     + simPort(line) + ", faults " + sim.faults() + ", admin " + sim.adminUrl());
         }

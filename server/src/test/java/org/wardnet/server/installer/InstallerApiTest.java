@@ -85,7 +85,7 @@ class InstallerApiTest extends ApiTestBase {
     @Test
     void discoverRegisterVerifyEndToEnd() throws Exception {
         JsonNode first = discover();
-        assertEquals(12, first.get("probesSent").asInt());
+        assertEquals(24, first.get("probesSent").asInt());
         assertEquals(8, first.get("found").asInt());
         assertEquals(8, first.get("new").asInt());
 

@@ -73,6 +73,7 @@ public final class DiscoveryResponder implements AutoCloseable {
             Channel channel = new Bootstrap().group(group).channel(EpollDatagramChannel.class)
                     .option(EpollChannelOption.IP_RECVORIGDSTADDR, true)
                     .option(EpollChannelOption.SO_REUSEADDR, true)
+                    .option(EpollChannelOption.SO_RCVBUF, 4 * 1024 * 1024) // capped by net.core.rmem_max
                     .handler(responder).bind(new InetSocketAddress("0.0.0.0", port)).sync().channel();
             if (multicastOn != null) {
                 NetworkInterface nic = NetworkInterface.getByName(multicastOn);
