@@ -36,6 +36,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "  demo             run the server on a scratch H2 store loaded with the Haishu-2014 district",
             "  sim              run the reference district's simulated RTSP cameras (one address each, 127.1.x.y)",
             "  district         write the reference district: --cameras FILE (CSV) and/or --sites FILE (NDJSON)",
+            "  install          discover, register and verify cameras through a running server (install --help)",
             "  config-defaults  print the documented default configuration",
             "  help             print this text",
             "",

@@ -43,8 +43,51 @@ final class DemoData {
         }
     }
 
-    /** Registers the district unless the store already holds cameras. */
-    static void load(Registry registry, District district, PrintStream out) {
+    /** The password the cameras of the installer's tour accept (the rest keep the district's own). */
+    static final String INSTALLER_PASSWORD = "installer-pw";
+
+    /**
+     * The room left for the installer's tour: its cameras run in the simulator but are not
+     * registered, so discovery finds them new; they share one password, as a batch fresh from the
+     * installer's van does.
+     *
+     * @param district  the district with the room's cameras re-keyed to {@link #INSTALLER_PASSWORD}
+     * @param siteId    the room
+     * @param firstHost its first camera's address
+     * @param lastHost  its last camera's address
+     * @param cameraIds its cameras
+     */
+    record InstallerRoom(District district, String siteId, String firstHost, String lastHost,
+            java.util.Set<String> cameraIds) {
+    }
+
+    static InstallerRoom installerRoom(District district) {
+        String room = district.sites().stream().filter(s -> "ROOM".equals(s.tier())).map(SiteDraft::id)
+                .filter(id -> district.cameras().stream().filter(c -> c.siteId().equals(id)).count() >= 8)
+                .findFirst().orElseThrow();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        List<CameraDraft> cameras = new ArrayList<>();
+        String first = null;
+        String last = null;
+        for (CameraDraft c : district.cameras()) {
+            if (!c.siteId().equals(room)) {
+                cameras.add(c);
+                continue;
+            }
+            ids.add(c.id());
+            String host = java.net.URI.create(c.onvif().url()).getHost();
+            first = first == null ? host : first;
+            last = host;
+            cameras.add(new CameraDraft(c.id(), c.siteId(), c.name(), c.location(), c.heading(), c.mounting(), c.vendor(),
+                    c.model(), new CameraDraft.Onvif(c.onvif().url(), c.onvif().username(), INSTALLER_PASSWORD),
+                    new CameraDraft.Rtsp(c.rtsp().url(), c.rtsp().subUrl(), c.rtsp().username(), INSTALLER_PASSWORD)));
+        }
+        return new InstallerRoom(new District(district.seed(), district.grid(), district.sites(), cameras), room, first,
+                last, ids);
+    }
+
+    /** Registers the district unless the store already holds cameras; cameras in {@code leaveOut} are not. */
+    static void load(Registry registry, District district, java.util.Set<String> leaveOut, PrintStream out) {
         if (registry.queries().cameraCount() > 0) {
             out.println("district: store already holds " + registry.queries().cameraCount() + " cameras; not reloading");
             return;
@@ -60,14 +103,16 @@ final class DemoData {
         List<CameraImport.Row> rows = new ArrayList<>(district.cameras().size());
         int number = 1;
         for (CameraDraft camera : district.cameras()) {
-            rows.add(new CameraImport.Row(number++, camera, List.of()));
+            if (!leaveOut.contains(camera.id())) {
+                rows.add(new CameraImport.Row(number++, camera, List.of()));
+            }
         }
         CameraImport.Outcome outcome = registry.importCameras(rows, true);
         out.printf("district: %d cameras registered in %.1f s%n", outcome.created(),
                 (System.nanoTime() - start) / 1e9);
     }
 
-    static void printTour(String base, String simAdmin, String camera, PrintStream out) {
+    static void printTour(String base, String simAdmin, String camera, InstallerRoom room, PrintStream out) {
         out.println();
         out.println("Try:");
         out.println("  curl " + base + "/api/v1/sites?tier=SUBSTATION");
@@ -85,6 +130,15 @@ final class DemoData {
         out.println("  curl -X PUT '" + simAdmin + "/sites/room-017/fault?fault=REFUSING'   # cut a room's link");
         out.println("  curl -X PUT '" + simAdmin + "/cameras/" + camera + "/fault?fault=DOWN'");
         out.println("  curl " + simAdmin + "/cameras");
+        out.println("Install: " + room.cameraIds().size() + " cameras of " + room.siteId() + " (" + room.firstHost() + "-"
+                + room.lastHost() + ") are running but not registered; discover, register and verify them:");
+        out.println("  ./wardnet install --server " + base + " --range " + room.firstHost() + "-" + room.lastHost()
+                + " --site " + room.siteId() + " --user admin --password " + INSTALLER_PASSWORD
+                + " --lat 29.87 --lon 121.55");
+        out.println("  curl -X POST " + base + "/api/v1/cameras/" + camera + "/verify        # one camera's checklist");
+        out.println("  curl -o snapshot.jpg " + base + "/api/v1/cameras/" + camera + "/snapshot");
+        out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"site\":\"room-017\"}' "
+                + base + "/api/v1/verifications");
         out.println("Stop with Ctrl-C.");
     }
 }

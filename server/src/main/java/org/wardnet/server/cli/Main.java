@@ -33,6 +33,9 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (args.length > 0 && args[0].equals("install")) {
+            return InstallCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, env);
+        }
         CommandLine line;
         try {
             line = CommandLine.parse(args);
@@ -132,8 +135,11 @@ public final class Main {
         }
         SimulatorRunner sim = null;
         District district = null;
+        DemoData.InstallerRoom room = null;
         if (demo) {
-            district = DistrictGenerator.reference().withRtspPort(simPort(line));
+            overrides.add(0, "onvif.discoveryPort=" + line.discoveryPort());
+            room = DemoData.installerRoom(DistrictGenerator.reference().withRtspPort(simPort(line)));
+            district = room.district();
             sim = SimulatorRunner.start(district, simPort(line), FaultPlan.parse(line.faults() == null
                     ? DemoData.FAULTS : line.faults()), line.adminPort(), line.discoveryPort());
             out.println("simulator: " + sim.district().cameras().size() + " cameras on 127.1.x.y port "
@@ -155,11 +161,11 @@ public final class Main {
         }, "wardnet-shutdown"));
         out.println("store: " + server.storeDescription());
         if (demo) {
-            DemoData.load(server.registry(), district, out);
+            DemoData.load(server.registry(), district, room.cameraIds(), out);
         }
         out.println("listening on " + server.baseUrl());
         if (demo) {
-            DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), out);
+            DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), room, out);
         }
         out.flush();
         stopped.await();
