@@ -11,6 +11,8 @@ const targets = process.argv.slice(2).map((arg) => {
   return { hostname, port: Number(port), username, password };
 });
 const concurrency = Number(process.env.PEER_CONCURRENCY || 32);
+// PEER_DEVICE_INFORMATION=0 skips GetDeviceInformation (benchmarks compare profiles and stream URIs only).
+const withInfo = process.env.PEER_DEVICE_INFORMATION !== '0';
 
 function probe(target) {
   return new Promise((resolve) => {
@@ -20,7 +22,8 @@ function probe(target) {
         resolve({ host: target.hostname, ok: false, error: String(err.message || err) });
         return;
       }
-      cam.getDeviceInformation((infoErr, info) => {
+      const information = withInfo ? cam.getDeviceInformation.bind(cam) : (cb) => cb(null, null);
+      information((infoErr, info) => {
         const profiles = cam.profiles || [];
         if (profiles.length === 0) {
           resolve({ host: target.hostname, ok: false, error: 'no profiles' });

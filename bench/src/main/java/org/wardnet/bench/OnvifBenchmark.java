@@ -41,7 +41,8 @@ import org.wardnet.simulator.district.SyntheticCameras;
  * GetProfiles + GetStreamUri exchanges (after the connect handshake) by Wardnet's ONVIF client and by
  * the npm onvif client, both at the same concurrency, and the ratio of their rates.
  *
- * <p>Usage: {@code OnvifBenchmark SIM_PORT DISCOVERY_PORT COUNT NODE_PEER_DIR CONCURRENCY}
+ * <p>Usage: {@code OnvifBenchmark SIM_PORT DISCOVERY_PORT COUNT NODE_PEER_DIR CONCURRENCY SIM_ADMIN_URL}; the
+ * simulator's admin endpoint counts the ONVIF requests each client needed.
  */
 public final class OnvifBenchmark {
 
@@ -53,6 +54,7 @@ public final class OnvifBenchmark {
         int count = Integer.parseInt(args[2]);
         Path nodeDir = Path.of(args[3]);
         int concurrency = Integer.parseInt(args[4]);
+        String admin = args[5];
         PeakHeap peak = new PeakHeap();
         peak.start();
         Path data = Files.createTempDirectory("wardnet-onvif-bench-");
@@ -94,11 +96,16 @@ public final class OnvifBenchmark {
         }
         peak.stopSampling();
 
+        HttpClient http = HttpClient.newHttpClient();
+        long before = onvifRequests(http, admin);
         double wardnet = wardnetExchanges(simPort, count, concurrency);
+        long middle = onvifRequests(http, admin);
         double node = nodeExchanges(nodeDir, simPort, count, concurrency);
+        long after = onvifRequests(http, admin);
         System.out.printf("RESULT onvif exchanges (connect + GetProfiles + GetStreamUri, %d cameras, concurrency %d):"
-                + " Wardnet %.2f s (%.0f/s), npm onvif %.2f s (%.0f/s), ratio %.1fx%n", count, concurrency, wardnet,
-                count / wardnet, node, count / node, node / wardnet);
+                + " Wardnet %.2f s (%.0f/s, %.1f requests per camera), npm onvif %.2f s (%.0f/s, %.1f requests per"
+                + " camera), ratio %.1fx%n", count, concurrency, wardnet, count / wardnet, (middle - before) / (double) count,
+                node, count / node, (after - middle) / (double) count, node / wardnet);
     }
 
     /** GetSystemDateAndTime, GetServices, GetProfiles, GetStreamUri per camera, as npm onvif's connect does. */
@@ -147,6 +154,7 @@ public final class OnvifBenchmark {
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(nodeDir.toFile()).redirectErrorStream(true);
         builder.environment().put("PEER_CONCURRENCY", String.valueOf(concurrency));
+        builder.environment().put("PEER_DEVICE_INFORMATION", "0"); // only what the comparison asks for
         Process node = builder.start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         node.waitFor(300, TimeUnit.SECONDS);
@@ -160,6 +168,11 @@ public final class OnvifBenchmark {
             }
         }
         throw new IllegalStateException("npm onvif printed no summary: " + output);
+    }
+
+    private static long onvifRequests(HttpClient http, String admin) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(admin + "/onvif")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("requests").asLong();
     }
 
     private static JsonNode post(HttpClient http, String url, String body) throws Exception {

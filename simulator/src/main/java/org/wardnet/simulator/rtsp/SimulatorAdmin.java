@@ -73,6 +73,10 @@ public final class SimulatorAdmin implements AutoCloseable {
         Map<String, String> query = query(uri.getRawQuery());
         if (method.equals("GET") && path.length == 1 && path[0].equals("cameras")) {
             send(exchange, 200, summary());
+        } else if (method.equals("GET") && path.length == 1 && path[0].equals("onvif")) {
+            send(exchange, 200, "{\"requests\":" + district.onvif().requests() + ",\"refusedTokens\":{\"STALE\":"
+                    + district.onvif().refusals("STALE") + ",\"REPLAYED\":" + district.onvif().refusals("REPLAYED")
+                    + ",\"WRONG_DIGEST\":" + district.onvif().refusals("WRONG_DIGEST") + "}}");
         } else if (method.equals("GET") && path.length == 2 && path[0].equals("cameras")) {
             send(exchange, 200, describe(district.camera(path[1])));
         } else if (method.equals("PUT") && path.length == 3 && path[0].equals("cameras") && path[2].equals("fault")) {
@@ -87,7 +91,7 @@ public final class SimulatorAdmin implements AutoCloseable {
             set(ids, query);
             send(exchange, 200, "{\"site\":\"" + path[1] + "\",\"cameras\":" + ids.size() + "}");
         } else {
-            send(exchange, 404, "{\"error\":\"see GET /cameras, GET /cameras/{id}, PUT /cameras/{id}/fault?fault=,"
+            send(exchange, 404, "{\"error\":\"see GET /cameras, GET /cameras/{id}, GET /onvif, PUT /cameras/{id}/fault?fault=,"
                     + " PUT /sites/{id}/fault?fault=\"}");
         }
     }
