@@ -38,7 +38,7 @@ public final class ApiRoutes {
         SiteResource sites = new SiteResource(registry, writes, json, paging);
         CameraResource cameras = new CameraResource(registry, writes, json, paging);
         CameraImportResource imports = new CameraImportResource(registry, writes, json,
-                config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+                config.get(WardnetKeys.API_MAX_IMPORT_ROWS), installer);
         InstallerResource install = new InstallerResource(installer, registry, json, config);
         CandidateRegistration registration = new CandidateRegistration(registry, writes, json, installer,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));

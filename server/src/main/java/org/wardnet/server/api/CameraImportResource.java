@@ -28,7 +28,8 @@ import org.wardnet.server.http.Problem;
 /**
  * {@code POST /api/v1/cameras/import}: bulk registration from CSV ({@link CameraCsv}) or NDJSON
  * (one camera object per line). Every row gets a result; valid rows are registered in one
- * transaction, or with {@code ?atomic=true} nothing is when any row fails (422). Re-importing the
+ * transaction, or with {@code ?atomic=true} nothing is when any row fails (422); {@code ?verify=true}
+ * then verifies the imported ONVIF cameras in the background (a batch, see the installer's API). Re-importing the
  * same file changes nothing. Parsing runs on the write executor, not the event loop.
  */
 final class CameraImportResource {
@@ -41,16 +42,20 @@ final class CameraImportResource {
     private final BlockingWork writes;
     private final JsonCodec json;
     private final int maxRows;
+    private final org.wardnet.server.installer.InstallerService installer;
 
-    CameraImportResource(Registry registry, BlockingWork writes, JsonCodec json, int maxRows) {
+    CameraImportResource(Registry registry, BlockingWork writes, JsonCodec json, int maxRows,
+            org.wardnet.server.installer.InstallerService installer) {
         this.registry = registry;
         this.writes = writes;
         this.json = json;
         this.maxRows = maxRows;
+        this.installer = installer;
     }
 
     CompletableFuture<ApiResponse> importCameras(ApiRequest request) {
         boolean atomic = RequestParams.flag(request, "atomic");
+        boolean verify = RequestParams.flag(request, "verify");
         String media = request.mediaType();
         Set<String> accepted = new java.util.TreeSet<>(CSV);
         accepted.addAll(NDJSON);
@@ -75,8 +80,25 @@ final class CameraImportResource {
                 }
                 throw new ApiException(problem);
             }
+            if (verify) {
+                startVerification(outcome, body);
+            }
             return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
         });
+    }
+
+    /** {@code ?verify=true}: the imported cameras that have an ONVIF endpoint are verified in the background. */
+    private void startVerification(CameraImport.Outcome outcome, Map<String, Object> body) {
+        List<String> ids = new ArrayList<>();
+        for (CameraImport.RowResult result : outcome.results()) {
+            if (result.status() != CameraImport.Status.FAILED
+                    && registry.camera(result.id()).map(c -> c.onvif() != null).orElse(false)) {
+                ids.add(result.id());
+            }
+        }
+        org.wardnet.server.installer.VerifyBatch batch = installer.startBatch(ids);
+        body.put("verification", batch.status(Integer.MAX_VALUE));
+        body.put("verificationUrl", "/api/v1/verifications/" + batch.id());
     }
 
     private List<CameraImport.Row> csvRows(String text) {

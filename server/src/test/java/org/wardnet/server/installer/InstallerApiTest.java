@@ -40,7 +40,7 @@ class InstallerApiTest extends ApiTestBase {
     private static final int DISCOVERY_PORT = 13704;
     private static final String NET = "127.1.249.";
     private static final String[] VENDORS = {"Hikvision", "Axis", "Uniview", "Dahua", "Bosch", "Hikvision", "Hikvision",
-            "Hikvision"};
+            "Hikvision", "Hikvision", "Hikvision", "Hikvision", "Hikvision", "Hikvision"};
 
     private static EventLoopGroup group;
     private static SimulatedDistrict district;
@@ -57,10 +57,16 @@ class InstallerApiTest extends ApiTestBase {
             cameras.add(camera);
         }
         cameras.get(6).fault(CameraFault.WRONG_CREDENTIALS);
-        cameras.get(7).fault(CameraFault.DOWN);
+        cameras.get(7).fault(CameraFault.DOWN); // answers discovery, never HTTP
+        cameras.get(8).fault(CameraFault.HTML_ERROR);
+        cameras.get(9).fault(CameraFault.NO_PROFILES);
+        cameras.get(10).fault(CameraFault.OVERSIZED);
+        cameras.get(11).fault(CameraFault.MALFORMED);
+        cameras.get(12).fault(CameraFault.CLOCK_SKEW);
+        cameras.get(12).clockSkewSeconds(-4 * 3600);
         district = SimulatedDistrict.start(group, H264Clip.shipped(), cameras);
         responder = DiscoveryResponder.start(DiscoveryResponder.byHost(cameras), c -> district.isListening(c.id()),
-                DISCOVERY_PORT, null);
+                DISCOVERY_PORT, "lo");
     }
 
     @AfterAll
@@ -72,12 +78,13 @@ class InstallerApiTest extends ApiTestBase {
 
     @Override
     protected WardnetConfig configure(WardnetConfig config) {
-        return config.with(WardnetKeys.ONVIF_REPLY_TIMEOUT_MILLIS, 1_500).with(WardnetKeys.HEALTH_ENABLED, false);
+        return config.with(WardnetKeys.ONVIF_REPLY_TIMEOUT_MILLIS, 1_500).with(WardnetKeys.HEALTH_ENABLED, false)
+                .with(WardnetKeys.ONVIF_MAX_RESPONSE_BYTES, 1024 * 1024);
     }
 
     private JsonNode discover() throws Exception {
         HttpResponse<String> found = api.post("/api/v1/discovery", "application/json",
-                "{\"range\":\"" + NET + "1-" + NET + "12\",\"port\":" + DISCOVERY_PORT + ",\"windowMillis\":600}");
+                "{\"range\":\"" + NET + "1-" + NET + "16\",\"port\":" + DISCOVERY_PORT + ",\"windowMillis\":600}");
         assertEquals(200, found.statusCode(), found.body());
         return TestServer.json(found);
     }
@@ -85,9 +92,9 @@ class InstallerApiTest extends ApiTestBase {
     @Test
     void discoverRegisterVerifyEndToEnd() throws Exception {
         JsonNode first = discover();
-        assertEquals(24, first.get("probesSent").asInt());
-        assertEquals(8, first.get("found").asInt());
-        assertEquals(8, first.get("new").asInt());
+        assertEquals(32, first.get("probesSent").asInt());
+        assertEquals(13, first.get("found").asInt());
+        assertEquals(13, first.get("new").asInt());
 
         StringBuilder candidates = new StringBuilder();
         for (JsonNode c : first.get("candidates")) {
@@ -101,19 +108,33 @@ class InstallerApiTest extends ApiTestBase {
                         + "\"lon\":121.55},\"verify\":true,\"candidates\":[" + candidates + "]}");
         assertEquals(201, registered.statusCode(), registered.body());
         JsonNode registration = TestServer.json(registered);
-        assertEquals(8, registration.get("created").asInt());
+        assertEquals(13, registration.get("created").asInt());
 
+        // every fault in one batch: each fails its own step, none stalls the batch
         JsonNode status = awaitDone(registration.get("verificationUrl").asText());
-        assertEquals(8, status.get("total").asInt());
-        assertEquals(6, status.get("passed").asInt(), status.toString());
-        assertEquals(2, status.get("failed").asInt());
+        assertEquals(13, status.get("total").asInt());
+        assertEquals(7, status.get("passed").asInt(), status.toString());
+        assertEquals(6, status.get("failed").asInt());
         assertEquals(100.0, status.get("percent").asDouble());
         assertEquals(1, status.get("failuresByStep").get("AUTHENTICATED").asInt());
-        assertEquals(1, status.get("failuresByStep").get("REACHABLE").asInt());
-        assertEquals(8, status.get("events").size());
+        assertEquals(4, status.get("failuresByStep").get("REACHABLE").asInt(), status.toString());
+        assertEquals(1, status.get("failuresByStep").get("PROFILES").asInt());
+        assertEquals(13, status.get("events").size());
+        assertEquals(3, TestServer.json(api.get(registration.get("verificationUrl").asText() + "?since=10"))
+                .get("events").size());
+        JsonNode skewed = TestServer.json(api.get("/api/v1/cameras/sim12/verification"));
+        assertTrue(skewed.get("passed").asBoolean());
+        assertEquals("WARN", skewed.get("checks").get(1).get("status").asText());
+        assertTrue(skewed.get("checks").get(1).get("detail").asText().contains("4 h 0 min behind ours"));
+        for (String[] fault : new String[][] {{"sim8", "NOT_SOAP"}, {"sim10", "TOO_LARGE"}, {"sim11", "MALFORMED_XML"},
+            {"sim7", "TIMEOUT"}}) {
+            JsonNode failed = TestServer.json(api.get("/api/v1/cameras/" + fault[0] + "/verification"));
+            assertTrue(failed.get("checks").get(0).get("detail").asText().startsWith(fault[1]), failed.toString());
+            assertEquals("SKIPPED", failed.get("checks").get(10).get("status").asText());
+        }
 
         JsonNode again = discover();
-        assertEquals(8, again.get("registered").asInt());
+        assertEquals(13, again.get("registered").asInt());
         assertEquals(0, again.get("new").asInt());
         assertEquals("sim0", again.get("candidates").get(0).get("cameraId").asText());
 
@@ -153,6 +174,32 @@ class InstallerApiTest extends ApiTestBase {
             Thread.sleep(100);
         }
         throw new AssertionError("verification did not finish: " + api.get(url).body());
+    }
+
+    @Test
+    void multicastDiscoveryThroughTheApi() throws Exception {
+        HttpResponse<String> found = api.post("/api/v1/discovery", "application/json",
+                "{\"multicast\":true,\"interface\":\"lo\",\"port\":" + DISCOVERY_PORT + ",\"windowMillis\":600}");
+        assertEquals(200, found.statusCode(), found.body());
+        assertEquals(13, TestServer.json(found).get("found").asInt());
+        assertProblem(api.post("/api/v1/discovery", "application/json",
+                "{\"multicast\":true,\"interface\":\"no-such-nic\",\"port\":" + DISCOVERY_PORT + "}"), 422,
+                "no network interface");
+    }
+
+    @Test
+    void anImportCanBeVerifiedAsOneBatch() throws Exception {
+        String csv = "id,siteId,name,lat,lon,onvifUrl,onvifUsername,onvifPassword\n"
+                + "imp0,R2,Imported 0,29.8,121.5,http://" + NET + "1:" + PORT + "/onvif/device_service,admin,install-pw\n"
+                + "imp1,R2,Imported 1,29.8,121.5,http://" + NET + "7:" + PORT + "/onvif/device_service,admin,install-pw\n";
+        HttpResponse<String> imported = api.post("/api/v1/cameras/import?verify=true", "text/csv", csv);
+        assertEquals(200, imported.statusCode(), imported.body());
+        JsonNode done = awaitDone(TestServer.json(imported).get("verificationUrl").asText());
+        assertEquals(2, done.get("total").asInt());
+        assertEquals(1, done.get("passed").asInt());
+        assertEquals("imp1", done.get("failedCameras").get(0).asText());
+        assertEquals("rtsp://" + NET + "1:" + PORT + "/ch1/main",
+                TestServer.json(api.get("/api/v1/cameras/imp0")).get("rtsp").get("url").asText());
     }
 
     @Test
