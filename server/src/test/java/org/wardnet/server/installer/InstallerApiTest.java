@@ -2,6 +2,7 @@ package org.wardnet.server.installer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardnet.server.OpenApiAssertions.assertFits;
 import static org.wardnet.server.ProblemAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,6 +93,8 @@ class InstallerApiTest extends ApiTestBase {
     @Test
     void discoverRegisterVerifyEndToEnd() throws Exception {
         JsonNode first = discover();
+        assertFits(api, "DiscoveryResult", first);
+        assertFits(api, "DiscoveryCandidate", first.get("candidates").get(0));
         assertEquals(32, first.get("probesSent").asInt());
         assertEquals(13, first.get("found").asInt());
         assertEquals(13, first.get("new").asInt());
@@ -108,10 +111,12 @@ class InstallerApiTest extends ApiTestBase {
                         + "\"lon\":121.55},\"verify\":true,\"candidates\":[" + candidates + "]}");
         assertEquals(201, registered.statusCode(), registered.body());
         JsonNode registration = TestServer.json(registered);
+        assertFits(api, "RegisterResult", registration);
         assertEquals(13, registration.get("created").asInt());
 
         // every fault in one batch: each fails its own step, none stalls the batch
         JsonNode status = awaitDone(registration.get("verificationUrl").asText());
+        assertFits(api, "VerificationBatch", status);
         assertEquals(13, status.get("total").asInt());
         assertEquals(7, status.get("passed").asInt(), status.toString());
         assertEquals(6, status.get("failed").asInt());
@@ -144,6 +149,8 @@ class InstallerApiTest extends ApiTestBase {
         assertEquals("Axis", camera.get("vendor").asText());
 
         JsonNode stored = TestServer.json(api.get("/api/v1/cameras/sim3/verification"));
+        assertFits(api, "Verification", stored);
+        assertFits(api, "VerifyCheck", stored.get("checks").get(0));
         assertTrue(stored.get("passed").asBoolean());
         assertEquals("HTTP_DIGEST", stored.get("device").get("authentication").asText());
         assertEquals(11, stored.get("checks").size());
