@@ -93,7 +93,8 @@ public final class OnvifDevice implements AutoCloseable {
                     Instant device = call(() -> OnvifReplies.systemDateAndTime(answer));
                     Instant received = clock.instant();
                     Instant midpoint = sent.plus(Duration.between(sent, received).dividedBy(2));
-                    clockOffset = Duration.between(midpoint, device);
+                    // The device reports whole seconds, truncated: its true time lies within the next second.
+                    clockOffset = Duration.between(midpoint, device.plusMillis(500));
                     clockKnown = true;
                     return device;
                 });
