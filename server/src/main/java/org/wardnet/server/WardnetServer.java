@@ -101,7 +101,8 @@ public final class WardnetServer implements AutoCloseable {
             health = HealthService.start(config, registry, new JdbcHealthHistory(database.dataSource()), metrics);
             installer = InstallerService.start(config, registry, new JdbcVerificationStore(database.dataSource()),
                     Path.of(config.get(WardnetKeys.STORE_DATA_DIR)), writes,
-                    report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8));
+                    report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
+                    metrics.registry());
             Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(registry, health, reads, json), installer));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,

@@ -64,9 +64,12 @@ public final class InstallerService implements AutoCloseable {
     private final int concurrency;
     private final Map<String, VerifyBatch> batches = new ConcurrentHashMap<>();
     private final RegistryUpdates updates;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     private InstallerService(WardnetConfig config, Registry registry, VerificationStore verifications, Path dataDir,
-            BlockingWork writes, Function<VerificationReport, String> render) {
+            BlockingWork writes, Function<VerificationReport, String> render,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         this.registry = registry;
         this.verifications = verifications;
@@ -86,14 +89,19 @@ public final class InstallerService implements AutoCloseable {
         this.updates = new RegistryUpdates(registry);
     }
 
+    /** @param meters where verifications and discoveries are counted */
     public static InstallerService start(WardnetConfig config, Registry registry, VerificationStore verifications,
-            Path dataDir, BlockingWork writes, Function<VerificationReport, String> render) {
-        return new InstallerService(config, registry, verifications, dataDir, writes, render);
+            Path dataDir, BlockingWork writes, Function<VerificationReport, String> render,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        return new InstallerService(config, registry, verifications, dataDir, writes, render, meters);
     }
 
     /** Probes and marks each device found as registered (with its camera id) or new. */
     public CompletableFuture<Discovery> discover(DiscoveryScope scope, Duration window) {
         return discovery.discover(scope, window).thenApply(result -> {
+            meters.counter("wardnet.discovery.devices", "mode", scope.isMulticast() ? "multicast" : "range")
+                    .increment(result.devices().size());
+            meters.counter("wardnet.discovery.unreadable").increment(result.unreadable());
             if (result.unreadable() > 0) {
                 LOG.warn("discovery {}: {} unreadable answers; the first: {}", scope.describe(), result.unreadable(),
                         result.firstProblem());
@@ -148,6 +156,8 @@ public final class InstallerService implements AutoCloseable {
 
     private CompletableFuture<VerificationReport> keep(Inspection inspection) {
         VerificationReport report = inspection.report();
+        meters.counter("wardnet.verifications", "result", report.passed() ? "passed" : "failed",
+                "step", report.firstFailure().map(c -> c.step().name()).orElse("none")).increment();
         return writes.submit(() -> {
             if (inspection.snapshot() != null) {
                 snapshots.save(report.cameraId(), inspection.snapshot());
@@ -203,8 +213,13 @@ public final class InstallerService implements AutoCloseable {
         return verifications.load(cameraId);
     }
 
+    /**
+     * The snapshot of the camera's stored verification. The verification row goes with its camera
+     * (a foreign key), so a deleted camera's file, left on disk until a camera of that id is
+     * verified again, is never served.
+     */
     public Optional<byte[]> snapshot(String cameraId) {
-        return snapshots.load(cameraId);
+        return verifications.load(cameraId).isPresent() ? snapshots.load(cameraId) : Optional.empty();
     }
 
     @Override

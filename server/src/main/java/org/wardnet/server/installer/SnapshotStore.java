@@ -47,14 +47,6 @@ final class SnapshotStore {
         }
     }
 
-    void delete(String cameraId) {
-        try {
-            Files.deleteIfExists(file(cameraId));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the snapshot of " + cameraId, e);
-        }
-    }
-
     private Path file(String cameraId) {
         return directory.resolve(Ids.require(cameraId, "camera id") + ".jpg");
     }

@@ -166,10 +166,21 @@ class InstallerApiTest extends ApiTestBase {
         assertEquals((byte) 0xFF, snapshot.body()[0]);
         assertEquals((byte) 0xD8, snapshot.body()[1]);
 
+        String metrics = api.get("/metrics").body();
+        assertTrue(metrics.contains("wardnet_verifications_total{result=\"failed\",step=\"AUTHENTICATED\"} 1.0"), metrics);
+        assertTrue(metrics.contains("wardnet_discovery_devices_total{mode=\"range\"} 26.0"), "two discoveries of 13");
+
         HttpResponse<String> one = api.post("/api/v1/cameras/sim2/verify", "application/json", "");
         assertEquals(200, one.statusCode(), one.body());
         assertTrue(TestServer.json(one).get("passed").asBoolean());
         assertTrue(TestServer.json(one).get("checks").get(4).get("detail").asText().contains("Media2 only"));
+
+        assertEquals(204, api.delete("/api/v1/cameras/sim0").statusCode());
+        assertEquals(201, api.post("/api/v1/cameras", "application/json", "{\"id\":\"sim0\",\"siteId\":\"R1\","
+                + "\"name\":\"again\",\"location\":{\"lat\":1,\"lon\":2},\"onvif\":{\"url\":\"http://127.0.0.1:1/\"}}")
+                .statusCode());
+        assertProblem(api.get("/api/v1/cameras/sim0/snapshot"), 404, "verify it first");
+        assertProblem(api.get("/api/v1/cameras/sim0/verification"), 404, "never verified");
     }
 
     private JsonNode awaitDone(String url) throws Exception {

@@ -105,9 +105,7 @@ final class SimulatedOnvifHandler extends SimpleChannelInboundHandler<FullHttpRe
             if (variant.httpDigest()) {
                 CameraDigest.Check check = digest.check("POST", request.headers().get(HttpHeaderNames.AUTHORIZATION));
                 if (!check.authorized()) {
-                    FullHttpResponse challenge = reply(HttpResponseStatus.UNAUTHORIZED, "text/plain", "401 Unauthorized");
-                    challenge.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, digest.challenge(check.stale()));
-                    return challenge;
+                    return challenge(check);
                 }
             } else {
                 ReplayGuard.Refusal refusal = onvif.guard(camera.id()).check(envelope, camera.username(),
@@ -175,14 +173,19 @@ final class SimulatedOnvifHandler extends SimpleChannelInboundHandler<FullHttpRe
     private FullHttpResponse snapshot(FullHttpRequest request) {
         CameraDigest.Check check = digest.check("GET", request.headers().get(HttpHeaderNames.AUTHORIZATION));
         if (!check.authorized()) {
-            FullHttpResponse challenge = reply(HttpResponseStatus.UNAUTHORIZED, "text/plain", "401 Unauthorized");
-            challenge.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, digest.challenge(check.stale()));
-            return challenge;
+            return challenge(check);
         }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                 Unpooled.wrappedBuffer(onvif.snapshotJpeg()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "image/jpeg");
         return response;
+    }
+
+    /** A 401 asking for HTTP Digest, stale when the client's nonce had expired. */
+    private FullHttpResponse challenge(CameraDigest.Check check) {
+        FullHttpResponse challenge = reply(HttpResponseStatus.UNAUTHORIZED, "text/plain", "401 Unauthorized");
+        challenge.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, digest.challenge(check.stale()));
+        return challenge;
     }
 
     private FullHttpResponse soap(HttpResponseStatus status, String xml) {
