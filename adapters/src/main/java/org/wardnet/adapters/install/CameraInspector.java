@@ -95,6 +95,8 @@ public final class CameraInspector {
         String mainUri;
         String subUri;
         String mediaXaddr;
+        String media1Xaddr;
+        String media2Failure;
         boolean media2;
         MediaProfile main;
         MediaProfile sub;
@@ -179,6 +181,7 @@ public final class CameraInspector {
                 }
                 media2 = m2 != null;
                 mediaXaddr = media2 ? m2 : m1;
+                media1Xaddr = m1;
                 pass(VerifyStep.MEDIA_SERVICE, (media2 ? "Media2" : "Media") + " at " + mediaXaddr
                         + (media2 && m1 == null ? " (Media2 only)" : ""));
                 return true;
@@ -188,6 +191,15 @@ public final class CameraInspector {
         CompletableFuture<Void> profiles() {
             begin(VerifyStep.PROFILES);
             CompletableFuture<List<MediaProfile>> fetched = media2 ? device.profiles2(mediaXaddr) : device.profiles(mediaXaddr);
+            if (media2 && media1Xaddr != null) {
+                // Some firmware advertises Media2 and then fails it; Media still works on those.
+                fetched = fetched.exceptionallyCompose(error -> {
+                    media2Failure = String.valueOf(onvif(error) == null ? error : onvif(error).getMessage());
+                    media2 = false;
+                    mediaXaddr = media1Xaddr;
+                    return device.profiles(mediaXaddr);
+                });
+            }
             return fetched.handle((profiles, error) -> {
                 if (error != null) {
                     failWith(VerifyStep.PROFILES, error);
@@ -201,7 +213,8 @@ public final class CameraInspector {
                 }
                 main = video.stream().max(Comparator.comparingLong(MediaProfile::pixels)).orElseThrow();
                 sub = video.stream().filter(p -> p != main).min(Comparator.comparingLong(MediaProfile::pixels)).orElse(null);
-                pass(VerifyStep.PROFILES, video.size() + " video profiles: " + profilesInWords(video));
+                pass(VerifyStep.PROFILES, video.size() + " video profiles: " + profilesInWords(video)
+                        + (media2Failure == null ? "" : " (from Media; Media2 failed: " + media2Failure + ")"));
                 return true;
             }).thenCompose(ok -> ok ? streams() : done());
         }

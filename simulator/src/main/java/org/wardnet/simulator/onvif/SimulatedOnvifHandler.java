@@ -121,6 +121,9 @@ final class SimulatedOnvifHandler extends SimpleChannelInboundHandler<FullHttpRe
                 || (path.startsWith("/onvif/media2_service") && !variant.media2())) {
             return reply(HttpResponseStatus.NOT_FOUND, "text/plain", "no such service");
         }
+        if (path.startsWith("/onvif/media2_service") && fault == CameraFault.MEDIA2_BROKEN) {
+            return soap(HttpResponseStatus.INTERNAL_SERVER_ERROR, replies.fault("Receiver", "Action", "Action failed"));
+        }
         String body = dispatch(path, operation, replies, cameraNow, fault);
         if (fault == CameraFault.OVERSIZED && body != null) {
             body = body.replace("</env:Body>", "<!--" + "x".repeat(OVERSIZED_BYTES) + "--></env:Body>")

@@ -25,5 +25,7 @@ public enum CameraFault {
     /** Its ONVIF media service lists no profiles. */
     NO_PROFILES,
     /** Its ONVIF replies are padded to several megabytes. */
-    OVERSIZED
+    OVERSIZED,
+    /** It advertises Media2, but every Media2 request fails with a SOAP fault (Media still works). */
+    MEDIA2_BROKEN
 }

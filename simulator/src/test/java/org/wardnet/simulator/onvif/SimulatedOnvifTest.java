@@ -61,7 +61,7 @@ class SimulatedOnvifTest {
 
     /** Camera index by name: the address is NET + (index + 1). */
     private static final List<String> NAMES = List.of("standard", "media1", "media2", "digest", "skewed", "wrongpw",
-            "noprofiles", "html", "oversized", "down", "malformed", "refusing");
+            "noprofiles", "html", "oversized", "down", "malformed", "refusing", "brokenmedia2");
 
     @BeforeAll
     static void start() throws Exception {
@@ -85,6 +85,7 @@ class SimulatedOnvifTest {
         cameras.get(9).fault(CameraFault.DOWN);
         cameras.get(10).fault(CameraFault.MALFORMED);
         cameras.get(11).fault(CameraFault.REFUSING);
+        cameras.get(12).fault(CameraFault.MEDIA2_BROKEN);
         district = SimulatedDistrict.start(group, H264Clip.shipped(), cameras);
         responder = DiscoveryResponder.start(DiscoveryResponder.byHost(cameras), c -> district.isListening(c.id()),
                 DISCOVERY_PORT, "lo");
@@ -136,6 +137,16 @@ class SimulatedOnvifTest {
         assertTrue(detail(verify("media2"), VerifyStep.MEDIA_SERVICE).contains("Media2 only"));
         assertTrue(detail(verify("media1"), VerifyStep.MEDIA_SERVICE).startsWith("Media at"));
         assertEquals("HTTP_DIGEST", verify("digest").authentication());
+    }
+
+    @Test
+    void aBrokenMedia2FallsBackToMedia() throws Exception {
+        VerificationReport report = verify("brokenmedia2");
+        assertTrue(report.passed(), report.checks().toString());
+        assertTrue(detail(report, VerifyStep.PROFILES).contains("main H264 640x360"), detail(report, VerifyStep.PROFILES));
+        assertTrue(detail(report, VerifyStep.PROFILES).contains("Media2 failed: SOAP fault Receiver/Action"),
+                detail(report, VerifyStep.PROFILES));
+        assertEquals("rtsp://" + NET + "13:" + PORT + "/Streaming/Channels/101", report.mainStreamUri());
     }
 
     @Test
