@@ -100,7 +100,7 @@ final class SimulatedOnvifHandler extends SimpleChannelInboundHandler<FullHttpRe
             return soap(HttpResponseStatus.BAD_REQUEST, replies.fault("Sender", "InvalidArgs", "empty Body"));
         }
         OnvifVariant variant = camera.persona().variant();
-        Instant cameraNow = Instant.now().plusSeconds(camera.clockSkewSeconds());
+        Instant cameraNow = Instant.now().plusSeconds(fault == CameraFault.CLOCK_SKEW ? camera.clockSkewSeconds() : 0);
         if (!PRE_AUTH.contains(operation.name())) {
             if (variant.httpDigest()) {
                 CameraDigest.Check check = digest.check("POST", request.headers().get(HttpHeaderNames.AUTHORIZATION));
