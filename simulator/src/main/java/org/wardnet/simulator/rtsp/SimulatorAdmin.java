@@ -102,6 +102,9 @@ public final class SimulatorAdmin implements AutoCloseable {
             if (query.containsKey("latencyMillis")) {
                 district.camera(id).latencyMillis(Integer.parseInt(query.get("latencyMillis")));
             }
+            if (query.containsKey("skewSeconds")) { // with fault=CLOCK_SKEW
+                district.camera(id).clockSkewSeconds(Integer.parseInt(query.get("skewSeconds")));
+            }
             district.fault(id, fault);
         }
     }

@@ -76,6 +76,13 @@ class FaultPlanAndAdminTest {
             assertEquals(404, missing.statusCode());
             assertTrue(client.send(HttpRequest.newBuilder(URI.create(sim.adminUrl() + "/cameras")).build(),
                     HttpResponse.BodyHandlers.ofString()).body().contains("\"cameras\":3"));
+            String other = two.cameras().get(1).id();
+            assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(sim.adminUrl() + "/cameras/" + other
+                    + "/fault?fault=clock_skew&skewSeconds=-7200")).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(-7200, sim.district().camera(other).clockSkewSeconds());
+            assertTrue(client.send(HttpRequest.newBuilder(URI.create(sim.adminUrl() + "/onvif")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().startsWith("{\"requests\":0,"));
         }
     }
 }
