@@ -1,0 +1,44 @@
+package org.wardnet.core.clips;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One indexed piece of footage of one camera.
+ *
+ * @param id        assigned by the index
+ * @param cameraId  the camera
+ * @param start     first instant covered (inclusive)
+ * @param end       last instant covered (exclusive); after start
+ * @param media     a local file path (RECORDED, IMPORTED) or an http(s) URL on an edge recorder
+ * @param bytes     file size; null when unknown
+ * @param codec     video codec (H264, H265...); null when unknown
+ * @param width     pixels; null when unknown
+ * @param height    pixels; null when unknown
+ * @param keyFrames key frames in the clip; null when unknown
+ * @param sha256    lower-case hex SHA-256 of the file once closed; null when unknown or still open
+ * @param origin    where it came from
+ */
+public record Clip(long id, String cameraId, Instant start, Instant end, String media, Long bytes, String codec,
+        Integer width, Integer height, Integer keyFrames, String sha256, ClipOrigin origin) {
+
+    public Clip {
+        Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(origin, "origin");
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("a clip ends after it starts: " + start + " .. " + end);
+        }
+    }
+
+    public long durationMillis() {
+        return end.toEpochMilli() - start.toEpochMilli();
+    }
+
+    /** Whether the media is a URL elsewhere rather than a file here. */
+    public boolean remote() {
+        return media.startsWith("http://") || media.startsWith("https://");
+    }
+}

@@ -1,0 +1,103 @@
+package org.wardnet.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipIndex;
+import org.wardnet.core.clips.ClipOrigin;
+
+/** The clip index on a real H2 file: overlap seeks, paging, coverage, the longest-clip bound across restarts. */
+class JdbcClipIndexTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Instant T0 = Instant.parse("2026-11-29T14:00:00Z");
+
+    private WardnetConfig config() {
+        return WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+    }
+
+    private static Clip clip(String camera, int startMinute, int endMinute) {
+        return new Clip(0, camera, T0.plusSeconds(startMinute * 60L), T0.plusSeconds(endMinute * 60L),
+                "/rec/" + camera + "/" + startMinute + ".mp4", 1000L, "H264", 640, 360, 2, null, ClipOrigin.RECORDED);
+    }
+
+    @Test
+    void overlapSeeksFindClipsThatStartedBeforeTheWindow() {
+        try (Database db = Database.open(config())) {
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            List<Clip> clips = new ArrayList<>();
+            for (int m = 0; m < 60; m++) {
+                clips.add(clip("a", m, m + 1)); // one-minute segments for an hour
+            }
+            clips.add(clip("b", -120, 45)); // one long clip that began two hours earlier
+            clips.add(clip("c", 100, 110));
+            List<Long> ids = index.add(clips);
+            assertEquals(62, ids.size());
+            assertEquals(165 * 60_000L, index.longestMillis());
+
+            List<Clip> a = index.overlapping("a", T0.plusSeconds(10 * 60 + 30), T0.plusSeconds(20 * 60), null, 100);
+            assertEquals(10, a.size(), "minutes 10..19, the first cut by the window");
+            assertEquals(T0.plusSeconds(600), a.get(0).start());
+            List<Clip> b = index.overlapping("b", T0.plusSeconds(30 * 60), T0.plusSeconds(31 * 60), null, 10);
+            assertEquals(1, b.size(), "found although it started 150 minutes before the window");
+            assertEquals(ClipOrigin.RECORDED, b.get(0).origin());
+            assertEquals(List.of("a", "b"), index.withFootage(List.of("a", "b", "c", "nobody"), T0.plusSeconds(40 * 60),
+                    T0.plusSeconds(41 * 60)));
+            assertTrue(index.withFootage(List.of("a"), T0.plusSeconds(60 * 60), T0.plusSeconds(61 * 60)).isEmpty(),
+                    "end is exclusive");
+            Clip stored = index.get(ids.get(0)).orElseThrow();
+            assertEquals(clip("a", 0, 1).media(), stored.media());
+            assertEquals(640, stored.width());
+            assertTrue(index.get(-1).isEmpty());
+        }
+    }
+
+    @Test
+    void pagesFollowTheCursorWithoutGapsOrRepeats() {
+        try (Database db = Database.open(config())) {
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            List<Clip> clips = new ArrayList<>();
+            for (int m = 0; m < 25; m++) {
+                clips.add(clip("a", m, m + 1));
+                clips.add(clip("a", m, m + 2)); // two clips per start: the id breaks the tie
+            }
+            index.add(clips);
+            List<Long> seen = new ArrayList<>();
+            ClipIndex.Cursor cursor = null;
+            while (true) {
+                List<Clip> page = index.overlapping("a", T0, T0.plusSeconds(3600), cursor, 7);
+                page.forEach(c -> seen.add(c.id()));
+                if (page.size() < 7) {
+                    break;
+                }
+                Clip last = page.get(page.size() - 1);
+                cursor = new ClipIndex.Cursor(last.start().toEpochMilli(), last.id());
+            }
+            assertEquals(50, seen.size());
+            assertEquals(50, seen.stream().distinct().count());
+        }
+    }
+
+    @Test
+    void theLongestClipBoundSurvivesARestart() {
+        try (Database db = Database.open(config())) {
+            new JdbcClipIndex(db.dataSource()).add(List.of(clip("a", 0, 600)));
+        }
+        try (Database db = Database.open(config())) {
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            assertEquals(600 * 60_000L, index.longestMillis());
+            assertEquals(1, index.overlapping("a", T0.plusSeconds(500 * 60), T0.plusSeconds(501 * 60), null, 5).size());
+        }
+    }
+}
