@@ -225,6 +225,16 @@ public final class WardnetKeys {
     public static final ConfigKey<Integer> ONVIF_MAX_DISCOVERY_ADDRESSES = new ConfigKey<>("onvif.maxDiscoveryAddresses",
             ValueType.integer(1, 65_536), 4_096, "Most addresses one unicast discovery may probe.");
 
+    /** Widest clip query window. */
+    public static final ConfigKey<Integer> CLIPS_MAX_WINDOW_HOURS = new ConfigKey<>("clips.maxWindowHours",
+            ValueType.integer(1, 24 * 366), 24 * 31,
+            "Widest time window of a clip list, timeline or coverage query, in hours; wider ones are refused (400).");
+
+    /** Gaps shorter than this between clips are not gaps. */
+    public static final ConfigKey<Integer> CLIPS_TIMELINE_TOLERANCE_MILLIS = new ConfigKey<>(
+            "clips.timelineToleranceMillis", ValueType.integer(0, 60_000), 2_000,
+            "Clips closer than this count as continuous footage in a timeline (segment boundaries are not gaps).");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
@@ -238,7 +248,8 @@ public final class WardnetKeys {
             HEALTH_REQUEST_TIMEOUT_MILLIS,
             ONVIF_CONNECT_TIMEOUT_MILLIS, ONVIF_REPLY_TIMEOUT_MILLIS, ONVIF_MAX_RESPONSE_BYTES,
             ONVIF_CLOCK_WARNING_SECONDS, ONVIF_VERIFY_CONCURRENCY, ONVIF_DISCOVERY_PORT, ONVIF_DISCOVERY_WINDOW_MILLIS,
-            ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES);
+            ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
+            CLIPS_MAX_WINDOW_HOURS, CLIPS_TIMELINE_TOLERANCE_MILLIS);
 
     private static final Map<String, ConfigKey<?>> BY_PATH = index();
 
@@ -258,6 +269,7 @@ public final class WardnetKeys {
         s.put("health", "Camera health monitoring: how often and how deep cameras are probed, and when they are"
                 + " called down.");
         s.put("onvif", "The installer's tools: ONVIF requests, verification and WS-Discovery.");
+        s.put("clips", "The clip index: how wide a query may be and what counts as continuous footage.");
         return java.util.Collections.unmodifiableMap(s);
     }
 

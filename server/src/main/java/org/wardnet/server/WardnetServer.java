@@ -25,6 +25,7 @@ import org.wardnet.server.ops.OpsResource;
 import org.wardnet.server.health.HealthResource;
 import org.wardnet.server.health.HealthService;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.JdbcClipIndex;
 import org.wardnet.storage.JdbcHealthHistory;
 import org.wardnet.storage.JdbcRegistryStore;
 import org.wardnet.storage.JdbcVerificationStore;
@@ -103,8 +104,11 @@ public final class WardnetServer implements AutoCloseable {
                     Path.of(config.get(WardnetKeys.STORE_DATA_DIR)), writes,
                     report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
                     metrics.registry());
+            JdbcHealthHistory history = new JdbcHealthHistory(database.dataSource());
+            ApiRoutes.Footage footage = new ApiRoutes.Footage(new JdbcClipIndex(database.dataSource()), history::before,
+                    reads);
             Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
-                    new HealthResource(registry, health, reads, json), installer));
+                    new HealthResource(registry, health, reads, json), installer, footage));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,
                     new ProblemWriter(json, new ApiErrors()), metrics);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);

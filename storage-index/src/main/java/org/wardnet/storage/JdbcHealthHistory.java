@@ -61,11 +61,17 @@ public final class JdbcHealthHistory {
 
     /** The newest {@code limit} events of one camera or site, newest first. */
     public List<HealthEvent> recent(String subjectId, int limit) {
+        return before(subjectId, Instant.parse("9999-12-31T00:00:00Z"), limit);
+    }
+
+    /** The newest {@code limit} events of one camera or site before {@code until}, newest first. */
+    public List<HealthEvent> before(String subjectId, Instant until, int limit) {
         String sql = "SELECT at, subject, subject_id, from_state, to_state, reason, alarm, grouped_by FROM health_event"
-                + " WHERE subject_id = ? ORDER BY at DESC, id DESC";
+                + " WHERE subject_id = ? AND at < ? ORDER BY at DESC, id DESC";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, subjectId);
+            query.setObject(2, until.atOffset(java.time.ZoneOffset.UTC));
             query.setMaxRows(limit);
             List<HealthEvent> events = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

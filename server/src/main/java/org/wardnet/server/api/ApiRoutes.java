@@ -33,7 +33,7 @@ public final class ApiRoutes {
 
     public static List<Router.Route> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
             OpsResource ops, org.wardnet.server.health.HealthResource health,
-            org.wardnet.server.installer.InstallerService installer) {
+            org.wardnet.server.installer.InstallerService installer, Footage footage) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registry, writes, json, paging);
         CameraResource cameras = new CameraResource(registry, writes, json, paging);
@@ -42,6 +42,11 @@ public final class ApiRoutes {
         InstallerResource install = new InstallerResource(installer, registry, json, config);
         CandidateRegistration registration = new CandidateRegistration(registry, writes, json, installer,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+        java.time.Duration widest = java.time.Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
+        ClipResource clips = new ClipResource(footage.index(), registry, footage.reads(), writes, json, paging, widest,
+                config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+        FootageResource coverage = new FootageResource(footage.index(), registry, footage.history(), footage.reads(),
+                json, widest, java.time.Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS)));
         byte[] openApi = openApiDocument();
         return List.of(
                 new Router.Route(GET, "/healthz", ops::healthz),
@@ -69,7 +74,17 @@ public final class ApiRoutes {
                 new Router.Route(GET, "/api/v1/cameras/{id}/verification", install::storedVerification),
                 new Router.Route(GET, "/api/v1/cameras/{id}/snapshot", install::snapshot),
                 new Router.Route(POST, "/api/v1/verifications", install::startBatch),
-                new Router.Route(GET, "/api/v1/verifications/{id}", install::batchStatus));
+                new Router.Route(GET, "/api/v1/verifications/{id}", install::batchStatus),
+                new Router.Route(POST, "/api/v1/clips", clips::ingest),
+                new Router.Route(GET, "/api/v1/clips", clips::list),
+                new Router.Route(GET, "/api/v1/clips/{id}", clips::get),
+                new Router.Route(GET, "/api/v1/cameras/{id}/timeline", coverage::timeline),
+                new Router.Route(GET, "/api/v1/coverage", coverage::coverage));
+    }
+
+    /** What the footage endpoints read: the clip index, the health history, the read executor. */
+    public record Footage(org.wardnet.core.clips.ClipIndex index, FootageResource.HealthLookup history,
+            BlockingWork reads) {
     }
 
     private static byte[] openApiDocument() {

@@ -62,7 +62,7 @@ final class CameraImportResource {
         RequestBodies.requireMediaType(request, accepted);
         boolean csv = CSV.contains(media);
         return writes.submit(() -> {
-            String text = decodeUtf8(request.body());
+            String text = Utf8Body.decode(request.body());
             List<CameraImport.Row> rows = csv ? csvRows(text) : ndjsonRows(text);
             if (rows.size() > maxRows) {
                 throw new ApiException(Problem.of(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
@@ -175,27 +175,4 @@ final class CameraImportResource {
         return out;
     }
 
-    /** Strict UTF-8: a byte that is not UTF-8 is a 400 naming its offset and line. */
-    private static String decodeUtf8(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
-        try {
-            String text = decoder.decode(in).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (MalformedInputException e) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = 0; i < offset && i < body.length; i++) {
-                if (body[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new ApiException(Problem.of(HttpResponseStatus.BAD_REQUEST, "bad-encoding", "Not UTF-8",
-                    "the body is not valid UTF-8 (byte " + offset + ", line " + line + "); save the file as UTF-8"
-                            + " (spreadsheet exports often use a legacy code page such as GBK or Windows-1252)"));
-        } catch (CharacterCodingException e) {
-            throw new ApiException(Problem.badRequest("the body is not valid UTF-8: " + e));
-        }
-    }
 }

@@ -46,6 +46,11 @@ final class Paging {
                 : Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The request's {@code limit}: the default when absent, 1 to the maximum. */
+    int limit(ApiRequest request) {
+        return limit(request.queryParam("limit"));
+    }
+
     private int limit(String text) {
         if (text == null) {
             return defaultLimit;

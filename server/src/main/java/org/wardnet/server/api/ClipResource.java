@@ -1,0 +1,183 @@
+package org.wardnet.server.api;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipDraft;
+import org.wardnet.core.clips.ClipIndex;
+import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.registry.FieldError;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.Validated;
+import org.wardnet.server.http.ApiException;
+import org.wardnet.server.http.ApiRequest;
+import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.BlockingWork;
+import org.wardnet.server.http.JsonCodec;
+import org.wardnet.server.http.Problem;
+
+/**
+ * The clip index over HTTP: ingest of footage held elsewhere (one JSON object, or an NDJSON batch
+ * with one result per row and {@code ?atomic=true} as in camera import), a camera's clips in a
+ * window (ordered, paged), one clip by id. Store work runs off the event loops.
+ */
+final class ClipResource {
+
+    private static final Set<String> NDJSON = Set.of("application/x-ndjson", "application/ndjson", "application/jsonl");
+
+    private final ClipIndex index;
+    private final Registry registry;
+    private final BlockingWork reads;
+    private final BlockingWork writes;
+    private final JsonCodec json;
+    private final Paging paging;
+    private final Duration widest;
+    private final int maxRows;
+
+    ClipResource(ClipIndex index, Registry registry, BlockingWork reads, BlockingWork writes, JsonCodec json,
+            Paging paging, Duration widest, int maxRows) {
+        this.index = index;
+        this.registry = registry;
+        this.reads = reads;
+        this.writes = writes;
+        this.json = json;
+        this.paging = paging;
+        this.widest = widest;
+        this.maxRows = maxRows;
+    }
+
+    CompletableFuture<ApiResponse> ingest(ApiRequest request) {
+        Set<String> accepted = new java.util.TreeSet<>(NDJSON);
+        accepted.add("application/json");
+        RequestBodies.requireMediaType(request, accepted);
+        if (request.mediaType().equals("application/json")) {
+            Validated<Clip> checked = json.read(request.body(), ClipDraft.class)
+                    .validate(this::cameraExists, ClipOrigin.INGESTED);
+            if (!checked.isValid()) {
+                throw new ApiException(Problem.of(HttpResponseStatus.BAD_REQUEST, "invalid", "Invalid input",
+                        "clip is invalid: " + String.join("; ", checked.errors().stream().map(FieldError::toString)
+                                .toList())).withErrors(fieldErrors(checked.errors())));
+            }
+            Clip clip = checked.value();
+            return writes.submit(() -> {
+                long id = index.add(List.of(clip)).get(0);
+                Clip stored = index.get(id).orElseThrow();
+                return ApiResponse.json(HttpResponseStatus.CREATED, json.write(ClipViews.clip(stored)))
+                        .withHeader("Location", "/api/v1/clips/" + id);
+            });
+        }
+        boolean atomic = RequestParams.flag(request, "atomic");
+        return writes.submit(() -> batch(Utf8Body.decode(request.body()), atomic));
+    }
+
+    private ApiResponse batch(String text, boolean atomic) {
+        String[] lines = text.split("\r?\n", -1);
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<Clip> valid = new ArrayList<>();
+        List<Map<String, Object>> validResults = new ArrayList<>();
+        int failed = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            if (results.size() >= maxRows) {
+                throw new ApiException(Problem.of(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
+                        "Too many rows", "the batch has over " + maxRows + " rows (api.maxImportRows); split it"));
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("row", i + 1);
+            List<FieldError> errors;
+            try {
+                Validated<Clip> checked = json.mapper().readValue(lines[i], ClipDraft.class)
+                        .validate(this::cameraExists, ClipOrigin.INGESTED);
+                errors = checked.errors();
+                if (checked.isValid()) {
+                    valid.add(checked.value());
+                    validResults.add(result);
+                }
+            } catch (IOException e) {
+                Problem problem = JsonCodec.problemFor(e);
+                String field = problem.errors().isEmpty() ? "" : String.valueOf(problem.errors().get(0).get("field"));
+                errors = List.of(new FieldError(field, problem.detail()));
+            }
+            if (!errors.isEmpty()) {
+                failed++;
+                result.put("status", "failed");
+                result.put("errors", fieldErrors(errors));
+            }
+            results.add(result);
+        }
+        boolean apply = !(atomic && failed > 0);
+        if (apply && !valid.isEmpty()) {
+            List<Long> ids = index.add(valid);
+            for (int i = 0; i < ids.size(); i++) {
+                validResults.get(i).put("status", "created");
+                validResults.get(i).put("id", ids.get(i));
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("atomic", atomic);
+        body.put("applied", apply);
+        body.put("total", results.size());
+        body.put("created", apply ? valid.size() : 0);
+        body.put("failed", failed);
+        body.put("results", results);
+        if (!apply) {
+            Problem problem = Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "ingest-rejected", "Ingest rejected",
+                    failed + " of " + results.size() + " rows are invalid and the batch is atomic, so nothing was"
+                            + " indexed; see results");
+            for (Map.Entry<String, Object> member : body.entrySet()) {
+                problem = problem.withExtension(member.getKey(), member.getValue());
+            }
+            throw new ApiException(problem);
+        }
+        return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+    }
+
+    CompletableFuture<ApiResponse> list(ApiRequest request) {
+        String camera = request.queryParam("camera");
+        if (camera == null || camera.isBlank()) {
+            throw new ApiException(Problem.badRequest("camera: required").withErrors(List.of(
+                    JsonCodec.fieldError("camera", "required: the camera whose clips to list"))));
+        }
+        TimeWindow window = TimeWindow.of(request, widest);
+        int limit = paging.limit(request);
+        ClipIndex.Cursor after = ClipViews.cursor(request.queryParam("cursor"));
+        if (registry.camera(camera).isEmpty()) {
+            throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
+                    "no camera '" + camera + "'"));
+        }
+        return reads.submit(() -> {
+            List<Clip> clips = index.overlapping(camera, window.from(), window.to(), after, limit + 1);
+            boolean more = clips.size() > limit;
+            List<Clip> page = more ? clips.subList(0, limit) : clips;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", page.stream().map(ClipViews::clip).toList());
+            body.put("limit", limit);
+            body.put("nextCursor", more ? ClipViews.cursorOf(page.get(page.size() - 1)) : null);
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+        });
+    }
+
+    CompletableFuture<ApiResponse> get(ApiRequest request) {
+        long id = ClipViews.id(request.pathParam("id"));
+        return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(ClipViews.clip(index.get(id)
+                .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
+                        "no clip " + id)))))));
+    }
+
+    private boolean cameraExists(String id) {
+        return registry.camera(id).isPresent();
+    }
+
+    private static List<Map<String, Object>> fieldErrors(List<FieldError> errors) {
+        return errors.stream().map(e -> JsonCodec.fieldError(e.field(), e.reason())).toList();
+    }
+}
