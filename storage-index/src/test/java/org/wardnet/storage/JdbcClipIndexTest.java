@@ -90,6 +90,29 @@ class JdbcClipIndexTest {
     }
 
     @Test
+    void coverageOfManyCamerasReadsWholeHoursAndAgreesWithSeeks() {
+        try (Database db = Database.open(config())) {
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            List<Clip> clips = new ArrayList<>();
+            List<String> cameras = new ArrayList<>();
+            for (int c = 0; c < 200; c++) {
+                cameras.add("cam" + c);
+                if (c % 3 == 0) {
+                    clips.add(clip("cam" + c, -50, 10)); // began in the previous hour, reaches into the window
+                } else if (c % 3 == 1) {
+                    clips.add(clip("cam" + c, 90, 100)); // after the window
+                }
+            }
+            index.add(clips);
+            List<String> many = index.withFootage(cameras, T0.plusSeconds(5 * 60), T0.plusSeconds(30 * 60));
+            assertEquals(67, many.size());
+            assertEquals("cam0", many.get(0));
+            List<String> few = index.withFootage(cameras.subList(0, 30), T0.plusSeconds(5 * 60), T0.plusSeconds(30 * 60));
+            assertEquals(many.subList(0, 10), few, "seeks and hour reads agree");
+        }
+    }
+
+    @Test
     void theLongestClipBoundSurvivesARestart() {
         try (Database db = Database.open(config())) {
             new JdbcClipIndex(db.dataSource()).add(List.of(clip("a", 0, 600)));
