@@ -70,6 +70,7 @@ public final class WardnetServer implements AutoCloseable {
         private final Database database;
         private BlockingWork writes;
         private BlockingWork reads;
+        private BlockingWork imports;
         private HealthService health;
         private InstallerService installer;
         private ExecutorService checks;
@@ -105,8 +106,9 @@ public final class WardnetServer implements AutoCloseable {
                     report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
                     metrics.registry());
             JdbcHealthHistory history = new JdbcHealthHistory(database.dataSource());
+            imports = new BlockingWork("wardnet-clip-import", 1, 4);
             ApiRoutes.Footage footage = new ApiRoutes.Footage(new JdbcClipIndex(database.dataSource()), history::before,
-                    reads);
+                    reads, imports);
             Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(registry, health, reads, json), installer, footage));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,
@@ -142,11 +144,13 @@ public final class WardnetServer implements AutoCloseable {
             if (health != null) {
                 health.close();
             }
-            if (reads != null) {
-                try {
-                    reads.shutdown(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            for (BlockingWork work : new BlockingWork[] {reads, imports}) {
+                if (work != null) {
+                    try {
+                        work.shutdown(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
             if (writes != null) {

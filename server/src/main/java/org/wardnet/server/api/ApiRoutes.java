@@ -43,7 +43,8 @@ public final class ApiRoutes {
         CandidateRegistration registration = new CandidateRegistration(registry, writes, json, installer,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         java.time.Duration widest = java.time.Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
-        ClipResource clips = new ClipResource(footage.index(), registry, footage.reads(), writes, json, paging, widest,
+        ClipResource clips = new ClipResource(footage.index(), registry, footage.reads(), writes, footage.imports(), json,
+                paging, widest,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         FootageResource coverage = new FootageResource(footage.index(), registry, footage.history(), footage.reads(),
                 json, widest, java.time.Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS)));
@@ -77,14 +78,19 @@ public final class ApiRoutes {
                 new Router.Route(GET, "/api/v1/verifications/{id}", install::batchStatus),
                 new Router.Route(POST, "/api/v1/clips", clips::ingest),
                 new Router.Route(GET, "/api/v1/clips", clips::list),
+                new Router.Route(POST, "/api/v1/clips/import", clips::importDirectory),
                 new Router.Route(GET, "/api/v1/clips/{id}", clips::get),
+                new Router.Route(GET, "/api/v1/clips/{id}/media", clips::media),
                 new Router.Route(GET, "/api/v1/cameras/{id}/timeline", coverage::timeline),
                 new Router.Route(GET, "/api/v1/coverage", coverage::coverage));
     }
 
-    /** What the footage endpoints read: the clip index, the health history, the read executor. */
+    /**
+     * What the footage endpoints use: the clip index, the health history, the read executor, and
+     * the one-thread executor of directory imports.
+     */
     public record Footage(org.wardnet.core.clips.ClipIndex index, FootageResource.HealthLookup history,
-            BlockingWork reads) {
+            BlockingWork reads, BlockingWork imports) {
     }
 
     private static byte[] openApiDocument() {

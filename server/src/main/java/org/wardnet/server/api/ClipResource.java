@@ -40,9 +40,12 @@ final class ClipResource {
     private final Paging paging;
     private final Duration widest;
     private final int maxRows;
+    /** Directory imports read whole files: one at a time, away from the store's read threads. */
+    private final BlockingWork imports;
 
-    ClipResource(ClipIndex index, Registry registry, BlockingWork reads, BlockingWork writes, JsonCodec json,
-            Paging paging, Duration widest, int maxRows) {
+    ClipResource(ClipIndex index, Registry registry, BlockingWork reads, BlockingWork writes, BlockingWork imports,
+            JsonCodec json, Paging paging, Duration widest, int maxRows) {
+        this.imports = imports;
         this.index = index;
         this.registry = registry;
         this.reads = reads;
@@ -171,6 +174,89 @@ final class ClipResource {
         return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(ClipViews.clip(index.get(id)
                 .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
                         "no clip " + id)))))));
+    }
+
+    /**
+     * The clip's video: a local file served with HTTP ranges straight from the file, or a redirect
+     * (307) to the edge recorder that holds it.
+     */
+    CompletableFuture<ApiResponse> media(ApiRequest request) {
+        long id = ClipViews.id(request.pathParam("id"));
+        String range = request.headers().get(io.netty.handler.codec.http.HttpHeaderNames.RANGE);
+        return reads.submit(() -> {
+            Clip clip = index.get(id).orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND,
+                    "not-found", "Not found", "no clip " + id)));
+            if (clip.remote()) {
+                return new ApiResponse(HttpResponseStatus.TEMPORARY_REDIRECT, null, new byte[0], Map.of())
+                        .withHeader("Location", clip.media());
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(clip.media());
+            long size;
+            try {
+                size = java.nio.file.Files.size(file);
+            } catch (java.io.IOException e) {
+                throw new ApiException(Problem.of(HttpResponseStatus.GONE, "media-gone", "Media gone",
+                        "clip " + id + " is indexed but its file is not readable: " + e.getMessage()));
+            }
+            ByteRange bytes = ByteRange.resolve(range, size);
+            String type = contentType(file);
+            switch (bytes.status()) {
+                case UNSATISFIABLE:
+                    throw new ApiException(Problem.of(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                            "range-not-satisfiable", "Range not satisfiable", "the file has " + size
+                                    + " bytes; the Range '" + range + "' is malformed or starts beyond its end")
+                            .withExtension("size", size)); // the 416 carries Content-Range: bytes */size
+                case PARTIAL:
+                    return ApiResponse.file(HttpResponseStatus.PARTIAL_CONTENT, type,
+                            new ApiResponse.FilePart(file, bytes.start(), bytes.length()))
+                            .withHeader("Content-Range", "bytes " + bytes.start() + "-" + bytes.end() + "/" + size)
+                            .withHeader("Accept-Ranges", "bytes");
+                default:
+                    return ApiResponse.file(HttpResponseStatus.OK, type, new ApiResponse.FilePart(file, 0, size))
+                            .withHeader("Accept-Ranges", "bytes");
+            }
+        });
+    }
+
+    private static String contentType(java.nio.file.Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".ts")) {
+            return "video/mp2t";
+        }
+        if (name.endsWith(".mkv")) {
+            return "video/x-matroska";
+        }
+        return "video/mp4";
+    }
+
+    /** {@code {"directory": "/path", "cameraId": "optional"}}. */
+    record DirectoryRequest(String directory, String cameraId) {
+    }
+
+    /** Indexes a folder of recordings on the server's disk (see {@link org.wardnet.server.clips.DirectoryImport}). */
+    CompletableFuture<ApiResponse> importDirectory(ApiRequest request) {
+        DirectoryRequest body = new RequestBodies(json).json(request, DirectoryRequest.class);
+        if (body.directory() == null || body.directory().isBlank()) {
+            throw InstallerResource.invalid("directory", "required: a folder on the server's disk");
+        }
+        java.nio.file.Path directory = java.nio.file.Path.of(body.directory()).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            throw InstallerResource.invalid("directory", "'" + directory + "' is not a directory the server can read");
+        }
+        if (body.cameraId() != null && !cameraExists(body.cameraId())) {
+            throw InstallerResource.invalid("cameraId", "no camera '" + body.cameraId() + "' is registered");
+        }
+        return imports.submit(() -> {
+            org.wardnet.server.clips.DirectoryImport.Outcome outcome;
+            try {
+                outcome = new org.wardnet.server.clips.DirectoryImport(index, this::cameraExists)
+                        .run(directory, body.cameraId());
+            } catch (IOException e) {
+                throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "import-failed",
+                        "Import failed", "cannot read '" + directory + "': " + e.getMessage()));
+            }
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(outcome));
+        });
     }
 
     private boolean cameraExists(String id) {

@@ -12,17 +12,31 @@ import java.util.Map;
  * @param body        the body bytes
  * @param headers     further headers (Location, Allow, Retry-After...)
  * @param stream      for a streamed answer (server-sent events), what produces it; null otherwise
+ * @param file        for an answer that is part of a file, which part; null otherwise
  */
 public record ApiResponse(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers,
-        EventStream stream) {
+        EventStream stream, FilePart file) {
 
     public ApiResponse(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers) {
-        this(status, contentType, body, headers, null);
+        this(status, contentType, body, headers, null, null);
+    }
+
+    /**
+     * Bytes {@code [offset, offset + length)} of a file, sent from the file by the transport
+     * (zero-copy where it can), never read into the heap.
+     */
+    public record FilePart(java.nio.file.Path path, long offset, long length) {
     }
 
     /** A {@code text/event-stream} answer that stays open and carries what {@code stream} sends. */
     public static ApiResponse events(EventStream stream) {
-        return new ApiResponse(HttpResponseStatus.OK, "text/event-stream; charset=utf-8", new byte[0], Map.of(), stream);
+        return new ApiResponse(HttpResponseStatus.OK, "text/event-stream; charset=utf-8", new byte[0], Map.of(), stream,
+                null);
+    }
+
+    /** Part of a file (all of it for a 200, a range for a 206). */
+    public static ApiResponse file(HttpResponseStatus status, String contentType, FilePart part) {
+        return new ApiResponse(status, contentType, new byte[0], Map.of(), null, part);
     }
 
     public static final String JSON = "application/json";
@@ -42,6 +56,6 @@ public record ApiResponse(HttpResponseStatus status, String contentType, byte[] 
     public ApiResponse withHeader(String name, String value) {
         java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new ApiResponse(status, contentType, body, copy, stream);
+        return new ApiResponse(status, contentType, body, copy, stream, file);
     }
 }

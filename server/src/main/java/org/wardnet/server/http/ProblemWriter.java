@@ -37,6 +37,10 @@ public final class ProblemWriter {
                 response = response.withHeader("Allow", String.join(", ", methods.stream().map(Object::toString).toList()));
             }
         }
+        Object size = problem.extensions().get("size");
+        if (problem.status().equals(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE) && size != null) {
+            response = response.withHeader("Content-Range", "bytes */" + size);
+        }
         Object retry = problem.extensions().get("retryAfterSeconds");
         if (retry != null) {
             response = response.withHeader("Retry-After", retry.toString());

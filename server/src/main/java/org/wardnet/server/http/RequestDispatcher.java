@@ -144,6 +144,10 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             stream(ctx, incoming, route, response);
             return;
         }
+        if (response.file() != null && incoming.rejection() == null) {
+            sendFile(ctx, incoming, route, response);
+            return;
+        }
         boolean keepAlive = incoming.keepAlive() && incoming.rejection() == null;
         boolean head = incoming.request() != null && incoming.request().method().equals(HttpMethod.HEAD);
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
@@ -169,6 +173,38 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.writeAndFlush(http);
+        next(ctx);
+    }
+
+    /**
+     * Writes the head, then the file part as a {@link io.netty.channel.DefaultFileRegion}: the NIO
+     * transport hands it to the kernel (sendfile), so the bytes never enter the heap. The region
+     * closes the file when written or when the connection fails.
+     */
+    private void sendFile(ChannelHandlerContext ctx, Incoming incoming, String route, ApiResponse response) {
+        ApiResponse.FilePart part = response.file();
+        boolean keepAlive = incoming.keepAlive();
+        boolean head = incoming.request().method().equals(HttpMethod.HEAD);
+        io.netty.handler.codec.http.DefaultHttpResponse start = new io.netty.handler.codec.http.DefaultHttpResponse(
+                HttpVersion.HTTP_1_1, response.status());
+        HttpHeaders headers = start.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        headers.set(HttpHeaderNames.CONTENT_LENGTH, part.length());
+        headers.set("X-Content-Type-Options", "nosniff");
+        response.headers().forEach(headers::set);
+        headers.set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+        observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
+        ctx.write(start);
+        if (!head && part.length() > 0) {
+            ctx.write(new io.netty.channel.DefaultFileRegion(part.path().toFile(), part.offset(), part.length()));
+        }
+        io.netty.channel.ChannelFuture done = ctx.writeAndFlush(io.netty.handler.codec.http.LastHttpContent.EMPTY_LAST_CONTENT);
+        if (!keepAlive) {
+            closing = true;
+            pending.clear();
+            done.addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         next(ctx);
     }
 
