@@ -37,6 +37,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "  sim              run the reference district's simulated RTSP cameras (one address each, 127.1.x.y)",
             "  district         write the reference district: --cameras FILE (CSV) and/or --sites FILE (NDJSON)",
             "  install          discover, register and verify cameras through a running server (install --help)",
+            "  import-clips     index a folder of recordings through a running server (import-clips --help)",
             "  config-defaults  print the documented default configuration",
             "  help             print this text",
             "",

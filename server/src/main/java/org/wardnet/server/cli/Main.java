@@ -36,6 +36,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("install")) {
             return InstallCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, env);
         }
+        if (args.length > 0 && args[0].equals("import-clips")) {
+            return ImportClipsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         CommandLine line;
         try {
             line = CommandLine.parse(args);

@@ -161,6 +161,18 @@ class MediaApiTest extends ApiTestBase {
     }
 
     @Test
+    void theCommandLineImportSaysWhatItSkipped() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int status = org.wardnet.server.cli.CliAccess.run(new String[] {"import-clips", "--server", api.base,
+            "--directory", recordings.toString(), "--camera", "a"}, new java.io.PrintStream(out, true,
+                StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(3, status, printed);
+        assertTrue(printed.startsWith("4 files: 2 indexed, 0 already indexed, 2 skipped"), printed);
+        assertTrue(printed.contains("no-time-in-name.mp4: no start time"), printed);
+    }
+
+    @Test
     void remoteFootageRedirectsAndMissingFilesAreGone() throws Exception {
         HttpResponse<String> ingested = api.post("/api/v1/clips", "application/json", "{\"cameraId\":\"a\",\"start\":"
                 + "\"2026-11-29T16:00:00Z\",\"end\":\"2026-11-29T16:10:00Z\",\"mediaUrl\":\"http://10.0.0.5/rec/1.mp4\"}");
