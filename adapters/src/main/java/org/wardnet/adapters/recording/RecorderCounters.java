@@ -1,0 +1,47 @@
+package org.wardnet.adapters.recording;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a recorder did and dropped, for metrics and tests. Packets are dropped, never passed on,
+ * when they come before the first key frame, lack a timestamp, or do not advance the decoding
+ * time (the RTSP pitfalls every camera fleet has). Thread-safe.
+ */
+public final class RecorderCounters {
+
+    final AtomicLong packets = new AtomicLong();
+    final AtomicLong beforeKeyFrame = new AtomicLong();
+    final AtomicLong noTimestamp = new AtomicLong();
+    final AtomicLong nonIncreasing = new AtomicLong();
+    final AtomicLong segments = new AtomicLong();
+    final AtomicLong reconnects = new AtomicLong();
+    final AtomicLong stalls = new AtomicLong();
+
+    public long packets() {
+        return packets.get();
+    }
+
+    public long droppedBeforeKeyFrame() {
+        return beforeKeyFrame.get();
+    }
+
+    public long droppedWithoutTimestamp() {
+        return noTimestamp.get();
+    }
+
+    public long droppedNonIncreasing() {
+        return nonIncreasing.get();
+    }
+
+    public long segments() {
+        return segments.get();
+    }
+
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    public long stalls() {
+        return stalls.get();
+    }
+}

@@ -1,0 +1,311 @@
+package org.wardnet.adapters.recording;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.FrameRecorder;
+
+/**
+ * Records one camera's RTSP stream (over TCP) into fragmented MP4 segments by remuxing, without
+ * decoding or encoding. A segment is cut at the first key frame after the segment length and each
+ * starts on a key frame; fragments end at key frames, so a file cut short by a crash plays up to
+ * its last complete fragment. Packets before the first key frame, without a decoding time, or not
+ * advancing it are dropped and counted. A failed or stalled stream (no data for the I/O timeout)
+ * closes the open segment and reconnects with a doubling backoff.
+ *
+ * <p>{@link #run} blocks its thread until {@link #stop}; run each recorder on a thread of its own
+ * from a bounded pool, never on an event loop. The stream is opened with
+ * {@code FFmpegFrameGrabber.startUnsafe}: the safe {@code start} holds one lock across every
+ * grabber in the process while it connects, which made many cameras starting together connect one
+ * after another; the lock guards decoder setup, which remuxing does not do concurrently with
+ * anything it protects. Video only: audio tracks are not recorded.
+ */
+public final class SegmentRecorder implements Runnable {
+
+    /** What happened to a recorder, for its owner. */
+    public interface Listener {
+        /** A segment was closed and hashed: index it. Called on the recorder's thread. */
+        void segmentClosed(Segment segment);
+
+        /** The stream failed or stalled; the recorder will reconnect after {@code backoff}. */
+        default void streamFailed(String cameraId, String reason, Duration backoff) {
+        }
+    }
+
+    private static final DateTimeFormatter FILE_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    private final String cameraId;
+    private final String url;
+    private final Path directory;
+    private final RecorderSettings settings;
+    private final Listener listener;
+    private final Clock clock;
+    private final RecorderCounters counters = new RecorderCounters();
+    private volatile boolean stopped;
+    private volatile FFmpegFrameGrabber grabber;
+
+    /**
+     * @param url       rtsp:// URL without credentials
+     * @param directory where this camera's segments go (created when missing)
+     */
+    public SegmentRecorder(String cameraId, String url, String username, String password, Path directory,
+            RecorderSettings settings, Listener listener, Clock clock) {
+        this.cameraId = cameraId;
+        this.url = withCredentials(url, username, password);
+        this.directory = directory;
+        this.settings = settings;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    public RecorderCounters counters() {
+        return counters;
+    }
+
+    public String cameraId() {
+        return cameraId;
+    }
+
+    /** Stops at the next packet (or at once, when blocked reading): the open segment is closed and indexed. */
+    public void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void run() {
+        Duration backoff = settings.firstBackoff();
+        while (!stopped) {
+            String failure;
+            try {
+                boolean recorded = session();
+                if (stopped) {
+                    break;
+                }
+                failure = "the stream ended";
+                if (recorded) {
+                    backoff = settings.firstBackoff(); // it worked for a while: start the backoff over
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            if (stopped) {
+                break;
+            }
+            counters.reconnects.incrementAndGet();
+            listener.streamFailed(cameraId, failure, backoff);
+            sleep(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
+                    : backoff.multipliedBy(2);
+        }
+    }
+
+    /** One connection: records until the stream fails or stop is asked. Returns whether a segment was written. */
+    private boolean session() throws IOException {
+        FFmpegFrameGrabber source = new FFmpegFrameGrabber(url);
+        source.setFormat("rtsp");
+        source.setOption("rtsp_transport", "tcp");
+        source.setOption("timeout", Long.toString(settings.ioTimeout().toNanos() / 1000)); // socket I/O, microseconds
+        source.setOption("fflags", "+genpts");
+        grabber = source;
+        Open open = null;
+        try {
+            source.startUnsafe();
+            int video = videoStream(source);
+            AVStream stream = source.getFormatContext().streams(video);
+            long timeBaseNum = stream.time_base().num();
+            long timeBaseDen = stream.time_base().den();
+            long lastDts = Long.MIN_VALUE;
+            Instant anchorTime = null;
+            long anchorDts = 0;
+            while (!stopped) {
+                AVPacket packet = source.grabPacket();
+                if (packet == null) {
+                    if (!stopped) {
+                        counters.stalls.incrementAndGet();
+                    }
+                    break;
+                }
+                counters.packets.incrementAndGet();
+                if (packet.stream_index() != video) {
+                    avcodec.av_packet_unref(packet);
+                    continue;
+                }
+                long dts = packet.dts();
+                boolean key = (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0;
+                if (dts == avutil.AV_NOPTS_VALUE) {
+                    counters.noTimestamp.incrementAndGet();
+                    avcodec.av_packet_unref(packet);
+                    continue;
+                }
+                if (open == null && !key) {
+                    counters.beforeKeyFrame.incrementAndGet();
+                    avcodec.av_packet_unref(packet);
+                    continue;
+                }
+                if (dts <= lastDts) {
+                    counters.nonIncreasing.incrementAndGet();
+                    avcodec.av_packet_unref(packet);
+                    continue;
+                }
+                if (anchorTime == null) {
+                    anchorTime = clock.instant();
+                    anchorDts = dts;
+                }
+                Instant at = anchorTime.plusNanos(rescaleNanos(dts - anchorDts, timeBaseNum, timeBaseDen));
+                if (open != null && key && Duration.between(open.start, at).compareTo(settings.segment()) >= 0) {
+                    close(open, at);
+                    open = null;
+                }
+                if (open == null) {
+                    open = open(source, at, dts);
+                }
+                long pts = packet.pts() == avutil.AV_NOPTS_VALUE ? dts : packet.pts();
+                packet.dts(dts - open.firstDts);
+                packet.pts(pts - open.firstDts);
+                open.end = anchorTime.plusNanos(rescaleNanos(dts - anchorDts + Math.max(1, packet.duration()),
+                        timeBaseNum, timeBaseDen));
+                if (key) {
+                    open.keyFrames++;
+                }
+                lastDts = dts;
+                open.recorder.recordPacket(packet); // unrefs the packet
+            }
+            return open != null || counters.segments() > 0;
+        } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            if (open != null) {
+                close(open, open.end);
+            }
+            try {
+                source.stop();
+                source.release();
+            } catch (FrameGrabber.Exception ignored) {
+                // the connection is going away anyway
+            }
+            grabber = null;
+        }
+    }
+
+    private static int videoStream(FFmpegFrameGrabber source) throws IOException {
+        for (int i = 0; i < source.getFormatContext().nb_streams(); i++) {
+            if (source.getFormatContext().streams(i).codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                return i;
+            }
+        }
+        throw new IOException("the stream has no video track");
+    }
+
+    private static long rescaleNanos(long ticks, long num, long den) {
+        return avutil.av_rescale(ticks, num * 1_000_000_000L, den);
+    }
+
+    /** A segment being written. */
+    private static final class Open {
+        final FFmpegFrameRecorder recorder;
+        final Path file;
+        final Instant start;
+        final long firstDts;
+        final String codec;
+        final int width;
+        final int height;
+        Instant end;
+        int keyFrames;
+
+        Open(FFmpegFrameRecorder recorder, Path file, Instant start, long firstDts, String codec, int width, int height) {
+            this.recorder = recorder;
+            this.file = file;
+            this.start = start;
+            this.end = start;
+            this.firstDts = firstDts;
+            this.codec = codec;
+            this.width = width;
+            this.height = height;
+        }
+    }
+
+    private Open open(FFmpegFrameGrabber source, Instant start, long firstDts) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(FILE_NAME.format(start) + ".mp4");
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), source.getImageWidth(),
+                source.getImageHeight(), 0);
+        recorder.setFormat("mp4");
+        recorder.setVideoCodec(source.getVideoCodec());
+        // Fragments at key frames with the index up front: a file cut short stays playable.
+        recorder.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
+        try {
+            recorder.start(source.getFormatContext());
+        } catch (FrameRecorder.Exception e) {
+            throw new IOException("cannot open segment " + file + ": " + e.getMessage(), e);
+        }
+        String codec = source.getVideoCodecName();
+        return new Open(recorder, file, start, firstDts,
+                codec == null ? null : codec.toUpperCase(Locale.ROOT), source.getImageWidth(), source.getImageHeight());
+    }
+
+    private void close(Open open, Instant end) {
+        try {
+            open.recorder.stop();
+            open.recorder.release();
+        } catch (FrameRecorder.Exception e) {
+            listener.streamFailed(cameraId, "closing " + open.file.getFileName() + ": " + e.getMessage(), Duration.ZERO);
+        }
+        try {
+            long bytes = Files.size(open.file);
+            String sha = MediaFile.sha256(open.file);
+            counters.segments.incrementAndGet();
+            if (end.isAfter(open.start)) {
+                listener.segmentClosed(new Segment(cameraId, open.file, open.start, end, bytes, open.codec, open.width,
+                        open.height, open.keyFrames, sha));
+            }
+        } catch (IOException e) {
+            listener.streamFailed(cameraId, "reading segment " + open.file.getFileName() + ": " + e.getMessage(),
+                    Duration.ZERO);
+        }
+    }
+
+    private void sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (!stopped && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
+            }
+        }
+    }
+
+    private static String withCredentials(String url, String username, String password) {
+        if (username == null || username.isEmpty()) {
+            return url;
+        }
+        URI uri = URI.create(url);
+        String user = URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
+        String pass = password == null ? "" : URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
+        return uri.getScheme() + "://" + user + ":" + pass + "@" + uri.getRawAuthority() + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+}

@@ -1,0 +1,80 @@
+package org.wardnet.adapters.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.adapters.peers.Peers;
+
+/**
+ * The recorder against GStreamer's RTSP server (Digest authentication), read back by FFmpeg and
+ * by Debian's ffprobe: segments cut on key frames at the segment length, contiguous, playable,
+ * hashed; and a stream that ends is reconnected.
+ */
+class SegmentRecorderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsPlayableContiguousSegmentsAndReconnects() throws Exception {
+        Path clip = Peers.clip(dir, "640x360", 5);
+        List<Segment> segments = new CopyOnWriteArrayList<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        try (Peers.GstServer server = Peers.gstreamer(clip, "admin", "s3cret", "digest")) {
+            SegmentRecorder recorder = new SegmentRecorder("cam-1", server.url(), "admin", "s3cret",
+                    dir.resolve("recordings/cam-1"), new RecorderSettings(Duration.ofSeconds(2), Duration.ofSeconds(3),
+                            Duration.ofMillis(200), Duration.ofSeconds(1)),
+                    new SegmentRecorder.Listener() {
+                        @Override
+                        public void segmentClosed(Segment segment) {
+                            segments.add(segment);
+                        }
+
+                        @Override
+                        public void streamFailed(String cameraId, String reason, Duration backoff) {
+                            failures.add(reason);
+                        }
+                    }, Clock.systemUTC());
+            Thread thread = new Thread(recorder, "recorder-test");
+            thread.start();
+            // The 5 s clip ends, GStreamer ends the stream, the recorder reconnects and records it again.
+            for (int i = 0; i < 300 && (segments.size() < 4 || recorder.counters().reconnects() < 1); i++) {
+                Thread.sleep(100);
+            }
+            recorder.stop();
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+            assertTrue(!thread.isAlive(), "the recorder stops");
+            assertTrue(recorder.counters().reconnects() >= 1, "reconnected after the stream ended: " + failures);
+        }
+        assertTrue(segments.size() >= 4, "segments: " + segments);
+        for (Segment segment : segments) {
+            MediaFile media = MediaFile.probe(segment.file());
+            assertEquals("H264", media.codec());
+            assertEquals(640, media.width());
+            assertEquals(360, media.height());
+            assertEquals("H264", segment.codec());
+            assertTrue(segment.keyFrames() >= 1, segment.toString());
+            assertEquals(MediaFile.sha256(segment.file()), segment.sha256());
+            long millis = Duration.between(segment.start(), segment.end()).toMillis();
+            assertTrue(Math.abs(media.durationMillis() - millis) <= 120, "index and file agree: " + media + " vs "
+                    + millis);
+            String probed = Peers.run(List.of("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,width",
+                    "-of", "csv=p=0", segment.file().toString()));
+            assertEquals("h264,640", probed.strip());
+        }
+        Segment first = segments.get(0);
+        long firstMillis = Duration.between(first.start(), first.end()).toMillis();
+        assertTrue(firstMillis >= 1_900 && firstMillis <= 2_200, "cut at the first key frame after 2 s: " + firstMillis);
+        Segment second = segments.get(1);
+        assertTrue(Duration.between(first.end(), second.start()).abs().toMillis() <= 50,
+                "segments of one connection are contiguous: " + first.end() + " / " + second.start());
+    }
+}
