@@ -235,6 +235,33 @@ public final class WardnetKeys {
             "clips.timelineToleranceMillis", ValueType.integer(0, 60_000), 2_000,
             "Clips closer than this count as continuous footage in a timeline (segment boundaries are not gaps).");
 
+    /** Whether planned cameras are recorded. */
+    public static final ConfigKey<Boolean> RECORDING_ENABLED = new ConfigKey<>("recording.enabled", ValueType.bool(),
+            true, "Record the cameras whose recording plan says so (PUT /api/v1/recording/plans/{id}).");
+
+    /** Where segments go. */
+    public static final ConfigKey<String> RECORDING_DIRECTORY = new ConfigKey<>("recording.directory",
+            ValueType.text(4096, true), "",
+            "Directory of recorded segments, one subdirectory per camera; empty means recordings/ under store.dataDir.");
+
+    /** Segment length. */
+    public static final ConfigKey<Integer> RECORDING_SEGMENT_SECONDS = new ConfigKey<>("recording.segmentSeconds",
+            ValueType.integer(2, 3600), 60,
+            "Target segment length in seconds; a segment is cut at the first key frame after it.");
+
+    /** Cameras recorded at once. */
+    public static final ConfigKey<Integer> RECORDING_MAX_CAMERAS = new ConfigKey<>("recording.maxCameras",
+            ValueType.integer(1, 4096), 64,
+            "Most cameras recorded at once (one thread each); planned cameras beyond it wait and are reported.");
+
+    /** Stall timeout. */
+    public static final ConfigKey<Integer> RECORDING_STALL_SECONDS = new ConfigKey<>("recording.stallSeconds",
+            ValueType.integer(1, 300), 10, "A stream that sends nothing for this long is restarted.");
+
+    /** Time zone of scheduled plans. */
+    public static final ConfigKey<String> RECORDING_TIME_ZONE = new ConfigKey<>("recording.timeZone",
+            ValueType.text(64, false), "UTC", "Time zone of scheduled plans' windows, such as Asia/Shanghai.");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
@@ -249,7 +276,9 @@ public final class WardnetKeys {
             ONVIF_CONNECT_TIMEOUT_MILLIS, ONVIF_REPLY_TIMEOUT_MILLIS, ONVIF_MAX_RESPONSE_BYTES,
             ONVIF_CLOCK_WARNING_SECONDS, ONVIF_VERIFY_CONCURRENCY, ONVIF_DISCOVERY_PORT, ONVIF_DISCOVERY_WINDOW_MILLIS,
             ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
-            CLIPS_MAX_WINDOW_HOURS, CLIPS_TIMELINE_TOLERANCE_MILLIS);
+            CLIPS_MAX_WINDOW_HOURS, CLIPS_TIMELINE_TOLERANCE_MILLIS,
+            RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
+            RECORDING_STALL_SECONDS, RECORDING_TIME_ZONE);
 
     private static final Map<String, ConfigKey<?>> BY_PATH = index();
 
@@ -270,6 +299,7 @@ public final class WardnetKeys {
                 + " called down.");
         s.put("onvif", "The installer's tools: ONVIF requests, verification and WS-Discovery.");
         s.put("clips", "The clip index: how wide a query may be and what counts as continuous footage.");
+        s.put("recording", "Recording cameras' streams into segments: where, how long, how many at once.");
         return java.util.Collections.unmodifiableMap(s);
     }
 

@@ -27,6 +27,8 @@ import org.wardnet.server.health.HealthService;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.JdbcClipIndex;
 import org.wardnet.storage.JdbcHealthHistory;
+import org.wardnet.storage.JdbcRecordingPlanStore;
+import org.wardnet.server.recording.RecordingService;
 import org.wardnet.storage.JdbcRegistryStore;
 import org.wardnet.storage.JdbcVerificationStore;
 
@@ -73,6 +75,7 @@ public final class WardnetServer implements AutoCloseable {
         private BlockingWork imports;
         private HealthService health;
         private InstallerService installer;
+        private RecordingService recording;
         private ExecutorService checks;
         private Metrics metrics;
         private EventLoops loops;
@@ -107,10 +110,12 @@ public final class WardnetServer implements AutoCloseable {
                     metrics.registry());
             JdbcHealthHistory history = new JdbcHealthHistory(database.dataSource());
             imports = new BlockingWork("wardnet-clip-import", 1, 4);
-            ApiRoutes.Footage footage = new ApiRoutes.Footage(new JdbcClipIndex(database.dataSource()), history::before,
-                    reads, imports);
+            JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());
+            ApiRoutes.Footage footage = new ApiRoutes.Footage(clipIndex, history::before, reads, imports);
+            recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
+                    clipIndex);
             Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
-                    new HealthResource(registry, health, reads, json), installer, footage));
+                    new HealthResource(registry, health, reads, json), installer, footage, recording));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,
                     new ProblemWriter(json, new ApiErrors()), metrics);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
@@ -137,6 +142,9 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (loops != null) {
                 loops.close();
+            }
+            if (recording != null) {
+                recording.close(); // before the store: closing recorders index their open segments
             }
             if (installer != null) {
                 installer.close();

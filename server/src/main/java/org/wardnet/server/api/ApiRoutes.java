@@ -33,7 +33,8 @@ public final class ApiRoutes {
 
     public static List<Router.Route> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
             OpsResource ops, org.wardnet.server.health.HealthResource health,
-            org.wardnet.server.installer.InstallerService installer, Footage footage) {
+            org.wardnet.server.installer.InstallerService installer, Footage footage,
+            org.wardnet.server.recording.RecordingService recording) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registry, writes, json, paging);
         CameraResource cameras = new CameraResource(registry, writes, json, paging);
@@ -48,6 +49,7 @@ public final class ApiRoutes {
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         FootageResource coverage = new FootageResource(footage.index(), registry, footage.history(), footage.reads(),
                 json, widest, java.time.Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS)));
+        RecordingResource plans = new RecordingResource(recording, registry, writes, json);
         byte[] openApi = openApiDocument();
         return List.of(
                 new Router.Route(GET, "/healthz", ops::healthz),
@@ -82,7 +84,11 @@ public final class ApiRoutes {
                 new Router.Route(GET, "/api/v1/clips/{id}", clips::get),
                 new Router.Route(GET, "/api/v1/clips/{id}/media", clips::media),
                 new Router.Route(GET, "/api/v1/cameras/{id}/timeline", coverage::timeline),
-                new Router.Route(GET, "/api/v1/coverage", coverage::coverage));
+                new Router.Route(GET, "/api/v1/coverage", coverage::coverage),
+                new Router.Route(GET, "/api/v1/recording/plans", plans::list),
+                new Router.Route(PUT, "/api/v1/recording/plans/{id}", plans::put),
+                new Router.Route(DELETE, "/api/v1/recording/plans/{id}", plans::delete),
+                new Router.Route(GET, "/api/v1/recording/status", plans::status));
     }
 
     /**

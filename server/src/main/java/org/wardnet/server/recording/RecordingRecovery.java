@@ -1,0 +1,91 @@
+package org.wardnet.server.recording;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.adapters.recording.MediaFile;
+import org.wardnet.adapters.recording.SegmentRepair;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipIndex;
+import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.clips.RecordingNames;
+
+/**
+ * At start, before recording resumes: finds segments on disk that the index lacks (the segment
+ * that was open when the process died, or one closed just before its row was written), repairs
+ * each (a clean copy of every readable packet) and indexes it. Leftover repair copies are removed.
+ */
+final class RecordingRecovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingRecovery.class);
+
+    private RecordingRecovery() {
+    }
+
+    /** @return the segments indexed */
+    static int run(Path root, ClipIndex index) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int recovered = 0;
+        try (Stream<Path> walk = Files.walk(root, 2)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".repair")) {
+                    Files.deleteIfExists(file);
+                    continue;
+                }
+                if (!name.endsWith(".mp4")) {
+                    continue;
+                }
+                String camera = file.getParent().getFileName().toString();
+                Optional<Instant> start = RecordingNames.startOf(name);
+                if (start.isEmpty() || indexed(index, camera, start.get(), file)) {
+                    continue;
+                }
+                if (recover(index, file, camera, start.get())) {
+                    recovered++;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("recovery could not list {}: {}", root, e.getMessage());
+        }
+        if (recovered > 0) {
+            LOG.info("recovery: {} segments that were not indexed were repaired and indexed", recovered);
+        }
+        return recovered;
+    }
+
+    private static boolean indexed(ClipIndex index, String camera, Instant start, Path file) {
+        String media = file.toAbsolutePath().toString();
+        return index.overlapping(camera, start, start.plusMillis(1), null, 100).stream()
+                .anyMatch(c -> c.media().equals(media));
+    }
+
+    private static boolean recover(ClipIndex index, Path file, String camera, Instant start) {
+        try {
+            if (SegmentRepair.repair(file) == 0) {
+                LOG.warn("recovery: {} holds no readable video; left as it is", file);
+                return false;
+            }
+            MediaFile media = MediaFile.probe(file);
+            if (media.durationMillis() <= 0) {
+                LOG.warn("recovery: {} has no duration after repair; left unindexed", file);
+                return false;
+            }
+            index.add(List.of(new Clip(0, camera, start, start.plusMillis(media.durationMillis()),
+                    file.toAbsolutePath().toString(), Files.size(file), media.codec(), media.width(), media.height(),
+                    null, MediaFile.sha256(file), ClipOrigin.RECORDED)));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("recovery: cannot recover {}: {}", file, e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package org.wardnet.server.recording;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.adapters.recording.RecorderSettings;
+import org.wardnet.adapters.recording.Segment;
+import org.wardnet.adapters.recording.SegmentRecorder;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipIndex;
+import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.recording.RecordingPlan;
+import org.wardnet.core.recording.RecordingPlanStore;
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.Site;
+
+/**
+ * Records the cameras whose plans say so. Every few seconds it works out which cameras should be
+ * recording now (the nearest plan: the camera's, else its site's, up the tree; a camera needs an
+ * RTSP URL) and starts or stops their recorders, at most {@code recording.maxCameras} at once, each
+ * on a thread of its own. A closed segment is indexed at once. At start, segments on disk the index
+ * lacks are repaired and indexed first ({@link RecordingRecovery}).
+ */
+public final class RecordingService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
+
+    private final Registry registry;
+    private final RecordingPlanStore plans;
+    private final ClipIndex index;
+    private final Path root;
+    private final RecorderSettings settings;
+    private final ZoneId zone;
+    private final int maxCameras;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService threads;
+    private final ScheduledExecutorService reconciler;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private volatile Map<String, RecordingPlan> planBySubject = Map.of();
+    private volatile List<String> waiting = List.of();
+    private final int recovered;
+
+    /** A recorder at work, with what it has done. */
+    private record Running(SegmentRecorder recorder, Instant since, AtomicInteger indexed, Map<String, Object> last) {
+    }
+
+    private RecordingService(WardnetConfig config, Registry registry, RecordingPlanStore plans, ClipIndex index) {
+        this.registry = registry;
+        this.plans = plans;
+        this.index = index;
+        String directory = config.get(WardnetKeys.RECORDING_DIRECTORY);
+        this.root = (directory.isEmpty() ? Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "recordings")
+                : Path.of(directory)).toAbsolutePath();
+        int stall = config.get(WardnetKeys.RECORDING_STALL_SECONDS);
+        this.settings = new RecorderSettings(Duration.ofSeconds(config.get(WardnetKeys.RECORDING_SEGMENT_SECONDS)),
+                Duration.ofSeconds(stall), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        this.zone = ZoneId.of(config.get(WardnetKeys.RECORDING_TIME_ZONE));
+        this.maxCameras = config.get(WardnetKeys.RECORDING_MAX_CAMERAS);
+        AtomicInteger count = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(maxCameras, runnable -> {
+            Thread thread = new Thread(runnable, "wardnet-recorder-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "wardnet-recording-plans");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.recovered = RecordingRecovery.run(root, index);
+        reloadPlans();
+    }
+
+    /** Recovers unindexed segments, then starts recording; with recording.enabled false it only answers plans. */
+    public static RecordingService start(WardnetConfig config, Registry registry, RecordingPlanStore plans,
+            ClipIndex index) {
+        RecordingService service = new RecordingService(config, registry, plans, index);
+        if (config.get(WardnetKeys.RECORDING_ENABLED)) {
+            service.reconciler.scheduleWithFixedDelay(service::reconcile, 0, 5, TimeUnit.SECONDS);
+        }
+        return service;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public List<RecordingPlan> plans() {
+        return plans.all();
+    }
+
+    /** Stores a plan and applies it at once. */
+    public void putPlan(RecordingPlan plan) {
+        plans.put(plan);
+        reloadPlans();
+        reconciler.execute(this::reconcile);
+    }
+
+    public boolean removePlan(String subjectId) {
+        boolean removed = plans.remove(subjectId);
+        reloadPlans();
+        reconciler.execute(this::reconcile);
+        return removed;
+    }
+
+    private void reloadPlans() {
+        Map<String, RecordingPlan> bySubject = new HashMap<>();
+        plans.all().forEach(p -> bySubject.put(p.subjectId(), p));
+        planBySubject = bySubject;
+    }
+
+    /** The plan that applies to a camera: its own, else the nearest site's up the tree. */
+    public Optional<RecordingPlan> planFor(Camera camera) {
+        Map<String, RecordingPlan> bySubject = planBySubject;
+        RecordingPlan own = bySubject.get(camera.id());
+        if (own != null) {
+            return Optional.of(own);
+        }
+        String site = camera.siteId();
+        for (int depth = 0; site != null && depth < 16; depth++) {
+            RecordingPlan plan = bySubject.get(site);
+            if (plan != null) {
+                return Optional.of(plan);
+            }
+            site = registry.site(site).map(Site::parentId).orElse(null);
+        }
+        return Optional.empty();
+    }
+
+    private void reconcile() {
+        try {
+            Instant now = clock.instant();
+            List<Camera> wanted = new ArrayList<>();
+            if (!planBySubject.isEmpty()) {
+                for (Camera camera : registry.queries().allCameras()) {
+                    if (camera.rtsp() != null && planFor(camera).map(p -> p.records(now, zone)).orElse(false)) {
+                        wanted.add(camera);
+                    }
+                }
+            }
+            List<String> over = new ArrayList<>();
+            Map<String, Camera> keep = new LinkedHashMap<>();
+            for (Camera camera : wanted) {
+                if (keep.size() < maxCameras || running.containsKey(camera.id())) {
+                    keep.put(camera.id(), camera);
+                } else {
+                    over.add(camera.id());
+                }
+            }
+            if (!over.isEmpty() && !over.equals(waiting)) {
+                LOG.warn("recording: {} planned cameras exceed recording.maxCameras={}; waiting: {}", over.size(),
+                        maxCameras, over.size() > 10 ? over.subList(0, 10) + "..." : over);
+            }
+            waiting = over;
+            for (String id : new ArrayList<>(running.keySet())) {
+                if (!keep.containsKey(id)) {
+                    running.remove(id).recorder().stop();
+                }
+            }
+            for (Camera camera : keep.values()) {
+                running.computeIfAbsent(camera.id(), id -> launch(camera, now));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("recording plans could not be applied: {}", e.toString());
+        }
+    }
+
+    private Running launch(Camera camera, Instant now) {
+        AtomicInteger indexed = new AtomicInteger();
+        Map<String, Object> last = new ConcurrentHashMap<>();
+        SegmentRecorder recorder = new SegmentRecorder(camera.id(), camera.rtsp().url(),
+                camera.rtsp().credentials().username(), camera.rtsp().credentials().password(),
+                root.resolve(camera.id()), settings, new SegmentRecorder.Listener() {
+                    @Override
+                    public void segmentClosed(Segment segment) {
+                        index.add(List.of(new Clip(0, segment.cameraId(), segment.start(), segment.end(),
+                                segment.file().toAbsolutePath().toString(), segment.bytes(), segment.codec(),
+                                segment.width(), segment.height(), segment.keyFrames(), segment.sha256(),
+                                ClipOrigin.RECORDED)));
+                        indexed.incrementAndGet();
+                        last.put("lastSegmentEnd", segment.end().toString());
+                    }
+
+                    @Override
+                    public void streamFailed(String cameraId, String reason, Duration backoff) {
+                        last.put("lastFailure", reason);
+                        last.put("lastFailureAt", clock.instant().toString());
+                    }
+                }, clock);
+        threads.execute(recorder);
+        LOG.info("recording {} from {}", camera.id(), camera.rtsp().url());
+        return new Running(recorder, now, indexed, last);
+    }
+
+    /** What is recording now, for the status endpoint. */
+    public Map<String, Object> status() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("directory", root.toString());
+        view.put("recording", running.size());
+        view.put("maxCameras", maxCameras);
+        view.put("waiting", waiting);
+        view.put("recoveredAtStart", recovered);
+        List<Map<String, Object>> cameras = new ArrayList<>();
+        running.forEach((id, r) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("cameraId", id);
+            c.put("since", r.since().toString());
+            c.put("segmentsIndexed", r.indexed().get());
+            c.put("packets", r.recorder().counters().packets());
+            c.put("droppedBeforeKeyFrame", r.recorder().counters().droppedBeforeKeyFrame());
+            c.put("droppedWithoutTimestamp", r.recorder().counters().droppedWithoutTimestamp());
+            c.put("droppedNonIncreasing", r.recorder().counters().droppedNonIncreasing());
+            c.put("reconnects", r.recorder().counters().reconnects());
+            c.putAll(r.last());
+            cameras.add(c);
+        });
+        cameras.sort((a, b) -> String.valueOf(a.get("cameraId")).compareTo(String.valueOf(b.get("cameraId"))));
+        view.put("cameras", cameras);
+        return view;
+    }
+
+    /** Stops every recorder; each closes and indexes its open segment (within the stall timeout). */
+    @Override
+    public void close() {
+        reconciler.shutdownNow();
+        running.values().forEach(r -> r.recorder().stop());
+        running.clear();
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(settings.ioTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
+                LOG.warn("recording: some recorders did not stop in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
