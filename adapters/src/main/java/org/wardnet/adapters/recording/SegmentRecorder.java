@@ -254,6 +254,9 @@ public final class SegmentRecorder implements Runnable {
         recorder.setVideoCodec(source.getVideoCodec());
         // Fragments at key frames with the index up front: a file cut short stays playable.
         recorder.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
+        // Each fragment goes to the file as soon as it is complete, not when an I/O buffer fills:
+        // a crash loses at most the fragment being written (one key frame interval).
+        recorder.setOption("flush_packets", "1");
         try {
             recorder.start(source.getFormatContext());
         } catch (FrameRecorder.Exception e) {

@@ -1,0 +1,139 @@
+package org.wardnet.server.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.simulator.rtsp.H264Clip;
+import org.wardnet.simulator.rtsp.SimulatedCamera;
+import org.wardnet.simulator.rtsp.SimulatedDistrict;
+
+/**
+ * A recording server in its own JVM is killed with SIGKILL while a segment is open. Its closed
+ * segments and their rows survive; a new server on the same directories repairs and indexes the
+ * segment that was open, and every file on disk is then indexed and playable.
+ */
+class RecordingCrashTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    private record Child(Process process, String base) {
+    }
+
+    private Child serve() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.wardnet.server.cli.Main", "serve", "--port", "0", "--data", data.toString(),
+                "--set", "recording.segmentSeconds=2", "--set", "health.enabled=false")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String line; (line = out.readLine()) != null && System.nanoTime() < deadline; ) {
+            if (line.startsWith("listening on ")) {
+                return new Child(process, line.substring("listening on ".length()).strip());
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the server did not start");
+    }
+
+    private JsonNode send(String method, String url, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() < 300, method + " " + url + ": " + response.body());
+        return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    private JsonNode clips(Child child) throws Exception {
+        String day = LocalDate.now(ZoneOffset.UTC).toString();
+        return send("GET", child.base() + "/api/v1/clips?camera=crash&from=" + day + "T00:00:00Z&to="
+                + LocalDate.now(ZoneOffset.UTC).plusDays(1) + "T00:00:00Z&limit=1000", null).get("items");
+    }
+
+    private List<Path> files() throws Exception {
+        try (Stream<Path> walk = Files.walk(data.resolve("recordings"))) {
+            return walk.filter(p -> p.toString().endsWith(".mp4")).sorted().toList();
+        }
+    }
+
+    @Test
+    void killMinus9WhileRecordingLosesNoClosedSegmentAndRecoversTheOpenOne() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        SimulatedCamera camera = SimulatedCamera.of("crash", "rtsp://127.1.244.1:554/live", null, "admin", "pw", 18564);
+        try (SimulatedDistrict district = SimulatedDistrict.start(group, H264Clip.shipped(), List.of(camera))) {
+            Child first = serve();
+            int closedBeforeKill;
+            try {
+                send("POST", first.base() + "/api/v1/sites", "{\"id\":\"C\",\"name\":\"C\",\"tier\":\"CENTER\"}");
+                send("POST", first.base() + "/api/v1/cameras", "{\"id\":\"crash\",\"siteId\":\"C\",\"name\":\"Crash\","
+                        + "\"location\":{\"lat\":1,\"lon\":2},\"rtsp\":{\"url\":\"rtsp://127.1.244.1:18564/live\","
+                        + "\"username\":\"admin\",\"password\":\"pw\"}}");
+                send("PUT", first.base() + "/api/v1/recording/plans/crash", "{\"mode\":\"CONTINUOUS\"}");
+                JsonNode before = null;
+                for (int i = 0; i < 300; i++) { // bounded: until two segments are closed and indexed
+                    before = clips(first);
+                    if (before.size() >= 2) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                assertTrue(before.size() >= 2, "segments were recorded: " + before);
+                Thread.sleep(1_500); // into the next segment, past its first key frame interval
+                closedBeforeKill = clips(first).size();
+            } finally {
+                first.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+                first.process().waitFor(30, TimeUnit.SECONDS);
+            }
+            int onDisk = files().size();
+            assertTrue(onDisk > closedBeforeKill, "an open segment was left on disk: " + files());
+
+            Child second = serve();
+            try {
+                JsonNode status = send("GET", second.base() + "/api/v1/recording/status", null);
+                assertTrue(status.get("recoveredAtStart").asInt() >= 1, status.toString());
+                JsonNode after = clips(second);
+                assertTrue(after.size() >= onDisk, "every file on disk is indexed: " + after.size() + " of " + onDisk);
+                for (JsonNode clip : after) {
+                    Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name",
+                            "-of", "csv=p=0", second.base() + clip.get("mediaUrl").asText()).redirectErrorStream(true)
+                            .start();
+                    String probed = new String(ffprobe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(ffprobe.waitFor(30, TimeUnit.SECONDS));
+                    assertEquals("h264", probed.strip(), clip.toString());
+                }
+            } finally {
+                second.process().destroy();
+                second.process().waitFor(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}
