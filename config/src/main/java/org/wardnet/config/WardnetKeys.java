@@ -230,6 +230,10 @@ public final class WardnetKeys {
             ValueType.integer(1, 24 * 366), 24 * 31,
             "Widest time window of a clip list, timeline or coverage query, in hours; wider ones are refused (400).");
 
+    /** Longest export. */
+    public static final ConfigKey<Integer> CLIPS_MAX_EXPORT_MINUTES = new ConfigKey<>("clips.maxExportMinutes",
+            ValueType.integer(1, 24 * 60), 120, "Longest window one export may cut into an MP4, in minutes.");
+
     /** Gaps shorter than this between clips are not gaps. */
     public static final ConfigKey<Integer> CLIPS_TIMELINE_TOLERANCE_MILLIS = new ConfigKey<>(
             "clips.timelineToleranceMillis", ValueType.integer(0, 60_000), 2_000,
@@ -276,7 +280,7 @@ public final class WardnetKeys {
             ONVIF_CONNECT_TIMEOUT_MILLIS, ONVIF_REPLY_TIMEOUT_MILLIS, ONVIF_MAX_RESPONSE_BYTES,
             ONVIF_CLOCK_WARNING_SECONDS, ONVIF_VERIFY_CONCURRENCY, ONVIF_DISCOVERY_PORT, ONVIF_DISCOVERY_WINDOW_MILLIS,
             ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
-            CLIPS_MAX_WINDOW_HOURS, CLIPS_TIMELINE_TOLERANCE_MILLIS,
+            CLIPS_MAX_WINDOW_HOURS, CLIPS_MAX_EXPORT_MINUTES, CLIPS_TIMELINE_TOLERANCE_MILLIS,
             RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
             RECORDING_STALL_SECONDS, RECORDING_TIME_ZONE);
 

@@ -50,6 +50,9 @@ public final class ApiRoutes {
         FootageResource coverage = new FootageResource(footage.index(), registry, footage.history(), footage.reads(),
                 json, widest, java.time.Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS)));
         RecordingResource plans = new RecordingResource(recording, registry, writes, json);
+        ExportResource exports = new ExportResource(footage.index(), registry, footage.imports(),
+                java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports"),
+                java.time.Duration.ofMinutes(config.get(WardnetKeys.CLIPS_MAX_EXPORT_MINUTES)));
         byte[] openApi = openApiDocument();
         return List.of(
                 new Router.Route(GET, "/healthz", ops::healthz),
@@ -84,6 +87,7 @@ public final class ApiRoutes {
                 new Router.Route(GET, "/api/v1/clips/{id}", clips::get),
                 new Router.Route(GET, "/api/v1/clips/{id}/media", clips::media),
                 new Router.Route(GET, "/api/v1/cameras/{id}/timeline", coverage::timeline),
+                new Router.Route(GET, "/api/v1/cameras/{id}/export", exports::export),
                 new Router.Route(GET, "/api/v1/coverage", coverage::coverage),
                 new Router.Route(GET, "/api/v1/recording/plans", plans::list),
                 new Router.Route(PUT, "/api/v1/recording/plans/{id}", plans::put),

@@ -2,6 +2,7 @@ package org.wardnet.server.recording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardnet.server.OpenApiAssertions.assertFits;
 import static org.wardnet.server.ProblemAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,7 @@ class RecordingApiTest extends ApiTestBase {
             awaitClips("rec2", 2);
             JsonNode status = TestServer.json(api.get("/api/v1/recording/status"));
             assertEquals(2, status.get("recording").asInt(), status.toString());
+            assertFits(api, "RecordingStatus", status);
             JsonNode clip = clips.get("items").get(0);
             assertEquals("RECORDED", clip.get("origin").asText());
             assertEquals("H264", clip.get("codec").asText());
@@ -73,6 +75,31 @@ class RecordingApiTest extends ApiTestBase {
                     + clips.get("items").get(0).get("start").asText() + "&to="
                     + clips.get("items").get(1).get("end").asText()));
             assertEquals(1, timeline.get("covered").size(), "consecutive segments are continuous: " + timeline);
+
+            // an export across the boundary of two segments, starting mid-segment
+            java.time.Instant firstStart = java.time.Instant.parse(clips.get("items").get(0).get("start").asText());
+            java.time.Instant secondStart = java.time.Instant.parse(clips.get("items").get(1).get("start").asText());
+            java.time.Instant from = firstStart.plusMillis(500);
+            java.time.Instant to = secondStart.plusMillis(1000);
+            java.net.http.HttpResponse<byte[]> export = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base + "/api/v1/cameras/rec1/export?from="
+                            + from + "&to=" + to)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, export.statusCode(), new String(export.body(), StandardCharsets.UTF_8));
+            assertEquals("video/mp4", export.headers().firstValue("content-type").orElse(""));
+            assertTrue(export.headers().firstValue("content-disposition").orElse("").startsWith("attachment"));
+            java.nio.file.Path exported = dir.resolve("export.mp4");
+            java.nio.file.Files.write(exported, export.body());
+            Process duration = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format=duration",
+                    "-of", "csv=p=0", exported.toString()).redirectErrorStream(true).start();
+            String seconds2 = new String(duration.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertTrue(duration.waitFor(30, TimeUnit.SECONDS));
+            double exportedSeconds = Double.parseDouble(seconds2);
+            double expected = java.time.Duration.between(firstStart, to).toMillis() / 1000.0; // from the key frame before
+            assertTrue(Math.abs(exportedSeconds - expected) < 0.2, "export " + exportedSeconds + " s, expected about "
+                    + expected + " s");
+            assertProblem(api.get("/api/v1/cameras/rec1/export?from=" + from + "&to=" + from.plusSeconds(3 * 3600)), 400,
+                    "at most 2 h");
+            assertProblem(api.get("/api/v1/cameras/other/export?from=" + from + "&to=" + to), 404, "no footage");
 
             assertEquals(204, api.delete("/api/v1/recording/plans/S1").statusCode());
             for (int i = 0; i < 200 && TestServer.json(api.get("/api/v1/recording/status")).get("recording").asInt() > 0;
@@ -114,6 +141,7 @@ class RecordingApiTest extends ApiTestBase {
         HttpResponseCheck.ok(api.putJson("/api/v1/recording/plans/S1", "{\"mode\":\"SCHEDULED\",\"windows\":[{\"days\":"
                 + "\"MON-FRI\",\"from\":\"22:00\",\"to\":\"06:00\"}]}"));
         JsonNode plans = TestServer.json(api.get("/api/v1/recording/plans"));
+        assertFits(api, "RecordingPlans", plans);
         assertEquals("SCHEDULED", plans.get("items").get(0).get("mode").asText());
         assertEquals(List.of("MON", "TUE", "WED", "THU", "FRI").toString(),
                 plans.get("items").get(0).get("windows").get(0).get("days").toString().replace("\"", "").replace(",", ", "));
