@@ -202,6 +202,11 @@ public final class WardnetServer implements AutoCloseable {
         return registry;
     }
 
+    /** The recording service (plans, status). */
+    public org.wardnet.server.recording.RecordingService recording() {
+        return parts.recording;
+    }
+
     public String storeDescription() {
         return parts.database.description();
     }

@@ -86,6 +86,26 @@ final class DemoData {
                 last, ids);
     }
 
+    /** The room whose first cameras the demo records (8 of them: about 450 MB an hour of the demo clip). */
+    static final String RECORDED_ROOM = "room-017";
+    static final int RECORDED_CAMERAS = 8;
+
+    /** Plans continuous recording for the first cameras of {@link #RECORDED_ROOM}, unless plans exist already. */
+    static List<String> planRecording(org.wardnet.server.recording.RecordingService recording, Registry registry,
+            PrintStream out) {
+        if (!recording.plans().isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = registry.queries().cameraIdsInSubtree(RECORDED_ROOM).stream().limit(RECORDED_CAMERAS).toList();
+        for (String id : ids) {
+            recording.putPlan(new org.wardnet.core.recording.RecordingPlan(id,
+                    org.wardnet.core.recording.RecordingPlan.Mode.CONTINUOUS, List.of()));
+        }
+        out.println("recording: " + ids.size() + " cameras of " + RECORDED_ROOM + " continuously, 60 s segments, into "
+                + recording.root());
+        return ids;
+    }
+
     /** Registers the district unless the store already holds cameras; cameras in {@code leaveOut} are not. */
     static void load(Registry registry, District district, java.util.Set<String> leaveOut, PrintStream out) {
         if (registry.queries().cameraCount() > 0) {
@@ -139,6 +159,12 @@ final class DemoData {
         out.println("  curl -o snapshot.jpg " + base + "/api/v1/cameras/" + camera + "/snapshot");
         out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"site\":\"room-017\"}' "
                 + base + "/api/v1/verifications");
+        out.println("Footage (" + RECORDED_ROOM + "'s first cameras record from the start; segments close every minute):");
+        out.println("  curl " + base + "/api/v1/recording/status");
+        out.println("  curl '" + base + "/api/v1/clips?camera=CAMERA&from=FROM&to=TO'   # ISO-8601 times, e.g. the last hour");
+        out.println("  curl '" + base + "/api/v1/cameras/CAMERA/timeline?from=FROM&to=TO'");
+        out.println("  curl '" + base + "/api/v1/coverage?site=" + RECORDED_ROOM + "&from=FROM&to=TO'");
+        out.println("  curl -o cut.mp4 '" + base + "/api/v1/cameras/CAMERA/export?from=FROM&to=TO'");
         out.println("Stop with Ctrl-C.");
     }
 }

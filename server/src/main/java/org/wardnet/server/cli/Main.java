@@ -165,6 +165,7 @@ public final class Main {
         out.println("store: " + server.storeDescription());
         if (demo) {
             DemoData.load(server.registry(), district, room.cameraIds(), out);
+            DemoData.planRecording(server.recording(), server.registry(), out);
         }
         out.println("listening on " + server.baseUrl());
         if (demo) {
