@@ -266,6 +266,32 @@ public final class WardnetKeys {
     public static final ConfigKey<String> RECORDING_TIME_ZONE = new ConfigKey<>("recording.timeZone",
             ValueType.text(64, false), "UTC", "Time zone of scheduled plans' windows, such as Asia/Shanghai.");
 
+    /** Days recorded footage is kept, per tier. */
+    public static final ConfigKey<Integer> RETENTION_CENTER_DAYS = new ConfigKey<>("retention.centerDays",
+            ValueType.integer(0, 36_500), 90, "Days footage recorded from a center's cameras is kept; 0 keeps it.");
+
+    public static final ConfigKey<Integer> RETENTION_SUBSTATION_DAYS = new ConfigKey<>("retention.substationDays",
+            ValueType.integer(0, 36_500), 60, "Days footage recorded from a substation's own cameras is kept; 0 keeps it.");
+
+    public static final ConfigKey<Integer> RETENTION_ROOM_DAYS = new ConfigKey<>("retention.roomDays",
+            ValueType.integer(0, 36_500), 30, "Days footage recorded from a room's cameras is kept; 0 keeps it.");
+
+    /** Bytes of recorded footage kept, per tier. */
+    public static final ConfigKey<Long> RETENTION_CENTER_BYTES = new ConfigKey<>("retention.centerBytes",
+            ValueType.longInteger(0, Long.MAX_VALUE), 0L,
+            "Most bytes of footage recorded from a center's cameras; the oldest goes first; 0 is no limit.");
+
+    public static final ConfigKey<Long> RETENTION_SUBSTATION_BYTES = new ConfigKey<>("retention.substationBytes",
+            ValueType.longInteger(0, Long.MAX_VALUE), 0L,
+            "Most bytes of footage recorded from substations' own cameras; the oldest goes first; 0 is no limit.");
+
+    public static final ConfigKey<Long> RETENTION_ROOM_BYTES = new ConfigKey<>("retention.roomBytes",
+            ValueType.longInteger(0, Long.MAX_VALUE), 0L,
+            "Most bytes of footage recorded from rooms' cameras; the oldest goes first; 0 is no limit.");
+
+    public static final ConfigKey<Integer> RETENTION_INTERVAL_MINUTES = new ConfigKey<>("retention.intervalMinutes",
+            ValueType.integer(1, 1440), 10, "Minutes between two retention passes.");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
@@ -282,7 +308,9 @@ public final class WardnetKeys {
             ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
             CLIPS_MAX_WINDOW_HOURS, CLIPS_MAX_EXPORT_MINUTES, CLIPS_TIMELINE_TOLERANCE_MILLIS,
             RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
-            RECORDING_STALL_SECONDS, RECORDING_TIME_ZONE);
+            RECORDING_STALL_SECONDS, RECORDING_TIME_ZONE,
+            RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
+            RETENTION_SUBSTATION_BYTES, RETENTION_ROOM_BYTES, RETENTION_INTERVAL_MINUTES);
 
     private static final Map<String, ConfigKey<?>> BY_PATH = index();
 
@@ -304,6 +332,8 @@ public final class WardnetKeys {
         s.put("onvif", "The installer's tools: ONVIF requests, verification and WS-Discovery.");
         s.put("clips", "The clip index: how wide a query may be and what counts as continuous footage.");
         s.put("recording", "Recording cameras' streams into segments: where, how long, how many at once.");
+        s.put("retention", "How long recorded footage is kept, per site tier, in days and bytes; held clips are"
+                + " never deleted.");
         return java.util.Collections.unmodifiableMap(s);
     }
 

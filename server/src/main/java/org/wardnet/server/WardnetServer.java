@@ -111,9 +111,9 @@ public final class WardnetServer implements AutoCloseable {
             JdbcHealthHistory history = new JdbcHealthHistory(database.dataSource());
             imports = new BlockingWork("wardnet-clip-import", 1, 4);
             JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());
-            ApiRoutes.Footage footage = new ApiRoutes.Footage(clipIndex, history::before, reads, imports);
+            ApiRoutes.Footage footage = new ApiRoutes.Footage(clipIndex, clipIndex, history::before, reads, imports);
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
-                    clipIndex);
+                    clipIndex, clipIndex);
             Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(registry, health, reads, json), installer, footage, recording));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,

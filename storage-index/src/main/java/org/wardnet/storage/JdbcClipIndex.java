@@ -30,7 +30,7 @@ import org.wardnet.core.registry.StoreUnavailableException;
  * database (as the registry already requires). Ids of a failed batch are skipped, not reused.
  * Thread-safe.
  */
-public final class JdbcClipIndex implements ClipIndex {
+public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.ClipRetentionStore {
 
     private static final String COLUMNS = "id, camera_id, start_ms, end_ms, media, bytes, codec, width, height,"
             + " key_frames, sha256, origin";
@@ -227,6 +227,149 @@ public final class JdbcClipIndex implements ClipIndex {
         statement.setLong(4, Math.min(high, (hour + 1) * HOUR));
         statement.setLong(5, endAfter);
         return 6;
+    }
+
+    @Override
+    public java.util.OptionalInt firstHour(int fromHour) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT MIN(start_hour) FROM clip WHERE start_hour >= ?")) {
+            select.setInt(1, fromHour);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    int hour = row.getInt(1);
+                    return row.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(hour);
+                }
+                return java.util.OptionalInt.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot find the oldest clips: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Clip> startingIn(int hour) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                        + " FROM clip WHERE start_hour = ? ORDER BY start_ms, id")) {
+            select.setInt(1, hour);
+            List<Clip> clips = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    clips.add(read(rows));
+                }
+            }
+            return clips;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the clips of hour " + hour + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.Map<String, Long> recordedBytesByCamera() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT camera_id, SUM(bytes) FROM clip"
+                        + " WHERE origin = 'RECORDED' GROUP BY camera_id");
+                ResultSet rows = select.executeQuery()) {
+            java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+            while (rows.next()) {
+                bytes.put(rows.getString(1), rows.getLong(2));
+            }
+            return bytes;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot sum recorded bytes: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.Set<Long> held(List<Long> ids) {
+        java.util.Set<Long> held = new java.util.HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT 1 FROM clip_hold WHERE clip_id = ?")) {
+            for (long id : ids) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        held.add(id);
+                    }
+                }
+            }
+            return held;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read holds: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void hold(long clipId, String reason, Instant at) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM clip_hold WHERE clip_id = ?");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO clip_hold (clip_id, reason, created_at) VALUES (?, ?, ?)")) {
+                delete.setLong(1, clipId);
+                delete.executeUpdate();
+                insert.setLong(1, clipId);
+                insert.setString(2, reason);
+                insert.setObject(3, at.atOffset(java.time.ZoneOffset.UTC));
+                insert.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot hold clip " + clipId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean release(long clipId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM clip_hold WHERE clip_id = ?")) {
+            delete.setLong(1, clipId);
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot release clip " + clipId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> holdOf(long clipId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT reason FROM clip_hold WHERE clip_id = ?")) {
+            select.setLong(1, clipId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the hold of clip " + clipId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM clip WHERE id = ? AND NOT EXISTS (SELECT 1 FROM clip_hold WHERE clip_id = ?)")) {
+                for (long id : ids) {
+                    delete.setLong(1, id);
+                    delete.setLong(2, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot delete clips: " + e.getMessage(), e);
+        }
     }
 
     private static Clip read(ResultSet row) throws SQLException {

@@ -44,8 +44,8 @@ public final class ApiRoutes {
         CandidateRegistration registration = new CandidateRegistration(registry, writes, json, installer,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         java.time.Duration widest = java.time.Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
-        ClipResource clips = new ClipResource(footage.index(), registry, footage.reads(), writes, footage.imports(), json,
-                paging, widest,
+        ClipResource clips = new ClipResource(footage.index(), footage.retention(), registry, footage.reads(), writes,
+                footage.imports(), json, paging, widest,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         FootageResource coverage = new FootageResource(footage.index(), registry, footage.history(), footage.reads(),
                 json, widest, java.time.Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS)));
@@ -86,6 +86,8 @@ public final class ApiRoutes {
                 new Router.Route(POST, "/api/v1/clips/import", clips::importDirectory),
                 new Router.Route(GET, "/api/v1/clips/{id}", clips::get),
                 new Router.Route(GET, "/api/v1/clips/{id}/media", clips::media),
+                new Router.Route(PUT, "/api/v1/clips/{id}/hold", clips::hold),
+                new Router.Route(DELETE, "/api/v1/clips/{id}/hold", clips::release),
                 new Router.Route(GET, "/api/v1/cameras/{id}/timeline", coverage::timeline),
                 new Router.Route(GET, "/api/v1/cameras/{id}/export", exports::export),
                 new Router.Route(GET, "/api/v1/coverage", coverage::coverage),
@@ -99,8 +101,8 @@ public final class ApiRoutes {
      * What the footage endpoints use: the clip index, the health history, the read executor, and
      * the one-thread executor of directory imports.
      */
-    public record Footage(org.wardnet.core.clips.ClipIndex index, FootageResource.HealthLookup history,
-            BlockingWork reads, BlockingWork imports) {
+    public record Footage(org.wardnet.core.clips.ClipIndex index, org.wardnet.core.clips.ClipRetentionStore retention,
+            FootageResource.HealthLookup history, BlockingWork reads, BlockingWork imports) {
     }
 
     private static byte[] openApiDocument() {

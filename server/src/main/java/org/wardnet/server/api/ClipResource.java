@@ -43,8 +43,11 @@ final class ClipResource {
     /** Directory imports read whole files: one at a time, away from the store's read threads. */
     private final BlockingWork imports;
 
-    ClipResource(ClipIndex index, Registry registry, BlockingWork reads, BlockingWork writes, BlockingWork imports,
-            JsonCodec json, Paging paging, Duration widest, int maxRows) {
+    private final org.wardnet.core.clips.ClipRetentionStore holds;
+
+    ClipResource(ClipIndex index, org.wardnet.core.clips.ClipRetentionStore holds, Registry registry, BlockingWork reads,
+            BlockingWork writes, BlockingWork imports, JsonCodec json, Paging paging, Duration widest, int maxRows) {
+        this.holds = holds;
         this.imports = imports;
         this.index = index;
         this.registry = registry;
@@ -171,9 +174,45 @@ final class ClipResource {
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
         long id = ClipViews.id(request.pathParam("id"));
-        return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(ClipViews.clip(index.get(id)
-                .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
-                        "no clip " + id)))))));
+        return reads.submit(() -> {
+            Map<String, Object> view = new LinkedHashMap<>(ClipViews.clip(existing(id)));
+            holds.holdOf(id).ifPresent(reason -> view.put("hold", reason));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(view));
+        });
+    }
+
+    /** {@code {"reason": "case 2026-114"}}. */
+    record HoldRequest(String reason) {
+    }
+
+    /** Places a hold: retention never deletes the clip until it is released. */
+    CompletableFuture<ApiResponse> hold(ApiRequest request) {
+        long id = ClipViews.id(request.pathParam("id"));
+        HoldRequest body = new RequestBodies(json).json(request, HoldRequest.class);
+        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
+            throw InstallerResource.invalid("reason", "required: who needs the clip kept, 1 to 500 characters");
+        }
+        return writes.submit(() -> {
+            existing(id);
+            holds.hold(id, body.reason().strip(), java.time.Instant.now());
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(Map.of("clipId", id, "hold", body.reason().strip())));
+        });
+    }
+
+    CompletableFuture<ApiResponse> release(ApiRequest request) {
+        long id = ClipViews.id(request.pathParam("id"));
+        return writes.submit(() -> {
+            if (!holds.release(id)) {
+                throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
+                        "clip " + id + " has no hold"));
+            }
+            return ApiResponse.noContent();
+        });
+    }
+
+    private Clip existing(long id) {
+        return index.get(id).orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
+                "Not found", "no clip " + id)));
     }
 
     /**

@@ -90,14 +90,42 @@ public final class RecordingService implements AutoCloseable {
         reloadPlans();
     }
 
-    /** Recovers unindexed segments, then starts recording; with recording.enabled false it only answers plans. */
+    /**
+     * Recovers unindexed segments, then starts recording and the retention passes; with
+     * recording.enabled false it only answers plans (retention still runs).
+     */
     public static RecordingService start(WardnetConfig config, Registry registry, RecordingPlanStore plans,
-            ClipIndex index) {
+            ClipIndex index, org.wardnet.core.clips.ClipRetentionStore retention) {
         RecordingService service = new RecordingService(config, registry, plans, index);
         if (config.get(WardnetKeys.RECORDING_ENABLED)) {
             service.reconciler.scheduleWithFixedDelay(service::reconcile, 0, 5, TimeUnit.SECONDS);
         }
+        RetentionJob job = new RetentionJob(retention, registry, policy(config), Clock.systemUTC());
+        int minutes = config.get(WardnetKeys.RETENTION_INTERVAL_MINUTES);
+        service.reconciler.scheduleWithFixedDelay(() -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                LOG.warn("retention pass failed: {}", e.toString());
+            }
+        }, minutes, minutes, TimeUnit.MINUTES);
         return service;
+    }
+
+    /** The retention policy the configuration describes. */
+    public static org.wardnet.core.clips.RetentionPolicy policy(WardnetConfig config) {
+        java.util.Map<org.wardnet.core.registry.Tier, Duration> ages = new java.util.EnumMap<>(
+                org.wardnet.core.registry.Tier.class);
+        ages.put(org.wardnet.core.registry.Tier.CENTER, Duration.ofDays(config.get(WardnetKeys.RETENTION_CENTER_DAYS)));
+        ages.put(org.wardnet.core.registry.Tier.SUBSTATION,
+                Duration.ofDays(config.get(WardnetKeys.RETENTION_SUBSTATION_DAYS)));
+        ages.put(org.wardnet.core.registry.Tier.ROOM, Duration.ofDays(config.get(WardnetKeys.RETENTION_ROOM_DAYS)));
+        java.util.Map<org.wardnet.core.registry.Tier, Long> bytes = new java.util.EnumMap<>(
+                org.wardnet.core.registry.Tier.class);
+        bytes.put(org.wardnet.core.registry.Tier.CENTER, config.get(WardnetKeys.RETENTION_CENTER_BYTES));
+        bytes.put(org.wardnet.core.registry.Tier.SUBSTATION, config.get(WardnetKeys.RETENTION_SUBSTATION_BYTES));
+        bytes.put(org.wardnet.core.registry.Tier.ROOM, config.get(WardnetKeys.RETENTION_ROOM_BYTES));
+        return new org.wardnet.core.clips.RetentionPolicy(ages, bytes);
     }
 
     public Path root() {

@@ -60,6 +60,19 @@ class ClipApiTest extends ApiTestBase {
     }
 
     @Test
+    void holdsArePlacedShownAndReleased() throws Exception {
+        long id = TestServer.json(api.post("/api/v1/clips", "application/json",
+                clip("a", "2026-11-29T14:00:00Z", "2026-11-29T14:10:00Z"))).get("id").asLong();
+        assertEquals(200, api.putJson("/api/v1/clips/" + id + "/hold", "{\"reason\":\"case 2026-114\"}").statusCode());
+        assertEquals("case 2026-114", TestServer.json(api.get("/api/v1/clips/" + id)).get("hold").asText());
+        assertEquals(204, api.delete("/api/v1/clips/" + id + "/hold").statusCode());
+        assertTrue(!TestServer.json(api.get("/api/v1/clips/" + id)).has("hold"));
+        assertProblem(api.delete("/api/v1/clips/" + id + "/hold"), 404, "no hold");
+        assertProblem(api.putJson("/api/v1/clips/" + id + "/hold", "{\"reason\":\" \"}"), 400, "reason");
+        assertProblem(api.putJson("/api/v1/clips/987654/hold", "{\"reason\":\"x\"}"), 404, "no clip 987654");
+    }
+
+    @Test
     void batchesReportEveryRowAndAtomicRefusesAll() throws Exception {
         String batch = clip("a", "2026-11-29T14:00:00Z", "2026-11-29T14:01:00Z") + "\n"
                 + "{\"cameraId\":\"nobody\",\"start\":\"2026-11-29T14:00:00Z\",\"end\":\"2026-11-29T13:00:00Z\"}\n"
