@@ -262,6 +262,11 @@ public final class WardnetKeys {
     public static final ConfigKey<Integer> RECORDING_STALL_SECONDS = new ConfigKey<>("recording.stallSeconds",
             ValueType.integer(1, 300), 10, "A stream that sends nothing for this long is restarted.");
 
+    /** Key frame timeout. */
+    public static final ConfigKey<Integer> RECORDING_KEY_FRAME_TIMEOUT_SECONDS = new ConfigKey<>(
+            "recording.keyFrameTimeoutSeconds", ValueType.integer(1, 3600), 60,
+            "A stream without a key frame for this long has its segment closed and its session restarted.");
+
     /** Time zone of scheduled plans. */
     public static final ConfigKey<String> RECORDING_TIME_ZONE = new ConfigKey<>("recording.timeZone",
             ValueType.text(64, false), "UTC", "Time zone of scheduled plans' windows, such as Asia/Shanghai.");
@@ -308,7 +313,7 @@ public final class WardnetKeys {
             ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
             CLIPS_MAX_WINDOW_HOURS, CLIPS_MAX_EXPORT_MINUTES, CLIPS_TIMELINE_TOLERANCE_MILLIS,
             RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
-            RECORDING_STALL_SECONDS, RECORDING_TIME_ZONE,
+            RECORDING_STALL_SECONDS, RECORDING_KEY_FRAME_TIMEOUT_SECONDS, RECORDING_TIME_ZONE,
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
             RETENTION_SUBSTATION_BYTES, RETENTION_ROOM_BYTES, RETENTION_INTERVAL_MINUTES);
 

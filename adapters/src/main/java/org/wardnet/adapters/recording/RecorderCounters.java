@@ -16,6 +16,7 @@ public final class RecorderCounters {
     final AtomicLong segments = new AtomicLong();
     final AtomicLong reconnects = new AtomicLong();
     final AtomicLong stalls = new AtomicLong();
+    final AtomicLong keyFrameTimeouts = new AtomicLong();
 
     public long packets() {
         return packets.get();
@@ -43,5 +44,10 @@ public final class RecorderCounters {
 
     public long stalls() {
         return stalls.get();
+    }
+
+    /** Sessions restarted because no key frame came within the key frame timeout. */
+    public long keyFrameTimeouts() {
+        return keyFrameTimeouts.get();
     }
 }

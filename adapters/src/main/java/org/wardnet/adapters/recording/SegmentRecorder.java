@@ -26,8 +26,9 @@ import org.bytedeco.javacv.FrameRecorder;
  * decoding or encoding. A segment is cut at the first key frame after the segment length and each
  * starts on a key frame; fragments end at key frames, so a file cut short by a crash plays up to
  * its last complete fragment. Packets before the first key frame, without a decoding time, or not
- * advancing it are dropped and counted. A failed or stalled stream (no data for the I/O timeout)
- * closes the open segment and reconnects with a doubling backoff.
+ * advancing it are dropped and counted. A failed or stalled stream (no data for the I/O timeout),
+ * or one without a key frame for the key frame timeout, closes the open segment and reconnects
+ * with a doubling backoff.
  *
  * <p>{@link #run} blocks its thread until {@link #stop}; run each recorder on a thread of its own
  * from a bounded pool, never on an event loop. The stream is opened with
@@ -138,6 +139,8 @@ public final class SegmentRecorder implements Runnable {
             long lastDts = Long.MIN_VALUE;
             Instant anchorTime = null;
             long anchorDts = 0;
+            Instant lastKeyAt = null;
+            Instant sessionStart = clock.instant();
             while (!stopped) {
                 AVPacket packet = source.grabPacket();
                 if (packet == null) {
@@ -161,6 +164,11 @@ public final class SegmentRecorder implements Runnable {
                 if (open == null && !key) {
                     counters.beforeKeyFrame.incrementAndGet();
                     avcodec.av_packet_unref(packet);
+                    if (Duration.between(sessionStart, clock.instant()).compareTo(settings.keyFrameTimeout()) > 0) {
+                        counters.keyFrameTimeouts.incrementAndGet();
+                        throw new IOException("no usable key frame in " + settings.keyFrameTimeout().toSeconds()
+                                + " s since the session started; restarting it");
+                    }
                     continue;
                 }
                 if (dts <= lastDts) {
@@ -173,6 +181,15 @@ public final class SegmentRecorder implements Runnable {
                     anchorDts = dts;
                 }
                 Instant at = anchorTime.plusNanos(rescaleNanos(dts - anchorDts, timeBaseNum, timeBaseDen));
+                if (key) {
+                    lastKeyAt = at;
+                } else if (lastKeyAt != null
+                        && Duration.between(lastKeyAt, at).compareTo(settings.keyFrameTimeout()) > 0) {
+                    counters.keyFrameTimeouts.incrementAndGet();
+                    avcodec.av_packet_unref(packet);
+                    throw new IOException("no key frame for " + settings.keyFrameTimeout().toSeconds()
+                            + " s; restarting the session");
+                }
                 if (open != null && key && Duration.between(open.start, at).compareTo(settings.segment()) >= 0) {
                     close(open, at);
                     open = null;

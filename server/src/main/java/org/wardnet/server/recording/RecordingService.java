@@ -72,7 +72,8 @@ public final class RecordingService implements AutoCloseable {
                 : Path.of(directory)).toAbsolutePath();
         int stall = config.get(WardnetKeys.RECORDING_STALL_SECONDS);
         this.settings = new RecorderSettings(Duration.ofSeconds(config.get(WardnetKeys.RECORDING_SEGMENT_SECONDS)),
-                Duration.ofSeconds(stall), Duration.ofSeconds(1), Duration.ofSeconds(30));
+                Duration.ofSeconds(stall), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(config.get(WardnetKeys.RECORDING_KEY_FRAME_TIMEOUT_SECONDS)));
         this.zone = ZoneId.of(config.get(WardnetKeys.RECORDING_TIME_ZONE));
         this.maxCameras = config.get(WardnetKeys.RECORDING_MAX_CAMERAS);
         AtomicInteger count = new AtomicInteger();
@@ -262,6 +263,7 @@ public final class RecordingService implements AutoCloseable {
             c.put("droppedWithoutTimestamp", r.recorder().counters().droppedWithoutTimestamp());
             c.put("droppedNonIncreasing", r.recorder().counters().droppedNonIncreasing());
             c.put("reconnects", r.recorder().counters().reconnects());
+            c.put("keyFrameTimeouts", r.recorder().counters().keyFrameTimeouts());
             c.putAll(r.last());
             cameras.add(c);
         });

@@ -27,5 +27,7 @@ public enum CameraFault {
     /** Its ONVIF replies are padded to several megabytes. */
     OVERSIZED,
     /** It advertises Media2, but every Media2 request fails with a SOAP fault (Media still works). */
-    MEDIA2_BROKEN
+    MEDIA2_BROKEN,
+    /** Its stream sends a key frame when playing starts and never again (a GOP set to "infinite"). */
+    NO_KEY_FRAMES
 }

@@ -69,7 +69,7 @@ final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpReq
         }
         ctx.writeAndFlush(response);
         if (play && camera.fault() != CameraFault.STALLED_MEDIA && streamer == null) {
-            streamer = new Streamer(ctx, clip);
+            streamer = new Streamer(ctx, clip, () -> camera.fault() == CameraFault.NO_KEY_FRAMES);
             streamer.start();
         }
     }

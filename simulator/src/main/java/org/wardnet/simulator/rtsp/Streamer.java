@@ -23,9 +23,13 @@ final class Streamer {
     private long timestamp;
     private boolean skipToKeyFrame;
 
-    Streamer(ChannelHandlerContext ctx, H264Clip clip) {
+    private final java.util.function.BooleanSupplier noKeyFrames;
+    private boolean sentKeyFrame;
+
+    Streamer(ChannelHandlerContext ctx, H264Clip clip, java.util.function.BooleanSupplier noKeyFrames) {
         this.ctx = ctx;
         this.clip = clip;
+        this.noKeyFrames = noKeyFrames;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.packetizer = new RtpPacketizer(random.nextInt(), random.nextInt(0x10000));
         this.ticksPerFrame = 90_000L / clip.framesPerSecond();
@@ -44,12 +48,18 @@ final class Streamer {
         }
         java.util.List<byte[]> frame = clip.frames().get(next);
         boolean key = (frame.get(frame.size() - 1)[0] & 0x1F) == 5;
+        if (key && sentKeyFrame && noKeyFrames.getAsBoolean()) {
+            next = (next + 1) % clip.frames().size(); // the camera's encoder never refreshes
+            timestamp += ticksPerFrame;
+            return;
+        }
         if (!ctx.channel().isWritable()) {
             skipToKeyFrame = true; // what follows a dropped frame cannot be decoded until the next key frame
         } else if (!skipToKeyFrame || key) {
             skipToKeyFrame = false;
             ByteBuf packets = packetizer.frame(ctx.alloc(), frame, timestamp, 0);
             ctx.writeAndFlush(packets);
+            sentKeyFrame |= key;
         }
         next = (next + 1) % clip.frames().size();
         timestamp += ticksPerFrame;
