@@ -262,6 +262,12 @@ public final class WardnetKeys {
     public static final ConfigKey<Integer> RECORDING_STALL_SECONDS = new ConfigKey<>("recording.stallSeconds",
             ValueType.integer(1, 300), 10, "A stream that sends nothing for this long is restarted.");
 
+    /** Free space below which recording pauses. */
+    public static final ConfigKey<Long> RECORDING_MIN_FREE_BYTES = new ConfigKey<>("recording.minFreeBytes",
+            ValueType.longInteger(0, Long.MAX_VALUE), 536_870_912L,
+            "Below this much usable space in the recording directory, recording pauses (an alarm in"
+                    + " /api/v1/recording/status) until retention or an operator frees space.");
+
     /** Key frame timeout. */
     public static final ConfigKey<Integer> RECORDING_KEY_FRAME_TIMEOUT_SECONDS = new ConfigKey<>(
             "recording.keyFrameTimeoutSeconds", ValueType.integer(1, 3600), 60,
@@ -313,7 +319,7 @@ public final class WardnetKeys {
             ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
             CLIPS_MAX_WINDOW_HOURS, CLIPS_MAX_EXPORT_MINUTES, CLIPS_TIMELINE_TOLERANCE_MILLIS,
             RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
-            RECORDING_STALL_SECONDS, RECORDING_KEY_FRAME_TIMEOUT_SECONDS, RECORDING_TIME_ZONE,
+            RECORDING_STALL_SECONDS, RECORDING_KEY_FRAME_TIMEOUT_SECONDS, RECORDING_MIN_FREE_BYTES, RECORDING_TIME_ZONE,
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
             RETENTION_SUBSTATION_BYTES, RETENTION_ROOM_BYTES, RETENTION_INTERVAL_MINUTES);
 

@@ -289,7 +289,22 @@ public final class SegmentRecorder implements Runnable {
             open.recorder.stop();
             open.recorder.release();
         } catch (FrameRecorder.Exception e) {
+            // The end did not reach the file (a full disk, say): index only what FFmpeg can read back.
             listener.streamFailed(cameraId, "closing " + open.file.getFileName() + ": " + e.getMessage(), Duration.ZERO);
+            try {
+                open.recorder.release();
+            } catch (FrameRecorder.Exception ignored) {
+                // already failing
+            }
+            try {
+                long readable = MediaFile.probe(open.file).durationMillis();
+                Instant readableEnd = open.start.plusMillis(readable);
+                end = readableEnd.isBefore(end) ? readableEnd : end;
+            } catch (IOException unreadable) {
+                listener.streamFailed(cameraId, "segment " + open.file.getFileName()
+                        + " is unreadable; left for recovery at the next start", Duration.ZERO);
+                return;
+            }
         }
         try {
             long bytes = Files.size(open.file);

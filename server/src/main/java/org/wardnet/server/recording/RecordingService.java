@@ -57,6 +57,8 @@ public final class RecordingService implements AutoCloseable {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private volatile Map<String, RecordingPlan> planBySubject = Map.of();
     private volatile List<String> waiting = List.of();
+    private final DiskGuard disk;
+    private volatile String alarm;
     private final int recovered;
 
     /** A recorder at work, with what it has done. */
@@ -87,6 +89,7 @@ public final class RecordingService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.disk = new DiskGuard(root, config.get(WardnetKeys.RECORDING_MIN_FREE_BYTES));
         this.recovered = RecordingRecovery.run(root, index);
         reloadPlans();
     }
@@ -183,7 +186,14 @@ public final class RecordingService implements AutoCloseable {
         try {
             Instant now = clock.instant();
             List<Camera> wanted = new ArrayList<>();
-            if (!planBySubject.isEmpty()) {
+            String diskAlarm = disk.alarm().orElse(null);
+            if (diskAlarm != null && alarm == null) {
+                LOG.error("recording paused: {}", diskAlarm);
+            } else if (diskAlarm == null && alarm != null) {
+                LOG.info("recording resumes: {} is over", alarm);
+            }
+            alarm = diskAlarm;
+            if (diskAlarm == null && !planBySubject.isEmpty()) {
                 for (Camera camera : registry.queries().allCameras()) {
                     if (camera.rtsp() != null && planFor(camera).map(p -> p.records(now, zone)).orElse(false)) {
                         wanted.add(camera);
@@ -235,6 +245,7 @@ public final class RecordingService implements AutoCloseable {
 
                     @Override
                     public void streamFailed(String cameraId, String reason, Duration backoff) {
+                        disk.failed(reason);
                         last.put("lastFailure", reason);
                         last.put("lastFailureAt", clock.instant().toString());
                     }
@@ -252,6 +263,9 @@ public final class RecordingService implements AutoCloseable {
         view.put("maxCameras", maxCameras);
         view.put("waiting", waiting);
         view.put("recoveredAtStart", recovered);
+        if (alarm != null) {
+            view.put("alarm", alarm);
+        }
         List<Map<String, Object>> cameras = new ArrayList<>();
         running.forEach((id, r) -> {
             Map<String, Object> c = new LinkedHashMap<>();

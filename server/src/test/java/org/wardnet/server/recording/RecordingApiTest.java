@@ -30,6 +30,7 @@ class RecordingApiTest extends ApiTestBase {
     @Override
     protected WardnetConfig configure(WardnetConfig config) {
         return config.with(WardnetKeys.RECORDING_SEGMENT_SECONDS, 2).with(WardnetKeys.RECORDING_STALL_SECONDS, 3)
+                .with(WardnetKeys.RECORDING_MIN_FREE_BYTES, 1L << 20)
                 .with(WardnetKeys.HEALTH_ENABLED, false);
     }
 

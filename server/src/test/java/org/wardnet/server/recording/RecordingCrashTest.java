@@ -49,7 +49,8 @@ class RecordingCrashTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "org.wardnet.server.cli.Main", "serve", "--port", "0", "--data", data.toString(),
-                "--set", "recording.segmentSeconds=2", "--set", "health.enabled=false")
+                "--set", "recording.segmentSeconds=2", "--set", "health.enabled=false",
+                "--set", "recording.minFreeBytes=1048576")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
