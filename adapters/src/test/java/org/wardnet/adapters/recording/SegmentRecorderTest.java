@@ -76,5 +76,17 @@ class SegmentRecorderTest {
         Segment second = segments.get(1);
         assertTrue(Duration.between(first.end(), second.start()).abs().toMillis() <= 50,
                 "segments of one connection are contiguous: " + first.end() + " / " + second.start());
+
+        // An export across the two segments' boundary, read back by ffprobe
+        Path cut = dir.resolve("cut.mp4");
+        ClipExport.Result result = ClipExport.export(List.of(new ClipExport.Source(first.file(), first.start()),
+                new ClipExport.Source(second.file(), second.start())), first.start().plusMillis(1_300),
+                second.start().plusMillis(1_000), cut);
+        assertTrue(result.packets() > 25, result.toString());
+        String duration = Peers.run(List.of("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
+                "csv=p=0", cut.toString())).strip();
+        double expected = Duration.between(result.first(), second.start().plusMillis(1_000)).toMillis() / 1000.0;
+        assertTrue(Math.abs(Double.parseDouble(duration) - expected) < 0.2, duration + " s, expected about " + expected);
+        assertTrue(!result.first().isAfter(first.start().plusMillis(1_300)), "starts on the key frame before the window");
     }
 }
