@@ -25,44 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestartDurabilityTest {
 
-    private final HttpClient client = HttpClient.newHttpClient();
-
     @TempDir
     Path data;
 
-    /** Runs {@code wardnet serve} in a child JVM and waits for its "listening on" line. */
-    private record Child(Process process, String base) {
+    private ChildServer serve() throws Exception {
+        return ChildServer.start(List.of(), List.of("--data", data.toString()));
     }
 
-    private Child serve() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.wardnet.server.cli.Main", "serve", "--port", "0", "--data", data.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (String line; (line = out.readLine()) != null && System.nanoTime() < deadline; ) {
-            if (line.startsWith("listening on ")) {
-                return new Child(process, line.substring("listening on ".length()).strip());
-            }
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not start");
-    }
-
-    private HttpResponse<String> send(String method, String url, String type, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (body != null) {
-            request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String url, String type, String body) throws Exception {
+        return ChildServer.request(method, url, type, body);
     }
 
     @Test
     void killMinus9RightAfterAcknowledgedWritesLosesNothing() throws Exception {
-        Child first = serve();
+        ChildServer first = serve();
         List<String> acknowledged = new ArrayList<>();
         try {
             String[] sites = {
@@ -94,7 +70,7 @@ class RestartDurabilityTest {
             first.process().waitFor(30, TimeUnit.SECONDS);
         }
 
-        Child second = serve();
+        ChildServer second = serve();
         try {
             for (String id : acknowledged) {
                 assertEquals(200, send("GET", second.base() + "/api/v1/cameras/" + id, null, null).statusCode(), id);

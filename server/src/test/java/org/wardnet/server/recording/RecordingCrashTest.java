@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.server.ChildServer;
 import org.wardnet.simulator.rtsp.H264Clip;
 import org.wardnet.simulator.rtsp.SimulatedCamera;
 import org.wardnet.simulator.rtsp.SimulatedDistrict;
@@ -36,45 +29,17 @@ import org.wardnet.simulator.rtsp.SimulatedDistrict;
  */
 class RecordingCrashTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
-
     @TempDir
     Path data;
 
-    private record Child(Process process, String base) {
+    private ChildServer serve() throws Exception {
+        return ChildServer.start(List.of(), List.of("--data", data.toString(), "--set", "recording.segmentSeconds=2",
+                "--set", "health.enabled=false", "--set", "recording.minFreeBytes=1048576"));
     }
 
-    private Child serve() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.wardnet.server.cli.Main", "serve", "--port", "0", "--data", data.toString(),
-                "--set", "recording.segmentSeconds=2", "--set", "health.enabled=false",
-                "--set", "recording.minFreeBytes=1048576")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (String line; (line = out.readLine()) != null && System.nanoTime() < deadline; ) {
-            if (line.startsWith("listening on ")) {
-                return new Child(process, line.substring("listening on ".length()).strip());
-            }
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not start");
-    }
-
-    private JsonNode send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() < 300, method + " " + url + ": " + response.body());
-        return response.body().isEmpty() ? null : JSON.readTree(response.body());
-    }
-
-    private JsonNode clips(Child child) throws Exception {
+    private JsonNode clips(ChildServer child) throws Exception {
         String day = LocalDate.now(ZoneOffset.UTC).toString();
-        return send("GET", child.base() + "/api/v1/clips?camera=crash&from=" + day + "T00:00:00Z&to="
+        return ChildServer.json("GET", child.base() + "/api/v1/clips?camera=crash&from=" + day + "T00:00:00Z&to="
                 + LocalDate.now(ZoneOffset.UTC).plusDays(1) + "T00:00:00Z&limit=1000", null).get("items");
     }
 
@@ -89,14 +54,14 @@ class RecordingCrashTest {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         SimulatedCamera camera = SimulatedCamera.of("crash", "rtsp://127.1.244.1:554/live", null, "admin", "pw", 18564);
         try (SimulatedDistrict district = SimulatedDistrict.start(group, H264Clip.shipped(), List.of(camera))) {
-            Child first = serve();
+            ChildServer first = serve();
             int closedBeforeKill;
             try {
-                send("POST", first.base() + "/api/v1/sites", "{\"id\":\"C\",\"name\":\"C\",\"tier\":\"CENTER\"}");
-                send("POST", first.base() + "/api/v1/cameras", "{\"id\":\"crash\",\"siteId\":\"C\",\"name\":\"Crash\","
+                ChildServer.json("POST", first.base() + "/api/v1/sites", "{\"id\":\"C\",\"name\":\"C\",\"tier\":\"CENTER\"}");
+                ChildServer.json("POST", first.base() + "/api/v1/cameras", "{\"id\":\"crash\",\"siteId\":\"C\",\"name\":\"Crash\","
                         + "\"location\":{\"lat\":1,\"lon\":2},\"rtsp\":{\"url\":\"rtsp://127.1.244.1:18564/live\","
                         + "\"username\":\"admin\",\"password\":\"pw\"}}");
-                send("PUT", first.base() + "/api/v1/recording/plans/crash", "{\"mode\":\"CONTINUOUS\"}");
+                ChildServer.json("PUT", first.base() + "/api/v1/recording/plans/crash", "{\"mode\":\"CONTINUOUS\"}");
                 JsonNode before = null;
                 for (int i = 0; i < 300; i++) { // bounded: until two segments are closed and indexed
                     before = clips(first);
@@ -115,9 +80,9 @@ class RecordingCrashTest {
             int onDisk = files().size();
             assertTrue(onDisk > closedBeforeKill, "an open segment was left on disk: " + files());
 
-            Child second = serve();
+            ChildServer second = serve();
             try {
-                JsonNode status = send("GET", second.base() + "/api/v1/recording/status", null);
+                JsonNode status = ChildServer.json("GET", second.base() + "/api/v1/recording/status", null);
                 assertTrue(status.get("recoveredAtStart").asInt() >= 1, status.toString());
                 JsonNode after = clips(second);
                 assertTrue(after.size() >= onDisk, "every file on disk is indexed: " + after.size() + " of " + onDisk);

@@ -4,26 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.server.ChildServer;
 import org.wardnet.simulator.rtsp.H264Clip;
 import org.wardnet.simulator.rtsp.SimulatedCamera;
 import org.wardnet.simulator.rtsp.SimulatedDistrict;
@@ -35,55 +28,29 @@ import org.wardnet.simulator.rtsp.SimulatedDistrict;
  */
 class RecordingDiskFullTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
-
     @TempDir
     Path data;
-
-    private JsonNode send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() < 300, method + " " + url + ": " + response.body());
-        return response.body().isEmpty() ? null : JSON.readTree(response.body());
-    }
 
     @Test
     void aFullDiskPausesRecordingWithAnAlarmAndTheIndexStaysPlayable() throws Exception {
         Path recordings = Files.createDirectories(data.resolve("small-disk"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder("unshare", "-m", "--propagation", "private", "sh", "-c",
-                "mount -t tmpfs -o size=320k tmpfs \"$0\" && exec \"$@\"", recordings.toString(),
-                java, "-cp", System.getProperty("java.class.path"), "org.wardnet.server.cli.Main", "serve", "--port", "0",
-                "--data", data.resolve("store").toString(), "--set", "recording.directory=" + recordings,
-                "--set", "recording.segmentSeconds=2", "--set", "recording.minFreeBytes=65536",
-                "--set", "health.enabled=false").redirectErrorStream(true).start();
+        ChildServer server = ChildServer.start(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs -o size=320k tmpfs \"$0\" && exec \"$@\"", recordings.toString()),
+                List.of("--data", data.resolve("store").toString(), "--set", "recording.directory=" + recordings,
+                        "--set", "recording.segmentSeconds=2", "--set", "recording.minFreeBytes=65536",
+                        "--set", "health.enabled=false"));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         SimulatedCamera camera = SimulatedCamera.of("full", "rtsp://127.1.242.1:554/live", null, "admin", "pw", 18566);
         try (SimulatedDistrict district = SimulatedDistrict.start(group, H264Clip.shipped(), List.of(camera))) {
-            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String base = null;
-            StringBuilder seen = new StringBuilder();
-            for (String line; base == null && (line = out.readLine()) != null; ) {
-                seen.append(line).append('\n');
-                if (line.startsWith("listening on ")) {
-                    base = line.substring("listening on ".length()).strip();
-                }
-            }
-            assertTrue(base != null, "the server did not start:\n" + seen);
-            Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-            drain.setDaemon(true);
-            drain.start();
-            send("POST", base + "/api/v1/sites", "{\"id\":\"C\",\"name\":\"C\",\"tier\":\"CENTER\"}");
-            send("POST", base + "/api/v1/cameras", "{\"id\":\"full\",\"siteId\":\"C\",\"name\":\"Full\",\"location\":"
+            String base = server.base();
+            ChildServer.json("POST", base + "/api/v1/sites", "{\"id\":\"C\",\"name\":\"C\",\"tier\":\"CENTER\"}");
+            ChildServer.json("POST", base + "/api/v1/cameras", "{\"id\":\"full\",\"siteId\":\"C\",\"name\":\"Full\",\"location\":"
                     + "{\"lat\":1,\"lon\":2},\"rtsp\":{\"url\":\"rtsp://127.1.242.1:18566/live\",\"username\":\"admin\","
                     + "\"password\":\"pw\"}}");
-            send("PUT", base + "/api/v1/recording/plans/full", "{\"mode\":\"CONTINUOUS\"}");
+            ChildServer.json("PUT", base + "/api/v1/recording/plans/full", "{\"mode\":\"CONTINUOUS\"}");
             JsonNode status = null;
             for (int i = 0; i < 600; i++) { // bounded: 320 KB fill in about 20 s of the simulated stream
-                status = send("GET", base + "/api/v1/recording/status", null);
+                status = ChildServer.json("GET", base + "/api/v1/recording/status", null);
                 if (status.has("alarm") && status.get("recording").asInt() == 0) {
                     break;
                 }
@@ -94,7 +61,7 @@ class RecordingDiskFullTest {
             assertEquals(0, status.get("recording").asInt(), "recording paused");
 
             String day = LocalDate.now(ZoneOffset.UTC).toString();
-            JsonNode clips = send("GET", base + "/api/v1/clips?camera=full&from=" + day + "T00:00:00Z&to="
+            JsonNode clips = ChildServer.json("GET", base + "/api/v1/clips?camera=full&from=" + day + "T00:00:00Z&to="
                     + LocalDate.now(ZoneOffset.UTC).plusDays(1) + "T00:00:00Z&limit=1000", null).get("items");
             assertTrue(clips.size() >= 2, "segments were recorded before the disk filled: " + clips);
             for (JsonNode clip : clips) {
@@ -107,8 +74,7 @@ class RecordingDiskFullTest {
                         "every indexed clip plays for as long as the index says: " + clip + " vs " + probed);
             }
         } finally {
-            server.destroy();
-            server.waitFor(60, TimeUnit.SECONDS);
+            server.stop();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }

@@ -1,0 +1,86 @@
+package org.wardnet.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code wardnet serve} in a JVM of its own, for tests that kill it or run it in a namespace: it is
+ * started with the test's class path, its "listening on" line gives {@link #base}, and the rest of
+ * its output is drained so it never blocks on a full pipe.
+ *
+ * @param process the child
+ * @param base    its http://host:port
+ */
+public record ChildServer(Process process, String base) {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    /**
+     * @param prefix command words before {@code java} (such as {@code unshare ... sh -c ...}); may be empty
+     * @param args   arguments after {@code serve}
+     */
+    public static ChildServer start(List<String> prefix, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.wardnet.server.cli.Main", "serve", "--port", "0"));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String line; (line = out.readLine()) != null && System.nanoTime() < deadline; ) {
+            if (line.startsWith("listening on ")) {
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "child-server-output");
+                drain.setDaemon(true);
+                drain.start();
+                return new ChildServer(process, line.substring("listening on ".length()).strip());
+            }
+            seen.append(line).append('\n');
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the server did not start:\n" + seen);
+    }
+
+    /** Sends a request to a full URL with an optional body of {@code type}; the answer as text. */
+    public static HttpResponse<String> request(String method, String url, String type, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (body != null) {
+            request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON request that must succeed (2xx); its answer, null when empty. */
+    public static com.fasterxml.jackson.databind.JsonNode json(String method, String url, String body) throws Exception {
+        HttpResponse<String> response = request(method, url, "application/json", body);
+        if (response.statusCode() >= 300) {
+            throw new AssertionError(method + " " + url + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return response.body().isEmpty() ? null : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
+    /** SIGKILL: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, and a wait for a clean exit. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+}
