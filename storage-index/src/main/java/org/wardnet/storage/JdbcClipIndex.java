@@ -55,20 +55,6 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
     private final AtomicLong lastId = new AtomicLong();
     /** The bound as stored; written only when a batch exceeds it. */
     private final AtomicLong storedLongest = new AtomicLong();
-    /** Reads the hours of a coverage query in parallel; idle threads end after a minute. */
-    private final java.util.concurrent.ThreadPoolExecutor hourReaders = hourReaders();
-
-    private static java.util.concurrent.ThreadPoolExecutor hourReaders() {
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(2, 2, 60,
-                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "wardnet-coverage-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
 
     public JdbcClipIndex(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -198,18 +184,17 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
         try (Connection connection = dataSource.getConnection()) {
             java.util.Set<String> found = new java.util.HashSet<>();
             if (cameraIds.size() > SEEK_LIMIT) {
-                // each reachable hour is read on its own connection, the hours in parallel
-                List<java.util.concurrent.CompletableFuture<List<String>>> hours = new ArrayList<>();
-                for (int hour = hourOf(low); hour <= hourOf(high - 1); hour++) {
-                    int h = hour;
-                    hours.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                            () -> camerasInHour(h, low, high, from.toEpochMilli()), hourReaders));
-                }
-                for (java.util.concurrent.CompletableFuture<List<String>> hour : hours) {
-                    try {
-                        found.addAll(hour.join());
-                    } catch (java.util.concurrent.CompletionException e) {
-                        throw e.getCause() instanceof RuntimeException r ? r : e;
+                try (PreparedStatement cameras = connection.prepareStatement(CAMERAS_IN_HOUR)) {
+                    for (int hour = hourOf(low); hour <= hourOf(high - 1); hour++) {
+                        cameras.setInt(1, hour);
+                        cameras.setLong(2, Math.max(low, hour * HOUR));
+                        cameras.setLong(3, Math.min(high, (hour + 1) * HOUR));
+                        cameras.setLong(4, from.toEpochMilli());
+                        try (ResultSet rows = cameras.executeQuery()) {
+                            while (rows.next()) {
+                                found.add(rows.getString(1));
+                            }
+                        }
                     }
                 }
             } else {
@@ -228,26 +213,6 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
                 }
             }
             return cameraIds.stream().filter(found::contains).toList();
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot query coverage: " + e.getMessage(), e);
-        }
-    }
-
-    /** The cameras with a clip starting in {@code hour} within [low, high) and ending after {@code endAfter}. */
-    private List<String> camerasInHour(int hour, long low, long high, long endAfter) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement cameras = connection.prepareStatement(CAMERAS_IN_HOUR)) {
-            cameras.setInt(1, hour);
-            cameras.setLong(2, Math.max(low, hour * HOUR));
-            cameras.setLong(3, Math.min(high, (hour + 1) * HOUR));
-            cameras.setLong(4, endAfter);
-            List<String> found = new ArrayList<>();
-            try (ResultSet rows = cameras.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getString(1));
-                }
-            }
-            return found;
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot query coverage: " + e.getMessage(), e);
         }
