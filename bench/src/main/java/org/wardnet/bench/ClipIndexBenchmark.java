@@ -75,7 +75,7 @@ public final class ClipIndexBenchmark {
             for (int c = 0; c < 1_500; c++) {
                 substation.add(cameraId(c * 8));
             }
-            long[] coverage = new long[60];
+            long[] coverage = new long[210];
             int found = 0;
             for (int i = 0; i < coverage.length; i++) {
                 Instant from = T0.plusSeconds(random.nextInt(days * 24 * 3600 - 1800));
