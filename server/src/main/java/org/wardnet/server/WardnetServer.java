@@ -113,7 +113,7 @@ public final class WardnetServer implements AutoCloseable {
             JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());
             ApiRoutes.Footage footage = new ApiRoutes.Footage(clipIndex, clipIndex, history::before, reads, imports);
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
-                    clipIndex, clipIndex);
+                    clipIndex, clipIndex, history::append);
             Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(registry, health, reads, json), installer, footage, recording));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,

@@ -52,6 +52,21 @@ class TimelineTest {
     }
 
     @Test
+    void recorderOutagesExplainTheGapsHealthDoesNot() {
+        // newest first: started, failed at 10, recording again at 12, then restarted at 20 without a stop
+        List<HealthEvent> history = List.of(event(20, "NOT_RECORDING", "RECORDING", "recording started"),
+                event(12, "RECORDER_DOWN", "RECORDING", "recording again"),
+                event(10, "RECORDING", "RECORDER_DOWN", "connection refused"),
+                event(0, "NOT_RECORDING", "RECORDING", "recording started"));
+        List<Timeline.Outage> outages = Outages.of(history, T.plusSeconds(30 * 60));
+        Timeline timeline = Timeline.of(List.of(clip(0, 10), clip(12, 17), clip(21, 30)), T, T.plusSeconds(30 * 60),
+                Duration.ofSeconds(2), outages);
+        assertEquals(2, timeline.gaps().size(), timeline.toString());
+        assertEquals("recorder reconnecting: connection refused", timeline.gaps().get(0).cause());
+        assertEquals("recorder restart", timeline.gaps().get(1).cause());
+    }
+
+    @Test
     void overlappingClipsMergeAndWindowEdgesClip() {
         Timeline timeline = Timeline.of(List.of(clip(-10, 5), clip(2, 4), clip(4, 12)), T, T.plusSeconds(600),
                 Duration.ZERO, List.of());

@@ -76,7 +76,7 @@ final class FootageResource {
                 Clip last = page.get(page.size() - 1);
                 after = new ClipIndex.Cursor(last.start().toEpochMilli(), last.id());
             }
-            List<Timeline.Outage> outages = Outages.offline(health.before(id, window.to(), 1_000), window.to());
+            List<Timeline.Outage> outages = Outages.of(health.before(id, window.to(), 1_000), window.to());
             Timeline timeline = Timeline.of(clips, window.from(), window.to(), tolerance, outages);
             return ApiResponse.json(HttpResponseStatus.OK, json.write(timelineView(id, timeline)));
         });

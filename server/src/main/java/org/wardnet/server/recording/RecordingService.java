@@ -65,7 +65,12 @@ public final class RecordingService implements AutoCloseable {
     private record Running(SegmentRecorder recorder, Instant since, AtomicInteger indexed, Map<String, Object> last) {
     }
 
-    private RecordingService(WardnetConfig config, Registry registry, RecordingPlanStore plans, ClipIndex index) {
+    /** Where recorder state changes go: the camera's history, beside its health (the timeline reads both). */
+    private final java.util.function.Consumer<List<org.wardnet.core.health.HealthEvent>> history;
+
+    private RecordingService(WardnetConfig config, Registry registry, RecordingPlanStore plans, ClipIndex index,
+            java.util.function.Consumer<List<org.wardnet.core.health.HealthEvent>> history) {
+        this.history = history;
         this.registry = registry;
         this.plans = plans;
         this.index = index;
@@ -99,8 +104,9 @@ public final class RecordingService implements AutoCloseable {
      * recording.enabled false it only answers plans (retention still runs).
      */
     public static RecordingService start(WardnetConfig config, Registry registry, RecordingPlanStore plans,
-            ClipIndex index, org.wardnet.core.clips.ClipRetentionStore retention) {
-        RecordingService service = new RecordingService(config, registry, plans, index);
+            ClipIndex index, org.wardnet.core.clips.ClipRetentionStore retention,
+            java.util.function.Consumer<List<org.wardnet.core.health.HealthEvent>> history) {
+        RecordingService service = new RecordingService(config, registry, plans, index, history);
         if (config.get(WardnetKeys.RECORDING_ENABLED)) {
             service.reconciler.scheduleWithFixedDelay(service::reconcile, 0, 5, TimeUnit.SECONDS);
         }
@@ -217,6 +223,8 @@ public final class RecordingService implements AutoCloseable {
             for (String id : new ArrayList<>(running.keySet())) {
                 if (!keep.containsKey(id)) {
                     running.remove(id).recorder().stop();
+                    note(id, org.wardnet.core.clips.Outages.RECORDING, org.wardnet.core.clips.Outages.NOT_RECORDING,
+                            diskAlarm != null ? diskAlarm : "recording stopped by its plan", now);
                 }
             }
             for (Camera camera : keep.values()) {
@@ -235,6 +243,10 @@ public final class RecordingService implements AutoCloseable {
                 root.resolve(camera.id()), settings, new SegmentRecorder.Listener() {
                     @Override
                     public void segmentClosed(Segment segment) {
+                        if (last.remove("down") != null) {
+                            note(segment.cameraId(), org.wardnet.core.clips.Outages.RECORDER_DOWN,
+                                    org.wardnet.core.clips.Outages.RECORDING, "recording again", segment.start());
+                        }
                         index.add(List.of(new Clip(0, segment.cameraId(), segment.start(), segment.end(),
                                 segment.file().toAbsolutePath().toString(), segment.bytes(), segment.codec(),
                                 segment.width(), segment.height(), segment.keyFrames(), segment.sha256(),
@@ -246,11 +258,17 @@ public final class RecordingService implements AutoCloseable {
                     @Override
                     public void streamFailed(String cameraId, String reason, Duration backoff) {
                         disk.failed(reason);
+                        if (last.putIfAbsent("down", Boolean.TRUE) == null) {
+                            note(cameraId, org.wardnet.core.clips.Outages.RECORDING,
+                                    org.wardnet.core.clips.Outages.RECORDER_DOWN, reason, clock.instant());
+                        }
                         last.put("lastFailure", reason);
                         last.put("lastFailureAt", clock.instant().toString());
                     }
                 }, clock);
         threads.execute(recorder);
+        note(camera.id(), org.wardnet.core.clips.Outages.NOT_RECORDING, org.wardnet.core.clips.Outages.RECORDING,
+                "recording started", now);
         LOG.info("recording {} from {}", camera.id(), camera.rtsp().url());
         return new Running(recorder, now, indexed, last);
     }
@@ -278,7 +296,11 @@ public final class RecordingService implements AutoCloseable {
             c.put("droppedNonIncreasing", r.recorder().counters().droppedNonIncreasing());
             c.put("reconnects", r.recorder().counters().reconnects());
             c.put("keyFrameTimeouts", r.recorder().counters().keyFrameTimeouts());
-            c.putAll(r.last());
+            r.last().forEach((k, v) -> {
+                if (!k.equals("down")) {
+                    c.put(k, v);
+                }
+            });
             cameras.add(c);
         });
         cameras.sort((a, b) -> String.valueOf(a.get("cameraId")).compareTo(String.valueOf(b.get("cameraId"))));
@@ -286,11 +308,27 @@ public final class RecordingService implements AutoCloseable {
         return view;
     }
 
+    /** Writes a recorder state change into the camera's history; a failure to write is logged, not thrown. */
+    private void note(String cameraId, String from, String to, String reason, Instant at) {
+        try {
+            history.accept(List.of(new org.wardnet.core.health.HealthEvent(at,
+                    org.wardnet.core.health.HealthEvent.Subject.CAMERA, cameraId, from, to,
+                    reason == null ? null : reason.substring(0, Math.min(reason.length(), 900)), false, null)));
+        } catch (RuntimeException e) {
+            LOG.warn("recording: cannot note {} -> {} for {}: {}", from, to, cameraId, e.toString());
+        }
+    }
+
     /** Stops every recorder; each closes and indexes its open segment (within the stall timeout). */
     @Override
     public void close() {
         reconciler.shutdownNow();
-        running.values().forEach(r -> r.recorder().stop());
+        Instant now = clock.instant();
+        running.forEach((id, r) -> {
+            r.recorder().stop();
+            note(id, org.wardnet.core.clips.Outages.RECORDING, org.wardnet.core.clips.Outages.NOT_RECORDING,
+                    "recorder stopped", now);
+        });
         running.clear();
         threads.shutdown();
         try {

@@ -86,6 +86,20 @@ class RecordingCrashTest {
                 assertTrue(status.get("recoveredAtStart").asInt() >= 1, status.toString());
                 JsonNode after = clips(second);
                 assertTrue(after.size() >= onDisk, "every file on disk is indexed: " + after.size() + " of " + onDisk);
+                JsonNode resumed = after;
+                for (int i = 0; i < 300 && resumed.size() <= after.size(); i++) {
+                    Thread.sleep(100); // bounded: the restarted recorder closes its first segment
+                    resumed = clips(second);
+                }
+                assertTrue(resumed.size() > after.size(), "recording resumed after the restart");
+                JsonNode timeline = ChildServer.json("GET", second.base() + "/api/v1/cameras/crash/timeline?from="
+                        + resumed.get(0).get("start").asText() + "&to=" + resumed.get(resumed.size() - 1).get("end").asText(),
+                        null);
+                boolean explained = false;
+                for (JsonNode gap : timeline.get("gaps")) {
+                    explained |= "recorder restart".equals(gap.path("cause").asText());
+                }
+                assertTrue(explained, "the gap while the process was dead says why: " + timeline);
                 for (JsonNode clip : after) {
                     Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name",
                             "-of", "csv=p=0", second.base() + clip.get("mediaUrl").asText()).redirectErrorStream(true)
