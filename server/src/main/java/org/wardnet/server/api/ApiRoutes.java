@@ -40,7 +40,7 @@ public final class ApiRoutes {
         CameraResource cameras = new CameraResource(registry, writes, json, paging);
         CameraImportResource imports = new CameraImportResource(registry, writes, json,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS), installer);
-        InstallerResource install = new InstallerResource(installer, registry, json, config);
+        InstallerResource install = new InstallerResource(installer, registry, json, config, footage.reads());
         CandidateRegistration registration = new CandidateRegistration(registry, writes, json, installer,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         java.time.Duration widest = java.time.Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));

@@ -17,6 +17,7 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
 import org.wardnet.server.installer.InstallerService;
@@ -33,8 +34,12 @@ final class InstallerResource {
     private final JsonCodec json;
     private final RequestBodies bodies;
     private final WardnetConfig config;
+    /** The stored checklist and the snapshot are read from the store and the disk: never on an event loop. */
+    private final BlockingWork reads;
 
-    InstallerResource(InstallerService installer, Registry registry, JsonCodec json, WardnetConfig config) {
+    InstallerResource(InstallerService installer, Registry registry, JsonCodec json, WardnetConfig config,
+            BlockingWork reads) {
+        this.reads = reads;
         this.installer = installer;
         this.registry = registry;
         this.json = json;
@@ -127,19 +132,23 @@ final class InstallerResource {
     CompletableFuture<ApiResponse> storedVerification(ApiRequest request) {
         String id = RequestParams.id(request);
         requireCamera(id);
-        String stored = installer.storedVerification(id).orElseThrow(() -> new ApiException(Problem.of(
-                HttpResponseStatus.NOT_FOUND, "not-verified", "Not verified", "camera '" + id + "' was never verified")));
-        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK,
-                stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return reads.submit(() -> {
+            String stored = installer.storedVerification(id).orElseThrow(() -> new ApiException(Problem.of(
+                    HttpResponseStatus.NOT_FOUND, "not-verified", "Not verified", "camera '" + id + "' was never verified")));
+            return ApiResponse.json(HttpResponseStatus.OK, stored.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
     }
 
     CompletableFuture<ApiResponse> snapshot(ApiRequest request) {
         String id = RequestParams.id(request);
         requireCamera(id);
-        byte[] jpeg = installer.snapshot(id).orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND,
-                "no-snapshot", "No snapshot", "camera '" + id + "' has no snapshot yet; verify it first")));
-        return CompletableFuture.completedFuture(new ApiResponse(HttpResponseStatus.OK, "image/jpeg", jpeg, Map.of())
-                .withHeader("Cache-Control", "no-cache"));
+        return reads.submit(() -> {
+            byte[] jpeg = installer.snapshot(id).orElseThrow(() -> new ApiException(Problem.of(
+                    HttpResponseStatus.NOT_FOUND, "no-snapshot", "No snapshot",
+                    "camera '" + id + "' has no snapshot yet; verify it first")));
+            return new ApiResponse(HttpResponseStatus.OK, "image/jpeg", jpeg, Map.of()).withHeader("Cache-Control",
+                    "no-cache");
+        });
     }
 
     /** {@code {"site": "sub-03"}} or {@code {"cameraIds": [...]}}. */
