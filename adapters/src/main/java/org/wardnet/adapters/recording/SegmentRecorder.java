@@ -99,19 +99,16 @@ public final class SegmentRecorder implements Runnable {
         while (!stopped) {
             String failure;
             try {
-                boolean recorded = session();
-                if (stopped) {
-                    break;
-                }
+                session();
                 failure = "the stream ended";
-                if (recorded) {
-                    backoff = settings.firstBackoff(); // it worked for a while: start the backoff over
-                }
             } catch (IOException | RuntimeException e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
             }
             if (stopped) {
                 break;
+            }
+            if (sessionRecorded) {
+                backoff = settings.firstBackoff(); // that session worked for a while: start the backoff over
             }
             counters.reconnects.incrementAndGet();
             listener.streamFailed(cameraId, failure, backoff);
@@ -121,8 +118,12 @@ public final class SegmentRecorder implements Runnable {
         }
     }
 
-    /** One connection: records until the stream fails or stop is asked. Returns whether a segment was written. */
-    private boolean session() throws IOException {
+    /** Whether the last session wrote any packet; only then does the backoff start over. Recorder thread only. */
+    private boolean sessionRecorded;
+
+    /** One connection: records until the stream fails or stop is asked. */
+    private void session() throws IOException {
+        sessionRecorded = false;
         FFmpegFrameGrabber source = new FFmpegFrameGrabber(url);
         source.setFormat("rtsp");
         source.setOption("rtsp_transport", "tcp");
@@ -207,8 +208,8 @@ public final class SegmentRecorder implements Runnable {
                 }
                 lastDts = dts;
                 open.recorder.recordPacket(packet); // unrefs the packet
+                sessionRecorded = true;
             }
-            return open != null || counters.segments() > 0;
         } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
             throw new IOException(e.getMessage(), e);
         } finally {
