@@ -3,7 +3,6 @@ package org.wardnet.core.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardnet.core.registry.RegistryTestData.camera;
 import static org.wardnet.core.registry.RegistryTestData.small;
 

@@ -7,12 +7,10 @@ import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Page;
 import org.wardnet.core.registry.Registry;
-import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
-import org.wardnet.server.http.Problem;
 
 /** {@code /api/v1/cameras}: registered cameras. Reads answer from memory; writes go through the store. */
 final class CameraResource {
@@ -42,8 +40,7 @@ final class CameraResource {
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
         String id = RequestParams.id(request);
-        Camera camera = registry.camera(id).orElseThrow(() -> new ApiException(Problem.of(
-                HttpResponseStatus.NOT_FOUND, "not-found", "Not found", "no camera '" + id + "'")));
+        Camera camera = RequestParams.camera(registry, id);
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, rendered.json(camera)));
     }
 

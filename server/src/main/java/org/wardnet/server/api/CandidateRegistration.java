@@ -56,10 +56,10 @@ final class CandidateRegistration {
     CompletableFuture<ApiResponse> register(ApiRequest request) {
         Request body = bodies.json(request, Request.class);
         if (body.candidates() == null || body.candidates().isEmpty()) {
-            throw InstallerResource.invalid("candidates", "list at least one discovered device");
+            throw RequestParams.invalid("candidates", "list at least one discovered device");
         }
         if (body.candidates().size() > maxRows) {
-            throw InstallerResource.invalid("candidates", "at most " + maxRows + " per request");
+            throw RequestParams.invalid("candidates", "at most " + maxRows + " per request");
         }
         List<CameraImport.Row> rows = new ArrayList<>();
         int number = 1;

@@ -156,10 +156,7 @@ final class ClipResource {
         TimeWindow window = TimeWindow.of(request, widest);
         int limit = paging.limit(request);
         ClipIndex.Cursor after = ClipViews.cursor(request.queryParam("cursor"));
-        if (registry.camera(camera).isEmpty()) {
-            throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
-                    "no camera '" + camera + "'"));
-        }
+        RequestParams.camera(registry, camera);
         return reads.submit(() -> {
             List<Clip> clips = index.overlapping(camera, window.from(), window.to(), after, limit + 1);
             boolean more = clips.size() > limit;
@@ -190,7 +187,7 @@ final class ClipResource {
         long id = ClipViews.id(request.pathParam("id"));
         HoldRequest body = new RequestBodies(json).json(request, HoldRequest.class);
         if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
-            throw InstallerResource.invalid("reason", "required: who needs the clip kept, 1 to 500 characters");
+            throw RequestParams.invalid("reason", "required: who needs the clip kept, 1 to 500 characters");
         }
         return writes.submit(() -> {
             existing(id);
@@ -276,14 +273,14 @@ final class ClipResource {
     CompletableFuture<ApiResponse> importDirectory(ApiRequest request) {
         DirectoryRequest body = new RequestBodies(json).json(request, DirectoryRequest.class);
         if (body.directory() == null || body.directory().isBlank()) {
-            throw InstallerResource.invalid("directory", "required: a folder on the server's disk");
+            throw RequestParams.invalid("directory", "required: a folder on the server's disk");
         }
         java.nio.file.Path directory = java.nio.file.Path.of(body.directory()).toAbsolutePath().normalize();
         if (!java.nio.file.Files.isDirectory(directory)) {
-            throw InstallerResource.invalid("directory", "'" + directory + "' is not a directory the server can read");
+            throw RequestParams.invalid("directory", "'" + directory + "' is not a directory the server can read");
         }
         if (body.cameraId() != null && !cameraExists(body.cameraId())) {
-            throw InstallerResource.invalid("cameraId", "no camera '" + body.cameraId() + "' is registered");
+            throw RequestParams.invalid("cameraId", "no camera '" + body.cameraId() + "' is registered");
         }
         return imports.submit(() -> {
             org.wardnet.server.clips.DirectoryImport.Outcome outcome;

@@ -47,9 +47,7 @@ final class ExportResource {
 
     CompletableFuture<ApiResponse> export(ApiRequest request) {
         String id = RequestParams.id(request);
-        if (registry.camera(id).isEmpty()) {
-            throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found", "no camera '" + id + "'"));
-        }
+        RequestParams.camera(registry, id);
         TimeWindow window = TimeWindow.of(request, longest);
         return work.submit(() -> {
             List<Clip> clips = index.overlapping(id, window.from(), window.to(), null, 10_000);

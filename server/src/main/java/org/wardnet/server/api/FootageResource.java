@@ -60,9 +60,7 @@ final class FootageResource {
 
     CompletableFuture<ApiResponse> timeline(ApiRequest request) {
         String id = RequestParams.id(request);
-        if (registry.camera(id).isEmpty()) {
-            throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found", "no camera '" + id + "'"));
-        }
+        RequestParams.camera(registry, id);
         TimeWindow window = TimeWindow.of(request, widest);
         return reads.submit(() -> {
             List<Clip> clips = new ArrayList<>();
@@ -140,7 +138,7 @@ final class FootageResource {
         String polygon = request.queryParam("polygon");
         int given = (site != null ? 1 : 0) + (lat != null ? 1 : 0) + (polygon != null ? 1 : 0);
         if (given != 1) {
-            throw InstallerResource.invalid("site", "give exactly one of site=ID, lat=&lon=&radiusMeters=, or"
+            throw RequestParams.invalid("site", "give exactly one of site=ID, lat=&lon=&radiusMeters=, or"
                     + " polygon=lat1,lon1,lat2,lon2,lat3,lon3...");
         }
         if (site != null) {
@@ -172,7 +170,7 @@ final class FootageResource {
                 description = "polygon of " + vertices.size() + " vertices";
             }
         } catch (IllegalArgumentException e) {
-            throw InstallerResource.invalid(lat != null ? "lat" : "polygon", e.getMessage());
+            throw RequestParams.invalid(lat != null ? "lat" : "polygon", e.getMessage());
         }
         List<String> ids = new ArrayList<>();
         for (Camera camera : registry.queries().allCameras()) {

@@ -56,15 +56,15 @@ final class InstallerResource {
         DiscoveryRequest body = bodies.json(request, DiscoveryRequest.class);
         int port = body.port() == null ? config.get(WardnetKeys.ONVIF_DISCOVERY_PORT) : body.port();
         if (port < 1 || port > 65_535) {
-            throw invalid("port", "must be 1..65535");
+            throw RequestParams.invalid("port", "must be 1..65535");
         }
         int window = body.windowMillis() == null ? config.get(WardnetKeys.ONVIF_DISCOVERY_WINDOW_MILLIS) : body.windowMillis();
         if (window < 100 || window > 30_000) {
-            throw invalid("windowMillis", "must be 100..30000");
+            throw RequestParams.invalid("windowMillis", "must be 100..30000");
         }
         boolean multicast = Boolean.TRUE.equals(body.multicast());
         if (multicast == (body.range() != null)) {
-            throw invalid(multicast ? "range" : "multicast", "give either a range or \"multicast\": true");
+            throw RequestParams.invalid(multicast ? "range" : "multicast", "give either a range or \"multicast\": true");
         }
         DiscoveryScope scope;
         if (multicast) {
@@ -75,7 +75,7 @@ final class InstallerResource {
             try {
                 scope = DiscoveryScope.range(body.range(), port, config.get(WardnetKeys.ONVIF_MAX_DISCOVERY_ADDRESSES));
             } catch (IllegalArgumentException e) {
-                throw invalid("range", e.getMessage());
+                throw RequestParams.invalid("range", e.getMessage());
             }
         }
         return installer.discover(scope, Duration.ofMillis(window)).handle((found, error) -> {
@@ -131,7 +131,7 @@ final class InstallerResource {
 
     CompletableFuture<ApiResponse> storedVerification(ApiRequest request) {
         String id = RequestParams.id(request);
-        requireCamera(id);
+        RequestParams.camera(registry, id);
         return reads.submit(() -> {
             String stored = installer.storedVerification(id).orElseThrow(() -> new ApiException(Problem.of(
                     HttpResponseStatus.NOT_FOUND, "not-verified", "Not verified", "camera '" + id + "' was never verified")));
@@ -141,7 +141,7 @@ final class InstallerResource {
 
     CompletableFuture<ApiResponse> snapshot(ApiRequest request) {
         String id = RequestParams.id(request);
-        requireCamera(id);
+        RequestParams.camera(registry, id);
         return reads.submit(() -> {
             byte[] jpeg = installer.snapshot(id).orElseThrow(() -> new ApiException(Problem.of(
                     HttpResponseStatus.NOT_FOUND, "no-snapshot", "No snapshot",
@@ -158,12 +158,12 @@ final class InstallerResource {
     CompletableFuture<ApiResponse> startBatch(ApiRequest request) {
         BatchRequest body = bodies.json(request, BatchRequest.class);
         if ((body.site() == null) == (body.cameraIds() == null)) {
-            throw invalid("site", "give either a site (its whole subtree is verified) or cameraIds");
+            throw RequestParams.invalid("site", "give either a site (its whole subtree is verified) or cameraIds");
         }
         List<String> ids = body.site() != null ? registry.queries().cameraIdsInSubtree(body.site()) : body.cameraIds();
         int max = config.get(WardnetKeys.API_MAX_IMPORT_ROWS);
         if (ids.size() > max) {
-            throw invalid("cameraIds", ids.size() + " cameras; at most " + max + " per verification");
+            throw RequestParams.invalid("cameraIds", ids.size() + " cameras; at most " + max + " per verification");
         }
         return CompletableFuture.completedFuture(accepted(installer.startBatch(ids)));
     }
@@ -182,27 +182,17 @@ final class InstallerResource {
         try {
             after = since == null ? 0 : Integer.parseInt(since);
         } catch (NumberFormatException e) {
-            throw invalid("since", "must be an event sequence number");
+            throw RequestParams.invalid("since", "must be an event sequence number");
         }
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(batch.status(after))));
     }
 
-    private Camera requireCamera(String id) {
-        return registry.camera(id).orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND,
-                "not-found", "Not found", "no camera '" + id + "'")));
-    }
-
     private Camera verifiable(String id) {
-        Camera camera = requireCamera(id);
+        Camera camera = RequestParams.camera(registry, id);
         if (camera.onvif() == null) {
             throw new ApiException(Problem.of(HttpResponseStatus.CONFLICT, "no-onvif", "Not an ONVIF camera",
                     "camera '" + id + "' has no ONVIF endpoint; add onvif {url, username, password} to verify it"));
         }
         return camera;
-    }
-
-    static ApiException invalid(String field, String reason) {
-        return new ApiException(Problem.badRequest(field + ": " + reason)
-                .withErrors(List.of(JsonCodec.fieldError(field, reason))));
     }
 }

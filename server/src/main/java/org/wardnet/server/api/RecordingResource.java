@@ -2,7 +2,6 @@ package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.core.recording.RecordingPlan;

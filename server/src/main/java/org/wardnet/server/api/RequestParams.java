@@ -1,11 +1,19 @@
 package org.wardnet.server.api;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
+import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Ids;
+import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
+import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
 
-/** Reading and checking the parameters every resource shares: the path id and boolean flags. */
+/**
+ * Reading and checking what every resource shares: the path id, boolean flags, the camera an id
+ * names (404 when none), and the 400 for one invalid field.
+ */
 final class RequestParams {
 
     private RequestParams() {
@@ -31,5 +39,17 @@ final class RequestParams {
         }
         throw new ApiException(Problem.badRequest("query parameter '" + name + "' must be true or false, got '"
                 + value + "'"));
+    }
+
+    /** The registered camera {@code id} names, or a 404 problem. */
+    static Camera camera(Registry registry, String id) {
+        return registry.camera(id).orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND,
+                "not-found", "Not found", "no camera '" + id + "'")));
+    }
+
+    /** A 400 naming one field and what is wrong with it. */
+    static ApiException invalid(String field, String reason) {
+        return new ApiException(Problem.badRequest(field + ": " + reason)
+                .withErrors(List.of(JsonCodec.fieldError(field, reason))));
     }
 }

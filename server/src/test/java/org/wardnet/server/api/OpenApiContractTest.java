@@ -3,7 +3,6 @@ package org.wardnet.server.api;
 import static org.wardnet.server.OpenApiAssertions.assertFits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
