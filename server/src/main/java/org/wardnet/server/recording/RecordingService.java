@@ -62,7 +62,8 @@ public final class RecordingService implements AutoCloseable {
     private final int recovered;
 
     /** A recorder at work, with what it has done. */
-    private record Running(SegmentRecorder recorder, Instant since, AtomicInteger indexed, Map<String, Object> last) {
+    private record Running(SegmentRecorder recorder, Instant since, AtomicInteger indexed, Map<String, Object> last,
+            java.util.concurrent.atomic.AtomicBoolean down) {
     }
 
     /** Where recorder state changes go: the camera's history, beside its health (the timeline reads both). */
@@ -237,13 +238,14 @@ public final class RecordingService implements AutoCloseable {
 
     private Running launch(Camera camera, Instant now) {
         AtomicInteger indexed = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
         Map<String, Object> last = new ConcurrentHashMap<>();
         SegmentRecorder recorder = new SegmentRecorder(camera.id(), camera.rtsp().url(),
                 camera.rtsp().credentials().username(), camera.rtsp().credentials().password(),
                 root.resolve(camera.id()), settings, new SegmentRecorder.Listener() {
                     @Override
                     public void segmentClosed(Segment segment) {
-                        if (last.remove("down") != null) {
+                        if (down.compareAndSet(true, false)) {
                             note(segment.cameraId(), org.wardnet.core.clips.Outages.RECORDER_DOWN,
                                     org.wardnet.core.clips.Outages.RECORDING, "recording again", segment.start());
                         }
@@ -258,7 +260,7 @@ public final class RecordingService implements AutoCloseable {
                     @Override
                     public void streamFailed(String cameraId, String reason, Duration backoff) {
                         disk.failed(reason);
-                        if (last.putIfAbsent("down", Boolean.TRUE) == null) {
+                        if (down.compareAndSet(false, true)) {
                             note(cameraId, org.wardnet.core.clips.Outages.RECORDING,
                                     org.wardnet.core.clips.Outages.RECORDER_DOWN, reason, clock.instant());
                         }
@@ -270,7 +272,7 @@ public final class RecordingService implements AutoCloseable {
         note(camera.id(), org.wardnet.core.clips.Outages.NOT_RECORDING, org.wardnet.core.clips.Outages.RECORDING,
                 "recording started", now);
         LOG.info("recording {} from {}", camera.id(), camera.rtsp().url());
-        return new Running(recorder, now, indexed, last);
+        return new Running(recorder, now, indexed, last, down);
     }
 
     /** What is recording now, for the status endpoint. */
@@ -296,11 +298,7 @@ public final class RecordingService implements AutoCloseable {
             c.put("droppedNonIncreasing", r.recorder().counters().droppedNonIncreasing());
             c.put("reconnects", r.recorder().counters().reconnects());
             c.put("keyFrameTimeouts", r.recorder().counters().keyFrameTimeouts());
-            r.last().forEach((k, v) -> {
-                if (!k.equals("down")) {
-                    c.put(k, v);
-                }
-            });
+            c.putAll(r.last());
             cameras.add(c);
         });
         cameras.sort((a, b) -> String.valueOf(a.get("cameraId")).compareTo(String.valueOf(b.get("cameraId"))));

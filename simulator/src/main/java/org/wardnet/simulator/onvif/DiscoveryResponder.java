@@ -49,11 +49,12 @@ public final class DiscoveryResponder implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel channel;
-    private final AtomicLong probes = new AtomicLong();
+    private final AtomicLong probes;
 
-    private DiscoveryResponder(EventLoopGroup group, Channel channel) {
+    private DiscoveryResponder(EventLoopGroup group, Channel channel, AtomicLong probes) {
         this.group = group;
         this.channel = channel;
+        this.probes = probes;
     }
 
     /**
@@ -68,7 +69,8 @@ public final class DiscoveryResponder implements AutoCloseable {
             throw new IOException("WS-Discovery simulation needs Linux epoll: " + Epoll.unavailabilityCause());
         }
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        Responder responder = new Responder(cameras, up);
+        AtomicLong probes = new AtomicLong();
+        Responder responder = new Responder(cameras, up, probes);
         try {
             Channel channel = new Bootstrap().group(group).channel(EpollDatagramChannel.class)
                     .option(EpollChannelOption.IP_RECVORIGDSTADDR, true)
@@ -82,9 +84,7 @@ public final class DiscoveryResponder implements AutoCloseable {
                 }
                 ((EpollDatagramChannel) channel).joinGroup(new InetSocketAddress(GROUP, port), nic).sync();
             }
-            DiscoveryResponder started = new DiscoveryResponder(group, channel);
-            responder.counter = started.probes;
-            return started;
+            return new DiscoveryResponder(group, channel, probes);
         } catch (IOException | InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -133,11 +133,12 @@ public final class DiscoveryResponder implements AutoCloseable {
         private final Map<String, SimulatedCamera> cameras;
         private final Predicate<SimulatedCamera> up;
         private final SafeXmlReader reader = new SafeXmlReader(64 * 1024);
-        volatile AtomicLong counter = new AtomicLong();
+        private final AtomicLong counter;
 
-        Responder(Map<String, SimulatedCamera> cameras, Predicate<SimulatedCamera> up) {
+        Responder(Map<String, SimulatedCamera> cameras, Predicate<SimulatedCamera> up, AtomicLong counter) {
             this.cameras = cameras;
             this.up = up;
+            this.counter = counter;
         }
 
         @Override
