@@ -86,17 +86,18 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
         // leaves it wider than needed, which costs a little and loses nothing.
         longest.accumulateAndGet(batchLongest, Math::max);
         List<Long> ids = new ArrayList<>(clips.size());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                long first = lastId.getAndAdd(clips.size()) + 1;
-                for (int i = 0; i < clips.size(); i++) {
-                    insert.setLong(1, first + i);
-                    bind(insert, clips.get(i));
-                    insert.addBatch();
-                    ids.add(first + i);
+        try {
+            Transactions.run(dataSource, connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    long first = lastId.getAndAdd(clips.size()) + 1;
+                    for (int i = 0; i < clips.size(); i++) {
+                        insert.setLong(1, first + i);
+                        bind(insert, clips.get(i));
+                        insert.addBatch();
+                        ids.add(first + i);
+                    }
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
                 if (batchLongest > storedLongest.get()) {
                     try (PreparedStatement raise = connection.prepareStatement(
                             "UPDATE clip_bound SET bound = ? WHERE name = 'longest_ms' AND bound < ?")) {
@@ -105,12 +106,8 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
                         raise.executeUpdate();
                     }
                 }
-                connection.commit();
-                storedLongest.accumulateAndGet(batchLongest, Math::max);
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
+            storedLongest.accumulateAndGet(batchLongest, Math::max);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot index clips: " + e.getMessage(), e);
         }
@@ -302,22 +299,19 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
 
     @Override
     public void hold(long clipId, String reason, Instant at) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM clip_hold WHERE clip_id = ?");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO clip_hold (clip_id, reason, created_at) VALUES (?, ?, ?)")) {
-                delete.setLong(1, clipId);
-                delete.executeUpdate();
-                insert.setLong(1, clipId);
-                insert.setString(2, reason);
-                insert.setObject(3, at.atOffset(java.time.ZoneOffset.UTC));
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+        try {
+            Transactions.run(dataSource, connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM clip_hold WHERE clip_id = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO clip_hold (clip_id, reason, created_at) VALUES (?, ?, ?)")) {
+                    delete.setLong(1, clipId);
+                    delete.executeUpdate();
+                    insert.setLong(1, clipId);
+                    insert.setString(2, reason);
+                    insert.setObject(3, at.atOffset(java.time.ZoneOffset.UTC));
+                    insert.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot hold clip " + clipId + ": " + e.getMessage(), e);
         }
@@ -352,21 +346,18 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
         if (ids.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM clip WHERE id = ? AND NOT EXISTS (SELECT 1 FROM clip_hold WHERE clip_id = ?)")) {
-                for (long id : ids) {
-                    delete.setLong(1, id);
-                    delete.setLong(2, id);
-                    delete.addBatch();
+        try {
+            Transactions.run(dataSource, connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM clip WHERE id = ? AND NOT EXISTS (SELECT 1 FROM clip_hold WHERE clip_id = ?)")) {
+                    for (long id : ids) {
+                        delete.setLong(1, id);
+                        delete.setLong(2, id);
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
                 }
-                delete.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot delete clips: " + e.getMessage(), e);
         }

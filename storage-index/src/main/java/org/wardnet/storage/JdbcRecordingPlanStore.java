@@ -45,22 +45,20 @@ public final class JdbcRecordingPlanStore implements RecordingPlanStore {
 
     @Override
     public void put(RecordingPlan plan) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM recording_plan WHERE subject_id = ?");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO recording_plan (subject_id, mode, windows) VALUES (?, ?, ?)")) {
-                delete.setString(1, plan.subjectId());
-                delete.executeUpdate();
-                insert.setString(1, plan.subjectId());
-                insert.setString(2, plan.mode().name());
-                insert.setString(3, text(plan.windows()));
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+        try {
+            Transactions.run(dataSource, connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM recording_plan WHERE subject_id = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO recording_plan (subject_id, mode, windows) VALUES (?, ?, ?)")) {
+                    delete.setString(1, plan.subjectId());
+                    delete.executeUpdate();
+                    insert.setString(1, plan.subjectId());
+                    insert.setString(2, plan.mode().name());
+                    insert.setString(3, text(plan.windows()));
+                    insert.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot store the recording plan: " + e.getMessage(), e);
         }

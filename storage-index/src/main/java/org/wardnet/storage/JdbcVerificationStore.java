@@ -27,28 +27,25 @@ public final class JdbcVerificationStore implements VerificationStore {
 
     @Override
     public void save(String cameraId, Instant verifiedAt, boolean passed, String reportJson) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM camera_verification WHERE camera_id = ?");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO camera_verification (camera_id, verified_at, passed, report) VALUES (?, ?, ?, ?)")) {
-                delete.setString(1, cameraId);
-                delete.executeUpdate();
-                insert.setString(1, cameraId);
-                insert.setObject(2, verifiedAt.atOffset(ZoneOffset.UTC));
-                insert.setBoolean(3, passed);
-                insert.setString(4, reportJson);
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                    return; // the camera was deleted while it was being verified
+        try {
+            Transactions.run(dataSource, connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM camera_verification WHERE camera_id = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO camera_verification (camera_id, verified_at, passed, report) VALUES (?, ?, ?, ?)")) {
+                    delete.setString(1, cameraId);
+                    delete.executeUpdate();
+                    insert.setString(1, cameraId);
+                    insert.setObject(2, verifiedAt.atOffset(ZoneOffset.UTC));
+                    insert.setBoolean(3, passed);
+                    insert.setString(4, reportJson);
+                    insert.executeUpdate();
                 }
-                throw e;
-            }
+            });
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return; // the camera was deleted while it was being verified
+            }
             throw new StoreUnavailableException("cannot store the verification of " + cameraId + ": " + e.getMessage(), e);
         }
     }
