@@ -20,6 +20,8 @@ import org.wardnet.core.clips.RecordingNames;
  * At start, before recording resumes: finds segments on disk that the index lacks (the segment
  * that was open when the process died, or one closed just before its row was written), repairs
  * each (a clean copy of every readable packet) and indexes it. Leftover repair copies are removed.
+ * Each camera's files are read newest first and the walk stops at the first indexed one, so the
+ * cost does not grow with the footage kept.
  */
 final class RecordingRecovery {
 
@@ -34,30 +36,48 @@ final class RecordingRecovery {
             return 0;
         }
         int recovered = 0;
-        try (Stream<Path> walk = Files.walk(root, 2)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".repair")) {
-                    Files.deleteIfExists(file);
-                    continue;
-                }
-                if (!name.endsWith(".mp4")) {
-                    continue;
-                }
-                String camera = file.getParent().getFileName().toString();
-                Optional<Instant> start = RecordingNames.startOf(name);
-                if (start.isEmpty() || indexed(index, camera, start.get(), file)) {
-                    continue;
-                }
-                if (recover(index, file, camera, start.get())) {
-                    recovered++;
-                }
+        try (Stream<Path> cameras = Files.list(root)) {
+            for (Path directory : cameras.filter(Files::isDirectory).sorted().toList()) {
+                recovered += recoverCamera(directory, index);
             }
         } catch (IOException e) {
             LOG.warn("recovery could not list {}: {}", root, e.getMessage());
         }
         if (recovered > 0) {
             LOG.info("recovery: {} segments that were not indexed were repaired and indexed", recovered);
+        }
+        return recovered;
+    }
+
+    /**
+     * One camera's segments, newest first, until one is found indexed: segments are indexed in the
+     * order they close, so only the newest can lack a row (the one open when the process died, and
+     * one closed just before its row was written). Older unindexed files are the directory
+     * import's to find, not start-up's.
+     */
+    private static int recoverCamera(Path directory, ClipIndex index) throws IOException {
+        String camera = directory.getFileName().toString();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(directory)) {
+            files = list.filter(Files::isRegularFile).sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        int recovered = 0;
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".repair")) {
+                Files.deleteIfExists(file);
+                continue;
+            }
+            Optional<Instant> start = RecordingNames.startOf(name);
+            if (!name.endsWith(".mp4") || start.isEmpty()) {
+                continue;
+            }
+            if (indexed(index, camera, start.get(), file)) {
+                break;
+            }
+            if (recover(index, file, camera, start.get())) {
+                recovered++;
+            }
         }
         return recovered;
     }
