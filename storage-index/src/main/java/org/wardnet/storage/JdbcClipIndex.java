@@ -23,8 +23,8 @@ import org.wardnet.core.registry.StoreUnavailableException;
  * longest clip's duration is kept in {@code clip_bound}, raised in the same transaction as the
  * clips that exceed it, and in memory. A camera's clips overlapping [from, to) are then found by
  * one bounded seek per hour from (from − longest) to the hour of to: typically two or three.
- * Coverage of many cameras reads each reachable hour once instead (an hour holds one row per clip
- * started in it, whatever the number of cameras asked about).
+ * Coverage of many cameras runs one query per reachable hour that seeks each asked camera in it,
+ * and asks later hours only about the cameras not yet found.
  *
  * <p>Ids are assigned by this object from the largest stored one, so one server writes a given
  * database (as the registry already requires). Ids of a failed batch are skipped, not reused.
@@ -42,12 +42,15 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
             + " ORDER BY start_ms, id FETCH FIRST ? ROWS ONLY";
     private static final String PAGE_AFTER = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
             + " AND (start_ms > ? OR (start_ms = ? AND id > ?)) ORDER BY start_ms, id FETCH FIRST ? ROWS ONLY";
-    private static final String EXISTS = "SELECT 1 FROM clip" + IN_HOUR + " FETCH FIRST 1 ROWS ONLY";
-    private static final String CAMERAS_IN_HOUR = "SELECT DISTINCT camera_id FROM clip WHERE start_hour = ?"
-            + " AND start_ms >= ? AND start_ms < ? AND end_ms > ?";
+    /**
+     * The asked cameras with a clip in one hour's part of a window. Joining the cameras as a table
+     * makes the engine seek (hour, camera) once per camera; an {@code IN (...)} list or
+     * {@code = ANY(?)} was measured reading the whole hour instead, 10-20 times slower.
+     */
+    private static final String CAMERAS_IN_HOUR = "SELECT DISTINCT c.camera_id FROM UNNEST(?) AS asked(id)"
+            + " JOIN clip c ON c.camera_id = asked.id WHERE c.start_hour = ? AND c.start_ms >= ? AND c.start_ms < ?"
+            + " AND c.end_ms > ?";
     private static final long HOUR = 3_600_000L;
-    /** Above this many cameras, coverage reads whole hours instead of seeking each camera. */
-    private static final int SEEK_LIMIT = 64;
 
     private final DataSource dataSource;
     private final AtomicLong longest = new AtomicLong();
@@ -178,36 +181,22 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
     public List<String> withFootage(List<String> cameraIds, Instant from, Instant to) {
         long low = from.toEpochMilli() - longest.get();
         long high = to.toEpochMilli();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement cameras = connection.prepareStatement(CAMERAS_IN_HOUR)) {
             java.util.Set<String> found = new java.util.HashSet<>();
-            if (cameraIds.size() > SEEK_LIMIT) {
-                try (PreparedStatement cameras = connection.prepareStatement(CAMERAS_IN_HOUR)) {
-                    for (int hour = hourOf(low); hour <= hourOf(high - 1); hour++) {
-                        cameras.setInt(1, hour);
-                        cameras.setLong(2, Math.max(low, hour * HOUR));
-                        cameras.setLong(3, Math.min(high, (hour + 1) * HOUR));
-                        cameras.setLong(4, from.toEpochMilli());
-                        try (ResultSet rows = cameras.executeQuery()) {
-                            while (rows.next()) {
-                                found.add(rows.getString(1));
-                            }
-                        }
+            java.util.Set<String> pending = new java.util.LinkedHashSet<>(cameraIds);
+            for (int hour = hourOf(low); hour <= hourOf(high - 1) && !pending.isEmpty(); hour++) {
+                cameras.setArray(1, connection.createArrayOf("VARCHAR", pending.toArray()));
+                cameras.setInt(2, hour);
+                cameras.setLong(3, Math.max(low, hour * HOUR));
+                cameras.setLong(4, Math.min(high, (hour + 1) * HOUR));
+                cameras.setLong(5, from.toEpochMilli());
+                try (ResultSet rows = cameras.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
                     }
                 }
-            } else {
-                try (PreparedStatement exists = connection.prepareStatement(EXISTS)) {
-                    for (String cameraId : cameraIds) {
-                        for (int hour = hourOf(low); hour <= hourOf(high - 1); hour++) {
-                            bindHour(exists, hour, cameraId, low, high, from.toEpochMilli());
-                            try (ResultSet row = exists.executeQuery()) {
-                                if (row.next()) {
-                                    found.add(cameraId);
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                }
+                pending.removeAll(found);
             }
             return cameraIds.stream().filter(found::contains).toList();
         } catch (SQLException e) {

@@ -11,7 +11,12 @@ import java.util.Optional;
  */
 public interface ClipIndex {
 
-    /** Adds clips in one transaction; returns their ids in order. Clips must be valid. */
+    /**
+     * Adds clips in one transaction; returns their ids in order. Clips must be valid. Callers that
+     * need no atomicity over a large set should pass about 1,000 clips at a time: measured on the
+     * embedded store, 10,000-clip transactions ingest at little more than half the rate, because
+     * an open transaction that large is written out before it commits.
+     */
     List<Long> add(List<Clip> clips);
 
     Optional<Clip> get(long id);
