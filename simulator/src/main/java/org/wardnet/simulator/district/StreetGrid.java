@@ -1,5 +1,10 @@
 package org.wardnet.simulator.district;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.wardnet.core.registry.GeoPoint;
+import org.wardnet.core.track.StreetSegment;
+
 /**
  * The district's rectangle and its street grid, in metres from the south-west corner, with the
  * conversion to WGS-84. The rectangle is small (a few km), so an equirectangular projection is
@@ -29,6 +34,31 @@ public record StreetGrid(double originLat, double originLon, double widthMeters,
 
     public double lon(double eastMeters) {
         return originLon + eastMeters / (METERS_PER_DEGREE_LAT * Math.cos(Math.toRadians(originLat)));
+    }
+
+    /**
+     * Every street as segments between neighbouring crossings, west to east then south to north:
+     * the network track-following plans on. Arterials are the local lines that fall on a multiple
+     * of {@code arterialSpacing}; every street carries every mode both ways.
+     */
+    public List<StreetSegment> segments() {
+        List<StreetSegment> out = new ArrayList<>();
+        for (double y = 0; y <= heightMeters; y += streetSpacing) {
+            for (double x = 0; x + streetSpacing <= widthMeters; x += streetSpacing) {
+                out.add(new StreetSegment(point(x, y), point(x + streetSpacing, y), null, false));
+            }
+        }
+        for (double x = 0; x <= widthMeters; x += streetSpacing) {
+            for (double y = 0; y + streetSpacing <= heightMeters; y += streetSpacing) {
+                out.add(new StreetSegment(point(x, y), point(x, y + streetSpacing), null, false));
+            }
+        }
+        return out;
+    }
+
+    /** The WGS-84 position of (east, north) metres from the south-west corner. */
+    public GeoPoint point(double eastMeters, double northMeters) {
+        return new GeoPoint(lat(northMeters), lon(eastMeters));
     }
 
     /** The nearest multiple of {@code spacing} to {@code meters}. */

@@ -1,0 +1,177 @@
+package org.wardnet.core.track;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.wardnet.core.registry.GeoPoint;
+
+/**
+ * Where every camera is: on the plane, and on the street network when one is known and the camera
+ * is within {@code streetReach} metres of a street (a camera deep inside an estate is not passed
+ * by street traffic). Updated one camera at a time when cameras are added, moved or removed, so
+ * nothing is recomputed for the rest of the district. Reads may run concurrently with updates.
+ *
+ * <p>Limits: one camera is one point (its field of view is not modelled beyond its heading).
+ */
+public final class CameraMap {
+
+    private static final double CELL = 100;
+    private static final Comparator<Watch> BY_OFFSET = Comparator.comparingDouble(Watch::offset)
+            .thenComparing(w -> w.spot().cameraId());
+
+    private final StreetNetwork network;
+    private final LocalPlane plane;
+    private final double streetReach;
+    private final Map<String, Spot> spots = new ConcurrentHashMap<>();
+    private final Map<Long, Set<String>> cells = new ConcurrentHashMap<>();
+    /** Per edge, the cameras watching it by offset; replaced whole on change. */
+    private final Watch[][] onEdge;
+
+    /**
+     * @param network     the streets, or null to plan by straight-line distance only
+     * @param plane       the projection (the network's own when there is one)
+     * @param streetReach how far from a street a camera may be and still watch it, metres
+     */
+    public CameraMap(StreetNetwork network, LocalPlane plane, double streetReach) {
+        this.network = network;
+        this.plane = network != null ? network.plane() : plane;
+        this.streetReach = streetReach;
+        this.onEdge = new Watch[network == null ? 0 : network.edgeCount()][];
+        Arrays.fill(onEdge, new Watch[0]);
+    }
+
+    public StreetNetwork network() {
+        return network;
+    }
+
+    public LocalPlane plane() {
+        return plane;
+    }
+
+    /** Adds the camera or moves it to {@code location}. */
+    public synchronized void put(String cameraId, GeoPoint location, Double heading) {
+        remove(cameraId);
+        double x = plane.x(location);
+        double y = plane.y(location);
+        List<StreetNetwork.Placement> watched = network == null ? List.of() : network.within(x, y, streetReach);
+        Spot spot = new Spot(cameraId, location, x, y, heading, watched.isEmpty() ? null : watched.get(0));
+        spots.put(cameraId, spot);
+        cells.computeIfAbsent(cell(x, y), k -> ConcurrentHashMap.newKeySet()).add(cameraId);
+        for (StreetNetwork.Placement placement : watched) {
+            Watch[] old = onEdge[placement.edge()];
+            Watch[] now = Arrays.copyOf(old, old.length + 1);
+            now[old.length] = new Watch(spot, placement.offset(), sight(x, y, heading, placement));
+            Arrays.sort(now, BY_OFFSET);
+            onEdge[placement.edge()] = now;
+        }
+    }
+
+    public synchronized void remove(String cameraId) {
+        Spot old = spots.remove(cameraId);
+        if (old == null) {
+            return;
+        }
+        Set<String> cell = cells.get(cell(old.x(), old.y()));
+        if (cell != null) {
+            cell.remove(cameraId);
+        }
+        if (old.placement() != null) {
+            for (StreetNetwork.Placement placement : network.within(old.x(), old.y(), streetReach)) {
+                onEdge[placement.edge()] = Arrays.stream(onEdge[placement.edge()])
+                        .filter(w -> !w.spot().cameraId().equals(cameraId)).toArray(Watch[]::new);
+            }
+        }
+    }
+
+    public Spot spot(String cameraId) {
+        return spots.get(cameraId);
+    }
+
+    public int size() {
+        return spots.size();
+    }
+
+    /** The cameras watching {@code edge}, by offset from its {@code from} node. */
+    public Watch[] camerasOn(int edge) {
+        return onEdge[edge];
+    }
+
+    /** Cameras within {@code radius} metres (straight line) of (x, y). */
+    public List<Spot> within(double x, double y, double radius) {
+        List<Spot> out = new ArrayList<>();
+        int reach = (int) Math.ceil(radius / CELL);
+        long cx = (long) Math.floor(x / CELL);
+        long cy = (long) Math.floor(y / CELL);
+        for (long i = cx - reach; i <= cx + reach; i++) {
+            for (long j = cy - reach; j <= cy + reach; j++) {
+                Set<String> ids = cells.get((i << 32) ^ (j & 0xffffffffL));
+                if (ids == null) {
+                    continue;
+                }
+                for (String id : ids) {
+                    Spot s = spots.get(id);
+                    if (s != null && Math.hypot(s.x() - x, s.y() - y) <= radius) {
+                        out.add(s);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * How well a camera watches its street: 1 when some point of the street within 25 m lies
+     * within 75 degrees of its heading (or it has no heading, or hangs over the street), else
+     * 0.15 (a camera facing away still catches some passers-by in its corner).
+     */
+    private double sight(double x, double y, Double heading, StreetNetwork.Placement placement) {
+        if (heading == null || placement.lateral() < 5) {
+            return 1;
+        }
+        int edge = placement.edge();
+        double x0 = network.nodeX(network.from(edge));
+        double y0 = network.nodeY(network.from(edge));
+        double ux = (network.nodeX(network.to(edge)) - x0) / network.length(edge);
+        double uy = (network.nodeY(network.to(edge)) - y0) / network.length(edge);
+        for (double along = -25; along <= 25; along += 2.5) {
+            double at = Math.max(0, Math.min(network.length(edge), placement.offset() + along));
+            double px = x0 + ux * at;
+            double py = y0 + uy * at;
+            if (Math.hypot(px - x, py - y) > 25) {
+                continue;
+            }
+            double bearing = Math.toDegrees(Math.atan2(px - x, py - y));
+            double off = Math.abs(((bearing - heading) % 360 + 540) % 360 - 180);
+            if (off <= 75) {
+                return 1;
+            }
+        }
+        return 0.15;
+    }
+
+    private static long cell(double x, double y) {
+        return ((long) Math.floor(x / CELL) << 32) ^ ((long) Math.floor(y / CELL) & 0xffffffffL);
+    }
+
+    /**
+     * A camera's place.
+     *
+     * @param placement the nearest street point within reach; null when off the streets or no network
+     */
+    public record Spot(String cameraId, GeoPoint location, double x, double y, Double heading,
+            StreetNetwork.Placement placement) {
+    }
+
+    /**
+     * A camera watching one street edge: a camera near a crossing watches every street within reach.
+     *
+     * @param offset metres from the edge's {@code from} node to the point nearest the camera
+     * @param sight  how well it watches that edge, 0 to 1
+     */
+    public record Watch(Spot spot, double offset, double sight) {
+    }
+}

@@ -1,0 +1,145 @@
+package org.wardnet.core.track;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proposes the next cameras after a sighting: the geometric prior of {@link NextCameraModel},
+ * blended with the hops learned from confirmed routes, with manual links applied.
+ *
+ * <p>Blend: with n learned hops from the origin by the mode, learned weight w = n / (n + k) where
+ * k is the prior strength (hops); score = (1 − w) · prior + w · (hops to that camera / n). A
+ * candidate's window starts at distance / fastest speed and ends at distance / slowest speed (at
+ * most the horizon); with m learned hops to the camera, the window moves toward the learned 5th
+ * and 95th percentiles by m / (m + 3). Both ends are widened by the clock-skew margin.
+ *
+ * <p>Thread-safe as long as its {@link CameraMap} and {@link TransitionMemory} are.
+ */
+public final class FollowPlanner {
+
+    /** The prior given to a camera only a manual link proposes. */
+    private static final double ADDED_LINK_PRIOR = 0.05;
+
+    private final CameraMap map;
+    private final NextCameraModel model;
+    private final TransitionMemory memory;
+    private final TrackLinks links;
+    private final double priorStrength;
+    private final long skewMillis;
+
+    public FollowPlanner(CameraMap map, NextCameraModel model, TransitionMemory memory, TrackLinks links,
+            double priorStrength, long skewMillis) {
+        this.map = map;
+        this.model = model;
+        this.memory = memory;
+        this.links = links;
+        this.priorStrength = priorStrength;
+        this.skewMillis = skewMillis;
+    }
+
+    public CameraMap map() {
+        return map;
+    }
+
+    /** Whether the streets or the learned hops say anything about {@code mode}. */
+    public boolean covers(TravelMode mode) {
+        return map.network() == null || map.network().carries(mode) || memory.knows(mode);
+    }
+
+    /**
+     * @throws IllegalArgumentException when the origin camera is not on the map
+     */
+    public FollowPlan plan(FollowQuery query) {
+        CameraMap.Spot origin = map.spot(query.cameraId());
+        if (origin == null) {
+            throw new IllegalArgumentException("camera " + query.cameraId() + " is not on the track map");
+        }
+        TravelMode mode = query.mode();
+        double reach = query.reachSeconds();
+        List<NextCameraModel.Reach> prior = model.explore(map, origin, mode, mode.fastest() * reach, query.heading(),
+                query.excluded());
+        TransitionMemory.Learned learned = memory.learned(query.cameraId(), mode);
+        double w = learned.total() / (learned.total() + priorStrength);
+        Map<String, Draft> drafts = new HashMap<>();
+        for (NextCameraModel.Reach r : prior) {
+            drafts.put(r.cameraId(), new Draft(r.cameraId(), r.probability(), r.distanceMeters()));
+        }
+        learned.to().forEach((to, times) -> {
+            if (!query.excluded().contains(to) && map.spot(to) != null) {
+                drafts.computeIfAbsent(to, id -> new Draft(id, 0, straight(origin, id))).times = times;
+            }
+        });
+        for (TrackLink link : links.from(query.cameraId())) {
+            if (!link.appliesTo(mode) || query.excluded().contains(link.to()) || map.spot(link.to()) == null) {
+                continue;
+            }
+            if (link.kind() == TrackLink.Kind.FORBID) {
+                drafts.remove(link.to());
+            } else {
+                Draft d = drafts.computeIfAbsent(link.to(), id -> new Draft(id, 0, straight(origin, id)));
+                d.prior = Math.max(d.prior, ADDED_LINK_PRIOR);
+                if (link.distanceMeters() != null) {
+                    d.distance = link.distanceMeters();
+                }
+            }
+        }
+        List<FollowPlan.Candidate> candidates = new ArrayList<>();
+        for (Draft d : drafts.values()) {
+            FollowPlan.Candidate c = candidate(d, query, learned.total(), w, reach);
+            if (c != null) {
+                candidates.add(c);
+            }
+        }
+        candidates.sort(Comparator.comparingDouble(FollowPlan.Candidate::score).reversed()
+                .thenComparingDouble(FollowPlan.Candidate::distanceMeters));
+        List<FollowPlan.Candidate> top = candidates.size() > query.limit()
+                ? List.copyOf(candidates.subList(0, query.limit())) : List.copyOf(candidates);
+        return new FollowPlan(top, drafts.size(), 1 - w, learned.total());
+    }
+
+    private FollowPlan.Candidate candidate(Draft d, FollowQuery query, int learnedTotal, double w, double reach) {
+        TravelMode mode = query.mode();
+        int hops = d.times == null ? 0 : d.times.total();
+        double share = learnedTotal == 0 ? 0 : (double) hops / learnedTotal;
+        double score = (1 - w) * d.prior + w * share;
+        double early = d.distance / mode.fastest();
+        double late = Math.min(reach, d.distance / mode.slowest());
+        double expected = d.distance / mode.typical();
+        if (hops > 0) {
+            double v = hops / (hops + 3.0);
+            early = (1 - v) * early + v * d.times.quantile(0.05);
+            late = (1 - v) * late + v * Math.min(reach, d.times.quantile(0.95));
+            expected = (1 - v) * expected + v * d.times.quantile(0.5);
+        }
+        if (early > reach || score <= 0) {
+            return null;
+        }
+        long t = query.time().toEpochMilli();
+        return new FollowPlan.Candidate(d.cameraId, score, d.prior, share, hops, d.distance,
+                Instant.ofEpochMilli(t + Math.round(Math.min(expected, reach) * 1000)),
+                Instant.ofEpochMilli(t + Math.round(early * 1000) - skewMillis),
+                Instant.ofEpochMilli(t + Math.round(Math.max(early, late) * 1000) + skewMillis));
+    }
+
+    private double straight(CameraMap.Spot origin, String id) {
+        CameraMap.Spot to = map.spot(id);
+        return Math.hypot(to.x() - origin.x(), to.y() - origin.y()) * model.detour();
+    }
+
+    private static final class Draft {
+        private final String cameraId;
+        private double prior;
+        private double distance;
+        private TravelTimes times;
+
+        Draft(String cameraId, double prior, double distance) {
+            this.cameraId = cameraId;
+            this.prior = prior;
+            this.distance = distance;
+        }
+    }
+}
