@@ -54,7 +54,8 @@ public final class WardnetKeys {
     /** Largest bulk-import request body. */
     public static final ConfigKey<Long> SERVER_MAX_IMPORT_BODY_BYTES = new ConfigKey<>(
             "server.maxImportBodyBytes", ValueType.longInteger(1024, 1024 * MIB), 64 * MIB,
-            "Largest body of POST /api/v1/cameras/import (CSV or NDJSON); larger ones get 413.");
+            "Largest body of POST /api/v1/cameras/import (CSV or NDJSON) and PUT /api/v1/track/streets (GeoJSON or"
+                    + " CSV); larger ones get 413.");
 
     /** Time allowed to receive one whole request. */
     public static final ConfigKey<Integer> SERVER_REQUEST_TIMEOUT_SECONDS = new ConfigKey<>(
@@ -303,6 +304,50 @@ public final class WardnetKeys {
     public static final ConfigKey<Integer> RETENTION_INTERVAL_MINUTES = new ConfigKey<>("retention.intervalMinutes",
             ValueType.integer(1, 1440), 10, "Minutes between two retention passes.");
 
+    /** Share of passers-by a camera sees, in percent. */
+    public static final ConfigKey<Integer> TRACK_DETECTION_PERCENT = new ConfigKey<>("track.detectionPercent",
+            ValueType.integer(1, 100), 75,
+            "How often a camera watching a street sees a subject passing it, in percent: the planner's prior lets"
+                    + " the rest flow on to the cameras beyond.");
+
+    /** Street distance over straight-line distance without a street network. */
+    public static final ConfigKey<Integer> TRACK_DETOUR_PERCENT = new ConfigKey<>("track.detourPercent",
+            ValueType.integer(100, 300), 130,
+            "Without a street network (or off it), travel distance is the straight line times this, in percent.");
+
+    /** How far from a street a camera may be and still watch it. */
+    public static final ConfigKey<Integer> TRACK_STREET_REACH_METERS = new ConfigKey<>("track.streetReachMeters",
+            ValueType.integer(1, 200), 25,
+            "A camera within this many metres of a street watches it (one near a crossing watches every street"
+                    + " within reach); farther cameras are only proposed by learned hops or manual links.");
+
+    /** Weight of the prior, in hops. */
+    public static final ConfigKey<Integer> TRACK_PRIOR_STRENGTH = new ConfigKey<>("track.priorStrength",
+            ValueType.integer(1, 10_000), 3,
+            "How many confirmed hops from a camera weigh as much as the geometric prior: with n hops learned, the"
+                    + " learned share of a score is n / (n + this).");
+
+    /** Clock-skew margin on both ends of a window. */
+    public static final ConfigKey<Integer> TRACK_CLOCK_SKEW_SECONDS = new ConfigKey<>("track.clockSkewSeconds",
+            ValueType.integer(0, 3_600), 60,
+            "Added to both ends of every proposed window: two cameras whose clocks are each 30 s off disagree by"
+                    + " up to 60 s.");
+
+    /** Longest follow horizon. */
+    public static final ConfigKey<Integer> TRACK_MAX_HORIZON_SECONDS = new ConfigKey<>("track.maxHorizonSeconds",
+            ValueType.integer(10, 86_400), 3_600,
+            "Largest horizonSeconds a follow request may ask for (a lost-since search adds the time searched).");
+
+    /** Most candidates per follow answer. */
+    public static final ConfigKey<Integer> TRACK_MAX_CANDIDATES = new ConfigKey<>("track.maxCandidates",
+            ValueType.integer(1, 500), 50,
+            "Largest limit a follow request may ask for.");
+
+    /** Clips listed per candidate. */
+    public static final ConfigKey<Integer> TRACK_CLIPS_PER_CANDIDATE = new ConfigKey<>("track.clipsPerCandidate",
+            ValueType.integer(1, 1_000), 20,
+            "Most clips listed for each candidate camera's window.");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
@@ -321,7 +366,9 @@ public final class WardnetKeys {
             RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
             RECORDING_STALL_SECONDS, RECORDING_KEY_FRAME_TIMEOUT_SECONDS, RECORDING_MIN_FREE_BYTES, RECORDING_TIME_ZONE,
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
-            RETENTION_SUBSTATION_BYTES, RETENTION_ROOM_BYTES, RETENTION_INTERVAL_MINUTES);
+            RETENTION_SUBSTATION_BYTES, RETENTION_ROOM_BYTES, RETENTION_INTERVAL_MINUTES,
+            TRACK_DETECTION_PERCENT, TRACK_DETOUR_PERCENT, TRACK_STREET_REACH_METERS, TRACK_PRIOR_STRENGTH,
+            TRACK_CLOCK_SKEW_SECONDS, TRACK_MAX_HORIZON_SECONDS, TRACK_MAX_CANDIDATES, TRACK_CLIPS_PER_CANDIDATE);
 
     private static final Map<String, ConfigKey<?>> BY_PATH = index();
 
@@ -345,6 +392,8 @@ public final class WardnetKeys {
         s.put("recording", "Recording cameras' streams into segments: where, how long, how many at once.");
         s.put("retention", "How long recorded footage is kept, per site tier, in days and bytes; held clips are"
                 + " never deleted.");
+        s.put("track", "Track-following: the geometric prior, how fast learned hops take over, and the limits of a"
+                + " follow request.");
         return java.util.Collections.unmodifiableMap(s);
     }
 

@@ -25,7 +25,11 @@ import org.wardnet.server.ops.OpsResource;
 import org.wardnet.server.health.HealthResource;
 import org.wardnet.server.health.HealthService;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.JdbcCaseStore;
 import org.wardnet.storage.JdbcClipIndex;
+import org.wardnet.storage.JdbcSightingStore;
+import org.wardnet.storage.JdbcTrackStore;
+import org.wardnet.server.track.TrackService;
 import org.wardnet.storage.JdbcHealthHistory;
 import org.wardnet.storage.JdbcRecordingPlanStore;
 import org.wardnet.server.recording.RecordingService;
@@ -114,9 +118,12 @@ public final class WardnetServer implements AutoCloseable {
             ApiRoutes.Footage footage = new ApiRoutes.Footage(clipIndex, clipIndex, history::before, reads, imports);
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
                     clipIndex, clipIndex, history::append);
+            ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(
+                    TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex),
+                    new JdbcSightingStore(database.dataSource()), new JdbcCaseStore(database.dataSource()));
             Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
-                    new HealthResource(registry, health, reads, json), installer, footage, recording));
-            http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATH), loops, router,
+                    new HealthResource(registry, health, reads, json), installer, footage, recording, tracking));
+            http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS), loops, router,
                     new ProblemWriter(json, new ApiErrors()), metrics);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);

@@ -51,7 +51,7 @@ public final class TrackEvaluation {
         List<GroundTruth.Track> testTracks = tracks(truth, new Random(12), test);
         TransitionMemory memory = new TransitionMemory();
         NextCameraModel model = new NextCameraModel(0.75, 1.3);
-        FollowPlanner planner = new FollowPlanner(map, model, memory, new TrackLinks(), Double.parseDouble(System.getProperty("k", "10")), 60_000);
+        FollowPlanner planner = new FollowPlanner(map, model, memory, new TrackLinks(), 3, 60_000);
         evaluate("prior alone, no heading", planner, map, testTracks, false);
         evaluate("prior alone, heading from the previous camera", planner, map, testTracks, true);
         int hops = 0;

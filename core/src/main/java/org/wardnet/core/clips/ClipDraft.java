@@ -3,12 +3,12 @@ package org.wardnet.core.clips;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.wardnet.core.registry.FieldError;
+import org.wardnet.core.registry.IsoTime;
 import org.wardnet.core.registry.Validated;
 
 /**
@@ -33,8 +33,8 @@ public record ClipDraft(String cameraId, String start, String end, String mediaU
         } else if (!cameraExists.test(cameraId)) {
             errors.add(new FieldError("cameraId", "no camera '" + cameraId + "' is registered"));
         }
-        Instant from = instant(errors, "start", start);
-        Instant to = instant(errors, "end", end);
+        Instant from = IsoTime.required(errors, "start", start);
+        Instant to = IsoTime.required(errors, "end", end);
         if (from != null && to != null) {
             if (!to.isAfter(from)) {
                 errors.add(new FieldError("end", "must be after start (" + start + ")"));
@@ -85,19 +85,6 @@ public record ClipDraft(String cameraId, String start, String end, String mediaU
             }
         }
         return mediaUrl;
-    }
-
-    private static Instant instant(List<FieldError> errors, String field, String text) {
-        if (text == null || text.isBlank()) {
-            errors.add(new FieldError(field, "required, ISO-8601 with an offset, such as 2026-11-29T14:00:00Z"));
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "not an ISO-8601 time with an offset: '" + text + "'"));
-            return null;
-        }
     }
 
     private static void positive(List<FieldError> errors, String field, Integer value) {

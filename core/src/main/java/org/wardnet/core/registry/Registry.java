@@ -28,6 +28,7 @@ public final class Registry {
     private final RegistryState state = new RegistryState();
     private final SiteRules siteRules = new SiteRules(state);
     private final RegistryQueries queries = new RegistryQueries(state);
+    private final List<CameraWatcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Registry(RegistryStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -41,6 +42,21 @@ public final class Registry {
         snapshot.sites().forEach(registry.state::putSite);
         snapshot.cameras().forEach(registry.state::putCamera);
         return registry;
+    }
+
+    /** Tells {@code watcher} of every later camera change. */
+    public void watchCameras(CameraWatcher watcher) {
+        watchers.add(Objects.requireNonNull(watcher, "watcher"));
+    }
+
+    private void put(Camera camera) {
+        state.putCamera(camera);
+        watchers.forEach(w -> w.cameraPut(camera));
+    }
+
+    private void removed(String cameraId) {
+        state.removeCamera(cameraId);
+        watchers.forEach(w -> w.cameraRemoved(cameraId));
     }
 
     /** Lists, filters and counts. */
@@ -104,7 +120,7 @@ public final class Registry {
         cameraIds.forEach(cameraId -> changes.add(new RegistryChange.DeleteCamera(cameraId)));
         sitesLeafFirst.forEach(siteId -> changes.add(new RegistryChange.DeleteSite(siteId)));
         store.apply(changes);
-        cameraIds.forEach(state::removeCamera);
+        cameraIds.forEach(this::removed);
         sitesLeafFirst.forEach(state::removeSite);
         return new DeleteCount(sitesLeafFirst.size(), cameraIds.size());
     }
@@ -117,7 +133,7 @@ public final class Registry {
         }
         requireSite(camera.siteId());
         store.apply(List.of(new RegistryChange.PutCamera(camera, true)));
-        state.putCamera(camera);
+        put(camera);
         return camera;
     }
 
@@ -136,7 +152,7 @@ public final class Registry {
             return previous;
         }
         store.apply(List.of(new RegistryChange.PutCamera(camera, false)));
-        state.putCamera(camera);
+        put(camera);
         return camera;
     }
 
@@ -146,7 +162,7 @@ public final class Registry {
             throw RegistryException.notFound("no camera '" + id + "'");
         }
         store.apply(List.of(new RegistryChange.DeleteCamera(id)));
-        state.removeCamera(id);
+        removed(id);
     }
 
     /** Registers or updates many cameras at once; see {@link CameraImport}. */
@@ -156,7 +172,7 @@ public final class Registry {
         if (write) {
             store.apply(plan.changes());
             for (RegistryChange change : plan.changes()) {
-                state.putCamera(((RegistryChange.PutCamera) change).camera());
+                put(((RegistryChange.PutCamera) change).camera());
             }
         }
         return plan.outcome(atomic, atomic && plan.failed() > 0);

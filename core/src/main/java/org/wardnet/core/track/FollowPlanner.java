@@ -118,11 +118,12 @@ public final class FollowPlanner {
         if (early > reach || score <= 0) {
             return null;
         }
+        // Whole seconds, widened outward: nobody reviews footage to the millisecond.
         long t = query.time().toEpochMilli();
         return new FollowPlan.Candidate(d.cameraId, score, d.prior, share, hops, d.distance,
-                Instant.ofEpochMilli(t + Math.round(Math.min(expected, reach) * 1000)),
-                Instant.ofEpochMilli(t + Math.round(early * 1000) - skewMillis),
-                Instant.ofEpochMilli(t + Math.round(Math.max(early, late) * 1000) + skewMillis));
+                Instant.ofEpochSecond(Math.round((t + Math.min(expected, reach) * 1000) / 1000.0)),
+                Instant.ofEpochSecond(Math.floorDiv(t + Math.round(early * 1000) - skewMillis, 1000L)),
+                Instant.ofEpochSecond(Math.floorDiv(t + Math.round(Math.max(early, late) * 1000) + skewMillis + 999, 1000L)));
     }
 
     private double straight(CameraMap.Spot origin, String id) {

@@ -25,8 +25,8 @@ import org.wardnet.server.ops.OpsResource;
  */
 public final class ApiRoutes {
 
-    /** The path with a larger body limit. */
-    public static final String IMPORT_PATH = CameraImportResource.PATH;
+    /** The paths with a larger body limit (server.maxImportBodyBytes). */
+    public static final List<String> IMPORT_PATHS = List.of(CameraImportResource.PATH, TrackResource.STREETS_PATH);
 
     private ApiRoutes() {
     }
@@ -34,7 +34,7 @@ public final class ApiRoutes {
     public static List<Router.Route> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
             OpsResource ops, org.wardnet.server.health.HealthResource health,
             org.wardnet.server.installer.InstallerService installer, Footage footage,
-            org.wardnet.server.recording.RecordingService recording) {
+            org.wardnet.server.recording.RecordingService recording, Tracking tracking) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registry, writes, json, paging);
         CameraResource cameras = new CameraResource(registry, writes, json, paging);
@@ -53,6 +53,13 @@ public final class ApiRoutes {
         ExportResource exports = new ExportResource(footage.index(), registry, footage.imports(),
                 java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports"),
                 java.time.Duration.ofMinutes(config.get(WardnetKeys.CLIPS_MAX_EXPORT_MINUTES)));
+        TrackResource follow = new TrackResource(tracking.service(), registry, footage.reads(), writes, json,
+                config.get(WardnetKeys.TRACK_MAX_HORIZON_SECONDS), config.get(WardnetKeys.TRACK_MAX_CANDIDATES));
+        SightingResource sightings = new SightingResource(tracking.sightings(), registry, footage.reads(), writes, json,
+                paging, widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+        CaseResource cases = new CaseResource(tracking.cases(), tracking.service(), footage.index(), registry,
+                footage.reads(), writes, json, java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports"),
+                java.time.Clock.systemUTC());
         byte[] openApi = openApiDocument();
         return List.of(
                 new Router.Route(GET, "/healthz", ops::healthz),
@@ -67,7 +74,7 @@ public final class ApiRoutes {
                 new Router.Route(DELETE, "/api/v1/sites/{id}", sites::delete),
                 new Router.Route(GET, "/api/v1/cameras", cameras::list),
                 new Router.Route(POST, "/api/v1/cameras", cameras::create),
-                new Router.Route(POST, IMPORT_PATH, imports::importCameras),
+                new Router.Route(POST, CameraImportResource.PATH, imports::importCameras),
                 new Router.Route(GET, "/api/v1/cameras/{id}", cameras::get),
                 new Router.Route(PUT, "/api/v1/cameras/{id}", cameras::replace),
                 new Router.Route(DELETE, "/api/v1/cameras/{id}", cameras::delete),
@@ -94,7 +101,20 @@ public final class ApiRoutes {
                 new Router.Route(GET, "/api/v1/recording/plans", plans::list),
                 new Router.Route(PUT, "/api/v1/recording/plans/{id}", plans::put),
                 new Router.Route(DELETE, "/api/v1/recording/plans/{id}", plans::delete),
-                new Router.Route(GET, "/api/v1/recording/status", plans::status));
+                new Router.Route(GET, "/api/v1/recording/status", plans::status),
+                new Router.Route(POST, "/api/v1/track/follow", follow::follow),
+                new Router.Route(GET, TrackResource.STREETS_PATH, follow::streets),
+                new Router.Route(PUT, TrackResource.STREETS_PATH, follow::putStreets),
+                new Router.Route(GET, "/api/v1/track/links", follow::links),
+                new Router.Route(POST, "/api/v1/track/links", follow::addLink),
+                new Router.Route(DELETE, "/api/v1/track/links/{id}", follow::deleteLink),
+                new Router.Route(POST, "/api/v1/sightings", sightings::add),
+                new Router.Route(GET, "/api/v1/sightings", sightings::find),
+                new Router.Route(POST, "/api/v1/cases", cases::create),
+                new Router.Route(GET, "/api/v1/cases/{id}", cases::get),
+                new Router.Route(POST, "/api/v1/cases/{id}/sightings", cases::addSighting),
+                new Router.Route(POST, "/api/v1/cases/{id}/confirm", cases::confirm),
+                new Router.Route(GET, "/api/v1/cases/{id}/export", cases::export));
     }
 
     /**
@@ -103,6 +123,11 @@ public final class ApiRoutes {
      */
     public record Footage(org.wardnet.core.clips.ClipIndex index, org.wardnet.core.clips.ClipRetentionStore retention,
             FootageResource.HealthLookup history, BlockingWork reads, BlockingWork imports) {
+    }
+
+    /** What the track-following endpoints use: the planner's service, and the sighting and case stores. */
+    public record Tracking(org.wardnet.server.track.TrackService service,
+            org.wardnet.core.track.SightingStore sightings, org.wardnet.core.track.CaseStore cases) {
     }
 
     private static byte[] openApiDocument() {

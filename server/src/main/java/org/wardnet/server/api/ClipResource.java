@@ -30,7 +30,6 @@ import org.wardnet.server.http.Problem;
  */
 final class ClipResource {
 
-    private static final Set<String> NDJSON = Set.of("application/x-ndjson", "application/ndjson", "application/jsonl");
 
     private final ClipIndex index;
     private final Registry registry;
@@ -60,16 +59,14 @@ final class ClipResource {
     }
 
     CompletableFuture<ApiResponse> ingest(ApiRequest request) {
-        Set<String> accepted = new java.util.TreeSet<>(NDJSON);
+        Set<String> accepted = new java.util.TreeSet<>(NdjsonBatch.MEDIA_TYPES);
         accepted.add("application/json");
         RequestBodies.requireMediaType(request, accepted);
         if (request.mediaType().equals("application/json")) {
             Validated<Clip> checked = json.read(request.body(), ClipDraft.class)
                     .validate(this::cameraExists, ClipOrigin.INGESTED);
             if (!checked.isValid()) {
-                throw new ApiException(Problem.of(HttpResponseStatus.BAD_REQUEST, "invalid", "Invalid input",
-                        "clip is invalid: " + String.join("; ", checked.errors().stream().map(FieldError::toString)
-                                .toList())).withErrors(fieldErrors(checked.errors())));
+                throw RequestParams.invalid("clip", checked.errors());
             }
             Clip clip = checked.value();
             return writes.submit(() -> {
@@ -80,71 +77,9 @@ final class ClipResource {
             });
         }
         boolean atomic = RequestParams.flag(request, "atomic");
-        return writes.submit(() -> batch(Utf8Body.decode(request.body()), atomic));
-    }
-
-    private ApiResponse batch(String text, boolean atomic) {
-        String[] lines = text.split("\r?\n", -1);
-        List<Map<String, Object>> results = new ArrayList<>();
-        List<Clip> valid = new ArrayList<>();
-        List<Map<String, Object>> validResults = new ArrayList<>();
-        int failed = 0;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            if (results.size() >= maxRows) {
-                throw new ApiException(Problem.of(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
-                        "Too many rows", "the batch has over " + maxRows + " rows (api.maxImportRows); split it"));
-            }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("row", i + 1);
-            List<FieldError> errors;
-            try {
-                Validated<Clip> checked = json.mapper().readValue(lines[i], ClipDraft.class)
-                        .validate(this::cameraExists, ClipOrigin.INGESTED);
-                errors = checked.errors();
-                if (checked.isValid()) {
-                    valid.add(checked.value());
-                    validResults.add(result);
-                }
-            } catch (IOException e) {
-                Problem problem = JsonCodec.problemFor(e);
-                String field = problem.errors().isEmpty() ? "" : String.valueOf(problem.errors().get(0).get("field"));
-                errors = List.of(new FieldError(field, problem.detail()));
-            }
-            if (!errors.isEmpty()) {
-                failed++;
-                result.put("status", "failed");
-                result.put("errors", fieldErrors(errors));
-            }
-            results.add(result);
-        }
-        boolean apply = !(atomic && failed > 0);
-        if (apply && !valid.isEmpty()) {
-            List<Long> ids = index.add(valid);
-            for (int i = 0; i < ids.size(); i++) {
-                validResults.get(i).put("status", "created");
-                validResults.get(i).put("id", ids.get(i));
-            }
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("atomic", atomic);
-        body.put("applied", apply);
-        body.put("total", results.size());
-        body.put("created", apply ? valid.size() : 0);
-        body.put("failed", failed);
-        body.put("results", results);
-        if (!apply) {
-            Problem problem = Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "ingest-rejected", "Ingest rejected",
-                    failed + " of " + results.size() + " rows are invalid and the batch is atomic, so nothing was"
-                            + " indexed; see results");
-            for (Map.Entry<String, Object> member : body.entrySet()) {
-                problem = problem.withExtension(member.getKey(), member.getValue());
-            }
-            throw new ApiException(problem);
-        }
-        return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+        NdjsonBatch<ClipDraft, Clip> batch = new NdjsonBatch<>(json.mapper(), ClipDraft.class,
+                draft -> draft.validate(this::cameraExists, ClipOrigin.INGESTED), maxRows, "clips");
+        return writes.submit(() -> batch.run(Utf8Body.decode(request.body()), atomic, index::add, json));
     }
 
     CompletableFuture<ApiResponse> list(ApiRequest request) {
@@ -299,7 +234,4 @@ final class ClipResource {
         return registry.camera(id).isPresent();
     }
 
-    private static List<Map<String, Object>> fieldErrors(List<FieldError> errors) {
-        return errors.stream().map(e -> JsonCodec.fieldError(e.field(), e.reason())).toList();
-    }
 }

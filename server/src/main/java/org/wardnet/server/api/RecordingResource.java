@@ -51,10 +51,7 @@ final class RecordingResource {
         RecordingPlan.Draft draft = bodies.json(request, RecordingPlan.Draft.class);
         Validated<RecordingPlan> plan = RecordingPlan.validate(id, draft);
         if (!plan.isValid()) {
-            throw new ApiException(Problem.of(HttpResponseStatus.BAD_REQUEST, "invalid", "Invalid input",
-                    "recording plan is invalid: " + String.join("; ", plan.errors().stream().map(FieldError::toString)
-                            .toList())).withErrors(plan.errors().stream()
-                            .map(e -> JsonCodec.fieldError(e.field(), e.reason())).toList()));
+            throw RequestParams.invalid("recording plan", plan.errors());
         }
         return writes.submit(() -> {
             recording.putPlan(plan.value());

@@ -47,6 +47,14 @@ final class RequestParams {
                 "not-found", "Not found", "no camera '" + id + "'")));
     }
 
+    /** A 400 naming every invalid field of {@code what}. */
+    static ApiException invalid(String what, List<org.wardnet.core.registry.FieldError> errors) {
+        return new ApiException(Problem.of(HttpResponseStatus.BAD_REQUEST, "invalid", "Invalid input",
+                what + " is invalid: " + String.join("; ",
+                errors.stream().map(org.wardnet.core.registry.FieldError::toString).toList()))
+                .withErrors(errors.stream().map(e -> JsonCodec.fieldError(e.field(), e.reason())).toList()));
+    }
+
     /** A 400 naming one field and what is wrong with it. */
     static ApiException invalid(String field, String reason) {
         return new ApiException(Problem.badRequest(field + ": " + reason)

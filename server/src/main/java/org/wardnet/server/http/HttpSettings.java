@@ -26,12 +26,13 @@ public record HttpSettings(String host, int port, int ioThreads, int maxInitialL
         largerBodies = Map.copyOf(largerBodies);
     }
 
-    /** The settings the configuration gives, with the import path's larger body limit. */
-    public static HttpSettings from(WardnetConfig config, String importPath) {
+    /** The settings the configuration gives, with the import paths' larger body limit. */
+    public static HttpSettings from(WardnetConfig config, java.util.List<String> importPaths) {
         return new HttpSettings(config.get(WardnetKeys.SERVER_HOST), config.get(WardnetKeys.SERVER_PORT),
                 config.get(WardnetKeys.SERVER_IO_THREADS), config.get(WardnetKeys.SERVER_MAX_INITIAL_LINE_BYTES),
                 config.get(WardnetKeys.SERVER_MAX_HEADER_BYTES), config.get(WardnetKeys.SERVER_MAX_JSON_BODY_BYTES),
-                Map.of(importPath, config.get(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES)),
+                importPaths.stream().collect(java.util.stream.Collectors.toMap(p -> p,
+                        p -> config.get(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES))),
                 config.get(WardnetKeys.SERVER_REQUEST_TIMEOUT_SECONDS) * 1000L,
                 config.get(WardnetKeys.SERVER_IDLE_TIMEOUT_SECONDS), config.get(WardnetKeys.SERVER_MAX_CONNECTIONS));
     }

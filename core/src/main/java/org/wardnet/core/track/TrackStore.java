@@ -1,0 +1,29 @@
+package org.wardnet.core.track;
+
+import java.util.List;
+
+/** The durable side of track-following: the street network, manual links and learned travel times. */
+public interface TrackStore {
+
+    /** Replaces the whole street network. */
+    void replaceStreets(List<StreetSegment> segments);
+
+    List<StreetSegment> streets();
+
+    /** Stores a link and returns it with its id. */
+    TrackLink addLink(TrackLink link);
+
+    boolean deleteLink(long id);
+
+    List<TrackLink> links();
+
+    /** Stores the current histograms of the given pairs (from, to, mode). */
+    void saveTransitions(List<Transition> transitions);
+
+    /** Every learned pair. */
+    List<Transition> transitions();
+
+    /** One learned pair. */
+    record Transition(String from, String to, TravelMode mode, TravelTimes times) {
+    }
+}

@@ -1,0 +1,204 @@
+package org.wardnet.server.track;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipIndex;
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.CameraWatcher;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.track.CameraMap;
+import org.wardnet.core.track.FollowPlan;
+import org.wardnet.core.track.FollowPlanner;
+import org.wardnet.core.track.FollowQuery;
+import org.wardnet.core.track.LocalPlane;
+import org.wardnet.core.track.NextCameraModel;
+import org.wardnet.core.track.StreetDistance;
+import org.wardnet.core.track.StreetNetwork;
+import org.wardnet.core.track.StreetSegment;
+import org.wardnet.core.track.TrackCase;
+import org.wardnet.core.track.TrackLink;
+import org.wardnet.core.track.TrackLinks;
+import org.wardnet.core.track.TrackStore;
+import org.wardnet.core.track.TransitionMemory;
+import org.wardnet.core.track.TravelMode;
+
+/**
+ * Owns the live track map: every registered camera placed on the stored street network (kept up
+ * to date as cameras are added, moved or removed), the manual links, and the travel times learned
+ * from confirmed cases. Answers follow requests with each candidate's clips from one per-camera
+ * seek of its own window. Replacing the street network rebuilds the map (milliseconds for a
+ * district); everything else is incremental.
+ */
+public final class TrackService implements CameraWatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackService.class);
+
+    private final Registry registry;
+    private final TrackStore store;
+    private final ClipIndex clips;
+    private final NextCameraModel model;
+    private final TransitionMemory memory = new TransitionMemory();
+    private final TrackLinks links = new TrackLinks();
+    private final double streetReach;
+    private final int priorStrength;
+    private final long skewMillis;
+    private final int clipsPerCandidate;
+    private volatile FollowPlanner planner;
+    private volatile int streetSegments;
+
+    private TrackService(WardnetConfig config, Registry registry, TrackStore store, ClipIndex clips) {
+        this.registry = registry;
+        this.store = store;
+        this.clips = clips;
+        this.model = new NextCameraModel(config.get(WardnetKeys.TRACK_DETECTION_PERCENT) / 100.0,
+                config.get(WardnetKeys.TRACK_DETOUR_PERCENT) / 100.0);
+        this.streetReach = config.get(WardnetKeys.TRACK_STREET_REACH_METERS);
+        this.priorStrength = config.get(WardnetKeys.TRACK_PRIOR_STRENGTH);
+        this.skewMillis = config.get(WardnetKeys.TRACK_CLOCK_SKEW_SECONDS) * 1000L;
+        this.clipsPerCandidate = config.get(WardnetKeys.TRACK_CLIPS_PER_CANDIDATE);
+    }
+
+    /** Loads the street network, links and learned hops, places every camera, and follows registry changes. */
+    public static TrackService start(WardnetConfig config, Registry registry, TrackStore store, ClipIndex clips) {
+        TrackService service = new TrackService(config, registry, store, clips);
+        store.links().forEach(service.links::put);
+        store.transitions().forEach(t -> service.memory.restore(t.from(), t.to(), t.mode(), t.times()));
+        service.rebuild(store.streets());
+        registry.watchCameras(service);
+        return service;
+    }
+
+    private synchronized void rebuild(List<StreetSegment> segments) {
+        StreetNetwork network = segments.isEmpty() ? null : StreetNetwork.of(segments);
+        List<Camera> cameras = List.copyOf(registry.queries().allCameras());
+        LocalPlane plane = network != null ? network.plane()
+                : cameras.isEmpty() ? new LocalPlane(0, 0)
+                : new LocalPlane(cameras.get(0).location().lat(), cameras.get(0).location().lon());
+        CameraMap map = new CameraMap(network, plane, streetReach);
+        cameras.forEach(c -> map.put(c.id(), c.location(), c.heading()));
+        planner = new FollowPlanner(map, model, memory, links, priorStrength, skewMillis);
+        streetSegments = segments.size();
+        LOG.info("track map: {} cameras, {} street segments", map.size(), segments.size());
+    }
+
+    @Override
+    public void cameraPut(Camera camera) {
+        planner.map().put(camera.id(), camera.location(), camera.heading());
+    }
+
+    @Override
+    public void cameraRemoved(String cameraId) {
+        planner.map().remove(cameraId);
+    }
+
+    /** Replaces the street network. Blocks on the store. */
+    public void replaceStreets(List<StreetSegment> segments) {
+        if (!segments.isEmpty()) {
+            StreetNetwork.of(segments); // refuses a network of zero-length segments before anything is stored
+        }
+        store.replaceStreets(segments);
+        rebuild(segments);
+    }
+
+    /** What the map holds now. */
+    public Summary summary() {
+        CameraMap map = planner.map();
+        StreetNetwork network = map.network();
+        return new Summary(map.size(), streetSegments, network == null ? 0 : network.nodeCount(),
+                network == null ? 0 : network.edgeCount());
+    }
+
+    /** Counts of the live map. */
+    public record Summary(int cameras, int streetSegments, int crossings, int edges) {
+    }
+
+    public boolean covers(TravelMode mode) {
+        return planner.covers(mode);
+    }
+
+    /** Plans and looks up each candidate's clips in its own window. Blocks on the store. */
+    public FollowAnswer follow(FollowQuery query) {
+        FollowPlan plan = planner.plan(query);
+        List<FollowAnswer.Proposal> proposals = new ArrayList<>();
+        double review = 0;
+        for (FollowPlan.Candidate c : plan.candidates()) {
+            List<Clip> found = clips.overlapping(c.cameraId(), c.windowFrom(), c.windowTo(), null, clipsPerCandidate);
+            review += coveredSeconds(found, c.windowFrom(), c.windowTo());
+            proposals.add(new FollowAnswer.Proposal(c, found));
+        }
+        return new FollowAnswer(plan, proposals, review);
+    }
+
+    private static double coveredSeconds(List<Clip> found, Instant from, Instant to) {
+        long covered = 0;
+        long reached = from.toEpochMilli();
+        for (Clip clip : found) {
+            long start = Math.max(reached, clip.start().toEpochMilli());
+            long end = Math.min(to.toEpochMilli(), clip.end().toEpochMilli());
+            if (end > start) {
+                covered += end - start;
+                reached = end;
+            }
+        }
+        return covered / 1000.0;
+    }
+
+    /** Travel distance between two cameras, the way the planner measures it. */
+    public double distance(String from, String to) {
+        return new StreetDistance(planner.map(), model.detour()).between(from, to);
+    }
+
+    /** Teaches the planner the hops of a confirmed case (legs judged possible only). Blocks on the store. */
+    public int learn(TrackCase trackCase, List<org.wardnet.core.track.RouteCheck.Leg> legs) {
+        List<TrackStore.Transition> changed = new ArrayList<>();
+        int learned = 0;
+        for (org.wardnet.core.track.RouteCheck.Leg leg : legs) {
+            TrackCase.Hop a = trackCase.hops().get(leg.fromSeq() - 1);
+            TrackCase.Hop b = trackCase.hops().get(leg.toSeq() - 1);
+            if (!leg.possible() || a.cameraId().equals(b.cameraId())) {
+                continue;
+            }
+            memory.record(a.cameraId(), b.cameraId(), trackCase.mode(), leg.seconds());
+            changed.add(new TrackStore.Transition(a.cameraId(), b.cameraId(), trackCase.mode(),
+                    memory.times(a.cameraId(), b.cameraId(), trackCase.mode())));
+            learned++;
+        }
+        if (!changed.isEmpty()) {
+            store.saveTransitions(changed);
+        }
+        return learned;
+    }
+
+    public TrackLink addLink(TrackLink link) {
+        TrackLink stored = store.addLink(link);
+        links.put(stored);
+        return stored;
+    }
+
+    public boolean deleteLink(long id) {
+        boolean deleted = store.deleteLink(id);
+        links.remove(id);
+        return deleted;
+    }
+
+    public List<TrackLink> links() {
+        return store.links();
+    }
+
+    /** Whether {@code cameraId} is on the map (registered with a location). */
+    public boolean knows(String cameraId) {
+        return planner.map().spot(cameraId) != null;
+    }
+
+    /** Ids excluded by a request, for validation. */
+    public Set<String> unknown(Set<String> ids) {
+        return ids.stream().filter(id -> !knows(id)).collect(java.util.stream.Collectors.toSet());
+    }
+}

@@ -1,0 +1,184 @@
+package org.wardnet.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.wardnet.core.registry.GeoPoint;
+import org.wardnet.core.registry.StoreUnavailableException;
+import org.wardnet.core.track.StreetSegment;
+import org.wardnet.core.track.TrackLink;
+import org.wardnet.core.track.TrackStore;
+import org.wardnet.core.track.TransitionMemory;
+import org.wardnet.core.track.TravelMode;
+import org.wardnet.core.track.TravelTimes;
+
+/**
+ * The street network ({@code street_segment}), manual links ({@code track_link}) and learned
+ * travel times ({@code track_transition}, one histogram per pair and mode, written whole).
+ * Thread-safe.
+ */
+public final class JdbcTrackStore implements TrackStore {
+
+    private final DataSource dataSource;
+
+    public JdbcTrackStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public void replaceStreets(List<StreetSegment> segments) {
+        write("store the street network", connection -> {
+            try (Statement delete = connection.createStatement()) {
+                delete.executeUpdate("DELETE FROM street_segment");
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO street_segment (id, from_lat,"
+                    + " from_lon, to_lat, to_lon, modes, one_way) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int id = 0;
+                for (StreetSegment s : segments) {
+                    insert.setInt(1, ++id);
+                    insert.setDouble(2, s.from().lat());
+                    insert.setDouble(3, s.from().lon());
+                    insert.setDouble(4, s.to().lat());
+                    insert.setDouble(5, s.to().lon());
+                    insert.setString(6, s.modes().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+                    insert.setBoolean(7, s.oneWay());
+                    insert.addBatch();
+                    if (id % 1_000 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public List<StreetSegment> streets() {
+        return read("read the street network", "SELECT from_lat, from_lon, to_lat, to_lon, modes, one_way"
+                + " FROM street_segment ORDER BY id", row -> {
+                    Set<TravelMode> modes = EnumSet.noneOf(TravelMode.class);
+                    for (String m : row.getString(5).split(",")) {
+                        modes.add(TravelMode.valueOf(m));
+                    }
+                    return new StreetSegment(new GeoPoint(row.getDouble(1), row.getDouble(2)),
+                            new GeoPoint(row.getDouble(3), row.getDouble(4)), modes, row.getBoolean(6));
+                });
+    }
+
+    @Override
+    public TrackLink addLink(TrackLink link) {
+        long[] id = new long[1];
+        write("store a track link", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO track_link (from_camera,"
+                    + " to_camera, kind, distance_m, mode) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, link.from());
+                insert.setString(2, link.to());
+                insert.setString(3, link.kind().name());
+                if (link.distanceMeters() == null) {
+                    insert.setNull(4, Types.DOUBLE);
+                } else {
+                    insert.setDouble(4, link.distanceMeters());
+                }
+                insert.setString(5, link.mode() == null ? null : link.mode().name());
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id[0] = keys.getLong(1);
+                }
+            }
+        });
+        return new TrackLink(id[0], link.from(), link.to(), link.kind(), link.distanceMeters(), link.mode());
+    }
+
+    @Override
+    public boolean deleteLink(long id) {
+        int[] deleted = new int[1];
+        write("delete a track link", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM track_link WHERE id = ?")) {
+                delete.setLong(1, id);
+                deleted[0] = delete.executeUpdate();
+            }
+        });
+        return deleted[0] == 1;
+    }
+
+    @Override
+    public List<TrackLink> links() {
+        return read("read track links", "SELECT id, from_camera, to_camera, kind, distance_m, mode FROM track_link"
+                + " ORDER BY id", row -> {
+                    double distance = row.getDouble(5);
+                    Double d = row.wasNull() ? null : distance;
+                    String mode = row.getString(6);
+                    return new TrackLink(row.getLong(1), row.getString(2), row.getString(3),
+                            TrackLink.Kind.valueOf(row.getString(4)), d, mode == null ? null : TravelMode.valueOf(mode));
+                });
+    }
+
+    @Override
+    public void saveTransitions(List<Transition> transitions) {
+        write("store learned travel times", connection -> {
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO track_transition (from_camera,"
+                    + " to_camera, mode, counts) KEY (from_camera, to_camera, mode) VALUES (?, ?, ?, ?)")) {
+                for (Transition t : transitions) {
+                    merge.setString(1, t.from());
+                    merge.setString(2, t.to());
+                    merge.setString(3, t.mode().name());
+                    merge.setString(4, Arrays.stream(t.times().counts()).mapToObj(Integer::toString)
+                            .collect(Collectors.joining(",")));
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public List<Transition> transitions() {
+        return read("read learned travel times", "SELECT from_camera, to_camera, mode, counts FROM track_transition",
+                row -> new Transition(row.getString(1), row.getString(2), TravelMode.valueOf(row.getString(3)),
+                        TravelTimes.of(Arrays.stream(row.getString(4).split(",")).mapToInt(Integer::parseInt)
+                                .toArray())));
+    }
+
+    /** Loads every stored pair into {@code memory}. */
+    public void loadInto(TransitionMemory memory) {
+        transitions().forEach(t -> memory.restore(t.from(), t.to(), t.mode(), t.times()));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> read(String what, String sql, RowReader<T> reader) {
+        try (Connection connection = dataSource.getConnection();
+                Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery(sql)) {
+            List<T> out = new ArrayList<>();
+            while (rows.next()) {
+                out.add(reader.read(rows));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(String what, Transactions.Work work) {
+        try {
+            Transactions.run(dataSource, work);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+}
