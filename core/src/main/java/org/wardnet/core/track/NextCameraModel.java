@@ -90,7 +90,7 @@ public final class NextCameraModel {
         double[] mass = new double[SECTORS];
         double total = 0;
         for (int s = 0; s < SECTORS; s++) {
-            double bearing = s * 360.0 / SECTORS + 180.0 / SECTORS;
+            double bearing = s * 360.0 / SECTORS;
             mass[s] = heading == null ? 1 : 0.5 + 0.4 * Math.cos(Math.toRadians(bearing - heading));
             total += mass[s];
         }
@@ -104,7 +104,8 @@ public final class NextCameraModel {
             double dx = spot.x() - origin.x();
             double dy = spot.y() - origin.y();
             double bearing = (Math.toDegrees(Math.atan2(dx, dy)) + 360) % 360;
-            int s = Math.min(SECTORS - 1, (int) (bearing / (360.0 / SECTORS)));
+            // sectors are centred on the compass points, so a street running north or east lies inside one
+            int s = (int) ((bearing + 180.0 / SECTORS) / (360.0 / SECTORS)) % SECTORS;
             if (mass[s] < NEGLIGIBLE || excluded.contains(spot.cameraId())) {
                 continue;
             }

@@ -1,0 +1,73 @@
+package org.wardnet.core.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Learned travel times, their blend with the prior, and the route check of a case. */
+class TrackModelTest {
+
+    @Test
+    void travelTimeQuantilesFollowTheHops() {
+        TravelTimes times = new TravelTimes();
+        for (int i = 0; i < 100; i++) {
+            times.add(50 + i % 11); // 50-60 s
+        }
+        double median = times.quantile(0.5);
+        assertTrue(median > 40 && median < 70, "median " + median);
+        assertTrue(times.quantile(0.05) < times.quantile(0.95));
+        assertTrue(Double.isNaN(new TravelTimes().quantile(0.5)));
+        assertEquals(100, TravelTimes.of(times.counts()).total(), "survives the store's round trip");
+        assertThrows(IllegalArgumentException.class, () -> TravelTimes.of(new int[3]));
+    }
+
+    @Test
+    void learnedHopsTakeOverAsTheyAccumulate() {
+        LocalPlane plane = new LocalPlane(29.87, 121.55);
+        CameraMap map = new CameraMap(null, plane, 25);
+        map.put("a", plane.point(0, 0), null);
+        map.put("b", plane.point(50, 0), null);
+        map.put("c", plane.point(0, 200), null);
+        TransitionMemory memory = new TransitionMemory();
+        FollowPlanner planner = new FollowPlanner(map, new NextCameraModel(0.75, 1.3), memory, new TrackLinks(), 3,
+                30_000);
+        FollowQuery query = new FollowQuery("a", Instant.parse("2026-11-29T14:00:00Z"), TravelMode.WALK, 600, 5, null,
+                null, null);
+        FollowPlan before = planner.plan(query);
+        assertEquals(1.0, before.priorWeight());
+        assertEquals("b", before.candidates().get(0).cameraId(), "nearer, in its own sector");
+        for (int i = 0; i < 9; i++) {
+            memory.record("a", "c", TravelMode.WALK, 170 + i);
+        }
+        FollowPlan after = planner.plan(query);
+        assertEquals(0.25, after.priorWeight(), 1e-9, "3 / (9 + 3)");
+        FollowPlan.Candidate c = after.candidates().get(0);
+        assertEquals("c", c.cameraId());
+        assertEquals(9, c.learnedHops());
+        long early = c.windowFrom().getEpochSecond() - query.time().getEpochSecond() + 30;
+        assertTrue(early > 80 && early < 180, "the window moved toward the learned times: starts " + early + " s after");
+    }
+
+    @Test
+    void legsAreFlaggedWhenTimeRunsBackwardsOrTheSpeedIsImpossible() {
+        Instant t = Instant.parse("2026-11-29T14:00:00Z");
+        List<TrackCase.Hop> hops = List.of(new TrackCase.Hop(1, "a", t, null, null, t),
+                new TrackCase.Hop(2, "b", t.plusSeconds(100), null, null, t),
+                new TrackCase.Hop(3, "c", t.plusSeconds(110), null, null, t),
+                new TrackCase.Hop(4, "d", t.plusSeconds(50), null, null, t),
+                new TrackCase.Hop(5, "gone", t.plusSeconds(500), null, null, t));
+        List<RouteCheck.Leg> legs = RouteCheck.legs(hops, TravelMode.WALK,
+                (x, y) -> y.equals("gone") || x.equals("gone") ? Double.NaN : 100);
+        assertTrue(legs.get(0).possible(), "1 m/s");
+        assertEquals(List.of(RouteCheck.Flag.TOO_FAST), legs.get(1).flags(), "10 m/s on foot");
+        assertEquals(List.of(RouteCheck.Flag.TIME_BACKWARDS), legs.get(2).flags());
+        assertEquals(null, legs.get(3).distanceMeters(), "a camera no longer registered has no place");
+        assertTrue(legs.get(3).possible());
+        assertTrue(RouteCheck.legs(hops.subList(0, 3), TravelMode.CAR, (x, y) -> 100).stream()
+                .allMatch(RouteCheck.Leg::possible), "10 m/s is a car's pace");
+    }
+}
