@@ -103,6 +103,7 @@ public final class ApiRoutes {
                 new Router.Route(DELETE, "/api/v1/recording/plans/{id}", plans::delete),
                 new Router.Route(GET, "/api/v1/recording/status", plans::status),
                 new Router.Route(POST, "/api/v1/track/follow", follow::follow),
+                new Router.Route(POST, "/api/v1/track/corridor", follow::corridor),
                 new Router.Route(GET, TrackResource.STREETS_PATH, follow::streets),
                 new Router.Route(PUT, TrackResource.STREETS_PATH, follow::putStreets),
                 new Router.Route(GET, "/api/v1/track/links", follow::links),

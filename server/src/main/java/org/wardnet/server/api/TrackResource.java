@@ -29,6 +29,8 @@ import org.wardnet.server.track.TrackService;
 final class TrackResource {
 
     static final String STREETS_PATH = "/api/v1/track/streets";
+    /** Most cameras in one corridor answer. */
+    private static final int CORRIDOR_LIMIT = 2_000;
 
     private final TrackService track;
     private final Registry registry;
@@ -77,6 +79,17 @@ final class TrackResource {
             }
             return ApiResponse.json(HttpResponseStatus.OK, json.write(TrackViews.follow(answer)));
         });
+    }
+
+    CompletableFuture<ApiResponse> corridor(ApiRequest request) {
+        Validated<org.wardnet.core.track.CorridorDraft.Corridor> checked = bodies.json(request,
+                org.wardnet.core.track.CorridorDraft.class).validate(CORRIDOR_LIMIT, java.time.Duration.ofHours(24));
+        if (!checked.isValid()) {
+            throw RequestParams.invalid("the corridor request", checked.errors());
+        }
+        org.wardnet.core.track.CorridorDraft.Corridor c = checked.value();
+        return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(TrackViews.corridor(
+                track.corridor(c.waypoints(), c.from(), c.to(), c.mode(), c.buffer(), c.limit())))));
     }
 
     CompletableFuture<ApiResponse> putStreets(ApiRequest request) {

@@ -45,6 +45,22 @@ final class TrackViews {
         return view;
     }
 
+    static Map<String, Object> corridor(org.wardnet.server.track.CorridorAnswer answer) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("routeMeters", round(answer.routeMeters(), 1));
+        body.put("cameras", answer.stops().stream().map(stop -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("cameraId", stop.cameraId());
+            view.put("distanceMeters", round(stop.distanceMeters(), 1));
+            view.put("window", Map.of("from", stop.windowFrom().toString(), "to", stop.windowTo().toString()));
+            view.put("clips", stop.clips().stream().map(clip -> clip(clip, stop.windowFrom())).toList());
+            return view;
+        }).toList());
+        body.put("truncated", answer.truncated());
+        body.put("videoSecondsToReview", round(answer.videoSecondsToReview(), 1));
+        return body;
+    }
+
     /** A clip within a window: where to start watching it. */
     static Map<String, Object> clip(Clip clip, Instant windowFrom) {
         Map<String, Object> view = new LinkedHashMap<>();

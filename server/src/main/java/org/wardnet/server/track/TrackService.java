@@ -150,6 +150,32 @@ public final class TrackService implements CameraWatcher {
         return covered / 1000.0;
     }
 
+    /**
+     * Cameras along a route, each with its window: departure shifted by the distance at the mode's
+     * fastest and slowest speeds, widened by the clock-skew margin; and the clips in that window.
+     * Blocks on the store.
+     */
+    public CorridorAnswer corridor(List<org.wardnet.core.registry.GeoPoint> waypoints, Instant departFrom,
+            Instant departTo, TravelMode mode, double buffer, int limit) {
+        org.wardnet.core.track.Corridor.Route route = new org.wardnet.core.track.Corridor(planner.map())
+                .along(waypoints, buffer);
+        List<CorridorAnswer.Stop> stops = new ArrayList<>();
+        double review = 0;
+        for (org.wardnet.core.track.Corridor.Passage p : route.passages()) {
+            if (stops.size() == limit) {
+                break;
+            }
+            Instant from = Instant.ofEpochSecond(Math.floorDiv(departFrom.toEpochMilli()
+                    + Math.round(p.distanceMeters() / mode.fastest() * 1000) - skewMillis, 1000L));
+            Instant to = Instant.ofEpochSecond(Math.floorDiv(departTo.toEpochMilli()
+                    + Math.round(p.distanceMeters() / mode.slowest() * 1000) + skewMillis + 999, 1000L));
+            List<Clip> found = clips.overlapping(p.cameraId(), from, to, null, clipsPerCandidate);
+            review += coveredSeconds(found, from, to);
+            stops.add(new CorridorAnswer.Stop(p.cameraId(), p.distanceMeters(), from, to, found));
+        }
+        return new CorridorAnswer(route.lengthMeters(), stops, route.passages().size() > stops.size(), review);
+    }
+
     /** Travel distance between two cameras, the way the planner measures it. */
     public double distance(String from, String to) {
         return new StreetDistance(planner.map(), model.detour()).between(from, to);

@@ -132,6 +132,37 @@ class FollowApiTest extends ApiTestBase {
     }
 
     @Test
+    void aCorridorListsTheCamerasAlongTheStreetsWithShiftedWindows() throws Exception {
+        // from the west end of the middle street, east to the crossing, then north (the middle waypoint
+        // picks this way among two of the same length)
+        String body = String.format(java.util.Locale.ROOT, "{\"waypoints\":[{\"lat\":%.7f,\"lon\":%.7f},"
+                + "{\"lat\":%.7f,\"lon\":%.7f},{\"lat\":%.7f,\"lon\":%.7f}],\"departure\":{\"from\":"
+                + "\"2026-11-29T14:00:00Z\",\"to\":\"2026-11-29T14:01:00Z\"},\"mode\":\"WALK\"}",
+                TrackFixture.lat(200), TrackFixture.lon(0), TrackFixture.lat(200), TrackFixture.lon(200),
+                TrackFixture.lat(400), TrackFixture.lon(200));
+        HttpResponse<String> answer = api.postJson("/api/v1/track/corridor", body);
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode corridor = TestServer.json(answer);
+        assertFits(api, "CorridorAnswer", corridor);
+        assertEquals(400.0, corridor.get("routeMeters").asDouble(), 1.0, "200 m east and 200 m north");
+        List<String> order = new ArrayList<>();
+        corridor.get("cameras").forEach(c -> order.add(c.get("cameraId").asText()));
+        assertEquals(List.of("C", "A", "B", "F", "D"), order, "in the order passed; E is off the streets");
+        JsonNode d = corridor.get("cameras").get(4);
+        assertEquals(300.0, d.get("distanceMeters").asDouble(), 1.0);
+        // 300 m: 120 s at 2.5 m/s after the first departure, 500 s at 0.6 m/s after the last; 60 s margins,
+        // whole seconds widened outward
+        assertEquals(java.time.Instant.parse("2026-11-29T14:01:00Z").getEpochSecond(),
+                java.time.Instant.parse(d.get("window").get("from").asText()).getEpochSecond(), 1.0);
+        assertEquals(java.time.Instant.parse("2026-11-29T14:10:20Z").getEpochSecond(),
+                java.time.Instant.parse(d.get("window").get("to").asText()).getEpochSecond(), 1.0);
+        assertEquals(1, d.get("clips").size());
+        assertProblem(api.postJson("/api/v1/track/corridor", "{\"waypoints\":[{\"lat\":29.87,\"lon\":121.55}],"
+                + "\"departure\":{\"from\":\"2026-11-29T14:01:00Z\",\"to\":\"2026-11-29T14:00:00Z\"},"
+                + "\"mode\":\"WALK\",\"bufferMeters\":0}"), 400, "waypoints");
+    }
+
+    @Test
     void badFollowRequestsAreNamed() throws Exception {
         assertProblem(api.postJson("/api/v1/track/follow",
                 "{\"cameraId\":\"nobody\",\"time\":\"2026-11-29T14:03:00Z\",\"mode\":\"WALK\"}"), 404, "no camera 'nobody'");
