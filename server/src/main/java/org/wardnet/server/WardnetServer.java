@@ -80,6 +80,8 @@ public final class WardnetServer implements AutoCloseable {
         private HealthService health;
         private InstallerService installer;
         private RecordingService recording;
+        private TrackService track;
+        private JdbcClipIndex clips;
         private ExecutorService checks;
         private Metrics metrics;
         private EventLoops loops;
@@ -115,12 +117,13 @@ public final class WardnetServer implements AutoCloseable {
             JdbcHealthHistory history = new JdbcHealthHistory(database.dataSource());
             imports = new BlockingWork("wardnet-clip-import", 1, 4);
             JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());
+            clips = clipIndex;
             ApiRoutes.Footage footage = new ApiRoutes.Footage(clipIndex, clipIndex, history::before, reads, imports);
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
                     clipIndex, clipIndex, history::append);
-            ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(
-                    TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex),
-                    new JdbcSightingStore(database.dataSource()), new JdbcCaseStore(database.dataSource()));
+            track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex);
+            ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track, new JdbcSightingStore(database.dataSource()),
+                    new JdbcCaseStore(database.dataSource()));
             Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(registry, health, reads, json), installer, footage, recording, tracking));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS), loops, router,
@@ -212,6 +215,16 @@ public final class WardnetServer implements AutoCloseable {
     /** The recording service (plans, status). */
     public org.wardnet.server.recording.RecordingService recording() {
         return parts.recording;
+    }
+
+    /** Track-following: the street network and the planner, for the demo. */
+    public TrackService track() {
+        return parts.track;
+    }
+
+    /** The clip index, for the demo's edge-recorder footage. */
+    public org.wardnet.core.clips.ClipIndex clips() {
+        return parts.clips;
     }
 
     public String storeDescription() {

@@ -39,7 +39,7 @@ final class TrackViews {
         view.put("learned", round(c.learned(), 4));
         view.put("learnedHops", c.learnedHops());
         view.put("expectedArrival", c.expectedArrival().toString());
-        view.put("window", Map.of("from", c.windowFrom().toString(), "to", c.windowTo().toString()));
+        view.put("window", window(c.windowFrom(), c.windowTo()));
         view.put("distanceMeters", round(c.distanceMeters(), 1));
         view.put("clips", proposal.clips().stream().map(clip -> clip(clip, c.windowFrom())).toList());
         return view;
@@ -52,13 +52,20 @@ final class TrackViews {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("cameraId", stop.cameraId());
             view.put("distanceMeters", round(stop.distanceMeters(), 1));
-            view.put("window", Map.of("from", stop.windowFrom().toString(), "to", stop.windowTo().toString()));
+            view.put("window", window(stop.windowFrom(), stop.windowTo()));
             view.put("clips", stop.clips().stream().map(clip -> clip(clip, stop.windowFrom())).toList());
             return view;
         }).toList());
         body.put("truncated", answer.truncated());
         body.put("videoSecondsToReview", round(answer.videoSecondsToReview(), 1));
         return body;
+    }
+
+    private static Map<String, Object> window(Instant from, Instant to) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("from", from.toString());
+        view.put("to", to.toString());
+        return view;
     }
 
     /** A clip within a window: where to start watching it. */

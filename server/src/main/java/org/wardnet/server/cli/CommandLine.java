@@ -17,6 +17,7 @@ import java.util.List;
  * @param seed      the district seed
  * @param camerasOut where {@code district} writes the cameras CSV, or null
  * @param sitesOut  where {@code district} writes the sites NDJSON, or null
+ * @param streetsOut where {@code district} writes the street grid as GeoJSON, or null
  * @param simPort   RTSP port of the simulated cameras, or null for the default (554 as root, else 8554)
  * @param faults    the simulated cameras' fault plan, or null for the command's default
  * @param adminPort the simulator's admin port (0: any free one)
@@ -25,7 +26,7 @@ import java.util.List;
  * @param discoveryPort demo and sim: UDP port the simulated cameras answer WS-Discovery on (0: none)
  */
 record CommandLine(String command, Path config, List<String> overrides, boolean dataGiven, long seed,
-        Path camerasOut, Path sitesOut, Integer simPort, String faults, int adminPort, int synthetic, int offset,
+        Path camerasOut, Path sitesOut, Path streetsOut, Integer simPort, String faults, int adminPort, int synthetic, int offset,
         int discoveryPort) {
 
     static final String USAGE = String.join("\n",
@@ -35,7 +36,8 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "  serve            run the server (on the documented defaults unless --config or --set say otherwise)",
             "  demo             run the server on a scratch H2 store loaded with the Haishu-2014 district",
             "  sim              run the reference district's simulated RTSP cameras (one address each, 127.1.x.y)",
-            "  district         write the reference district: --cameras FILE (CSV) and/or --sites FILE (NDJSON)",
+            "  district         write the reference district: --cameras FILE (CSV), --sites FILE (NDJSON), --streets FILE"
+                    + " (GeoJSON, for PUT /api/v1/track/streets)",
             "  install          discover, register and verify cameras through a running server (install --help)",
             "  import-clips     index a folder of recordings through a running server (import-clips --help)",
             "  config-defaults  print the documented default configuration",
@@ -75,6 +77,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
         long seed = 2014L;
         Path cameras = null;
         Path sites = null;
+        Path streets = null;
         Integer simPort = null;
         String faults = null;
         int adminPort = 0;
@@ -99,6 +102,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
                 case "--seed" -> seed = parseSeed(value);
                 case "--cameras" -> cameras = Path.of(value);
                 case "--sites" -> sites = Path.of(value);
+                case "--streets" -> streets = Path.of(value);
                 case "--sim-port" -> simPort = port(option, value);
                 case "--faults" -> faults = value;
                 case "--admin-port" -> adminPort = port(option, value);
@@ -109,7 +113,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             }
         }
         overrides.addAll(last);
-        return new CommandLine(command, config, List.copyOf(overrides), dataGiven, seed, cameras, sites, simPort, faults,
+        return new CommandLine(command, config, List.copyOf(overrides), dataGiven, seed, cameras, sites, streets, simPort, faults,
                 adminPort, synthetic, offset, discoveryPort);
     }
 

@@ -165,6 +165,5 @@ final class DemoData {
         out.println("  curl '" + base + "/api/v1/cameras/CAMERA/timeline?from=FROM&to=TO'");
         out.println("  curl '" + base + "/api/v1/coverage?site=" + RECORDED_ROOM + "&from=FROM&to=TO'");
         out.println("  curl -o cut.mp4 '" + base + "/api/v1/cameras/CAMERA/export?from=FROM&to=TO'");
-        out.println("Stop with Ctrl-C.");
     }
 }

@@ -80,8 +80,8 @@ public final class Main {
     }
 
     private static int district(CommandLine line, PrintStream out) throws IOException {
-        if (line.camerasOut() == null && line.sitesOut() == null) {
-            throw new IOException("district needs --cameras FILE and/or --sites FILE");
+        if (line.camerasOut() == null && line.sitesOut() == null && line.streetsOut() == null) {
+            throw new IOException("district needs --cameras FILE, --sites FILE and/or --streets FILE");
         }
         District district = DistrictGenerator.generate(line.seed());
         if (line.camerasOut() != null) {
@@ -91,6 +91,10 @@ public final class Main {
         if (line.sitesOut() != null) {
             DistrictFiles.writeSitesNdjson(district, line.sitesOut());
             out.println("wrote " + district.sites().size() + " sites to " + line.sitesOut());
+        }
+        if (line.streetsOut() != null) {
+            DistrictFiles.writeStreetsGeoJson(district, line.streetsOut());
+            out.println("wrote " + district.grid().segments().size() + " street segments to " + line.streetsOut());
         }
         return 0;
     }
@@ -166,10 +170,13 @@ public final class Main {
         if (demo) {
             DemoData.load(server.registry(), district, room.cameraIds(), out);
             DemoData.planRecording(server.recording(), server.registry(), out);
+            DemoTrack.prepare(server, district, out);
         }
         out.println("listening on " + server.baseUrl());
         if (demo) {
             DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), room, out);
+            DemoTrack.printTour(server.baseUrl(), district.cameras().get(30).id(), out);
+            out.println("Stop with Ctrl-C.");
         }
         out.flush();
         stopped.await();

@@ -78,6 +78,12 @@ class MainTest {
         assertEquals(0, run(Map.of(), "district", "--cameras", cameras.toString(), "--sites", sites.toString()));
         assertEquals(12_415, Files.readAllLines(cameras).size(), "header and 12,414 cameras");
         assertEquals(309, Files.readAllLines(sites).size());
+        Path streets = dir.resolve("streets.geojson");
+        assertEquals(0, run(Map.of(), "district", "--streets", streets.toString()));
+        com.fasterxml.jackson.databind.JsonNode grid = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(streets.toFile());
+        assertEquals(1_555, grid.get("features").size(), "31 x 26 crossings 200 m apart, joined");
+        assertEquals("LineString", grid.get("features").get(0).get("geometry").get("type").asText());
         assertEquals(2, run(Map.of(), "district", "--seed", "x"));
     }
 }

@@ -67,4 +67,22 @@ public final class DistrictFiles {
         json.append('"').append(name).append("\":\"").append(value.replace("\\", "\\\\").replace("\"", "\\\""))
                 .append('"');
     }
+
+    /**
+     * The street grid as a GeoJSON FeatureCollection, one LineString per segment between
+     * crossings, for {@code PUT /api/v1/track/streets}.
+     */
+    public static void writeStreetsGeoJson(District district, Path file) throws IOException {
+        StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        boolean first = true;
+        for (org.wardnet.core.track.StreetSegment s : district.grid().segments()) {
+            json.append(first ? "\n" : ",\n");
+            first = false;
+            json.append(String.format(java.util.Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+                    + "{\"type\":\"LineString\",\"coordinates\":[[%.7f,%.7f],[%.7f,%.7f]]}}", s.from().lon(),
+                    s.from().lat(), s.to().lon(), s.to().lat()));
+        }
+        json.append("\n]}\n");
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+    }
 }
