@@ -70,3 +70,10 @@ CREATE TABLE case_event (
     detail  VARCHAR(2000) NOT NULL,
     PRIMARY KEY (case_id, seq)
 );
+
+-- Per camera: confirmed hops whose street path passed it, and how many of those it saw.
+CREATE TABLE track_visibility (
+    camera_id VARCHAR(64) NOT NULL PRIMARY KEY,
+    passes    INTEGER     NOT NULL,
+    seen      INTEGER     NOT NULL
+);

@@ -151,6 +151,32 @@ public final class JdbcTrackStore implements TrackStore {
                                 .toArray())));
     }
 
+    @Override
+    public void saveVisibility(java.util.Map<String, int[]> counts) {
+        write("store learned visibility", connection -> {
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO track_visibility (camera_id, passes,"
+                    + " seen) KEY (camera_id) VALUES (?, ?, ?)")) {
+                for (java.util.Map.Entry<String, int[]> e : counts.entrySet()) {
+                    merge.setString(1, e.getKey());
+                    merge.setInt(2, e.getValue()[0]);
+                    merge.setInt(3, e.getValue()[1]);
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public java.util.Map<String, int[]> visibility() {
+        java.util.Map<String, int[]> out = new java.util.HashMap<>();
+        for (Object[] row : read("read learned visibility", "SELECT camera_id, passes, seen FROM track_visibility",
+                r -> new Object[] {r.getString(1), new int[] {r.getInt(2), r.getInt(3)}})) {
+            out.put((String) row[0], (int[]) row[1]);
+        }
+        return out;
+    }
+
     /** Loads every stored pair into {@code memory}. */
     public void loadInto(TransitionMemory memory) {
         transitions().forEach(t -> memory.restore(t.from(), t.to(), t.mode(), t.times()));

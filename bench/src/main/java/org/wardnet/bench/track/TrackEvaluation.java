@@ -32,6 +32,8 @@ public final class TrackEvaluation {
     private static final int[] KS = {1, 3, 5, 10};
     /** Cameras that see the subject within this many seconds of each other see the same moment. */
     private static final int SAME_MOMENT = 5;
+    private static final boolean DIAGNOSE = Boolean.getBoolean("diagnose");
+    private static final java.util.Map<String, Integer> MISSES = new java.util.TreeMap<>();
     private static final Instant T0 = Instant.parse("2026-10-01T08:00:00Z");
 
     public static void main(String[] args) {
@@ -51,7 +53,9 @@ public final class TrackEvaluation {
         List<GroundTruth.Track> testTracks = tracks(truth, new Random(12), test);
         TransitionMemory memory = new TransitionMemory();
         NextCameraModel model = new NextCameraModel(0.75, 1.3);
-        FollowPlanner planner = new FollowPlanner(map, model, memory, new TrackLinks(), 3, 60_000);
+        org.wardnet.core.track.Visibility visibility = new org.wardnet.core.track.Visibility();
+        FollowPlanner planner = new FollowPlanner(map, model, memory, new TrackLinks(), visibility, 3, 60_000);
+        org.wardnet.core.track.Corridor streets = new org.wardnet.core.track.Corridor(map);
         evaluate("prior alone, no heading", planner, map, testTracks, false);
         evaluate("prior alone, heading from the previous camera", planner, map, testTracks, true);
         int hops = 0;
@@ -61,6 +65,8 @@ public final class TrackEvaluation {
                 if (!s.get(i).cameraId().equals(s.get(i + 1).cameraId())) {
                     memory.record(s.get(i).cameraId(), s.get(i + 1).cameraId(), track.mode(),
                             s.get(i + 1).clockSeconds() - s.get(i).clockSeconds());
+                    visibility.record(streets.between(s.get(i).cameraId(), s.get(i + 1).cameraId()),
+                            s.get(i + 1).cameraId());
                     hops++;
                 }
             }
@@ -68,6 +74,7 @@ public final class TrackEvaluation {
         System.out.printf("learned from %,d confirmed tracks (%,d hops)%n", train, hops);
         evaluate("after learning, no heading", planner, map, testTracks, false);
         evaluate("after learning, heading from the previous camera", planner, map, testTracks, true);
+        MISSES.forEach((k, v) -> System.out.println("MISS " + k + ": " + v));
     }
 
     private static List<GroundTruth.Track> tracks(GroundTruth truth, Random random, int count) {
@@ -137,6 +144,18 @@ public final class TrackEvaluation {
                 for (int k = 0; k < KS.length; k++) {
                     strict[k] += strictRank >= 0 && strictRank < KS[k] ? 1 : 0;
                     grouped[k] += groupRank >= 0 && groupRank < KS[k] ? 1 : 0;
+                }
+                if (DIAGNOSE && (groupRank < 0 || groupRank >= 5)) {
+                    FollowPlan wide = planner.plan(new FollowQuery(from.cameraId(), at, track.mode(), horizon, 500,
+                            heading, Set.of(), null));
+                    int wideRank = rank(wide, group);
+                    CameraMap.Spot a = map.spot(from.cameraId());
+                    CameraMap.Spot b = map.spot(to.cameraId());
+                    String bucket = b.placement() == null ? "target off the streets"
+                            : a.placement() == null ? "origin off the streets"
+                            : wideRank < 0 ? "not reached" : wideRank < 10 ? "rank 5-9" : wideRank < 20 ? "rank 10-19"
+                            : "rank 20+";
+                    MISSES.merge(label + ": " + bucket, 1, Integer::sum);
                 }
                 if (groupRank >= 0 && groupRank < 5 && insideWindow(plan, group)) {
                     inWindow++;

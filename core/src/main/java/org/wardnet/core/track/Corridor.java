@@ -35,6 +35,24 @@ public final class Corridor {
     public record Route(List<Passage> passages, double lengthMeters) {
     }
 
+    /**
+     * The cameras a subject passed going from camera {@code from} to camera {@code to} by the
+     * streets, in order, neither end included; empty when either is unknown.
+     */
+    public List<String> between(String from, String to) {
+        CameraMap.Spot a = map.spot(from);
+        CameraMap.Spot b = map.spot(to);
+        if (a == null || b == null) {
+            return List.of();
+        }
+        Route route = along(List.of(a.location(), b.location()), 0.1);
+        double end = route.passages().stream().filter(p -> p.cameraId().equals(to))
+                .mapToDouble(Passage::distanceMeters).findFirst().orElse(route.lengthMeters());
+        return route.passages().stream()
+                .filter(p -> !p.cameraId().equals(from) && !p.cameraId().equals(to) && p.distanceMeters() < end)
+                .map(Passage::cameraId).toList();
+    }
+
     public Route along(List<GeoPoint> waypoints, double buffer) {
         Map<String, Double> first = new LinkedHashMap<>();
         double travelled = 0;

@@ -28,11 +28,19 @@ public final class FollowPlanner {
     private final NextCameraModel model;
     private final TransitionMemory memory;
     private final TrackLinks links;
+    private final Visibility visibility;
     private final double priorStrength;
     private final long skewMillis;
 
     public FollowPlanner(CameraMap map, NextCameraModel model, TransitionMemory memory, TrackLinks links,
             double priorStrength, long skewMillis) {
+        this(map, model, memory, links, new Visibility(), priorStrength, skewMillis);
+    }
+
+    /** As above, with cameras' detection learned from confirmed routes. */
+    public FollowPlanner(CameraMap map, NextCameraModel model, TransitionMemory memory, TrackLinks links,
+            Visibility visibility, double priorStrength, long skewMillis) {
+        this.visibility = visibility;
         this.map = map;
         this.model = model;
         this.memory = memory;
@@ -61,7 +69,7 @@ public final class FollowPlanner {
         TravelMode mode = query.mode();
         double reach = query.reachSeconds();
         List<NextCameraModel.Reach> prior = model.explore(map, origin, mode, mode.fastest() * reach, query.heading(),
-                query.excluded());
+                query.excluded(), visibility);
         TransitionMemory.Learned learned = memory.learned(query.cameraId(), mode);
         double w = learned.total() / (learned.total() + priorStrength);
         Map<String, Draft> drafts = new HashMap<>();

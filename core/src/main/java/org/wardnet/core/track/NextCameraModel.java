@@ -62,6 +62,12 @@ public final class NextCameraModel {
      */
     public List<Reach> explore(CameraMap map, CameraMap.Spot origin, TravelMode mode, double maxDistance,
             Double heading, Set<String> excluded) {
+        return explore(map, origin, mode, maxDistance, heading, excluded, new Visibility());
+    }
+
+    /** As above, with each camera's detection probability learned from confirmed routes where known. */
+    public List<Reach> explore(CameraMap map, CameraMap.Spot origin, TravelMode mode, double maxDistance,
+            Double heading, Set<String> excluded, Visibility visibility) {
         Map<String, double[]> caught = new HashMap<>();
         StreetNetwork network = map.network();
         StreetNetwork.Placement start = origin.placement();
@@ -71,10 +77,10 @@ public final class NextCameraModel {
             joinDistance = start == null ? 0 : start.lateral();
         }
         if (network != null && start != null && network.carries(mode)) {
-            new Walk(map, network, mode, maxDistance, origin.cameraId(), excluded, caught)
+            new Walk(map, network, mode, maxDistance, origin.cameraId(), excluded, caught, visibility)
                     .run(start, joinDistance, origin.x(), origin.y(), heading);
         } else {
-            sectors(map, origin, maxDistance, heading, excluded, caught);
+            sectors(map, origin, maxDistance, heading, excluded, caught, visibility);
         }
         List<Reach> out = new ArrayList<>(caught.size());
         caught.forEach((id, v) -> out.add(new Reach(id, v[0], v[1])));
@@ -83,7 +89,7 @@ public final class NextCameraModel {
     }
 
     private void sectors(CameraMap map, CameraMap.Spot origin, double maxDistance, Double heading,
-            Set<String> excluded, Map<String, double[]> caught) {
+            Set<String> excluded, Map<String, double[]> caught, Visibility visibility) {
         List<CameraMap.Spot> near = map.within(origin.x(), origin.y(), maxDistance / detour);
         near.sort((a, b) -> Double.compare(Math.hypot(a.x() - origin.x(), a.y() - origin.y()),
                 Math.hypot(b.x() - origin.x(), b.y() - origin.y())));
@@ -109,8 +115,9 @@ public final class NextCameraModel {
             if (mass[s] < NEGLIGIBLE || excluded.contains(spot.cameraId())) {
                 continue;
             }
-            caught.put(spot.cameraId(), new double[] {mass[s] * detection, Math.hypot(dx, dy) * detour});
-            mass[s] *= 1 - detection;
+            double seen = visibility.rate(spot.cameraId(), detection);
+            caught.put(spot.cameraId(), new double[] {mass[s] * seen, Math.hypot(dx, dy) * detour});
+            mass[s] *= 1 - seen;
         }
     }
 
@@ -125,9 +132,11 @@ public final class NextCameraModel {
         private final Map<String, double[]> caught;
         private final PriorityQueue<Arrival> queue = new PriorityQueue<>((a, b) -> Double.compare(a.distance, b.distance));
         private final boolean[] expanded;
+        private final Visibility visibility;
 
         Walk(CameraMap map, StreetNetwork network, TravelMode mode, double maxDistance, String originId,
-                Set<String> excluded, Map<String, double[]> caught) {
+                Set<String> excluded, Map<String, double[]> caught, Visibility visibility) {
+            this.visibility = visibility;
             this.map = map;
             this.network = network;
             this.mode = mode;
@@ -199,7 +208,7 @@ public final class NextCameraModel {
             if (id.equals(originId) || excluded.contains(id)) {
                 return mass;
             }
-            double seen = detection * watch.sight();
+            double seen = visibility.rate(id, detection * watch.sight());
             double[] c = caught.computeIfAbsent(id, k -> new double[] {0, distance});
             c[0] += mass * seen;
             return mass * (1 - seen);

@@ -23,6 +23,12 @@ public interface TrackStore {
     /** Every learned pair. */
     List<Transition> transitions();
 
+    /** Stores the given cameras' learned visibility, [passes, seen] each. */
+    void saveVisibility(java.util.Map<String, int[]> counts);
+
+    /** Every camera's learned visibility, [passes, seen] by camera id. */
+    java.util.Map<String, int[]> visibility();
+
     /** One learned pair. */
     record Transition(String from, String to, TravelMode mode, TravelTimes times) {
     }

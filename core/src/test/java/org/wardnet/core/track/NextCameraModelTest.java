@@ -112,4 +112,22 @@ class NextCameraModelTest {
         Corridor.Route open = new Corridor(ground).along(List.of(at(0, 0), at(100, 0)), 30);
         assertEquals(List.of("onLine"), open.passages().stream().map(Corridor.Passage::cameraId).toList());
     }
+
+    @Test
+    void confirmedHopsTeachEachCameraHowOftenItSeesPassersBy() {
+        CameraMap map = plus();
+        assertEquals(List.of("origin"), new Corridor(map).between("west", "east"), "the street passes origin");
+        Visibility visibility = new Visibility();
+        for (int i = 0; i < 8; i++) {
+            visibility.record(new Corridor(map).between("west", "east"), "east");
+        }
+        assertEquals((0 + 2 * 0.75) / (8 + 2), visibility.rate("origin", 0.75), 1e-9, "missed eight times");
+        assertEquals((8 + 2 * 0.75) / (8 + 2), visibility.rate("east", 0.75), 1e-9);
+        assertEquals(0.75, visibility.rate("north", 0.75), "nothing learned");
+        Map<String, NextCameraModel.Reach> reach = new NextCameraModel(0.75, 1.3).explore(map, map.spot("west"),
+                TravelMode.WALK, 1_000, 90.0, Set.of(), visibility).stream()
+                .collect(Collectors.toMap(NextCameraModel.Reach::cameraId, r -> r));
+        assertTrue(reach.get("east").probability() > reach.get("origin").probability(),
+                "a camera that misses most passers-by no longer hides the one behind it");
+    }
 }

@@ -46,6 +46,7 @@ public final class TrackService implements CameraWatcher {
     private final NextCameraModel model;
     private final TransitionMemory memory = new TransitionMemory();
     private final TrackLinks links = new TrackLinks();
+    private final org.wardnet.core.track.Visibility visibility = new org.wardnet.core.track.Visibility();
     private final double streetReach;
     private final int priorStrength;
     private final long skewMillis;
@@ -70,6 +71,7 @@ public final class TrackService implements CameraWatcher {
         TrackService service = new TrackService(config, registry, store, clips);
         store.links().forEach(service.links::put);
         store.transitions().forEach(t -> service.memory.restore(t.from(), t.to(), t.mode(), t.times()));
+        store.visibility().forEach((id, c) -> service.visibility.restore(id, c[0], c[1]));
         service.rebuild(store.streets());
         registry.watchCameras(service);
         return service;
@@ -83,7 +85,7 @@ public final class TrackService implements CameraWatcher {
                 : new LocalPlane(cameras.get(0).location().lat(), cameras.get(0).location().lon());
         CameraMap map = new CameraMap(network, plane, streetReach);
         cameras.forEach(c -> map.put(c.id(), c.location(), c.heading()));
-        planner = new FollowPlanner(map, model, memory, links, priorStrength, skewMillis);
+        planner = new FollowPlanner(map, model, memory, links, visibility, priorStrength, skewMillis);
         streetSegments = segments.size();
         LOG.info("track map: {} cameras, {} street segments", map.size(), segments.size());
     }
@@ -184,6 +186,8 @@ public final class TrackService implements CameraWatcher {
     /** Teaches the planner the hops of a confirmed case (legs judged possible only). Blocks on the store. */
     public int learn(TrackCase trackCase, List<org.wardnet.core.track.RouteCheck.Leg> legs) {
         List<TrackStore.Transition> changed = new ArrayList<>();
+        java.util.Map<String, int[]> seen = new java.util.HashMap<>();
+        org.wardnet.core.track.Corridor streets = new org.wardnet.core.track.Corridor(planner.map());
         int learned = 0;
         for (org.wardnet.core.track.RouteCheck.Leg leg : legs) {
             TrackCase.Hop a = trackCase.hops().get(leg.fromSeq() - 1);
@@ -192,12 +196,17 @@ public final class TrackService implements CameraWatcher {
                 continue;
             }
             memory.record(a.cameraId(), b.cameraId(), trackCase.mode(), leg.seconds());
+            List<String> missed = streets.between(a.cameraId(), b.cameraId());
+            visibility.record(missed, b.cameraId());
+            missed.forEach(id -> seen.put(id, visibility.counts(id)));
+            seen.put(b.cameraId(), visibility.counts(b.cameraId()));
             changed.add(new TrackStore.Transition(a.cameraId(), b.cameraId(), trackCase.mode(),
                     memory.times(a.cameraId(), b.cameraId(), trackCase.mode())));
             learned++;
         }
         if (!changed.isEmpty()) {
             store.saveTransitions(changed);
+            store.saveVisibility(seen);
         }
         return learned;
     }
