@@ -41,30 +41,7 @@ public final class ClipIndexBenchmark {
         long rows = (long) CAMERAS * days * 24;
         try (Database db = Database.open(config)) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
-            List<Clip> batch = new ArrayList<>(batchSize);
-            long start = System.nanoTime();
-            long done = 0;
-            for (int hour = 0; hour < days * 24; hour++) {
-                Instant from = T0.plusSeconds(hour * 3600L);
-                for (int c = 0; c < CAMERAS; c++) {
-                    batch.add(new Clip(0, cameraIds[c], from, from.plusSeconds(3600), "/recordings/" + cameraIds[c]
-                            + "/" + hour + ".mp4", 450_000_000L, "H264", 1920, 1080, 3600, null, ClipOrigin.RECORDED));
-                    if (batch.size() == batchSize) {
-                        index.add(batch);
-                        done += batch.size();
-                        batch.clear();
-                    }
-                }
-                if (hour % 24 == 23) {
-                    System.out.printf("  day %d: %,d rows, %.0f rows/s%n", hour / 24 + 1, done + batch.size(),
-                            done / ((System.nanoTime() - start) / 1e9));
-                }
-            }
-            index.add(batch);
-            done += batch.size();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("RESULT ingest: %,d rows in %.1f s = %.0f rows/s (batches of %,d)%n", done, seconds,
-                    done / seconds, batchSize);
+            DistrictClips.ingest(index, cameraIds, T0, days, batchSize);
         }
         long bytes;
         try (var files = Files.list(dir)) {

@@ -1,0 +1,101 @@
+package org.wardnet.bench.track;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.wardnet.bench.DistrictClips;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.registry.CameraDraft;
+import org.wardnet.core.registry.CameraImport;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.SiteDraft;
+import org.wardnet.core.track.FollowQuery;
+import org.wardnet.core.track.TravelMode;
+import org.wardnet.server.track.FollowAnswer;
+import org.wardnet.server.track.TrackService;
+import org.wardnet.simulator.district.District;
+import org.wardnet.simulator.district.DistrictGenerator;
+import org.wardnet.storage.Database;
+import org.wardnet.storage.JdbcClipIndex;
+import org.wardnet.storage.JdbcRegistryStore;
+import org.wardnet.storage.JdbcTrackStore;
+
+/**
+ * Follow latency at district scale: the reference district registered, its street grid loaded,
+ * and DAYS days of one-hour clips for every camera (30 days is about 8.9 million rows, 336 about
+ * 100 million). Then the server's own follow (plan, and one clip seek per candidate's window;
+ * no HTTP) for a random camera, time and mode, limit 10: the first 200 after reopening the store
+ * are "cold", the next 2,000 "warm".
+ *
+ * <p>Usage: {@code FollowLatencyBenchmark DAYS}
+ */
+public final class FollowLatencyBenchmark {
+
+    private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
+
+    public static void main(String[] args) throws Exception {
+        int days = Integer.parseInt(args[0]);
+        District district = DistrictGenerator.reference();
+        String[] ids = district.cameras().stream().map(CameraDraft::id).toArray(String[]::new);
+        Path dir = Files.createTempDirectory("wardnet-follow-bench-");
+        WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+        try (Database db = Database.open(config)) {
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource()), Clock.systemUTC());
+            for (SiteDraft site : district.sites()) {
+                registry.createSite(site);
+            }
+            List<CameraImport.Row> rows = new ArrayList<>();
+            for (CameraDraft camera : district.cameras()) {
+                rows.add(new CameraImport.Row(rows.size() + 1, camera, List.of()));
+            }
+            registry.importCameras(rows, true);
+            new JdbcTrackStore(db.dataSource()).replaceStreets(district.grid().segments());
+            DistrictClips.ingest(new JdbcClipIndex(db.dataSource()), ids, T0, days, 1_000);
+        }
+        try (Database db = Database.open(config)) {
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource()), Clock.systemUTC());
+            TrackService track = TrackService.start(config, registry, new JdbcTrackStore(db.dataSource()),
+                    new JdbcClipIndex(db.dataSource()));
+            Random random = new Random(2014);
+            long[] cold = run(track, ids, random, days, 200);
+            long[] warm = run(track, ids, random, days, 2_000);
+            System.out.printf("RESULT follow (%,d cameras, %d days of clips) cold: p50 %.2f ms, p99 %.2f ms%n",
+                    ids.length, days, p(cold, 50), p(cold, 99));
+            System.out.printf("RESULT follow warm: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", p(warm, 50), p(warm, 99),
+                    p(warm, 100));
+        }
+    }
+
+    private static long[] run(TrackService track, String[] ids, Random random, int days, int count) {
+        long[] nanos = new long[count];
+        TravelMode[] modes = TravelMode.values();
+        int clips = 0;
+        for (int i = 0; i < count; i++) {
+            TravelMode mode = modes[random.nextInt(modes.length)];
+            Instant at = T0.plusSeconds(3_600 + random.nextInt(days * 24 * 3600 - 7_200));
+            FollowQuery query = new FollowQuery(ids[random.nextInt(ids.length)], at, mode,
+                    TrackEvaluation.horizon(mode), 10, null, Set.of(), null);
+            long t = System.nanoTime();
+            FollowAnswer answer = track.follow(query);
+            nanos[i] = System.nanoTime() - t;
+            clips += answer.proposals().stream().mapToInt(p -> p.clips().size()).sum();
+        }
+        if (clips == 0) {
+            throw new IllegalStateException("no follow answer had a clip: the benchmark measured nothing");
+        }
+        return nanos;
+    }
+
+    private static double p(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
