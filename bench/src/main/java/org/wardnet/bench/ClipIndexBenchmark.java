@@ -10,7 +10,6 @@ import java.util.Random;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.Clip;
-import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.JdbcClipIndex;
 
@@ -70,6 +69,8 @@ public final class ClipIndexBenchmark {
             long[] warmCoverage = Arrays.copyOfRange(coverage, 10, coverage.length);
             System.out.printf("RESULT coverage (1,500 cameras, 30 min): first %.1f ms, warm p50 %.1f ms, p99 %.1f ms"
                     + " (%d with footage)%n", coverage[0] / 1e6, p(warmCoverage, 50), p(warmCoverage, 99), found);
+        } finally {
+            DistrictClips.delete(dir);
         }
     }
 

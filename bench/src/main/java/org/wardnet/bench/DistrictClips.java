@@ -16,6 +16,15 @@ public final class DistrictClips {
     private DistrictClips() {
     }
 
+    /** Deletes a benchmark's scratch store (gigabytes at district scale). */
+    public static void delete(java.nio.file.Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** @return rows added per second of wall time */
     public static double ingest(ClipIndex index, String[] cameraIds, Instant start, int days, int batchSize) {
         List<Clip> batch = new ArrayList<>(batchSize);

@@ -27,7 +27,7 @@ import org.bytedeco.javacv.FrameGrabber;
 public record MediaFile(long durationMillis, String codec, Integer width, Integer height, Instant createdAt) {
 
     static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // FFmpeg's chatter would flood the server log
+        avutil.av_log_set_level(avutil.AV_LOG_FATAL); // failures surface as exceptions; stderr would repeat them
     }
 
     /**

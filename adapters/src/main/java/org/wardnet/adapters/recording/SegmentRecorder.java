@@ -53,7 +53,9 @@ public final class SegmentRecorder implements Runnable {
             .withZone(ZoneOffset.UTC);
 
     static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        // FFmpeg writes its errors to stderr once per attempt (a camera refusing credentials every
+        // reconnect); each failure already reaches us as an exception, counted and logged once.
+        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
     }
 
     private final String cameraId;

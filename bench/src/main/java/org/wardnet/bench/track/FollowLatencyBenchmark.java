@@ -70,6 +70,8 @@ public final class FollowLatencyBenchmark {
                     ids.length, days, p(cold, 50), p(cold, 99));
             System.out.printf("RESULT follow warm: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", p(warm, 50), p(warm, 99),
                     p(warm, 100));
+        } finally {
+            DistrictClips.delete(dir);
         }
     }
 

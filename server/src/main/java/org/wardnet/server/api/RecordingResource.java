@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.core.recording.RecordingPlan;
-import org.wardnet.core.registry.FieldError;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Validated;
 import org.wardnet.server.http.ApiException;

@@ -3,7 +3,6 @@ package org.wardnet.server.track;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
@@ -230,10 +229,5 @@ public final class TrackService implements CameraWatcher {
     /** Whether {@code cameraId} is on the map (registered with a location). */
     public boolean knows(String cameraId) {
         return planner.map().spot(cameraId) != null;
-    }
-
-    /** Ids excluded by a request, for validation. */
-    public Set<String> unknown(Set<String> ids) {
-        return ids.stream().filter(id -> !knows(id)).collect(java.util.stream.Collectors.toSet());
     }
 }
