@@ -18,6 +18,16 @@ public final class RecorderCounters {
     final AtomicLong stalls = new AtomicLong();
     final AtomicLong keyFrameTimeouts = new AtomicLong();
 
+    /** Counts a packet dropped under {@code rule}. */
+    void dropped(PacketRule rule) {
+        switch (rule) {
+            case NO_TIMESTAMP -> noTimestamp.incrementAndGet();
+            case BEFORE_KEY_FRAME -> beforeKeyFrame.incrementAndGet();
+            case NOT_INCREASING -> nonIncreasing.incrementAndGet();
+            case KEEP -> throw new IllegalArgumentException("a kept packet is not dropped");
+        }
+    }
+
     public long packets() {
         return packets.get();
     }

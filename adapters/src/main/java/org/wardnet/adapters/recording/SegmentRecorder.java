@@ -159,24 +159,16 @@ public final class SegmentRecorder implements Runnable {
                 }
                 long dts = packet.dts();
                 boolean key = (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0;
-                if (dts == avutil.AV_NOPTS_VALUE) {
-                    counters.noTimestamp.incrementAndGet();
+                PacketRule rule = PacketRule.judge(dts, key, open != null, lastDts);
+                if (rule != PacketRule.KEEP) {
+                    counters.dropped(rule);
                     avcodec.av_packet_unref(packet);
-                    continue;
-                }
-                if (open == null && !key) {
-                    counters.beforeKeyFrame.incrementAndGet();
-                    avcodec.av_packet_unref(packet);
-                    if (Duration.between(sessionStart, clock.instant()).compareTo(settings.keyFrameTimeout()) > 0) {
+                    if (rule == PacketRule.BEFORE_KEY_FRAME
+                            && Duration.between(sessionStart, clock.instant()).compareTo(settings.keyFrameTimeout()) > 0) {
                         counters.keyFrameTimeouts.incrementAndGet();
                         throw new IOException("no usable key frame in " + settings.keyFrameTimeout().toSeconds()
                                 + " s since the session started; restarting it");
                     }
-                    continue;
-                }
-                if (dts <= lastDts) {
-                    counters.nonIncreasing.incrementAndGet();
-                    avcodec.av_packet_unref(packet);
                     continue;
                 }
                 if (anchorTime == null) {

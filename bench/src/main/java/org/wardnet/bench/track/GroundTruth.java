@@ -26,7 +26,8 @@ final class GroundTruth {
     private static final double SEE_METERS = 20;
     private static final double HALF_FIELD = 70;
 
-    record Sighting(String cameraId, double trueSeconds, double clockSeconds) {
+    /** @param bearing the subject's compass heading when seen, as the footage shows it */
+    record Sighting(String cameraId, double trueSeconds, double clockSeconds, double bearing) {
     }
 
     record Track(TravelMode mode, double speed, List<Sighting> sightings) {
@@ -106,7 +107,8 @@ final class GroundTruth {
                 int c = (int) p[0];
                 if (!down[c] && random.nextDouble() < detection[c]) {
                     double at = clock + p[1] * length / speed;
-                    seen.add(new Sighting(cameras.get(c).id(), at, at + skew[c]));
+                    double bearing = (Math.toDegrees(Math.atan2(x1 - x0, y1 - y0)) + 360) % 360;
+                    seen.add(new Sighting(cameras.get(c).id(), at, at + skew[c], bearing));
                 }
             }
             clock += length / speed;

@@ -56,8 +56,9 @@ public final class TrackEvaluation {
         org.wardnet.core.track.Visibility visibility = new org.wardnet.core.track.Visibility();
         FollowPlanner planner = new FollowPlanner(map, model, memory, new TrackLinks(), visibility, 3, 60_000);
         org.wardnet.core.track.Corridor streets = new org.wardnet.core.track.Corridor(map);
-        evaluate("prior alone, no heading", planner, map, testTracks, false);
-        evaluate("prior alone, heading from the previous camera", planner, map, testTracks, true);
+        evaluate("prior alone, no heading", planner, map, testTracks, Headings.NONE);
+        evaluate("prior alone, heading from the previous camera", planner, map, testTracks, Headings.PREVIOUS_CAMERA);
+        evaluate("prior alone, heading read off the footage (±20°)", planner, map, testTracks, Headings.FOOTAGE);
         int hops = 0;
         for (GroundTruth.Track track : trainTracks) {
             List<GroundTruth.Sighting> s = track.sightings();
@@ -72,8 +73,9 @@ public final class TrackEvaluation {
             }
         }
         System.out.printf("learned from %,d confirmed tracks (%,d hops)%n", train, hops);
-        evaluate("after learning, no heading", planner, map, testTracks, false);
-        evaluate("after learning, heading from the previous camera", planner, map, testTracks, true);
+        evaluate("after learning, no heading", planner, map, testTracks, Headings.NONE);
+        evaluate("after learning, heading from the previous camera", planner, map, testTracks, Headings.PREVIOUS_CAMERA);
+        evaluate("after learning, heading read off the footage (±20°)", planner, map, testTracks, Headings.FOOTAGE);
         MISSES.forEach((k, v) -> System.out.println("MISS " + k + ": " + v));
     }
 
@@ -106,8 +108,13 @@ public final class TrackEvaluation {
         return (Math.toDegrees(Math.atan2(b.x() - a.x(), b.y() - a.y())) + 360) % 360;
     }
 
+    /** Where the follow request's heading comes from. */
+    enum Headings { NONE, PREVIOUS_CAMERA, FOOTAGE }
+
+    private static final Random NOISE = new Random(5);
+
     private static void evaluate(String label, FollowPlanner planner, CameraMap map, List<GroundTruth.Track> tracks,
-            boolean useHeading) {
+            Headings headings) {
         int[] strict = new int[KS.length];
         int[] grouped = new int[KS.length];
         int inWindow = 0;
@@ -133,7 +140,11 @@ public final class TrackEvaluation {
                 }
                 int horizon = horizon(track.mode());
                 Instant at = T0.plusMillis(Math.round(from.clockSeconds() * 1000));
-                Double heading = i == 0 || !useHeading ? null : bearing(map, s.get(i - 1).cameraId(), from.cameraId());
+                Double heading = switch (headings) {
+                    case NONE -> null;
+                    case PREVIOUS_CAMERA -> i == 0 ? null : bearing(map, s.get(i - 1).cameraId(), from.cameraId());
+                    case FOOTAGE -> (from.bearing() + NOISE.nextGaussian() * 20 + 720) % 360;
+                };
                 long t = System.nanoTime();
                 FollowPlan plan = planner.plan(new FollowQuery(from.cameraId(), at, track.mode(), horizon, 10, heading,
                         Set.of(), null));

@@ -95,9 +95,20 @@ public final class FollowPlanner {
                 }
             }
         }
+        double learnedTotal = learned.total();
+        if (query.heading() != null && learned.total() > 0) {
+            // hops learned from this camera went every way; the subject's heading says which way this one goes
+            learnedTotal = 0;
+            for (Draft d : drafts.values()) {
+                if (d.times != null) {
+                    d.learnedWeight = d.times.total() * lean(origin, map.spot(d.cameraId), query.heading());
+                    learnedTotal += d.learnedWeight;
+                }
+            }
+        }
         List<FollowPlan.Candidate> candidates = new ArrayList<>();
         for (Draft d : drafts.values()) {
-            FollowPlan.Candidate c = candidate(d, query, learned.total(), w, reach);
+            FollowPlan.Candidate c = candidate(d, query, learnedTotal, w, reach);
             if (c != null) {
                 candidates.add(c);
             }
@@ -109,10 +120,19 @@ public final class FollowPlanner {
         return new FollowPlan(top, drafts.size(), 1 - w, learned.total());
     }
 
-    private FollowPlan.Candidate candidate(Draft d, FollowQuery query, int learnedTotal, double w, double reach) {
+    /** How much a heading favours going from {@code a} toward {@code b}: 0.05 straight behind to 0.95 ahead. */
+    static double lean(CameraMap.Spot a, CameraMap.Spot b, double heading) {
+        if (Math.hypot(b.x() - a.x(), b.y() - a.y()) < 1) {
+            return 0.5;
+        }
+        double bearing = Math.toDegrees(Math.atan2(b.x() - a.x(), b.y() - a.y()));
+        return 0.5 + 0.45 * Math.cos(Math.toRadians(bearing - heading));
+    }
+
+    private FollowPlan.Candidate candidate(Draft d, FollowQuery query, double learnedTotal, double w, double reach) {
         TravelMode mode = query.mode();
         int hops = d.times == null ? 0 : d.times.total();
-        double share = learnedTotal == 0 ? 0 : (double) hops / learnedTotal;
+        double share = learnedTotal == 0 ? 0 : (d.learnedWeight >= 0 ? d.learnedWeight : hops) / learnedTotal;
         double score = (1 - w) * d.prior + w * share;
         double early = d.distance / mode.fastest();
         double late = Math.min(reach, d.distance / mode.slowest());
@@ -144,6 +164,8 @@ public final class FollowPlanner {
         private double prior;
         private double distance;
         private TravelTimes times;
+        /** Learned hops weighted by the heading; negative when no heading was given. */
+        private double learnedWeight = -1;
 
         Draft(String cameraId, double prior, double distance) {
             this.cameraId = cameraId;

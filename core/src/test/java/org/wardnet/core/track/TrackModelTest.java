@@ -50,6 +50,12 @@ class TrackModelTest {
         assertEquals(9, c.learnedHops());
         long early = c.windowFrom().getEpochSecond() - query.time().getEpochSecond() + 30;
         assertTrue(early > 80 && early < 180, "the window moved toward the learned times: starts " + early + " s after");
+        for (int i = 0; i < 3; i++) {
+            memory.record("a", "b", TravelMode.WALK, 40);
+        }
+        FollowPlan south = planner.plan(new FollowQuery("a", query.time(), TravelMode.WALK, 600, 5, 180.0, null, null));
+        assertEquals("b", south.candidates().get(0).cameraId(), "heading south: the hops learned going north lie behind");
+        assertEquals("c", planner.plan(query).candidates().get(0).cameraId(), "without a heading, nine hops beat three");
     }
 
     @Test

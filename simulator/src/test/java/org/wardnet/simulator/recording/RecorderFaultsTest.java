@@ -67,7 +67,8 @@ class RecorderFaultsTest {
                     + first.counters().packets() + ", before key " + first.counters().droppedBeforeKeyFrame() + ", reconnects "
                     + first.counters().reconnects() + ", stalls " + first.counters().stalls() + ", segments " + segments);
             assertTrue(first.counters().reconnects() >= 2);
-            assertTrue(first.counters().droppedWithoutTimestamp() >= 1, "the first packet of a session has no DTS");
+            // whether a session's first packet lacks its DTS depends on when the sender report arrives;
+            // the rule itself is PacketRuleTest's
             Segment last = segments.get(segments.size() - 1);
             long millis = Duration.between(last.start(), last.end()).toMillis();
             assertTrue(millis > 2_500, "no key frame to cut at: the last segment ran past its 2 s: " + millis);
