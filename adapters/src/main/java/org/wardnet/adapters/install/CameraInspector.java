@@ -375,7 +375,8 @@ public final class CameraInspector {
             return "within a second of ours";
         }
         long abs = Math.abs(seconds);
-        String amount = abs >= 3600 ? (abs / 3600) + " h " + (abs % 3600 / 60) + " min" : abs >= 60
+        long minutes = Math.round(abs / 60.0); // to the nearest minute: the reading itself is good to a second or two
+        String amount = abs >= 3600 ? (minutes / 60) + " h " + (minutes % 60) + " min" : abs >= 60
                 ? (abs / 60) + " min " + (abs % 60) + " s" : abs + " s";
         return amount + (seconds > 0 ? " ahead of ours" : " behind ours");
     }

@@ -79,7 +79,7 @@ class ClipApiTest extends ApiTestBase {
                 + "not json\n\n"
                 + clip("b", "2026-11-29T14:00:00Z", "2026-11-29T14:01:00Z") + "\n";
         HttpResponse<String> atomic = api.post("/api/v1/clips?atomic=true", "application/x-ndjson", batch);
-        JsonNode refused = assertProblem(atomic, 422, "nothing was indexed");
+        JsonNode refused = assertProblem(atomic, 422, "no clips were stored");
         assertEquals(4, refused.get("total").asInt());
         assertEquals(2, refused.get("failed").asInt());
         assertEquals(0, TestServer.json(api.get("/api/v1/clips?camera=a&from=2026-11-29T13:00:00Z&to=2026-11-29T15:00:00Z"))
