@@ -2,7 +2,6 @@ package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -150,15 +149,7 @@ final class CaseResource {
                 throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "export-failed",
                         "Export failed", e.getMessage()));
             }
-            long size;
-            try {
-                size = Files.size(zip);
-            } catch (IOException e) {
-                throw new ApiException(Problem.of(HttpResponseStatus.INTERNAL_SERVER_ERROR, "export-failed",
-                        "Export failed", e.getMessage()));
-            }
-            return ApiResponse.file(HttpResponseStatus.OK, "application/zip", new ApiResponse.FilePart(zip, 0, size))
-                    .withHeader("Content-Disposition", "attachment; filename=\"case-" + id + ".zip\"");
+            return Downloads.attachment(zip, "application/zip", "case-" + id + ".zip");
         });
     }
 

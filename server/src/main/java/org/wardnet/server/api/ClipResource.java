@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipDraft;
@@ -57,10 +56,7 @@ final class ClipResource {
     }
 
     CompletableFuture<ApiResponse> ingest(ApiRequest request) {
-        Set<String> accepted = new java.util.TreeSet<>(NdjsonBatch.MEDIA_TYPES);
-        accepted.add("application/json");
-        RequestBodies.requireMediaType(request, accepted);
-        if (request.mediaType().equals("application/json")) {
+        if (NdjsonBatch.singleObject(request)) {
             Validated<Clip> checked = json.read(request.body(), ClipDraft.class)
                     .validate(this::cameraExists, ClipOrigin.INGESTED);
             if (!checked.isValid()) {

@@ -73,16 +73,7 @@ final class ExportResource {
                 throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "export-failed",
                         "Export failed", e.getMessage()));
             }
-            long size;
-            try {
-                size = Files.size(out);
-            } catch (IOException e) {
-                throw new ApiException(Problem.of(HttpResponseStatus.INTERNAL_SERVER_ERROR, "export-failed",
-                        "Export failed", e.getMessage()));
-            }
-            return ApiResponse.file(HttpResponseStatus.OK, "video/mp4", new ApiResponse.FilePart(out, 0, size))
-                    .withHeader("Content-Disposition", "attachment; filename=\"" + id + "-"
-                            + window.from().toString().replace(":", "") + ".mp4\"");
+            return Downloads.attachment(out, "video/mp4", id + "-" + window.from().toString().replace(":", "") + ".mp4");
         });
     }
 

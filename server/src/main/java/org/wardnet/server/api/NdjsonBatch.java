@@ -29,6 +29,17 @@ final class NdjsonBatch<D, T> {
     /** The media types an NDJSON body may carry. */
     static final Set<String> MEDIA_TYPES = Set.of("application/x-ndjson", "application/ndjson", "application/jsonl");
 
+    /**
+     * Checks the body is JSON or NDJSON (415 otherwise) and says which: one object to store on
+     * its own, or a batch for {@link #run}.
+     */
+    static boolean singleObject(org.wardnet.server.http.ApiRequest request) {
+        Set<String> accepted = new java.util.TreeSet<>(MEDIA_TYPES);
+        accepted.add("application/json");
+        RequestBodies.requireMediaType(request, accepted);
+        return request.mediaType().equals("application/json");
+    }
+
     private final ObjectMapper mapper;
     private final Class<D> draftType;
     private final Function<D, Validated<T>> check;

@@ -7,8 +7,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.FieldError;
@@ -51,10 +49,7 @@ final class SightingResource {
     }
 
     CompletableFuture<ApiResponse> add(ApiRequest request) {
-        Set<String> accepted = new TreeSet<>(NdjsonBatch.MEDIA_TYPES);
-        accepted.add("application/json");
-        RequestBodies.requireMediaType(request, accepted);
-        if (request.mediaType().equals("application/json")) {
+        if (NdjsonBatch.singleObject(request)) {
             Validated<Sighting> checked = json.read(request.body(), SightingDraft.class).validate(this::cameraExists);
             if (!checked.isValid()) {
                 throw RequestParams.invalid("sighting", checked.errors());
