@@ -115,6 +115,19 @@ public final class WardnetKeys {
             "Database password (ignored for the embedded store). Prefer the environment"
                     + " variable WARDNET_STORE_PASSWORD to writing it here.");
 
+    /** Where the key that seals camera credentials is kept. */
+    public static final ConfigKey<String> STORE_SECRET_KEY_FILE = new ConfigKey<>("store.secretKeyFile",
+            ValueType.text(4096, true), "",
+            "File holding the AES-256 key that seals camera passwords in the store (base64). Empty means"
+                    + " secret.key under dataDir. Created on first start, readable by its owner only; back it up"
+                    + " with the database, which is useless without it. 'wardnet rotate-key' replaces it.");
+
+    /** The key itself, instead of a file. */
+    public static final ConfigKey<String> STORE_SECRET_KEY = new ConfigKey<>("store.secretKey",
+            ValueType.text(64, true), "",
+            "The credential-sealing key as base64 (32 bytes), instead of the key file. Set it through the"
+                    + " environment (WARDNET_STORE_SECRET_KEY), never in a file others can read.");
+
     /** Pooled database connections. */
     public static final ConfigKey<Integer> STORE_MAX_POOL_SIZE = new ConfigKey<>("store.maxPoolSize",
             ValueType.integer(1, 64), 4,
@@ -354,7 +367,8 @@ public final class WardnetKeys {
             SERVER_REQUEST_TIMEOUT_SECONDS, SERVER_IDLE_TIMEOUT_SECONDS, SERVER_MAX_CONNECTIONS,
             SERVER_MAX_QUEUED_WRITES,
             API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE, API_MAX_IMPORT_ROWS,
-            STORE_DATA_DIR, STORE_JDBC_URL, STORE_USERNAME, STORE_PASSWORD, STORE_MAX_POOL_SIZE,
+            STORE_DATA_DIR, STORE_JDBC_URL, STORE_USERNAME, STORE_PASSWORD, STORE_SECRET_KEY_FILE, STORE_SECRET_KEY,
+            STORE_MAX_POOL_SIZE,
             HEALTH_ENABLED, HEALTH_INTERVAL_SECONDS, HEALTH_MAX_IN_FLIGHT, HEALTH_DEPTH, HEALTH_MEDIA_EVERY_ROUND,
             HEALTH_OFFLINE_AFTER_FAILURES, HEALTH_OFFLINE_AFTER_SECONDS, HEALTH_ONLINE_AFTER_SUCCESSES,
             HEALTH_SLOW_AFTER_MILLIS, HEALTH_SITE_CORRELATION_MINIMUM, HEALTH_CONNECT_TIMEOUT_MILLIS,

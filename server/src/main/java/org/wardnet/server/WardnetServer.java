@@ -35,6 +35,7 @@ import org.wardnet.storage.JdbcRegistryStore;
 import org.wardnet.storage.JdbcSightingStore;
 import org.wardnet.storage.JdbcTrackStore;
 import org.wardnet.storage.JdbcVerificationStore;
+import org.wardnet.storage.SecretKeys;
 
 /**
  * A running Wardnet: store, registry, metrics and HTTP API, wired from one configuration.
@@ -92,7 +93,7 @@ public final class WardnetServer implements AutoCloseable {
         }
 
         WardnetServer start(WardnetConfig config) throws InterruptedException {
-            Registry registry = Registry.open(new JdbcRegistryStore(database.dataSource()), Clock.systemUTC());
+            Registry registry = Registry.open(new JdbcRegistryStore(database.dataSource(), SecretKeys.load(config)), Clock.systemUTC());
             // Registry writes are serialised by the registry itself, so one thread is enough; the
             // queue bound turns overload into 503s instead of unbounded memory.
             writes = new BlockingWork("wardnet-write", 1, config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));

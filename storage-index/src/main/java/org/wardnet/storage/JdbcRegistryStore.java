@@ -18,14 +18,19 @@ import org.wardnet.core.registry.StoreUnavailableException;
 /**
  * The registry in two tables, {@code site} and {@code camera}. Each {@link #apply} is one
  * transaction; consecutive changes of the same kind go to the database as one JDBC batch, so a
- * bulk import of thousands of cameras is a handful of round trips.
+ * bulk import of thousands of cameras is a handful of round trips. Camera passwords are stored
+ * sealed by a {@link SecretBox}; {@link #load} seals, in one transaction, any left in plaintext by
+ * an older version or sealed with a key being rotated out.
  */
 public final class JdbcRegistryStore implements RegistryStore {
 
     private final DataSource dataSource;
+    private final SecretBox secrets;
+    private volatile int resealed;
 
-    public JdbcRegistryStore(DataSource dataSource) {
+    public JdbcRegistryStore(DataSource dataSource, SecretBox secrets) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
     }
 
     @Override
@@ -38,11 +43,17 @@ public final class JdbcRegistryStore implements RegistryStore {
                 }
             }
             List<Camera> cameras = new ArrayList<>();
+            List<Camera> toSeal = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("SELECT " + RegistryRows.CAMERA_COLUMNS + " FROM camera")) {
                 while (rows.next()) {
-                    cameras.add(RegistryRows.camera(rows));
+                    Camera camera = RegistryRows.camera(rows, secrets);
+                    cameras.add(camera);
+                    if (secrets.needsSealing(rows.getString(12)) || secrets.needsSealing(rows.getString(16))) {
+                        toSeal.add(camera);
+                    }
                 }
             }
+            reseal(connection, toSeal);
             return new Snapshot(sites, cameras);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the registry: " + e.getMessage(), e);
@@ -78,14 +89,43 @@ public final class JdbcRegistryStore implements RegistryStore {
         }
     }
 
+    /** How many cameras the last {@link #load} sealed anew. */
+    public int resealed() {
+        return resealed;
+    }
+
+    private void reseal(Connection connection, List<Camera> cameras) throws SQLException {
+        resealed = cameras.size();
+        if (cameras.isEmpty()) {
+            return;
+        }
+        connection.setAutoCommit(false);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE camera SET onvif_password = ?, rtsp_password = ? WHERE id = ?")) {
+            for (Camera camera : cameras) {
+                update.setString(1, camera.onvif() == null ? null : secrets.seal(camera.onvif().credentials().password()));
+                update.setString(2, camera.rtsp() == null ? null : secrets.seal(camera.rtsp().credentials().password()));
+                update.setString(3, camera.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     private static boolean sameStatement(RegistryChange a, RegistryChange b) {
         return RegistryRows.sql(a).equals(RegistryRows.sql(b));
     }
 
-    private static void runBatch(Connection connection, List<RegistryChange> batch) throws SQLException {
+    private void runBatch(Connection connection, List<RegistryChange> batch) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(RegistryRows.sql(batch.get(0)))) {
             for (RegistryChange change : batch) {
-                RegistryRows.bind(statement, change);
+                RegistryRows.bind(statement, change, secrets);
                 statement.addBatch();
             }
             int[] counts = statement.executeBatch();

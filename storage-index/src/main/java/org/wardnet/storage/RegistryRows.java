@@ -52,11 +52,11 @@ final class RegistryRows {
     }
 
     /** Binds the change's values in the order {@link #sql} expects; the id always comes last. */
-    static void bind(PreparedStatement statement, RegistryChange change) throws SQLException {
+    static void bind(PreparedStatement statement, RegistryChange change, SecretBox secrets) throws SQLException {
         if (change instanceof RegistryChange.PutSite put) {
             bindSite(statement, put.site());
         } else if (change instanceof RegistryChange.PutCamera put) {
-            bindCamera(statement, put.camera());
+            bindCamera(statement, put.camera(), secrets);
         } else if (change instanceof RegistryChange.DeleteSite delete) {
             statement.setString(1, delete.siteId());
         } else {
@@ -75,7 +75,7 @@ final class RegistryRows {
         s.setString(8, site.id());
     }
 
-    private static void bindCamera(PreparedStatement s, Camera camera) throws SQLException {
+    private static void bindCamera(PreparedStatement s, Camera camera, SecretBox secrets) throws SQLException {
         s.setString(1, camera.siteId());
         s.setString(2, camera.name());
         s.setDouble(3, camera.location().lat());
@@ -91,12 +91,12 @@ final class RegistryRows {
         OnvifEndpoint onvif = camera.onvif();
         s.setString(9, onvif == null ? null : onvif.url());
         s.setString(10, onvif == null ? null : onvif.credentials().username());
-        s.setString(11, onvif == null ? null : onvif.credentials().password());
+        s.setString(11, onvif == null ? null : secrets.seal(onvif.credentials().password()));
         RtspEndpoint rtsp = camera.rtsp();
         s.setString(12, rtsp == null ? null : rtsp.url());
         s.setString(13, rtsp == null ? null : rtsp.subUrl());
         s.setString(14, rtsp == null ? null : rtsp.credentials().username());
-        s.setString(15, rtsp == null ? null : rtsp.credentials().password());
+        s.setString(15, rtsp == null ? null : secrets.seal(rtsp.credentials().password()));
         s.setObject(16, camera.createdAt().atOffset(ZoneOffset.UTC));
         s.setObject(17, camera.updatedAt().atOffset(ZoneOffset.UTC));
         s.setString(18, camera.id());
@@ -109,15 +109,16 @@ final class RegistryRows {
                 r.getObject(7, OffsetDateTime.class).toInstant(), r.getObject(8, OffsetDateTime.class).toInstant());
     }
 
-    static Camera camera(ResultSet r) throws SQLException {
+    /** The camera of a row of {@link #CAMERA_COLUMNS}, its passwords opened. */
+    static Camera camera(ResultSet r, SecretBox secrets) throws SQLException {
         double heading = r.getDouble(6);
         Double headingOrNull = r.wasNull() ? null : heading;
         String onvifUrl = r.getString(10);
         OnvifEndpoint onvif = onvifUrl == null ? null
-                : new OnvifEndpoint(onvifUrl, new Credentials(r.getString(11), r.getString(12)));
+                : new OnvifEndpoint(onvifUrl, new Credentials(r.getString(11), secrets.open(r.getString(12))));
         String rtspUrl = r.getString(13);
         RtspEndpoint rtsp = rtspUrl == null ? null
-                : new RtspEndpoint(rtspUrl, r.getString(14), new Credentials(r.getString(15), r.getString(16)));
+                : new RtspEndpoint(rtspUrl, r.getString(14), new Credentials(r.getString(15), secrets.open(r.getString(16))));
         return new Camera(r.getString(1), r.getString(2), r.getString(3), new GeoPoint(r.getDouble(4), r.getDouble(5)),
                 headingOrNull, r.getString(7), r.getString(8), r.getString(9), onvif, rtsp,
                 r.getObject(17, OffsetDateTime.class).toInstant(), r.getObject(18, OffsetDateTime.class).toInstant());

@@ -31,6 +31,7 @@ class JdbcRegistryStoreTest {
         return WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dataDir.toString());
     }
 
+    private static final SecretBox SECRETS = new SecretBox(SecretKeys.newKey(), List.of());
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T08:00:00.123456Z"), ZoneOffset.UTC);
 
     private static CameraDraft camera(String id, String site, String password) {
@@ -44,7 +45,7 @@ class JdbcRegistryStoreTest {
     void everythingWrittenIsReadBackExactlyAfterReopening() {
         Camera written;
         try (Database db = Database.open(config())) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource()), CLOCK);
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SECRETS), CLOCK);
             registry.createSite(new SiteDraft("C", "Center", "CENTER", null, null, "Haishu"));
             registry.createSite(new SiteDraft("S1", "Sub 1", "SUBSTATION", "C", null, null));
             registry.createSite(new SiteDraft("R1", "Room 1", "ROOM", "S1", "HOSPITAL", null));
@@ -54,7 +55,7 @@ class JdbcRegistryStoreTest {
         }
         assertTrue(Files.exists(dataDir.resolve("wardnet.mv.db")));
         try (Database db = Database.open(config())) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource()), CLOCK);
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SECRETS), CLOCK);
             assertEquals(written, registry.camera("34020000001320000001").orElseThrow());
             assertEquals("s3cret", registry.camera("34020000001320000001").orElseThrow().onvif().credentials().password());
             Camera plain = registry.camera("plain").orElseThrow();
@@ -68,7 +69,7 @@ class JdbcRegistryStoreTest {
     @Test
     void cascadeDeleteAndBatchImportPersist() {
         try (Database db = Database.open(config())) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource()), CLOCK);
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SECRETS), CLOCK);
             registry.createSite(new SiteDraft("C", "Center", "CENTER", null, null, null));
             registry.createSite(new SiteDraft("S1", "Sub 1", "SUBSTATION", "C", null, null));
             registry.createSite(new SiteDraft("R1", "Room 1", "ROOM", "S1", "BANK", null));
@@ -80,7 +81,7 @@ class JdbcRegistryStoreTest {
             registry.deleteSite("S1", true);
         }
         try (Database db = Database.open(config())) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource()), CLOCK);
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SECRETS), CLOCK);
             assertEquals(0, registry.queries().cameraCount());
             assertEquals(1, registry.queries().siteCount());
         }
@@ -89,7 +90,7 @@ class JdbcRegistryStoreTest {
     @Test
     void aFailingBatchRollsBackTheWholeTransaction() {
         try (Database db = Database.open(config())) {
-            JdbcRegistryStore store = new JdbcRegistryStore(db.dataSource());
+            JdbcRegistryStore store = new JdbcRegistryStore(db.dataSource(), SECRETS);
             Registry registry = Registry.open(store, CLOCK);
             registry.createSite(new SiteDraft("C", "Center", "CENTER", null, null, null));
             Camera ok = camera("ok", "C", "p").validate(null, CLOCK.instant()).value();

@@ -47,7 +47,7 @@ public final class FollowLatencyBenchmark {
         Path dir = Files.createTempDirectory("wardnet-follow-bench-");
         WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
         try (Database db = Database.open(config)) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource()), Clock.systemUTC());
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), org.wardnet.storage.SecretKeys.load(config)), Clock.systemUTC());
             for (SiteDraft site : district.sites()) {
                 registry.createSite(site);
             }
@@ -60,7 +60,7 @@ public final class FollowLatencyBenchmark {
             DistrictClips.ingest(new JdbcClipIndex(db.dataSource()), ids, T0, days, 1_000);
         }
         try (Database db = Database.open(config)) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource()), Clock.systemUTC());
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), org.wardnet.storage.SecretKeys.load(config)), Clock.systemUTC());
             TrackService track = TrackService.start(config, registry, new JdbcTrackStore(db.dataSource()),
                     new JdbcClipIndex(db.dataSource()));
             Random random = new Random(2014);

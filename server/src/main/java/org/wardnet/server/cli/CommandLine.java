@@ -40,6 +40,8 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
                     + " (GeoJSON, for PUT /api/v1/track/streets)",
             "  install          discover, register and verify cameras through a running server (install --help)",
             "  import-clips     index a folder of recordings through a running server (import-clips --help)",
+            "  rotate-key       replace the key that seals camera passwords and re-seal them (server stopped;"
+                    + " takes --data, --config and --set like serve)",
             "  config-defaults  print the documented default configuration",
             "  help             print this text",
             "",
@@ -67,7 +69,8 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             throw new IllegalArgumentException("no command given");
         }
         String command = args[0];
-        if (!List.of("serve", "demo", "sim", "district", "config-defaults", "help", "--help", "-h").contains(command)) {
+        if (!List.of("serve", "demo", "sim", "district", "rotate-key", "config-defaults", "help", "--help", "-h")
+                .contains(command)) {
             throw new IllegalArgumentException("unknown command '" + command + "'");
         }
         Path config = null;

@@ -56,6 +56,13 @@ public final class Main {
                 case "district" -> district(line, out);
                 case "sim" -> simulate(line, out);
                 case "serve", "demo" -> serve(line, out, env);
+                case "rotate-key" -> {
+                    org.wardnet.storage.KeyRotation.Outcome rotated = org.wardnet.storage.KeyRotation.rotate(
+                            ConfigLoader.load(line.config(), env, line.overrides()));
+                    out.println("re-sealed the passwords of " + rotated.cameras() + " cameras with key "
+                            + rotated.keyId() + "; the old key is gone (back up the new key file with the database)");
+                    yield 0;
+                }
                 default -> {
                     out.println(CommandLine.USAGE);
                     yield 0;

@@ -86,4 +86,26 @@ class MainTest {
         assertEquals("LineString", grid.get("features").get(0).get("geometry").get("type").asText());
         assertEquals(2, run(Map.of(), "district", "--seed", "x"));
     }
+
+    @Test
+    void rotateKeyReSealsTheStoredPasswords() throws Exception {
+        Path data = dir.resolve("store");
+        org.wardnet.config.WardnetConfig config = org.wardnet.config.WardnetConfig.defaults()
+                .with(org.wardnet.config.WardnetKeys.STORE_DATA_DIR, data.toString());
+        try (org.wardnet.storage.Database db = org.wardnet.storage.Database.open(config)) {
+            org.wardnet.core.registry.Registry registry = org.wardnet.core.registry.Registry.open(
+                    new org.wardnet.storage.JdbcRegistryStore(db.dataSource(), org.wardnet.storage.SecretKeys.load(config)),
+                    java.time.Clock.systemUTC());
+            registry.createSite(new org.wardnet.core.registry.SiteDraft("C", "Center", "CENTER", null, null, null));
+            registry.createCamera(new org.wardnet.core.registry.CameraDraft("a", "C", "A",
+                    new org.wardnet.core.registry.CameraDraft.Location(29.87, 121.55), null, null, null, null,
+                    new org.wardnet.core.registry.CameraDraft.Onvif("http://127.1.0.1/onvif", "admin", "pw"), null));
+        }
+        String before = Files.readString(data.resolve("secret.key"));
+        assertEquals(0, run(Map.of(), "rotate-key", "--data", data.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("re-sealed the passwords of 1 cameras"), out.toString());
+        assertTrue(!before.equals(Files.readString(data.resolve("secret.key"))), "a new key");
+        assertEquals(1, run(Map.of("WARDNET_STORE_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])),
+                "rotate-key", "--data", data.toString()), "a key given by the environment is not rotated here");
+    }
 }
