@@ -124,8 +124,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         io.netty.handler.codec.http.DefaultHttpResponse head = new io.netty.handler.codec.http.DefaultHttpResponse(
                 HttpVersion.HTTP_1_1, response.status());
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
-                .set(HttpHeaderNames.TRANSFER_ENCODING, io.netty.handler.codec.http.HttpHeaderValues.CHUNKED)
-                .set(HttpHeaderNames.CACHE_CONTROL, "no-store").set("X-Content-Type-Options", "nosniff");
+                .set(HttpHeaderNames.TRANSFER_ENCODING, io.netty.handler.codec.http.HttpHeaderValues.CHUNKED);
+        SecurityHeaders.apply(head.headers());
         response.headers().forEach(head.headers()::set);
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
         closing = true; // the stream owns the connection until it closes
@@ -157,8 +157,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         }
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        SecurityHeaders.apply(headers);
         response.headers().forEach(headers::set);
         headers.set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
@@ -190,7 +189,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = start.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         headers.set(HttpHeaderNames.CONTENT_LENGTH, part.length());
-        headers.set("X-Content-Type-Options", "nosniff");
+        SecurityHeaders.apply(headers);
         response.headers().forEach(headers::set);
         headers.set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());

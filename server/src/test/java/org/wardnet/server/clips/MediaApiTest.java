@@ -113,6 +113,7 @@ class MediaApiTest extends ApiTestBase {
         int size = file.length;
 
         HttpResponse<byte[]> whole = media(id, null);
+        org.wardnet.server.http.SecurityHeadersCheck.assertPresent(whole.headers(), "a file sent from disk");
         assertEquals(200, whole.statusCode());
         assertArrayEquals(file, whole.body());
         assertEquals("bytes", whole.headers().firstValue("accept-ranges").orElse(""));

@@ -1,0 +1,24 @@
+package org.wardnet.server.http;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+
+/**
+ * The headers every answer carries, whatever its kind: nothing sniffed, framed, cached or sent on
+ * as a referrer, and no content allowed to load anything (the API serves data, not pages).
+ * Footage in particular must not linger in a shared cache.
+ */
+final class SecurityHeaders {
+
+    private SecurityHeaders() {
+    }
+
+    static void apply(HttpHeaders headers) {
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        headers.set("Cross-Origin-Resource-Policy", "same-origin");
+        headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+    }
+}
