@@ -12,6 +12,8 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.server.api.ApiErrors;
 import org.wardnet.server.api.ApiRoutes;
 import org.wardnet.server.api.InstallerViews;
+import org.wardnet.server.audit.AuditLog;
+import org.wardnet.server.audit.Auditing;
 import org.wardnet.server.health.HealthResource;
 import org.wardnet.server.health.HealthService;
 import org.wardnet.server.http.BlockingWork;
@@ -27,6 +29,7 @@ import org.wardnet.server.ops.OpsResource;
 import org.wardnet.server.recording.RecordingService;
 import org.wardnet.server.track.TrackService;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.JdbcAuditStore;
 import org.wardnet.storage.JdbcCaseStore;
 import org.wardnet.storage.JdbcClipIndex;
 import org.wardnet.storage.JdbcHealthHistory;
@@ -82,6 +85,7 @@ public final class WardnetServer implements AutoCloseable {
         private InstallerService installer;
         private RecordingService recording;
         private TrackService track;
+        private AuditLog audit;
         private JdbcClipIndex clips;
         private ExecutorService checks;
         private Metrics metrics;
@@ -125,10 +129,14 @@ public final class WardnetServer implements AutoCloseable {
             track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex);
             ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track, new JdbcSightingStore(database.dataSource()),
                     new JdbcCaseStore(database.dataSource()));
-            Router router = new Router(ApiRoutes.all(config, registry, writes, json, ops,
-                    new HealthResource(registry, health, reads, json), installer, footage, recording, tracking));
+            JdbcAuditStore auditStore = new JdbcAuditStore(database.dataSource());
+            audit = new AuditLog(auditStore);
+            ApiErrors errors = new ApiErrors();
+            Router router = new Router(new Auditing(audit, errors, Clock.systemUTC()).apply(ApiRoutes.all(config,
+                    registry, writes, json, ops, new HealthResource(registry, health, reads, json), installer, footage,
+                    recording, tracking, auditStore)));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS), loops, router,
-                    new ProblemWriter(json, new ApiErrors()), metrics);
+                    new ProblemWriter(json, errors), metrics);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);
             return new WardnetServer(this, registry, router, address);
@@ -156,6 +164,9 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (recording != null) {
                 recording.close(); // before the store: closing recorders index their open segments
+            }
+            if (audit != null) {
+                audit.close(); // before the store: queued entries are written
             }
             if (installer != null) {
                 installer.close();

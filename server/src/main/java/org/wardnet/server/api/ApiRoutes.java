@@ -34,7 +34,8 @@ public final class ApiRoutes {
     public static List<Router.Route> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
             OpsResource ops, org.wardnet.server.health.HealthResource health,
             org.wardnet.server.installer.InstallerService installer, Footage footage,
-            org.wardnet.server.recording.RecordingService recording, Tracking tracking) {
+            org.wardnet.server.recording.RecordingService recording, Tracking tracking,
+            org.wardnet.core.audit.AuditStore audit) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registry, writes, json, paging);
         CameraResource cameras = new CameraResource(registry, writes, json, paging);
@@ -60,6 +61,7 @@ public final class ApiRoutes {
         CaseResource cases = new CaseResource(tracking.cases(), tracking.service(), footage.index(), registry,
                 footage.reads(), writes, json, java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports"),
                 java.time.Clock.systemUTC());
+        AuditResource trail = new AuditResource(audit, footage.reads(), json, paging);
         byte[] openApi = openApiDocument();
         return List.of(
                 new Router.Route(GET, "/healthz", ops::healthz),
@@ -115,7 +117,8 @@ public final class ApiRoutes {
                 new Router.Route(GET, "/api/v1/cases/{id}", cases::get),
                 new Router.Route(POST, "/api/v1/cases/{id}/sightings", cases::addSighting),
                 new Router.Route(POST, "/api/v1/cases/{id}/confirm", cases::confirm),
-                new Router.Route(GET, "/api/v1/cases/{id}/export", cases::export));
+                new Router.Route(GET, "/api/v1/cases/{id}/export", cases::export),
+                new Router.Route(GET, "/api/v1/audit", trail::list));
     }
 
     /**

@@ -40,6 +40,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
                     + " (GeoJSON, for PUT /api/v1/track/streets)",
             "  install          discover, register and verify cameras through a running server (install --help)",
             "  import-clips     index a folder of recordings through a running server (import-clips --help)",
+            "  audit verify     check every hash and link of the audit trail (server stopped; --data like serve)",
             "  rotate-key       replace the key that seals camera passwords and re-seal them (server stopped;"
                     + " takes --data, --config and --set like serve)",
             "  config-defaults  print the documented default configuration",

@@ -36,6 +36,17 @@ public final class Main {
         if (args.length > 0 && args[0].equals("install")) {
             return InstallCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, env);
         }
+        if (args.length > 0 && args[0].equals("audit")) {
+            try {
+                return AuditCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, env);
+            } catch (IllegalArgumentException e) {
+                err.println("wardnet: " + e.getMessage());
+                return 2;
+            } catch (Exception e) {
+                err.println("wardnet: " + e.getMessage());
+                return 1;
+            }
+        }
         if (args.length > 0 && args[0].equals("import-clips")) {
             return ImportClipsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }

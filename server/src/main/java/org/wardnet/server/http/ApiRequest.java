@@ -15,9 +15,10 @@ import java.util.Map;
  * @param headers    request headers
  * @param body       the body; empty when there is none
  * @param pathParams values of the route's {@code {name}} segments; filled by the {@link Router}
+ * @param remoteAddress the peer's IP address as the connection shows it (not any forwarded header)
  */
 public record ApiRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
-        byte[] body, Map<String, String> pathParams) {
+        byte[] body, Map<String, String> pathParams, String remoteAddress) {
 
     /** The single value of query parameter {@code name}, or null; a repeated parameter is a 400. */
     public String queryParam(String name) {
@@ -67,6 +68,6 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
     }
 
     ApiRequest withPathParams(Map<String, String> params) {
-        return new ApiRequest(method, path, query, headers, body, Map.copyOf(params));
+        return new ApiRequest(method, path, query, headers, body, Map.copyOf(params), remoteAddress);
     }
 }

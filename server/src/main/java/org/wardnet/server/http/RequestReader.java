@@ -112,8 +112,11 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         QueryStringDecoder target = uri;
         byte[] bytes = body == null || body.readableBytes() == 0 ? EMPTY : ByteBufUtil.getBytes(body);
         reset();
+        java.net.SocketAddress peer = ctx.channel().remoteAddress();
+        String address = peer instanceof java.net.InetSocketAddress inet ? inet.getAddress().getHostAddress()
+                : String.valueOf(peer);
         ApiRequest api = new ApiRequest(request.method(), target.path(), target.parameters(), request.headers(), bytes,
-                Map.of());
+                Map.of(), address);
         ctx.fireChannelRead(new Incoming(api, null, request.method().name(), HttpUtil.isKeepAlive(request),
                 startNanos));
     }

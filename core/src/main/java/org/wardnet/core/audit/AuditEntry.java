@@ -1,0 +1,29 @@
+package org.wardnet.core.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of the audit trail.
+ *
+ * @param seq          1, 2, 3, ... without gaps
+ * @param actor        who asked (a user or token name; "anonymous" before identities exist)
+ * @param address      the peer's IP address
+ * @param action       what kind of request, e.g. "clips.media"
+ * @param target       the request's path and query
+ * @param result       the HTTP status answered
+ * @param previousHash the hash of entry seq − 1 (64 zeros for the first)
+ * @param hash         SHA-256 over this entry's fields and previousHash, hex
+ */
+public record AuditEntry(long seq, Instant at, String actor, String address, String action, String target, int result,
+        String previousHash, String hash) {
+
+    public AuditEntry {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(action, "action");
+    }
+
+    /** An entry before it is linked into the chain. */
+    public record Draft(Instant at, String actor, String address, String action, String target, int result) {
+    }
+}

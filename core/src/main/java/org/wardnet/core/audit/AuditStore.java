@@ -1,0 +1,13 @@
+package org.wardnet.core.audit;
+
+import java.util.List;
+
+/** Where the trail is kept: appended in order, never changed, read back by sequence. */
+public interface AuditStore {
+
+    /** Links the drafts after the last entry and stores them in one transaction; returns them linked. */
+    List<AuditEntry> append(List<AuditEntry.Draft> drafts);
+
+    /** Entries after {@code afterSeq}, by sequence. */
+    List<AuditEntry> read(long afterSeq, int limit);
+}

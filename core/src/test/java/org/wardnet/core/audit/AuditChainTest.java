@@ -1,0 +1,70 @@
+package org.wardnet.core.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The chain holds as written and breaks at the first changed, missing or reordered entry. */
+class AuditChainTest {
+
+    private static List<AuditEntry> chain(int n) {
+        List<AuditEntry> out = new ArrayList<>();
+        String previous = AuditChain.GENESIS;
+        for (int i = 1; i <= n; i++) {
+            AuditEntry e = AuditChain.link(i, new AuditEntry.Draft(Instant.parse("2026-11-29T14:00:00Z").plusSeconds(i),
+                    "anonymous", "127.0.0.1", "clips.media", "/api/v1/clips/" + i + "/media", 200), previous);
+            out.add(e);
+            previous = e.hash();
+        }
+        return out;
+    }
+
+    private static AuditEntry withTarget(AuditEntry e, String target) {
+        return new AuditEntry(e.seq(), e.at(), e.actor(), e.address(), e.action(), target, e.result(), e.previousHash(),
+                e.hash());
+    }
+
+    @Test
+    void anUntouchedChainHolds() {
+        assertEquals(Optional.empty(), AuditChain.firstBreak(chain(5).iterator()));
+        assertEquals(Optional.empty(), AuditChain.firstBreak(List.<AuditEntry>of().iterator()));
+    }
+
+    @Test
+    void oneChangedCharacterIsFoundAtItsEntry() {
+        List<AuditEntry> entries = chain(5);
+        entries.set(2, withTarget(entries.get(2), "/api/v1/clips/4/media"));
+        AuditChain.Break broken = AuditChain.firstBreak(entries.iterator()).orElseThrow();
+        assertEquals(3, broken.seq());
+        assertTrue(broken.reason().contains("changed"), broken.reason());
+    }
+
+    @Test
+    void aRemovedOrRewrittenEntryBreaksTheLinks() {
+        List<AuditEntry> removed = chain(5);
+        removed.remove(1);
+        assertEquals(2, AuditChain.firstBreak(removed.iterator()).orElseThrow().seq());
+        // an entry rewritten with a freshly computed hash still breaks the next entry's link
+        List<AuditEntry> rewritten = chain(5);
+        AuditEntry forged = AuditChain.link(2, new AuditEntry.Draft(rewritten.get(1).at(), "anonymous", "127.0.0.1",
+                "clips.list", "/elsewhere", 200), rewritten.get(0).hash());
+        rewritten.set(1, forged);
+        AuditChain.Break broken = AuditChain.firstBreak(rewritten.iterator()).orElseThrow();
+        assertEquals(3, broken.seq());
+        assertTrue(broken.reason().contains("link"), broken.reason());
+    }
+
+    @Test
+    void fieldsCannotBeShiftedAcrossEachOther() {
+        AuditEntry a = AuditChain.link(1, new AuditEntry.Draft(Instant.EPOCH, "ab", "c", "x", "t", 200),
+                AuditChain.GENESIS);
+        AuditEntry b = AuditChain.link(1, new AuditEntry.Draft(Instant.EPOCH, "a", "bc", "x", "t", 200),
+                AuditChain.GENESIS);
+        assertTrue(!a.hash().equals(b.hash()));
+    }
+}

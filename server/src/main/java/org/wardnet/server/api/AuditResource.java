@@ -1,0 +1,66 @@
+package org.wardnet.server.api;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.wardnet.core.audit.AuditEntry;
+import org.wardnet.core.audit.AuditStore;
+import org.wardnet.server.http.ApiRequest;
+import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.BlockingWork;
+import org.wardnet.server.http.JsonCodec;
+
+/** {@code GET /api/v1/audit?after=SEQ&limit=N}: the trail in order, with each entry's hashes. */
+final class AuditResource {
+
+    private final AuditStore store;
+    private final BlockingWork reads;
+    private final JsonCodec json;
+    private final Paging paging;
+
+    AuditResource(AuditStore store, BlockingWork reads, JsonCodec json, Paging paging) {
+        this.store = store;
+        this.reads = reads;
+        this.json = json;
+        this.paging = paging;
+    }
+
+    CompletableFuture<ApiResponse> list(ApiRequest request) {
+        String text = request.queryParam("after");
+        long after;
+        try {
+            after = text == null ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw RequestParams.invalid("after", "a sequence number, 0 or more");
+        }
+        if (after < 0) {
+            throw RequestParams.invalid("after", "a sequence number, 0 or more");
+        }
+        int limit = paging.limit(request);
+        return reads.submit(() -> {
+            List<AuditEntry> entries = store.read(after, limit);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", entries.stream().map(AuditResource::view).toList());
+            if (entries.size() == limit) {
+                body.put("nextAfter", entries.get(entries.size() - 1).seq());
+            }
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+        });
+    }
+
+    private static Map<String, Object> view(AuditEntry e) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("seq", e.seq());
+        view.put("at", e.at().toString());
+        view.put("actor", e.actor());
+        view.put("address", e.address());
+        view.put("action", e.action());
+        view.put("target", e.target());
+        view.put("result", e.result());
+        view.put("previousHash", e.previousHash());
+        view.put("hash", e.hash());
+        return view;
+    }
+}

@@ -1,0 +1,97 @@
+package org.wardnet.server.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardnet.server.OpenApiAssertions.assertFits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.server.ApiTestBase;
+import org.wardnet.server.TestServer;
+import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.Router;
+import org.wardnet.storage.Database;
+
+/**
+ * Footage requests and registry changes land in the trail with their result, reads of the
+ * registry do not, every route has a decision, and `wardnet audit verify` finds one changed byte.
+ */
+class AuditTrailTest extends ApiTestBase {
+
+    private List<String> actions(JsonNode page) {
+        List<String> out = new ArrayList<>();
+        page.get("items").forEach(e -> out.add(e.get("action").asText() + " " + e.get("result").asInt()));
+        return out;
+    }
+
+    @Test
+    void footageAndChangesAreRecordedWithTheirResult() throws Exception {
+        int before = TestServer.json(api.get("/api/v1/audit?limit=1000")).get("items").size();
+        assertEquals(5, before, "the five site creations of the test tree; a read of the trail is recorded once answered");
+        assertEquals(201, api.postJson("/api/v1/cameras", TestServer.camera("a", "R1")).statusCode());
+        api.get("/api/v1/cameras/a"); // a registry read: not recorded
+        api.get("/api/v1/clips?camera=a&from=2026-11-29T14:00:00Z&to=2026-11-29T15:00:00Z");
+        api.get("/api/v1/clips/999/media");
+        api.postJson("/api/v1/track/follow", "{\"cameraId\":\"nobody\",\"time\":\"2026-11-29T14:00:00Z\",\"mode\":\"WALK\"}");
+        JsonNode page = TestServer.json(api.get("/api/v1/audit?after=" + before));
+        assertFits(api, "AuditPage", page);
+        assertEquals(List.of("audit.read 200", "camera.create 201", "clips.list 200", "clips.media 404",
+                "track.follow 404"), actions(page));
+        JsonNode listed = page.get("items").get(2);
+        assertFits(api, "AuditEntry", listed);
+        assertEquals("/api/v1/clips?camera=a&from=2026-11-29T14:00:00Z&to=2026-11-29T15:00:00Z",
+                listed.get("target").asText());
+        assertEquals("127.0.0.1", listed.get("address").asText());
+        assertEquals("anonymous", listed.get("actor").asText());
+        assertEquals(page.get("items").get(1).get("hash").asText(), listed.get("previousHash").asText());
+    }
+
+    @Test
+    void verifyHoldsAndThenFindsTheOneChangedByte() throws Exception {
+        api.get("/api/v1/clips?camera=x&from=2026-11-29T14:00:00Z&to=2026-11-29T15:00:00Z");
+        api.close();
+        assertEquals(0, verify(), output.toString(StandardCharsets.UTF_8));
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("audit trail holds: 6 entries"), output.toString());
+        WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+        try (Database db = Database.open(config); Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE audit_entry SET target = REPLACE(target, 'camera=x', 'camera=y')"
+                    + " WHERE seq = 6"));
+        }
+        output.reset();
+        assertEquals(3, verify());
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("broken at entry 6"), output.toString());
+        api = TestServer.start(dir, this::configure); // for the base class to stop
+    }
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    private int verify() {
+        return org.wardnet.server.cli.CliAccess.run(new String[] {"audit", "verify", "--data", dir.toString()},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyRouteHasADecisionAndAnUndecidedOneStopsTheServer() {
+        Auditing auditing = new Auditing(null, error -> null, java.time.Clock.systemUTC());
+        List<Router.Route> routes = api.server.routes();
+        assertEquals(routes.size(), auditing.apply(routes).size());
+        List<Router.Route> withNew = new ArrayList<>(routes);
+        withNew.add(new Router.Route(HttpMethod.GET, "/api/v1/something-new",
+                request -> CompletableFuture.completedFuture(ApiResponse.noContent())));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> auditing.apply(withNew));
+        assertTrue(e.getMessage().contains("GET /api/v1/something-new"), e.getMessage());
+    }
+}

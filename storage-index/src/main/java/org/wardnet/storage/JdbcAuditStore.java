@@ -1,0 +1,119 @@
+package org.wardnet.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.wardnet.core.audit.AuditChain;
+import org.wardnet.core.audit.AuditEntry;
+import org.wardnet.core.audit.AuditStore;
+import org.wardnet.core.registry.StoreUnavailableException;
+
+/**
+ * The audit trail in {@code audit_entry}. The last sequence and hash are kept in memory after the
+ * first read, so appending is one batch insert; appends are serialised here. One server writes a
+ * store, as for the registry.
+ */
+public final class JdbcAuditStore implements AuditStore {
+
+    private static final int MAX_TARGET = 2048;
+
+    private final DataSource dataSource;
+    private long lastSeq = -1;
+    private String lastHash;
+
+    public JdbcAuditStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public synchronized List<AuditEntry> append(List<AuditEntry.Draft> drafts) {
+        List<AuditEntry> linked = new ArrayList<>(drafts.size());
+        try {
+            Transactions.run(dataSource, connection -> {
+                if (lastSeq < 0) {
+                    readLast(connection);
+                }
+                long seq = lastSeq;
+                String previous = lastHash;
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (seq, at_ms, actor,"
+                        + " address, action, target, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (AuditEntry.Draft draft : drafts) {
+                        AuditEntry e = AuditChain.link(++seq, clip(draft), previous);
+                        previous = e.hash();
+                        linked.add(e);
+                        insert.setLong(1, e.seq());
+                        insert.setLong(2, e.at().toEpochMilli());
+                        insert.setString(3, e.actor());
+                        insert.setString(4, e.address());
+                        insert.setString(5, e.action());
+                        insert.setString(6, e.target());
+                        insert.setInt(7, e.result());
+                        insert.setString(8, e.previousHash());
+                        insert.setString(9, e.hash());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            });
+        } catch (SQLException e) {
+            lastSeq = -1; // read the tail again next time: this batch may or may not have landed
+            throw new StoreUnavailableException("cannot append to the audit trail: " + e.getMessage(), e);
+        }
+        if (!linked.isEmpty()) {
+            lastSeq = linked.get(linked.size() - 1).seq();
+            lastHash = linked.get(linked.size() - 1).hash();
+        }
+        return linked;
+    }
+
+    /** A target longer than the column is cut, before hashing, so what is stored is what was hashed. */
+    private static AuditEntry.Draft clip(AuditEntry.Draft d) {
+        if (d.target() == null || d.target().length() <= MAX_TARGET) {
+            return d;
+        }
+        return new AuditEntry.Draft(d.at(), d.actor(), d.address(), d.action(), d.target().substring(0, MAX_TARGET),
+                d.result());
+    }
+
+    private void readLast(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, hash FROM audit_entry ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY");
+                ResultSet row = select.executeQuery()) {
+            if (row.next()) {
+                lastSeq = row.getLong(1);
+                lastHash = row.getString(2);
+            } else {
+                lastSeq = 0;
+                lastHash = AuditChain.GENESIS;
+            }
+        }
+    }
+
+    @Override
+    public List<AuditEntry> read(long afterSeq, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT seq, at_ms, actor, address, action,"
+                        + " target, result, prev_hash, hash FROM audit_entry WHERE seq > ? ORDER BY seq"
+                        + " FETCH FIRST ? ROWS ONLY")) {
+            select.setLong(1, afterSeq);
+            select.setInt(2, limit);
+            List<AuditEntry> out = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    out.add(new AuditEntry(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getInt(7), rows.getString(8),
+                            rows.getString(9)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the audit trail: " + e.getMessage(), e);
+        }
+    }
+}
