@@ -53,7 +53,7 @@ public final class JdbcRegistryStore implements RegistryStore {
                     }
                 }
             }
-            reseal(connection, toSeal);
+            reseal(toSeal);
             return new Snapshot(sites, cameras);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the registry: " + e.getMessage(), e);
@@ -94,28 +94,25 @@ public final class JdbcRegistryStore implements RegistryStore {
         return resealed;
     }
 
-    private void reseal(Connection connection, List<Camera> cameras) throws SQLException {
+    private void reseal(List<Camera> cameras) throws SQLException {
         resealed = cameras.size();
         if (cameras.isEmpty()) {
             return;
         }
-        connection.setAutoCommit(false);
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE camera SET onvif_password = ?, rtsp_password = ? WHERE id = ?")) {
-            for (Camera camera : cameras) {
-                update.setString(1, camera.onvif() == null ? null : secrets.seal(camera.onvif().credentials().password()));
-                update.setString(2, camera.rtsp() == null ? null : secrets.seal(camera.rtsp().credentials().password()));
-                update.setString(3, camera.id());
-                update.addBatch();
+        Transactions.run(dataSource, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE camera SET onvif_password = ?, rtsp_password = ? WHERE id = ?")) {
+                for (Camera camera : cameras) {
+                    update.setString(1, camera.onvif() == null ? null
+                            : secrets.seal(camera.onvif().credentials().password()));
+                    update.setString(2, camera.rtsp() == null ? null
+                            : secrets.seal(camera.rtsp().credentials().password()));
+                    update.setString(3, camera.id());
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
-            update.executeBatch();
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 
     private static boolean sameStatement(RegistryChange a, RegistryChange b) {
