@@ -30,6 +30,8 @@ public final class StreetNetwork {
     /** Per node: the edges touching it. */
     private final int[][] incident;
     private final Map<Long, int[]> cells;
+    /** The modes some edge allows, as a mask: asked on every follow, known at construction. */
+    private final int carried;
 
     private StreetNetwork(LocalPlane plane, List<double[]> nodes, List<int[]> edges, List<Integer> modes,
             List<Boolean> oneWay) {
@@ -63,6 +65,11 @@ public final class StreetNetwork {
                 grid.computeIfAbsent(cell, k -> new ArrayList<>()).add(e);
             }
         }
+        int any = 0;
+        for (int mask : edgeModes) {
+            any |= mask;
+        }
+        carried = any;
         incident = new int[nodes.size()][];
         for (int i = 0; i < nodes.size(); i++) {
             incident[i] = touching.get(i).stream().mapToInt(Integer::intValue).toArray();
@@ -184,12 +191,7 @@ public final class StreetNetwork {
 
     /** Whether any edge allows {@code mode}. */
     public boolean carries(TravelMode mode) {
-        for (int e = 0; e < edgeModes.length; e++) {
-            if (allows(e, mode)) {
-                return true;
-            }
-        }
-        return false;
+        return (carried & (1 << mode.ordinal())) != 0;
     }
 
     /** The point on the nearest edge within {@code radius} metres of (x, y), or null. */

@@ -50,8 +50,14 @@ public final class TransitionMemory {
 
     /** The stored form of one pair, for the store to persist after a confirmation. */
     public TravelTimes times(String from, String to, TravelMode mode) {
-        Learned learned = learned(from, mode);
-        return learned.to().get(to);
+        Outgoing out = byOrigin.get(key(from, mode));
+        if (out == null) {
+            return null;
+        }
+        synchronized (out) {
+            TravelTimes times = out.to.get(to);
+            return times == null ? null : TravelTimes.of(times.counts());
+        }
     }
 
     /** Whether any hop by {@code mode} has been learned. */

@@ -94,9 +94,10 @@ final class TrackResource {
 
     CompletableFuture<ApiResponse> putStreets(ApiRequest request) {
         RequestBodies.requireMediaType(request, Set.of("application/geo+json", "application/json", "text/csv"));
-        List<StreetSegment> segments = request.mediaType().equals("text/csv") ? StreetImport.csv(request.body())
-                : StreetImport.geoJson(json.mapper(), request.body());
-        return writes.submit(() -> {
+        boolean csv = request.mediaType().equals("text/csv");
+        return writes.submit(() -> { // a network can be tens of megabytes: parsed off the event loop
+            List<StreetSegment> segments = csv ? StreetImport.csv(request.body())
+                    : StreetImport.geoJson(json.mapper(), request.body());
             try {
                 track.replaceStreets(segments);
             } catch (IllegalArgumentException e) {

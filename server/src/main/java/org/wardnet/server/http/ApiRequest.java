@@ -15,10 +15,16 @@ import java.util.Map;
  * @param headers    request headers
  * @param body       the body; empty when there is none
  * @param pathParams values of the route's {@code {name}} segments; filled by the {@link Router}
- * @param remoteAddress the peer's IP address as the connection shows it (not any forwarded header)
+ * @param peer       the connection's remote end (not any forwarded header); null when unknown
  */
 public record ApiRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
-        byte[] body, Map<String, String> pathParams, String remoteAddress) {
+        byte[] body, Map<String, String> pathParams, java.net.SocketAddress peer) {
+
+    /** The peer's IP address as text; formatted only when asked (most requests never are). */
+    public String remoteAddress() {
+        return peer instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : String.valueOf(peer);
+    }
 
     /** The single value of query parameter {@code name}, or null; a repeated parameter is a 400. */
     public String queryParam(String name) {
@@ -68,6 +74,6 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
     }
 
     ApiRequest withPathParams(Map<String, String> params) {
-        return new ApiRequest(method, path, query, headers, body, Map.copyOf(params), remoteAddress);
+        return new ApiRequest(method, path, query, headers, body, Map.copyOf(params), peer);
     }
 }

@@ -77,7 +77,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         ApiRequest request = incoming.request();
         boolean head = request.method().equals(HttpMethod.HEAD);
         ApiRequest routed = head ? new ApiRequest(HttpMethod.GET, request.path(), request.query(), request.headers(),
-                request.body(), Map.of(), request.remoteAddress()) : request;
+                request.body(), Map.of(), request.peer()) : request;
         Router.Match match;
         try {
             match = router.match(routed);

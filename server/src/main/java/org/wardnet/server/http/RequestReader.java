@@ -112,11 +112,8 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         QueryStringDecoder target = uri;
         byte[] bytes = body == null || body.readableBytes() == 0 ? EMPTY : ByteBufUtil.getBytes(body);
         reset();
-        java.net.SocketAddress peer = ctx.channel().remoteAddress();
-        String address = peer instanceof java.net.InetSocketAddress inet ? inet.getAddress().getHostAddress()
-                : String.valueOf(peer);
         ApiRequest api = new ApiRequest(request.method(), target.path(), target.parameters(), request.headers(), bytes,
-                Map.of(), address);
+                Map.of(), ctx.channel().remoteAddress());
         ctx.fireChannelRead(new Incoming(api, null, request.method().name(), HttpUtil.isKeepAlive(request),
                 startNanos));
     }
