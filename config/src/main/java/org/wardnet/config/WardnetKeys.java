@@ -78,6 +78,30 @@ public final class WardnetKeys {
             "server.maxQueuedWrites", ValueType.integer(1, 100_000), 1024,
             "Most write requests waiting for the store at once; further ones get 503 with Retry-After.");
 
+    /** TLS certificate chain (PEM). */
+    public static final ConfigKey<String> SERVER_TLS_CERTIFICATE_FILE = new ConfigKey<>("server.tlsCertificateFile",
+            ValueType.text(4096, true), "",
+            "PEM certificate chain of the API's TLS listener. With tlsKeyFile set, the API speaks HTTPS only;"
+                    + " both empty (and tlsSelfSigned false) means plain HTTP, for a loopback or a trusted proxy.");
+
+    /** TLS private key (PEM). */
+    public static final ConfigKey<String> SERVER_TLS_KEY_FILE = new ConfigKey<>("server.tlsKeyFile",
+            ValueType.text(4096, true), "",
+            "PEM private key (PKCS#8) matching tlsCertificateFile; keep it readable by the server's user only.");
+
+    /** Self-signed TLS for trying things out. */
+    public static final ConfigKey<Boolean> SERVER_TLS_SELF_SIGNED = new ConfigKey<>("server.tlsSelfSigned",
+            ValueType.bool(), false,
+            "Without a certificate file, make a self-signed one for localhost and 127.0.0.1 under dataDir/tls"
+                    + " (kept across starts) and serve HTTPS with it. For the demo and tests; clients must be told to"
+                    + " trust dataDir/tls/cert.pem.");
+
+    /** Plain-HTTP port that redirects to HTTPS. */
+    public static final ConfigKey<Integer> SERVER_HTTP_REDIRECT_PORT = new ConfigKey<>("server.httpRedirectPort",
+            ValueType.integer(-1, 65535), -1,
+            "With TLS on, also listen for plain HTTP on this port and answer every request with a 308 redirect to"
+                    + " the HTTPS address; -1 for no such listener.");
+
     /** Page size when a list request names none. */
     public static final ConfigKey<Integer> API_DEFAULT_PAGE_SIZE = new ConfigKey<>(
             "api.defaultPageSize", ValueType.integer(1, 10_000), 100,
@@ -361,11 +385,55 @@ public final class WardnetKeys {
             ValueType.integer(1, 1_000), 20,
             "Most clips listed for each candidate camera's window.");
 
+    /** The first administrator's name. */
+    public static final ConfigKey<String> AUTH_ADMIN_USER = new ConfigKey<>("auth.adminUser",
+            ValueType.text(64, false), "admin",
+            "Name of the administrator created on the first start, when the store has no user yet.");
+
+    /** The first administrator's password. */
+    public static final ConfigKey<String> AUTH_ADMIN_PASSWORD = new ConfigKey<>("auth.adminPassword",
+            ValueType.text(256, true), "",
+            "Password of that first administrator (12 characters or more). Empty: a one-time password is"
+                    + " generated, printed once in the log, and must be changed at the first login. Set it through"
+                    + " the environment (WARDNET_AUTH_ADMIN_PASSWORD), never in a file others can read.");
+
+    /** Session lifetime. */
+    public static final ConfigKey<Integer> AUTH_SESSION_HOURS = new ConfigKey<>("auth.sessionHours",
+            ValueType.integer(1, 720), 12,
+            "How long a login's session token is valid. Logging out revokes it sooner.");
+
+    /** Default API token lifetime. */
+    public static final ConfigKey<Integer> AUTH_API_TOKEN_DAYS = new ConfigKey<>("auth.apiTokenDays",
+            ValueType.integer(1, 3_650), 90,
+            "Lifetime of an API token when its request names no expiresAt (at most ten years may be asked for).");
+
+    /** PBKDF2 iterations. */
+    public static final ConfigKey<Integer> AUTH_PASSWORD_ITERATIONS = new ConfigKey<>("auth.passwordIterations",
+            ValueType.integer(10_000, 10_000_000), 600_000,
+            "PBKDF2-HMAC-SHA256 iterations of new password hashes (existing hashes keep their own count)."
+                    + " Each login costs one such hash: about 0.3 s of a core at the default.");
+
+    /** Failed logins per name. */
+    public static final ConfigKey<Integer> AUTH_LOGIN_FAILURES_PER_USER = new ConfigKey<>("auth.loginFailuresPerUser",
+            ValueType.integer(1, 1_000), 5,
+            "Failed logins for one user name within loginWindowMinutes after which further attempts get 429.");
+
+    /** Failed logins per address. */
+    public static final ConfigKey<Integer> AUTH_LOGIN_FAILURES_PER_ADDRESS = new ConfigKey<>(
+            "auth.loginFailuresPerAddress", ValueType.integer(1, 100_000), 20,
+            "Failed logins from one IP address (any names) within loginWindowMinutes after which it gets 429.");
+
+    /** The login failure window. */
+    public static final ConfigKey<Integer> AUTH_LOGIN_WINDOW_MINUTES = new ConfigKey<>("auth.loginWindowMinutes",
+            ValueType.integer(1, 1_440), 15,
+            "The sliding window over which failed logins are counted.");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
             SERVER_REQUEST_TIMEOUT_SECONDS, SERVER_IDLE_TIMEOUT_SECONDS, SERVER_MAX_CONNECTIONS,
-            SERVER_MAX_QUEUED_WRITES,
+            SERVER_MAX_QUEUED_WRITES, SERVER_TLS_CERTIFICATE_FILE, SERVER_TLS_KEY_FILE, SERVER_TLS_SELF_SIGNED,
+            SERVER_HTTP_REDIRECT_PORT,
             API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE, API_MAX_IMPORT_ROWS,
             STORE_DATA_DIR, STORE_JDBC_URL, STORE_USERNAME, STORE_PASSWORD, STORE_SECRET_KEY_FILE, STORE_SECRET_KEY,
             STORE_MAX_POOL_SIZE,
@@ -382,7 +450,9 @@ public final class WardnetKeys {
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
             RETENTION_SUBSTATION_BYTES, RETENTION_ROOM_BYTES, RETENTION_INTERVAL_MINUTES,
             TRACK_DETECTION_PERCENT, TRACK_DETOUR_PERCENT, TRACK_STREET_REACH_METERS, TRACK_PRIOR_STRENGTH,
-            TRACK_CLOCK_SKEW_SECONDS, TRACK_MAX_HORIZON_SECONDS, TRACK_MAX_CANDIDATES, TRACK_CLIPS_PER_CANDIDATE);
+            TRACK_CLOCK_SKEW_SECONDS, TRACK_MAX_HORIZON_SECONDS, TRACK_MAX_CANDIDATES, TRACK_CLIPS_PER_CANDIDATE,
+            AUTH_ADMIN_USER, AUTH_ADMIN_PASSWORD, AUTH_SESSION_HOURS, AUTH_API_TOKEN_DAYS, AUTH_PASSWORD_ITERATIONS,
+            AUTH_LOGIN_FAILURES_PER_USER, AUTH_LOGIN_FAILURES_PER_ADDRESS, AUTH_LOGIN_WINDOW_MINUTES);
 
     private static final Map<String, ConfigKey<?>> BY_PATH = index();
 
@@ -408,6 +478,8 @@ public final class WardnetKeys {
                 + " never deleted.");
         s.put("track", "Track-following: the geometric prior, how fast learned hops take over, and the limits of a"
                 + " follow request.");
+        s.put("auth", "Users and tokens: the first administrator, session and token lifetimes, the password hash's"
+                + " cost, and how failed logins are limited.");
         return java.util.Collections.unmodifiableMap(s);
     }
 

@@ -86,6 +86,8 @@ public final class WardnetServer implements AutoCloseable {
         private RecordingService recording;
         private TrackService track;
         private AuditLog audit;
+        private BlockingWork authWork;
+        private String firstAdminPassword;
         private JdbcClipIndex clips;
         private ExecutorService checks;
         private Metrics metrics;
@@ -132,9 +134,14 @@ public final class WardnetServer implements AutoCloseable {
             JdbcAuditStore auditStore = new JdbcAuditStore(database.dataSource());
             audit = new AuditLog(auditStore);
             ApiErrors errors = new ApiErrors();
-            Router router = new Router(new Auditing(audit, errors, Clock.systemUTC()).apply(ApiRoutes.all(config,
+            Identities identities = Identities.open(config, database.dataSource(), registry, Clock.systemUTC());
+            firstAdminPassword = identities.firstAdminPassword();
+            // Password hashing is slow on purpose: two threads, and a short queue so a login flood gets 503s.
+            authWork = new BlockingWork("wardnet-auth", 2, 64);
+            Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
+            Router router = new Router(identities.control(auditing).apply(auditing.apply(ApiRoutes.all(config,
                     registry, writes, json, ops, new HealthResource(registry, health, reads, json), installer, footage,
-                    recording, tracking, auditStore)));
+                    recording, tracking, auditStore, new ApiRoutes.Identity(identities.accounts(), authWork)))));
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS), loops, router,
                     new ProblemWriter(json, errors), metrics);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
@@ -174,7 +181,7 @@ public final class WardnetServer implements AutoCloseable {
             if (health != null) {
                 health.close();
             }
-            for (BlockingWork work : new BlockingWork[] {reads, imports}) {
+            for (BlockingWork work : new BlockingWork[] {reads, imports, authWork}) {
                 if (work != null) {
                     try {
                         work.shutdown(5);
@@ -237,6 +244,14 @@ public final class WardnetServer implements AutoCloseable {
     /** The clip index, for the demo's edge-recorder footage. */
     public org.wardnet.core.clips.ClipIndex clips() {
         return parts.clips;
+    }
+
+    /**
+     * The password generated for the first administrator on this start, or null when users
+     * existed already or the password came from configuration. Shown once; not stored in clear.
+     */
+    public String firstAdminPassword() {
+        return parts.firstAdminPassword;
     }
 
     public String storeDescription() {

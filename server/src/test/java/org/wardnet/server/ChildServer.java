@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public record ChildServer(Process process, String base) {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** Session tokens by server base URL: each child's administrator logs in once. */
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param prefix command words before {@code java} (such as {@code unshare ... sh -c ...}); may be empty
@@ -35,7 +37,10 @@ public record ChildServer(Process process, String base) {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "org.wardnet.server.cli.Main", "serve", "--port", "0"));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("WARDNET_AUTH_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
+        builder.environment().put("WARDNET_AUTH_PASSWORD_ITERATIONS", Integer.toString(TestServer.TEST_ITERATIONS));
+        Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -52,15 +57,42 @@ public record ChildServer(Process process, String base) {
         throw new AssertionError("the server did not start:\n" + seen);
     }
 
-    /** Sends a request to a full URL with an optional body of {@code type}; the answer as text. */
+    /**
+     * Sends a request to a full URL with an optional body of {@code type}, as the child's
+     * administrator (logged in on first use); the answer as text.
+     */
     public static HttpResponse<String> request(String method, String url, String type, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        URI target = URI.create(url);
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(target.getScheme() + "://" + target.getAuthority()));
         if (body != null) {
             request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The session token of the administrator of the server at {@code base}, logging in once. */
+    private static String token(String base) throws Exception {
+        String token = TOKENS.get(base);
+        if (token == null) {
+            HttpResponse<String> login = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"user\":\"admin\",\"password\":\"" + TestServer.ADMIN_PASSWORD + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() != 200) {
+                throw new AssertionError("login at " + base + ": HTTP " + login.statusCode() + " " + login.body());
+            }
+            token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body()).get("token").asText();
+            TOKENS.put(base, token);
+        }
+        return token;
+    }
+
+    /** The header line ffprobe's -headers option takes, with the administrator's token of {@code base}. */
+    public static String authorizationHeader(String base) throws Exception {
+        return "Authorization: Bearer " + token(base) + "\r\n";
     }
 
     /** A JSON request that must succeed (2xx); its answer, null when empty. */

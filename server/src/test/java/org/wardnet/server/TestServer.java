@@ -13,10 +13,19 @@ import java.util.function.UnaryOperator;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 
-/** A real server on an ephemeral loopback port over a fresh H2 directory, and a real HTTP client. */
+/**
+ * A real server on an ephemeral loopback port over a fresh H2 directory, and a real HTTP client
+ * that logs in as the configured administrator on first use and sends its bearer token with every
+ * request that carries none ({@link #sendAnonymous} sends none).
+ */
 public final class TestServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The first administrator's password in every test server. */
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+    /** Few PBKDF2 rounds, so tests creating users stay quick (the default is tested in PasswordHasherTest). */
+    public static final int TEST_ITERATIONS = 10_000;
+    private volatile String adminToken;
 
     public final WardnetServer server;
     public final String base;
@@ -35,7 +44,9 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Path dataDir, UnaryOperator<WardnetConfig> tweak) throws InterruptedException {
         WardnetConfig config = WardnetConfig.defaults()
                 .with(WardnetKeys.SERVER_PORT, 0)
-                .with(WardnetKeys.STORE_DATA_DIR, dataDir.toString());
+                .with(WardnetKeys.STORE_DATA_DIR, dataDir.toString())
+                .with(WardnetKeys.AUTH_ADMIN_PASSWORD, ADMIN_PASSWORD)
+                .with(WardnetKeys.AUTH_PASSWORD_ITERATIONS, TEST_ITERATIONS);
         return new TestServer(WardnetServer.start(tweak.apply(config)));
     }
 
@@ -68,8 +79,73 @@ public final class TestServer implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Sends {@code request} with the administrator's token unless it names its own Authorization. */
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        if (built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true)
+                    .header("Authorization", "Bearer " + adminToken()).build();
+        }
+        return client.send(built, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends {@code request} exactly as given: no token is added. */
+    public HttpResponse<String> sendAnonymous(HttpRequest.Builder request) throws IOException, InterruptedException {
         return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends {@code request} with {@code token}. */
+    public HttpResponse<String> sendAs(String token, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        return sendAnonymous(request.header("Authorization", "Bearer " + token));
+    }
+
+    /** The administrator's session token (logging in on first use). */
+    public String adminToken() throws IOException, InterruptedException {
+        if (adminToken == null) {
+            adminToken = login("admin", ADMIN_PASSWORD);
+        }
+        return adminToken;
+    }
+
+    /** Logs {@code user} in; returns the session token, or throws with the server's answer. */
+    public String login(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> answer = sendAnonymous(HttpRequest.newBuilder(uri("/api/v1/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        java.util.Map.of("user", user, "password", password)))));
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("login of " + user + " failed: " + answer.statusCode() + " " + answer.body());
+        }
+        return JSON.readTree(answer.body()).get("token").asText();
+    }
+
+    /**
+     * Creates a user with the given grants ("role@site", site '*' for the district) and password,
+     * and returns its session token.
+     */
+    public String userWith(String name, String... grants) throws IOException, InterruptedException {
+        StringBuilder list = new StringBuilder();
+        for (String grant : grants) {
+            String[] parts = grant.split("@", 2);
+            list.append(list.length() == 0 ? "" : ",").append("{\"role\":\"").append(parts[0])
+                    .append("\",\"site\":\"").append(parts[1]).append("\"}");
+        }
+        String password = "password-of-" + name;
+        HttpResponse<String> made = postJson("/api/v1/users", "{\"name\":\"" + name + "\",\"password\":\""
+                + password + "\",\"grants\":[" + list + "]}");
+        if (made.statusCode() != 201) {
+            throw new IllegalStateException("creating " + name + " failed: " + made.body());
+        }
+        String token = login(name, password);
+        // a password set by an administrator must be changed before anything else
+        HttpResponse<String> changed = sendAs(token, HttpRequest.newBuilder(uri("/api/v1/me/password"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"currentPassword\":\"" + password + "\",\"newPassword\":\"" + password + "-2\"}")));
+        if (changed.statusCode() != 204) {
+            throw new IllegalStateException("password change of " + name + " failed: " + changed.body());
+        }
+        return token;
     }
 
     public URI uri(String path) {

@@ -42,7 +42,7 @@ public final class JdbcAuditStore implements AuditStore {
                 long seq = lastSeq;
                 String previous = lastHash;
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (seq, at_ms, actor,"
-                        + " address, action, target, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " address, action, target, result, prev_hash, hash, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (AuditEntry.Draft draft : drafts) {
                         AuditEntry e = AuditChain.link(++seq, clip(draft), previous);
                         previous = e.hash();
@@ -56,6 +56,7 @@ public final class JdbcAuditStore implements AuditStore {
                         insert.setInt(7, e.result());
                         insert.setString(8, e.previousHash());
                         insert.setString(9, e.hash());
+                        insert.setString(10, e.scope());
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -77,7 +78,7 @@ public final class JdbcAuditStore implements AuditStore {
         if (d.target() == null || d.target().length() <= MAX_TARGET) {
             return d;
         }
-        return new AuditEntry.Draft(d.at(), d.actor(), d.address(), d.action(), d.target().substring(0, MAX_TARGET),
+        return new AuditEntry.Draft(d.at(), d.actor(), d.scope(), d.address(), d.action(), d.target().substring(0, MAX_TARGET),
                 d.result());
     }
 
@@ -97,17 +98,31 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public List<AuditEntry> read(long afterSeq, int limit) {
+        return select("seq > ?", limit, afterSeq);
+    }
+
+    /** A scan of the trail (targets are not indexed): meant for one case's export, not for every request. */
+    @Override
+    public List<AuditEntry> about(String path, int limit) {
+        String escaped = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return select("(target = ? OR target LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')", limit, path,
+                escaped + "/%", escaped + "?%");
+    }
+
+    private List<AuditEntry> select(String where, int limit, Object... values) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT seq, at_ms, actor, address, action,"
-                        + " target, result, prev_hash, hash FROM audit_entry WHERE seq > ? ORDER BY seq"
+                        + " target, result, prev_hash, hash, scope FROM audit_entry WHERE " + where + " ORDER BY seq"
                         + " FETCH FIRST ? ROWS ONLY")) {
-            select.setLong(1, afterSeq);
-            select.setInt(2, limit);
+            for (int i = 0; i < values.length; i++) {
+                select.setObject(i + 1, values[i]);
+            }
+            select.setInt(values.length + 1, limit);
             List<AuditEntry> out = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     out.add(new AuditEntry(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getInt(7), rows.getString(8),
+                            rows.getString(10), rows.getString(4), rows.getString(5), rows.getString(6), rows.getInt(7), rows.getString(8),
                             rows.getString(9)));
                 }
             }

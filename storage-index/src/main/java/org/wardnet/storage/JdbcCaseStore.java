@@ -30,17 +30,19 @@ public final class JdbcCaseStore implements CaseStore {
     }
 
     @Override
-    public void create(String id, String title, TravelMode mode, Instant at) {
+    public void create(String id, String title, TravelMode mode, String siteId, Instant at) {
         write("create case", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO track_case (id, title, mode, created_ms) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO track_case (id, title, mode, created_ms, site_id) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, title);
                 insert.setString(3, mode.name());
                 insert.setLong(4, at.toEpochMilli());
+                insert.setString(5, siteId);
                 insert.executeUpdate();
             }
-            event(connection, id, at, "CREATED", "title '" + title + "', mode " + mode);
+            event(connection, id, at, "CREATED", "title '" + title + "', mode " + mode
+                    + (siteId == null ? ", whole district" : ", site " + siteId));
         });
     }
 
@@ -51,8 +53,9 @@ public final class JdbcCaseStore implements CaseStore {
             TravelMode mode;
             Instant created;
             Instant confirmed;
+            String siteId;
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT title, mode, created_ms, confirmed_ms FROM track_case WHERE id = ?")) {
+                    "SELECT title, mode, created_ms, confirmed_ms, site_id FROM track_case WHERE id = ?")) {
                 select.setString(1, id);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
@@ -63,6 +66,7 @@ public final class JdbcCaseStore implements CaseStore {
                     created = Instant.ofEpochMilli(row.getLong(3));
                     long c = row.getLong(4);
                     confirmed = row.wasNull() ? null : Instant.ofEpochMilli(c);
+                    siteId = row.getString(5);
                 }
             }
             List<TrackCase.Hop> hops = new ArrayList<>();
@@ -90,7 +94,7 @@ public final class JdbcCaseStore implements CaseStore {
                     }
                 }
             }
-            return Optional.of(new TrackCase(id, title, mode, created, confirmed, hops, history));
+            return Optional.of(new TrackCase(id, title, mode, siteId, created, confirmed, hops, history));
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read case " + id + ": " + e.getMessage(), e);
         }

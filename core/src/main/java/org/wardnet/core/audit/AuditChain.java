@@ -23,16 +23,25 @@ public final class AuditChain {
 
     /** Links a draft after the entry whose hash is {@code previous}. */
     public static AuditEntry link(long seq, AuditEntry.Draft d, String previous) {
-        String hash = hash(seq, d.at().toEpochMilli(), d.actor(), d.address(), d.action(), d.target(), d.result(),
-                previous);
-        return new AuditEntry(seq, d.at(), d.actor(), d.address(), d.action(), d.target(), d.result(), previous, hash);
+        String hash = hash(seq, d.at().toEpochMilli(), d.actor(), d.scope(), d.address(), d.action(), d.target(),
+                d.result(), previous);
+        return new AuditEntry(seq, d.at(), d.actor(), d.scope(), d.address(), d.action(), d.target(), d.result(),
+                previous, hash);
     }
 
-    static String hash(long seq, long atMillis, String actor, String address, String action, String target, int result,
-            String previous) {
+    /**
+     * The scope is hashed only when present: entries written before scopes existed hash as they did,
+     * and a present scope (even an empty one) is covered like every other field.
+     */
+    static String hash(long seq, long atMillis, String actor, String scope, String address, String action,
+            String target, int result, String previous) {
         StringBuilder text = new StringBuilder();
-        for (String field : new String[] {Long.toString(seq), Long.toString(atMillis), actor, address, action, target,
-            Integer.toString(result), previous}) {
+        String[] fields = scope == null
+                ? new String[] {Long.toString(seq), Long.toString(atMillis), actor, address, action, target,
+                    Integer.toString(result), previous}
+                : new String[] {Long.toString(seq), Long.toString(atMillis), actor, "scope=" + scope, address, action,
+                    target, Integer.toString(result), previous};
+        for (String field : fields) {
             String value = field == null ? "" : field;
             text.append(value.length()).append(':').append(value).append(';');
         }
@@ -60,8 +69,8 @@ public final class AuditChain {
             if (!previous.equals(e.previousHash())) {
                 return Optional.of(new Break(e.seq(), "its link to entry " + (e.seq() - 1) + " does not match"));
             }
-            String recomputed = hash(e.seq(), e.at().toEpochMilli(), e.actor(), e.address(), e.action(), e.target(),
-                    e.result(), e.previousHash());
+            String recomputed = hash(e.seq(), e.at().toEpochMilli(), e.actor(), e.scope(), e.address(), e.action(),
+                    e.target(), e.result(), e.previousHash());
             if (!recomputed.equals(e.hash())) {
                 return Optional.of(new Break(e.seq(), "its content was changed after it was written"));
             }

@@ -7,7 +7,9 @@ import java.util.Objects;
  * One entry of the audit trail.
  *
  * @param seq          1, 2, 3, ... without gaps
- * @param actor        who asked (a user or token name; "anonymous" before identities exist)
+ * @param actor        who asked: a user name, or "anonymous"
+ * @param scope        where the caller's grant applied ("*" for the district, or site ids); null
+ *                     for requests no grant was needed for, and in entries written before scopes
  * @param address      the peer's IP address
  * @param action       what kind of request, e.g. "clips.media"
  * @param target       the request's path and query
@@ -15,7 +17,7 @@ import java.util.Objects;
  * @param previousHash the hash of entry seq − 1 (64 zeros for the first)
  * @param hash         SHA-256 over this entry's fields and previousHash, hex
  */
-public record AuditEntry(long seq, Instant at, String actor, String address, String action, String target, int result,
+public record AuditEntry(long seq, Instant at, String actor, String scope, String address, String action, String target, int result,
         String previousHash, String hash) {
 
     public AuditEntry {
@@ -24,6 +26,6 @@ public record AuditEntry(long seq, Instant at, String actor, String address, Str
     }
 
     /** An entry before it is linked into the chain. */
-    public record Draft(Instant at, String actor, String address, String action, String target, int result) {
+    public record Draft(Instant at, String actor, String scope, String address, String action, String target, int result) {
     }
 }

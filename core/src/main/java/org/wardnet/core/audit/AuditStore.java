@@ -10,4 +10,10 @@ public interface AuditStore {
 
     /** Entries after {@code afterSeq}, by sequence. */
     List<AuditEntry> read(long afterSeq, int limit);
+
+    /**
+     * Entries whose target is {@code path} or lies under it ({@code path/...} or {@code path?...}),
+     * by sequence, at most {@code limit}.
+     */
+    List<AuditEntry> about(String path, int limit);
 }

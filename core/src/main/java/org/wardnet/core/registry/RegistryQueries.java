@@ -23,16 +23,27 @@ public final class RegistryQueries {
 
     /** Sites matching {@code query}, and of {@code tier} when it is not null. */
     public Page<Site> sites(ListQuery query, Tier tier) {
+        return sites(query, tier, id -> true);
+    }
+
+    /** Sites matching {@code query} and {@code tier} whose id {@code visible} accepts (a caller's scope). */
+    public Page<Site> sites(ListQuery query, Tier tier, java.util.function.Predicate<String> visible) {
         Set<String> scope = scope(query.siteId());
         return page(state.sites(), query, site -> (scope == null || scope.contains(site.id()))
-                && (tier == null || site.tier() == tier) && query.matchesText(site.id(), site.name()));
+                && (tier == null || site.tier() == tier) && query.matchesText(site.id(), site.name())
+                && visible.test(site.id()));
     }
 
     /** Cameras matching {@code query}. */
     public Page<Camera> cameras(ListQuery query) {
+        return cameras(query, id -> true);
+    }
+
+    /** Cameras matching {@code query} whose site {@code visible} accepts (a caller's scope). */
+    public Page<Camera> cameras(ListQuery query, java.util.function.Predicate<String> visibleSite) {
         Set<String> scope = scope(query.siteId());
         return page(state.cameras(), query, camera -> (scope == null || scope.contains(camera.siteId()))
-                && query.matchesText(camera.id(), camera.name()));
+                && query.matchesText(camera.id(), camera.name()) && visibleSite.test(camera.siteId()));
     }
 
     /** Every camera, in id order (a view of the current state). */

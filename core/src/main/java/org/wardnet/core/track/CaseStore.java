@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Where cases are kept. Every change also appends to the case's history, in the same transaction. */
 public interface CaseStore {
 
-    void create(String id, String title, TravelMode mode, Instant at);
+    void create(String id, String title, TravelMode mode, String siteId, Instant at);
 
     Optional<TrackCase> get(String id);
 

@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record FollowPlan(List<Candidate> candidates, int camerasConsidered, double priorWeight, int learnedHops) {
 
+    /** The same plan proposing {@code shown} instead (a caller's scope withholds some cameras). */
+    public FollowPlan withCandidates(List<Candidate> shown) {
+        return new FollowPlan(shown, camerasConsidered, priorWeight, learnedHops);
+    }
+
+
     /**
      * One camera to review.
      *

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * An investigation's route: hops in the order the investigator added them, and its history.
  *
+ * @param siteId    the site whose subtree may see the case; null for the whole district only
  * @param confirmed when the route was confirmed, or null while open
  */
-public record TrackCase(String id, String title, TravelMode mode, Instant created, Instant confirmed,
+public record TrackCase(String id, String title, TravelMode mode, String siteId, Instant created, Instant confirmed,
         List<Hop> hops, List<Event> history) {
 
     /** One sighting on the route. */

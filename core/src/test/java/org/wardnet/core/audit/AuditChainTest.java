@@ -17,15 +17,34 @@ class AuditChainTest {
         String previous = AuditChain.GENESIS;
         for (int i = 1; i <= n; i++) {
             AuditEntry e = AuditChain.link(i, new AuditEntry.Draft(Instant.parse("2026-11-29T14:00:00Z").plusSeconds(i),
-                    "anonymous", "127.0.0.1", "clips.media", "/api/v1/clips/" + i + "/media", 200), previous);
+                    "anonymous", i % 2 == 1 ? null : "sub-" + i, "127.0.0.1", "clips.media", "/api/v1/clips/" + i + "/media", 200), previous);
             out.add(e);
             previous = e.hash();
         }
         return out;
     }
 
+    /** Odd entries have no scope (as written before scopes existed), even ones do. */
+    private static AuditEntry withScope(AuditEntry e, String scope) {
+        return new AuditEntry(e.seq(), e.at(), e.actor(), scope, e.address(), e.action(), e.target(), e.result(),
+                e.previousHash(), e.hash());
+    }
+
+    @Test
+    void aChangedAddedOrRemovedScopeIsFound() {
+        List<AuditEntry> entries = new ArrayList<>(chain(4));
+        entries.set(1, withScope(entries.get(1), "*"));
+        assertEquals(2, AuditChain.firstBreak(entries.iterator()).orElseThrow().seq());
+        entries = new ArrayList<>(chain(4));
+        entries.set(2, withScope(entries.get(2), ""));
+        assertEquals(3, AuditChain.firstBreak(entries.iterator()).orElseThrow().seq());
+        entries = new ArrayList<>(chain(4));
+        entries.set(3, withScope(entries.get(3), null));
+        assertEquals(4, AuditChain.firstBreak(entries.iterator()).orElseThrow().seq());
+    }
+
     private static AuditEntry withTarget(AuditEntry e, String target) {
-        return new AuditEntry(e.seq(), e.at(), e.actor(), e.address(), e.action(), target, e.result(), e.previousHash(),
+        return new AuditEntry(e.seq(), e.at(), e.actor(), e.scope(), e.address(), e.action(), target, e.result(), e.previousHash(),
                 e.hash());
     }
 
@@ -51,7 +70,7 @@ class AuditChainTest {
         assertEquals(2, AuditChain.firstBreak(removed.iterator()).orElseThrow().seq());
         // an entry rewritten with a freshly computed hash still breaks the next entry's link
         List<AuditEntry> rewritten = chain(5);
-        AuditEntry forged = AuditChain.link(2, new AuditEntry.Draft(rewritten.get(1).at(), "anonymous", "127.0.0.1",
+        AuditEntry forged = AuditChain.link(2, new AuditEntry.Draft(rewritten.get(1).at(), "anonymous", "*", "127.0.0.1",
                 "clips.list", "/elsewhere", 200), rewritten.get(0).hash());
         rewritten.set(1, forged);
         AuditChain.Break broken = AuditChain.firstBreak(rewritten.iterator()).orElseThrow();
@@ -61,9 +80,9 @@ class AuditChainTest {
 
     @Test
     void fieldsCannotBeShiftedAcrossEachOther() {
-        AuditEntry a = AuditChain.link(1, new AuditEntry.Draft(Instant.EPOCH, "ab", "c", "x", "t", 200),
+        AuditEntry a = AuditChain.link(1, new AuditEntry.Draft(Instant.EPOCH, "ab", "*", "c", "x", "t", 200),
                 AuditChain.GENESIS);
-        AuditEntry b = AuditChain.link(1, new AuditEntry.Draft(Instant.EPOCH, "a", "bc", "x", "t", 200),
+        AuditEntry b = AuditChain.link(1, new AuditEntry.Draft(Instant.EPOCH, "a", "*", "bc", "x", "t", 200),
                 AuditChain.GENESIS);
         assertTrue(!a.hash().equals(b.hash()));
     }

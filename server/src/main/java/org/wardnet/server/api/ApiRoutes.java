@@ -35,7 +35,7 @@ public final class ApiRoutes {
             OpsResource ops, org.wardnet.server.health.HealthResource health,
             org.wardnet.server.installer.InstallerService installer, Footage footage,
             org.wardnet.server.recording.RecordingService recording, Tracking tracking,
-            org.wardnet.core.audit.AuditStore audit) {
+            org.wardnet.core.audit.AuditStore audit, Identity identity) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registry, writes, json, paging);
         CameraResource cameras = new CameraResource(registry, writes, json, paging);
@@ -60,8 +60,10 @@ public final class ApiRoutes {
                 paging, widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         CaseResource cases = new CaseResource(tracking.cases(), tracking.service(), footage.index(), registry,
                 footage.reads(), writes, json, java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports"),
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(), audit);
         AuditResource trail = new AuditResource(audit, footage.reads(), json, paging);
+        AccountResource account = new AccountResource(identity.accounts(), identity.work(), json);
+        UserResource users = new UserResource(identity.accounts(), identity.work(), json);
         byte[] openApi = openApiDocument();
         return List.of(
                 new Router.Route(GET, "/healthz", ops::healthz),
@@ -118,7 +120,20 @@ public final class ApiRoutes {
                 new Router.Route(POST, "/api/v1/cases/{id}/sightings", cases::addSighting),
                 new Router.Route(POST, "/api/v1/cases/{id}/confirm", cases::confirm),
                 new Router.Route(GET, "/api/v1/cases/{id}/export", cases::export),
-                new Router.Route(GET, "/api/v1/audit", trail::list));
+                new Router.Route(GET, "/api/v1/audit", trail::list),
+                new Router.Route(POST, "/api/v1/login", account::login),
+                new Router.Route(POST, "/api/v1/logout", account::logout),
+                new Router.Route(GET, "/api/v1/me", account::me),
+                new Router.Route(PUT, "/api/v1/me/password", account::changePassword),
+                new Router.Route(GET, "/api/v1/tokens", account::tokens),
+                new Router.Route(POST, "/api/v1/tokens", account::createToken),
+                new Router.Route(DELETE, "/api/v1/tokens/{id}", account::revokeToken),
+                new Router.Route(GET, "/api/v1/users", users::list),
+                new Router.Route(POST, "/api/v1/users", users::create),
+                new Router.Route(GET, "/api/v1/users/{name}", users::get),
+                new Router.Route(PUT, "/api/v1/users/{name}", users::update),
+                new Router.Route(DELETE, "/api/v1/users/{name}", users::delete),
+                new Router.Route(PUT, "/api/v1/users/{name}/password", users::resetPassword));
     }
 
     /**
@@ -132,6 +147,10 @@ public final class ApiRoutes {
     /** What the track-following endpoints use: the planner's service, and the sighting and case stores. */
     public record Tracking(org.wardnet.server.track.TrackService service,
             org.wardnet.core.track.SightingStore sightings, org.wardnet.core.track.CaseStore cases) {
+    }
+
+    /** Accounts and the bounded executor that does their password hashing. */
+    public record Identity(org.wardnet.server.access.Accounts accounts, BlockingWork work) {
     }
 
     private static byte[] openApiDocument() {

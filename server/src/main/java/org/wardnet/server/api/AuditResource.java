@@ -50,11 +50,12 @@ final class AuditResource {
         });
     }
 
-    private static Map<String, Object> view(AuditEntry e) {
+    static Map<String, Object> view(AuditEntry e) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("seq", e.seq());
         view.put("at", e.at().toString());
         view.put("actor", e.actor());
+        view.put("scope", e.scope());
         view.put("address", e.address());
         view.put("action", e.action());
         view.put("target", e.target());

@@ -63,7 +63,8 @@ final class CameraImportResource {
                         "Too many rows", "the import has " + rows.size() + " rows; the limit is " + maxRows
                                 + " (api.maxImportRows); split the file"));
             }
-            CameraImport.Outcome outcome = registry.importCameras(rows, atomic);
+            CameraImport.Outcome outcome = registry.importCameras(withinScope(registry, rows, request.requireScope()),
+                    atomic);
             Map<String, Object> body = summary(outcome, csv);
             if (!outcome.applied()) {
                 Problem problem = Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "import-rejected",
@@ -79,6 +80,32 @@ final class CameraImportResource {
             }
             return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
         });
+    }
+
+    /**
+     * Rows that would place a camera outside the caller's scope, or change a camera registered
+     * outside it, fail like rows naming a missing site, so an import can neither reach into another
+     * substation nor pull its cameras out.
+     */
+    static List<CameraImport.Row> withinScope(Registry registry, List<CameraImport.Row> rows,
+            org.wardnet.core.access.AccessScope scope) {
+        if (scope.districtWide()) {
+            return rows;
+        }
+        List<CameraImport.Row> out = new ArrayList<>(rows.size());
+        for (CameraImport.Row row : rows) {
+            CameraDraft draft = row.draft();
+            List<FieldError> errors = new ArrayList<>(row.parseErrors());
+            if (draft != null && draft.siteId() != null && !scope.covers(draft.siteId())) {
+                errors.add(new FieldError("siteId", "no site '" + draft.siteId() + "' exists"));
+            }
+            if (draft != null && draft.id() != null && registry.camera(draft.id())
+                    .filter(c -> !scope.covers(c.siteId())).isPresent()) {
+                errors.add(new FieldError("id", "id '" + draft.id() + "' cannot be used; choose another"));
+            }
+            out.add(errors.size() == row.parseErrors().size() ? row : new CameraImport.Row(row.number(), draft, errors));
+        }
+        return out;
     }
 
     /** {@code ?verify=true}: the imported cameras that have an ONVIF endpoint are verified in the background. */

@@ -33,19 +33,22 @@ final class CameraResource {
 
     CompletableFuture<ApiResponse> list(ApiRequest request) {
         ListQuery query = paging.query(request);
-        Page<Camera> page = registry.queries().cameras(query);
+        org.wardnet.core.access.AccessScope scope = request.requireScope();
+        Page<Camera> page = scope.districtWide() ? registry.queries().cameras(query)
+                : registry.queries().cameras(query, scope::covers);
         return done(new Views.PageView<>(page.items().stream().map(Views::camera).toList(), query.limit(),
                 Paging.cursor(page.nextId())));
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
         String id = RequestParams.id(request);
-        Camera camera = RequestParams.camera(registry, id);
+        Camera camera = RequestParams.camera(registry, request, id);
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, rendered.json(camera)));
     }
 
     CompletableFuture<ApiResponse> create(ApiRequest request) {
         CameraDraft draft = bodies.json(request, CameraDraft.class);
+        requireSiteInScope(request, draft);
         return writes.submit(() -> {
             Camera camera = registry.createCamera(draft);
             return ApiResponse.json(HttpResponseStatus.CREATED, json.write(Views.camera(camera)))
@@ -54,18 +57,26 @@ final class CameraResource {
     }
 
     CompletableFuture<ApiResponse> replace(ApiRequest request) {
-        String id = RequestParams.id(request);
+        String id = RequestParams.camera(registry, request, RequestParams.id(request)).id();
         CameraDraft draft = bodies.json(request, CameraDraft.class);
+        requireSiteInScope(request, draft);
         return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK,
                 json.write(Views.camera(registry.replaceCamera(id, draft)))));
     }
 
     CompletableFuture<ApiResponse> delete(ApiRequest request) {
-        String id = RequestParams.id(request);
+        String id = RequestParams.camera(registry, request, RequestParams.id(request)).id();
         return writes.submit(() -> {
             registry.deleteCamera(id);
             return ApiResponse.noContent();
         });
+    }
+
+    /** A camera may only be put on a site in the caller's scope; another site answers as a missing one. */
+    private static void requireSiteInScope(ApiRequest request, CameraDraft draft) {
+        if (draft != null && draft.siteId() != null && !request.requireScope().covers(draft.siteId())) {
+            throw RequestParams.invalid("siteId", "no site '" + draft.siteId() + "' exists");
+        }
     }
 
     private CompletableFuture<ApiResponse> done(Object body) {

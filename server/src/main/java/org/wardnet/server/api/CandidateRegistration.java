@@ -70,7 +70,8 @@ final class CandidateRegistration {
             rows.add(new CameraImport.Row(number++, new CameraDraft(id, body.siteId(), name, location, null, null, null,
                     null, new CameraDraft.Onvif(c.xaddr(), body.username(), body.password()), null), List.of()));
         }
-        return writes.submit(() -> registry.importCameras(rows, false)).thenApply(outcome -> {
+        List<CameraImport.Row> allowed = CameraImportResource.withinScope(registry, rows, request.requireScope());
+        return writes.submit(() -> registry.importCameras(allowed, false)).thenApply(outcome -> {
             List<String> ready = new ArrayList<>();
             for (CameraImport.RowResult result : outcome.results()) {
                 if (result.status() != CameraImport.Status.FAILED) {

@@ -46,9 +46,11 @@ final class CaseResource {
     private final RequestBodies bodies;
     private final CaseExport export;
     private final Clock clock;
+    private final org.wardnet.core.audit.AuditStore audit;
 
     CaseResource(CaseStore cases, TrackService track, ClipIndex clips, Registry registry, BlockingWork reads,
-            BlockingWork writes, JsonCodec json, Path exports, Clock clock) {
+            BlockingWork writes, JsonCodec json, Path exports, Clock clock, org.wardnet.core.audit.AuditStore audit) {
+        this.audit = audit;
         this.cases = cases;
         this.track = track;
         this.clips = clips;
@@ -61,8 +63,8 @@ final class CaseResource {
         this.clock = clock;
     }
 
-    /** A new case as a client sends it. */
-    record CaseDraft(String title, String mode) {
+    /** A new case as a client sends it; siteId is whose scope sees it (see {@link #siteOf}). */
+    record CaseDraft(String title, String mode, String siteId) {
     }
 
     CompletableFuture<ApiResponse> create(ApiRequest request) {
@@ -75,20 +77,21 @@ final class CaseResource {
         if (mode == null) {
             errors.add(new FieldError("mode", "WALK, BIKE or CAR (default WALK)"));
         }
+        String site = siteOf(request, draft.siteId(), errors);
         if (!errors.isEmpty()) {
             throw RequestParams.invalid("the case", errors);
         }
         String id = UUID.randomUUID().toString();
         return writes.submit(() -> {
-            cases.create(id, draft.title().strip(), mode, clock.instant());
-            return ApiResponse.json(HttpResponseStatus.CREATED, json.write(view(existing(id))))
+            cases.create(id, draft.title().strip(), mode, site, clock.instant());
+            return ApiResponse.json(HttpResponseStatus.CREATED, json.write(view(existing(request, id))))
                     .withHeader("Location", "/api/v1/cases/" + id);
         });
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
         String id = caseId(request);
-        return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(view(existing(id)))));
+        return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(view(existing(request, id)))));
     }
 
     CompletableFuture<ApiResponse> addSighting(ApiRequest request) {
@@ -98,11 +101,11 @@ final class CaseResource {
             throw RequestParams.invalid("the sighting", checked.errors());
         }
         HopDraft.Hop hop = checked.value();
-        if (registry.camera(hop.cameraId()).isEmpty()) {
+        if (!RequestParams.visibleCamera(registry, request, hop.cameraId())) {
             throw RequestParams.invalid("cameraId", "no camera '" + hop.cameraId() + "' is registered");
         }
         return writes.submit(() -> {
-            TrackCase trackCase = existing(id);
+            TrackCase trackCase = existing(request, id);
             if (trackCase.confirmed() != null) {
                 throw new ApiException(Problem.of(HttpResponseStatus.CONFLICT, "case-confirmed", "Case confirmed",
                         "case " + id + " was confirmed at " + trackCase.confirmed() + "; open a new case to change"
@@ -113,14 +116,14 @@ final class CaseResource {
                 throw RequestParams.invalid("clipId", "no clip " + hop.clipId() + " of camera " + hop.cameraId());
             }
             cases.addHop(id, hop.cameraId(), hop.time(), hop.clipId(), hop.note(), clock.instant());
-            return ApiResponse.json(HttpResponseStatus.CREATED, json.write(view(existing(id))));
+            return ApiResponse.json(HttpResponseStatus.CREATED, json.write(view(existing(request, id))));
         });
     }
 
     CompletableFuture<ApiResponse> confirm(ApiRequest request) {
         String id = caseId(request);
         return writes.submit(() -> {
-            TrackCase trackCase = existing(id);
+            TrackCase trackCase = existing(request, id);
             List<RouteCheck.Leg> legs = legs(trackCase);
             if (trackCase.hops().size() < 2) {
                 throw new ApiException(Problem.of(HttpResponseStatus.CONFLICT, "route-too-short", "Route too short",
@@ -132,7 +135,7 @@ final class CaseResource {
                         "case " + id + " was already confirmed at " + trackCase.confirmed()));
             }
             int learned = track.learn(trackCase, legs);
-            Map<String, Object> body = new LinkedHashMap<>(view(existing(id)));
+            Map<String, Object> body = new LinkedHashMap<>(view(existing(request, id)));
             body.put("hopsLearned", learned);
             return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
         });
@@ -141,10 +144,12 @@ final class CaseResource {
     CompletableFuture<ApiResponse> export(ApiRequest request) {
         String id = caseId(request);
         return reads.submit(() -> {
-            TrackCase trackCase = existing(id);
+            TrackCase trackCase = existing(request, id);
+            List<Map<String, Object>> trail = audit.about("/api/v1/cases/" + id, 100_000).stream()
+                    .map(AuditResource::view).toList();
             Path zip;
             try {
-                zip = export.write(trackCase, view(trackCase), locations(trackCase), Duration.ofSeconds(30));
+                zip = export.write(trackCase, view(trackCase), locations(trackCase), Duration.ofSeconds(30), trail);
             } catch (IOException e) {
                 throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "export-failed",
                         "Export failed", e.getMessage()));
@@ -170,8 +175,35 @@ final class CaseResource {
         return out;
     }
 
-    private TrackCase existing(String id) {
-        return cases.get(id).orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
+    /**
+     * The site a new case belongs to: the one asked for, when the caller's scope covers it; else
+     * the caller's one granted site; a district-wide caller's case without a site belongs to the
+     * district (only district-wide callers see it).
+     */
+    private String siteOf(ApiRequest request, String asked, List<FieldError> errors) {
+        org.wardnet.core.access.AccessScope scope = request.requireScope();
+        if (asked != null) {
+            if (registry.site(asked).isEmpty() || !scope.covers(asked)) {
+                errors.add(new FieldError("siteId", "no site '" + asked + "' exists"));
+            }
+            return asked;
+        }
+        if (scope.districtWide()) {
+            return null;
+        }
+        if (scope.roots().size() > 1) {
+            errors.add(new FieldError("siteId", "required: your grants cover " + scope + "; say which site the case"
+                    + " belongs to"));
+            return null;
+        }
+        return scope.roots().get(0);
+    }
+
+    /** The case, when the caller's scope covers its site; a case of another site is as missing as none. */
+    private TrackCase existing(ApiRequest request, String id) {
+        org.wardnet.core.access.AccessScope scope = request.requireScope();
+        return cases.get(id).filter(c -> c.siteId() == null ? scope.districtWide() : scope.covers(c.siteId()))
+                .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
                 "Not found", "no case '" + id + "'")));
     }
 

@@ -58,7 +58,7 @@ final class ClipResource {
     CompletableFuture<ApiResponse> ingest(ApiRequest request) {
         if (NdjsonBatch.singleObject(request)) {
             Validated<Clip> checked = json.read(request.body(), ClipDraft.class)
-                    .validate(this::cameraExists, ClipOrigin.INGESTED);
+                    .validate(visibleCameras(request), ClipOrigin.INGESTED);
             if (!checked.isValid()) {
                 throw RequestParams.invalid("clip", checked.errors());
             }
@@ -72,7 +72,7 @@ final class ClipResource {
         }
         boolean atomic = RequestParams.flag(request, "atomic");
         NdjsonBatch<ClipDraft, Clip> batch = new NdjsonBatch<>(json.mapper(), ClipDraft.class,
-                draft -> draft.validate(this::cameraExists, ClipOrigin.INGESTED), maxRows, "clips");
+                draft -> draft.validate(visibleCameras(request), ClipOrigin.INGESTED), maxRows, "clips");
         return writes.submit(() -> batch.run(Utf8Body.decode(request.body()), atomic, index::add, json));
     }
 
@@ -85,7 +85,7 @@ final class ClipResource {
         TimeWindow window = TimeWindow.of(request, widest);
         int limit = paging.limit(request);
         ClipIndex.Cursor after = ClipViews.cursor(request.queryParam("cursor"));
-        RequestParams.camera(registry, camera);
+        RequestParams.camera(registry, request, camera);
         return reads.submit(() -> {
             List<Clip> clips = index.overlapping(camera, window.from(), window.to(), after, limit + 1);
             boolean more = clips.size() > limit;
@@ -101,7 +101,7 @@ final class ClipResource {
     CompletableFuture<ApiResponse> get(ApiRequest request) {
         long id = ClipViews.id(request.pathParam("id"));
         return reads.submit(() -> {
-            Map<String, Object> view = new LinkedHashMap<>(ClipViews.clip(existing(id)));
+            Map<String, Object> view = new LinkedHashMap<>(ClipViews.clip(existing(request, id)));
             holds.holdOf(id).ifPresent(reason -> view.put("hold", reason));
             return ApiResponse.json(HttpResponseStatus.OK, json.write(view));
         });
@@ -119,7 +119,7 @@ final class ClipResource {
             throw RequestParams.invalid("reason", "required: who needs the clip kept, 1 to 500 characters");
         }
         return writes.submit(() -> {
-            existing(id);
+            existing(request, id);
             holds.hold(id, body.reason().strip(), java.time.Instant.now());
             return ApiResponse.json(HttpResponseStatus.OK, json.write(Map.of("clipId", id, "hold", body.reason().strip())));
         });
@@ -128,6 +128,7 @@ final class ClipResource {
     CompletableFuture<ApiResponse> release(ApiRequest request) {
         long id = ClipViews.id(request.pathParam("id"));
         return writes.submit(() -> {
+            existing(request, id);
             if (!holds.release(id)) {
                 throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
                         "clip " + id + " has no hold"));
@@ -136,9 +137,11 @@ final class ClipResource {
         });
     }
 
-    private Clip existing(long id) {
-        return index.get(id).orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
-                "Not found", "no clip " + id)));
+    /** The clip, when its camera is in the caller's scope; a clip of another camera is as missing as none. */
+    private Clip existing(ApiRequest request, long id) {
+        return index.get(id).filter(clip -> RequestParams.visibleCamera(registry, request, clip.cameraId()))
+                .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
+                        "Not found", "no clip " + id)));
     }
 
     /**
@@ -149,8 +152,7 @@ final class ClipResource {
         long id = ClipViews.id(request.pathParam("id"));
         String range = request.headers().get(io.netty.handler.codec.http.HttpHeaderNames.RANGE);
         return reads.submit(() -> {
-            Clip clip = index.get(id).orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND,
-                    "not-found", "Not found", "no clip " + id)));
+            Clip clip = existing(request, id);
             if (clip.remote()) {
                 return new ApiResponse(HttpResponseStatus.TEMPORARY_REDIRECT, null, new byte[0], Map.of())
                         .withHeader("Location", clip.media());
@@ -208,13 +210,14 @@ final class ClipResource {
         if (!java.nio.file.Files.isDirectory(directory)) {
             throw RequestParams.invalid("directory", "'" + directory + "' is not a directory the server can read");
         }
-        if (body.cameraId() != null && !cameraExists(body.cameraId())) {
+        java.util.function.Predicate<String> cameras = visibleCameras(request);
+        if (body.cameraId() != null && !cameras.test(body.cameraId())) {
             throw RequestParams.invalid("cameraId", "no camera '" + body.cameraId() + "' is registered");
         }
         return imports.submit(() -> {
             org.wardnet.server.clips.DirectoryImport.Outcome outcome;
             try {
-                outcome = new org.wardnet.server.clips.DirectoryImport(index, this::cameraExists)
+                outcome = new org.wardnet.server.clips.DirectoryImport(index, cameras)
                         .run(directory, body.cameraId());
             } catch (IOException e) {
                 throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "import-failed",
@@ -224,8 +227,9 @@ final class ClipResource {
         });
     }
 
-    private boolean cameraExists(String id) {
-        return registry.camera(id).isPresent();
+    /** Registered cameras in the caller's scope: clips of others are refused as of unknown cameras. */
+    private java.util.function.Predicate<String> visibleCameras(ApiRequest request) {
+        return id -> RequestParams.visibleCamera(registry, request, id);
     }
 
 }

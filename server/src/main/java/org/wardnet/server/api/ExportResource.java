@@ -46,8 +46,7 @@ final class ExportResource {
     }
 
     CompletableFuture<ApiResponse> export(ApiRequest request) {
-        String id = RequestParams.id(request);
-        RequestParams.camera(registry, id);
+        String id = RequestParams.camera(registry, request, RequestParams.id(request)).id();
         TimeWindow window = TimeWindow.of(request, longest);
         return work.submit(() -> {
             List<Clip> clips = index.overlapping(id, window.from(), window.to(), null, 10_000);

@@ -59,8 +59,7 @@ final class FootageResource {
     }
 
     CompletableFuture<ApiResponse> timeline(ApiRequest request) {
-        String id = RequestParams.id(request);
-        RequestParams.camera(registry, id);
+        String id = RequestParams.camera(registry, request, RequestParams.id(request)).id();
         TimeWindow window = TimeWindow.of(request, widest);
         return reads.submit(() -> {
             List<Clip> clips = new ArrayList<>();
@@ -142,10 +141,7 @@ final class FootageResource {
                     + " polygon=lat1,lon1,lat2,lon2,lat3,lon3...");
         }
         if (site != null) {
-            if (registry.site(site).isEmpty()) {
-                throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
-                        "no site '" + site + "'"));
-            }
+            RequestParams.site(registry, request, site);
             return new Scope("site " + site, registry.queries().cameraIdsInSubtree(site));
         }
         GeoArea area;
@@ -173,8 +169,10 @@ final class FootageResource {
             throw RequestParams.invalid(lat != null ? "lat" : "polygon", e.getMessage());
         }
         List<String> ids = new ArrayList<>();
+        org.wardnet.core.access.AccessScope access = request.requireScope();
         for (Camera camera : registry.queries().allCameras()) {
-            if (area.contains(camera.location())) {
+            // only the caller's cameras: an area reaching over a boundary covers its own side
+            if (area.contains(camera.location()) && access.covers(camera.siteId())) {
                 ids.add(camera.id());
             }
         }

@@ -84,11 +84,14 @@ final class InstallerResource {
                 throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "discovery-failed",
                         "Discovery failed", scope.describe() + ": " + cause.getMessage()));
             }
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(discoveryView(found)));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(discoveryView(found,
+                    cameraId -> RequestParams.visibleCamera(registry, request, cameraId))));
         });
     }
 
-    private static Map<String, Object> discoveryView(InstallerService.Discovery found) {
+    /** A device registered outside the caller's scope shows as registered, without its camera id. */
+    private static Map<String, Object> discoveryView(InstallerService.Discovery found,
+            java.util.function.Predicate<String> visible) {
         List<Map<String, Object>> candidates = new ArrayList<>();
         int registered = 0;
         for (DiscoveredDevice device : found.result().devices()) {
@@ -107,7 +110,7 @@ final class InstallerResource {
             c.put("types", device.types());
             c.put("scopes", device.scopes());
             c.put("registered", cameraId != null);
-            c.put("cameraId", cameraId);
+            c.put("cameraId", cameraId != null && visible.test(cameraId) ? cameraId : null);
             candidates.add(c);
             registered += cameraId == null ? 0 : 1;
         }
@@ -124,14 +127,13 @@ final class InstallerResource {
     }
 
     CompletableFuture<ApiResponse> verify(ApiRequest request) {
-        Camera camera = verifiable(RequestParams.id(request));
+        Camera camera = verifiable(request, RequestParams.id(request));
         return installer.verify(camera).thenApply(report ->
                 ApiResponse.json(HttpResponseStatus.OK, json.write(InstallerViews.report(report))));
     }
 
     CompletableFuture<ApiResponse> storedVerification(ApiRequest request) {
-        String id = RequestParams.id(request);
-        RequestParams.camera(registry, id);
+        String id = RequestParams.camera(registry, request, RequestParams.id(request)).id();
         return reads.submit(() -> {
             String stored = installer.storedVerification(id).orElseThrow(() -> new ApiException(Problem.of(
                     HttpResponseStatus.NOT_FOUND, "not-verified", "Not verified", "camera '" + id + "' was never verified")));
@@ -140,8 +142,7 @@ final class InstallerResource {
     }
 
     CompletableFuture<ApiResponse> snapshot(ApiRequest request) {
-        String id = RequestParams.id(request);
-        RequestParams.camera(registry, id);
+        String id = RequestParams.camera(registry, request, RequestParams.id(request)).id();
         return reads.submit(() -> {
             byte[] jpeg = installer.snapshot(id).orElseThrow(() -> new ApiException(Problem.of(
                     HttpResponseStatus.NOT_FOUND, "no-snapshot", "No snapshot",
@@ -160,6 +161,15 @@ final class InstallerResource {
         if ((body.site() == null) == (body.cameraIds() == null)) {
             throw RequestParams.invalid("site", "give either a site (its whole subtree is verified) or cameraIds");
         }
+        if (body.site() != null) {
+            RequestParams.site(registry, request, body.site());
+        } else {
+            for (String cameraId : body.cameraIds()) {
+                if (!RequestParams.visibleCamera(registry, request, cameraId)) {
+                    throw RequestParams.invalid("cameraIds", "no camera '" + cameraId + "'");
+                }
+            }
+        }
         List<String> ids = body.site() != null ? registry.queries().cameraIdsInSubtree(body.site()) : body.cameraIds();
         int max = config.get(WardnetKeys.API_MAX_IMPORT_ROWS);
         if (ids.size() > max) {
@@ -175,7 +185,9 @@ final class InstallerResource {
 
     CompletableFuture<ApiResponse> batchStatus(ApiRequest request) {
         String id = request.pathParam("id");
-        VerifyBatch batch = installer.batch(id).orElseThrow(() -> new ApiException(Problem.of(
+        VerifyBatch batch = installer.batch(id).filter(b -> b.cameraIds().stream()
+                .allMatch(cameraId -> RequestParams.visibleCamera(registry, request, cameraId)))
+                .orElseThrow(() -> new ApiException(Problem.of(
                 HttpResponseStatus.NOT_FOUND, "not-found", "Not found", "no verification '" + id + "'")));
         String since = request.queryParam("since");
         int after;
@@ -187,8 +199,8 @@ final class InstallerResource {
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(batch.status(after))));
     }
 
-    private Camera verifiable(String id) {
-        Camera camera = RequestParams.camera(registry, id);
+    private Camera verifiable(ApiRequest request, String id) {
+        Camera camera = RequestParams.camera(registry, request, id);
         if (camera.onvif() == null) {
             throw new ApiException(Problem.of(HttpResponseStatus.CONFLICT, "no-onvif", "Not an ONVIF camera",
                     "camera '" + id + "' has no ONVIF endpoint; add onvif {url, username, password} to verify it"));

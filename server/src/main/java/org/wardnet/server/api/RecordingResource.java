@@ -2,6 +2,7 @@ package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.core.recording.RecordingPlan;
@@ -36,14 +37,15 @@ final class RecordingResource {
         return writes.submit(() -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("timeZone", recording.zone().getId());
-            body.put("items", recording.plans().stream().map(RecordingResource::view).toList());
+            body.put("items", recording.plans().stream().filter(p -> visible(request, p.subjectId()))
+                    .map(RecordingResource::view).toList());
             return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
         });
     }
 
     CompletableFuture<ApiResponse> put(ApiRequest request) {
         String id = RequestParams.id(request);
-        if (registry.camera(id).isEmpty() && registry.site(id).isEmpty()) {
+        if (!visible(request, id)) {
             throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
                     "no camera or site '" + id + "'"));
         }
@@ -61,7 +63,7 @@ final class RecordingResource {
     CompletableFuture<ApiResponse> delete(ApiRequest request) {
         String id = RequestParams.id(request);
         return writes.submit(() -> {
-            if (!recording.removePlan(id)) {
+            if (!visible(request, id) || !recording.removePlan(id)) {
                 throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
                         "no recording plan for '" + id + "'"));
             }
@@ -69,8 +71,21 @@ final class RecordingResource {
         });
     }
 
+    /** The recorder's state; a scoped caller sees its own cameras' recorders and the shared totals. */
     CompletableFuture<ApiResponse> status(ApiRequest request) {
-        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(recording.status())));
+        Map<String, Object> status = recording.status();
+        if (!request.requireScope().districtWide() && status.get("cameras") instanceof List<?> cameras) {
+            status = new LinkedHashMap<>(status);
+            status.put("cameras", cameras.stream().filter(c -> c instanceof Map<?, ?> m
+                    && RequestParams.visibleCamera(registry, request, String.valueOf(m.get("cameraId")))).toList());
+        }
+        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(status)));
+    }
+
+    /** A plan's subject (a camera or a site) in the caller's scope. */
+    private boolean visible(ApiRequest request, String subjectId) {
+        return RequestParams.visibleCamera(registry, request, subjectId)
+                || registry.site(subjectId).filter(s -> request.requireScope().covers(s.id())).isPresent();
     }
 
     private static Map<String, Object> view(RecordingPlan plan) {

@@ -41,10 +41,26 @@ final class RequestParams {
                 + value + "'"));
     }
 
-    /** The registered camera {@code id} names, or a 404 problem. */
-    static Camera camera(Registry registry, String id) {
-        return registry.camera(id).orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND,
-                "not-found", "Not found", "no camera '" + id + "'")));
+    /**
+     * The registered camera {@code id} names, when it lies in the caller's scope; otherwise the
+     * same 404 as for an id that does not exist, so ids outside the scope do not leak.
+     */
+    static Camera camera(Registry registry, ApiRequest request, String id) {
+        return registry.camera(id).filter(c -> request.requireScope().covers(c.siteId()))
+                .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND,
+                        "not-found", "Not found", "no camera '" + id + "'")));
+    }
+
+    /** Whether camera {@code id} exists and lies in the caller's scope. */
+    static boolean visibleCamera(Registry registry, ApiRequest request, String id) {
+        return registry.camera(id).filter(c -> request.requireScope().covers(c.siteId())).isPresent();
+    }
+
+    /** The site {@code id} names when it lies in the caller's scope, or the 404 of a missing site. */
+    static org.wardnet.core.registry.Site site(Registry registry, ApiRequest request, String id) {
+        return registry.site(id).filter(s -> request.requireScope().covers(s.id()))
+                .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
+                        "Not found", "no site '" + id + "'")));
     }
 
     /** A 400 naming every invalid field of {@code what}. */

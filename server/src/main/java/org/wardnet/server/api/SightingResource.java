@@ -50,7 +50,7 @@ final class SightingResource {
 
     CompletableFuture<ApiResponse> add(ApiRequest request) {
         if (NdjsonBatch.singleObject(request)) {
-            Validated<Sighting> checked = json.read(request.body(), SightingDraft.class).validate(this::cameraExists);
+            Validated<Sighting> checked = json.read(request.body(), SightingDraft.class).validate(visibleCameras(request));
             if (!checked.isValid()) {
                 throw RequestParams.invalid("sighting", checked.errors());
             }
@@ -61,7 +61,7 @@ final class SightingResource {
         }
         boolean atomic = RequestParams.flag(request, "atomic");
         NdjsonBatch<SightingDraft, Sighting> batch = new NdjsonBatch<>(json.mapper(), SightingDraft.class,
-                draft -> draft.validate(this::cameraExists), maxRows, "sightings");
+                draft -> draft.validate(visibleCameras(request)), maxRows, "sightings");
         return writes.submit(() -> batch.run(Utf8Body.decode(request.body()), atomic, store::add, json));
     }
 
@@ -75,8 +75,9 @@ final class SightingResource {
         TimeWindow window = TimeWindow.of(request, widest);
         int limit = paging.limit(request);
         long[] after = cursor(request.queryParam("cursor"));
+        java.util.function.Predicate<String> visible = visibleCameras(request);
         return reads.submit(() -> {
-            List<Sighting> found = store.find(kind, value, window.from(), window.to(), after, limit + 1);
+            List<Sighting> found = visibleOnly(kind, value, window, after, limit + 1, visible);
             boolean more = found.size() > limit;
             List<Sighting> page = more ? found.subList(0, limit) : found;
             Map<String, Object> body = new LinkedHashMap<>();
@@ -117,7 +118,32 @@ final class SightingResource {
         return view;
     }
 
-    private boolean cameraExists(String id) {
-        return registry.camera(id).isPresent();
+    /**
+     * Up to {@code wanted} sightings at cameras the caller may see, in time order: reads on past
+     * the others, so a page is full whenever enough visible sightings exist.
+     */
+    private List<Sighting> visibleOnly(Sighting.Kind kind, String value, TimeWindow window, long[] after, int wanted,
+            java.util.function.Predicate<String> visible) {
+        List<Sighting> out = new ArrayList<>(wanted);
+        long[] cursor = after;
+        while (out.size() < wanted) {
+            List<Sighting> chunk = store.find(kind, value, window.from(), window.to(), cursor, wanted);
+            for (Sighting s : chunk) {
+                if (visible.test(s.cameraId()) && out.size() < wanted) {
+                    out.add(s);
+                }
+            }
+            if (chunk.size() < wanted) {
+                break;
+            }
+            Sighting last = chunk.get(chunk.size() - 1);
+            cursor = new long[] {last.time().toEpochMilli(), last.id()};
+        }
+        return out;
+    }
+
+    /** Registered cameras in the caller's scope; sightings at others are refused as at unknown cameras. */
+    private java.util.function.Predicate<String> visibleCameras(ApiRequest request) {
+        return id -> RequestParams.visibleCamera(registry, request, id);
     }
 }

@@ -37,19 +37,21 @@ final class SiteResource {
     CompletableFuture<ApiResponse> list(ApiRequest request) {
         ListQuery query = paging.query(request);
         Tier tier = tier(request.queryParam("tier"));
-        Page<Site> page = registry.queries().sites(query, tier);
+        org.wardnet.core.access.AccessScope scope = request.requireScope();
+        Page<Site> page = scope.districtWide() ? registry.queries().sites(query, tier)
+                : registry.queries().sites(query, tier, scope::covers);
         return done(HttpResponseStatus.OK, new Views.PageView<>(page.items().stream()
                 .map(site -> Views.site(site, null)).toList(), query.limit(), Paging.cursor(page.nextId())));
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
-        String id = RequestParams.id(request);
-        Site site = registry.site(id).orElseThrow(() -> notFound(id));
+        Site site = RequestParams.site(registry, request, RequestParams.id(request));
         return done(HttpResponseStatus.OK, view(site));
     }
 
     CompletableFuture<ApiResponse> create(ApiRequest request) {
         SiteDraft draft = bodies.json(request, SiteDraft.class);
+        requireParentInScope(request, draft);
         return writes.submit(() -> {
             Site site = registry.createSite(draft);
             return response(HttpResponseStatus.CREATED, view(site)).withHeader("Location", "/api/v1/sites/" + site.id());
@@ -57,13 +59,14 @@ final class SiteResource {
     }
 
     CompletableFuture<ApiResponse> replace(ApiRequest request) {
-        String id = RequestParams.id(request);
+        String id = RequestParams.site(registry, request, RequestParams.id(request)).id();
         SiteDraft draft = bodies.json(request, SiteDraft.class);
+        requireParentInScope(request, draft);
         return writes.submit(() -> response(HttpResponseStatus.OK, view(registry.replaceSite(id, draft))));
     }
 
     CompletableFuture<ApiResponse> delete(ApiRequest request) {
-        String id = RequestParams.id(request);
+        String id = RequestParams.site(registry, request, RequestParams.id(request)).id();
         boolean cascade = RequestParams.flag(request, "cascade");
         return writes.submit(() -> {
             Registry.DeleteCount count = registry.deleteSite(id, cascade);
@@ -100,8 +103,21 @@ final class SiteResource {
         }
     }
 
-    private static ApiException notFound(String id) {
-        return new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
-                "no site '" + id + "'"));
+    /**
+     * A site may only be placed under a parent in the caller's scope; a top-level site (no parent)
+     * needs the whole district. A parent outside the scope answers as one that does not exist.
+     */
+    private void requireParentInScope(ApiRequest request, SiteDraft draft) {
+        org.wardnet.core.access.AccessScope scope = request.requireScope();
+        if (draft == null || scope.districtWide()) {
+            return;
+        }
+        if (draft.parentId() == null) {
+            throw new ApiException(Problem.of(HttpResponseStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "a site without a parent needs a grant on the whole district; yours apply to " + scope));
+        }
+        if (!scope.covers(draft.parentId())) {
+            throw RequestParams.invalid("parentId", "no site '" + draft.parentId() + "' exists");
+        }
     }
 }

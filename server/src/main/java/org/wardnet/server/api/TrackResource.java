@@ -60,7 +60,10 @@ final class TrackResource {
             throw RequestParams.invalid("the follow request", checked.errors());
         }
         FollowQuery query = checked.value();
-        RequestParams.camera(registry, query.cameraId());
+        RequestParams.camera(registry, request, query.cameraId());
+        for (String excluded : query.excluded()) {
+            RequestParams.camera(registry, request, excluded);
+        }
         if (!track.covers(query.mode())) {
             throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "mode-not-covered",
                     "Mode not covered", "no street of the network allows " + query.mode() + " and no confirmed route"
@@ -68,7 +71,7 @@ final class TrackResource {
                             + " that carry it"));
         }
         return reads.submit(() -> {
-            FollowAnswer answer = track.follow(query);
+            FollowAnswer answer = track.follow(query, visible(request));
             boolean anyFootage = answer.proposals().stream().anyMatch(p -> !p.clips().isEmpty());
             if (!answer.proposals().isEmpty() && !anyFootage) {
                 throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "no-footage", "No footage",
@@ -89,7 +92,13 @@ final class TrackResource {
         }
         org.wardnet.core.track.CorridorDraft.Corridor c = checked.value();
         return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(TrackViews.corridor(
-                track.corridor(c.waypoints(), c.from(), c.to(), c.mode(), c.buffer(), c.limit())))));
+                track.corridor(c.waypoints(), c.from(), c.to(), c.mode(), c.buffer(), c.limit(), visible(request))))));
+    }
+
+    /** The cameras a caller may be proposed: every one for the district, else those of its scope. */
+    private java.util.function.Predicate<String> visible(ApiRequest request) {
+        return request.requireScope().districtWide() ? org.wardnet.server.track.TrackService.EVERY_CAMERA
+                : id -> RequestParams.visibleCamera(registry, request, id);
     }
 
     CompletableFuture<ApiResponse> putStreets(ApiRequest request) {
@@ -121,7 +130,7 @@ final class TrackResource {
         for (String[] end : new String[][] {{"from", draft.from()}, {"to", draft.to()}}) {
             if (end[1] == null || !Ids.isValid(end[1])) {
                 errors.add(new FieldError(end[0], "required, a camera id"));
-            } else if (registry.camera(end[1]).isEmpty()) {
+            } else if (!RequestParams.visibleCamera(registry, request, end[1])) {
                 errors.add(new FieldError(end[0], "no camera '" + end[1] + "' is registered"));
             }
         }
@@ -164,6 +173,8 @@ final class TrackResource {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", track.links().stream()
                     .filter(l -> camera == null || l.from().equals(camera) || l.to().equals(camera))
+                    .filter(l -> RequestParams.visibleCamera(registry, request, l.from())
+                            && RequestParams.visibleCamera(registry, request, l.to()))
                     .map(TrackViews::link).toList());
             return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
         });
@@ -173,7 +184,10 @@ final class TrackResource {
         String text = request.pathParam("id");
         long id = text.matches("[1-9][0-9]{0,17}") ? Long.parseLong(text) : -1;
         return writes.submit(() -> {
-            if (id < 0 || !track.deleteLink(id)) {
+            boolean mine = track.links().stream().anyMatch(l -> l.id() == id
+                    && RequestParams.visibleCamera(registry, request, l.from())
+                    && RequestParams.visibleCamera(registry, request, l.to()));
+            if (id < 0 || !mine || !track.deleteLink(id)) {
                 throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
                         "no track link '" + text + "'"));
             }

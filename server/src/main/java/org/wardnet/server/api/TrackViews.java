@@ -22,6 +22,7 @@ final class TrackViews {
         body.put("candidates", answer.proposals().stream().map(TrackViews::candidate).toList());
         body.put("camerasConsidered", answer.plan().camerasConsidered());
         body.put("videoSecondsToReview", round(answer.videoSecondsToReview(), 1));
+        body.put("candidatesOutsideScope", answer.outsideScope());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("priorWeight", round(answer.plan().priorWeight(), 4));
         model.put("learnedWeight", round(1 - answer.plan().priorWeight(), 4));
@@ -93,6 +94,7 @@ final class TrackViews {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", c.id());
         view.put("title", c.title());
+        view.put("siteId", c.siteId());
         view.put("mode", c.mode().name());
         view.put("state", c.confirmed() == null ? "OPEN" : "CONFIRMED");
         view.put("created", c.created().toString());

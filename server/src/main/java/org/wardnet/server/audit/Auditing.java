@@ -63,9 +63,21 @@ public final class Auditing {
             Map.entry("POST /api/v1/cases/{id}/sightings", "case.add"),
             Map.entry("POST /api/v1/cases/{id}/confirm", "case.confirm"),
             Map.entry("GET /api/v1/cases/{id}/export", "case.export"),
-            Map.entry("GET /api/v1/audit", "audit.read"));
+            Map.entry("GET /api/v1/audit", "audit.read"),
+            Map.entry("POST /api/v1/login", "auth.login"),
+            Map.entry("POST /api/v1/logout", "auth.logout"),
+            Map.entry("PUT /api/v1/me/password", "auth.password"),
+            Map.entry("POST /api/v1/tokens", "token.create"),
+            Map.entry("DELETE /api/v1/tokens/{id}", "token.revoke"),
+            Map.entry("POST /api/v1/users", "user.create"),
+            Map.entry("PUT /api/v1/users/{name}", "user.change"),
+            Map.entry("DELETE /api/v1/users/{name}", "user.delete"),
+            Map.entry("PUT /api/v1/users/{name}/password", "user.password"));
 
-    /** Routes not recorded: ops, documents, and reads of the registry, health and installer progress. */
+    /**
+     * Routes not recorded: ops, documents, reads of the registry, health and installer progress,
+     * and reads of one's own account and of the user list.
+     */
     static final Set<String> NOT_RECORDED = Set.of(
             "GET /healthz", "GET /readyz", "GET /metrics", "GET /api/v1/openapi.json",
             "GET /api/v1/sites", "GET /api/v1/sites/{id}", "GET /api/v1/cameras", "GET /api/v1/cameras/{id}",
@@ -73,7 +85,8 @@ public final class Auditing {
             "POST /api/v1/discovery", "POST /api/v1/cameras/{id}/verify", "GET /api/v1/cameras/{id}/verification",
             "POST /api/v1/verifications", "GET /api/v1/verifications/{id}",
             "GET /api/v1/recording/plans", "GET /api/v1/recording/status",
-            "GET /api/v1/track/streets", "GET /api/v1/track/links");
+            "GET /api/v1/track/streets", "GET /api/v1/track/links",
+            "GET /api/v1/me", "GET /api/v1/tokens", "GET /api/v1/users", "GET /api/v1/users/{name}");
 
     private final AuditLog log;
     private final ProblemWriter.ExceptionTranslator translator;
@@ -112,19 +125,42 @@ public final class Auditing {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        return answer.handle(Outcome::new).thenCompose(outcome -> log.record(new AuditEntry.Draft(clock.instant(),
-                "anonymous", request.remoteAddress(), action, target(request), status(outcome)))
+        return answer.handle(Outcome::new).thenCompose(outcome -> log.record(draft(action, request, status(outcome)))
                 .handle((entry, auditFailure) -> {
                     if (auditFailure != null) {
-                        throw new CompletionException(new ApiException(Problem.of(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                                "audit-unavailable", "Audit trail unavailable", "the request cannot be recorded in the"
-                                        + " audit trail, so it is refused; retry shortly")));
+                        throw new CompletionException(unavailable());
                     }
                     if (outcome.error() != null) {
                         throw outcome.error() instanceof CompletionException c ? c : new CompletionException(outcome.error());
                     }
                     return outcome.response();
                 }));
+    }
+
+    /**
+     * A request refused before its handler ran (no valid token, no permission): recorded when its
+     * route is audited, then failed with {@code refusal}.
+     */
+    public CompletableFuture<ApiResponse> denied(String routeKey, ApiRequest request, ApiException refusal) {
+        String action = RECORDED.get(routeKey);
+        if (action == null) {
+            return CompletableFuture.failedFuture(refusal);
+        }
+        return log.record(draft(action, request, refusal.problem().status().code())).handle((entry, failure) -> {
+            throw new CompletionException(failure != null ? unavailable() : refusal);
+        });
+    }
+
+    private AuditEntry.Draft draft(String action, ApiRequest request, int status) {
+        return new AuditEntry.Draft(clock.instant(), request.principal() == null ? "anonymous"
+                : request.principal().user(), request.scope() == null ? null : request.scope().toString(),
+                request.remoteAddress(), action, target(request), status);
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(Problem.of(HttpResponseStatus.SERVICE_UNAVAILABLE, "audit-unavailable",
+                "Audit trail unavailable", "the request cannot be recorded in the audit trail, so it is refused;"
+                        + " retry shortly"));
     }
 
     private record Outcome(ApiResponse response, Throwable error) {

@@ -24,14 +24,16 @@ final class ImportClipsCommand {
             "  --directory DIR  a folder on the server's disk: one camera's files (with --camera),",
             "                   or one subfolder per camera id",
             "  --camera ID      the camera every file belongs to",
-            "  --server URL     the Wardnet API (default http://127.0.0.1:8080)");
+            "  --server URL     the Wardnet API (default http://127.0.0.1:8080)",
+            ApiClient.TOKEN_HELP,
+            ApiClient.CA_HELP);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ImportClipsCommand() {
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
         String server = "http://127.0.0.1:8080";
         String directory = null;
         String camera = null;
@@ -61,13 +63,20 @@ final class ImportClipsCommand {
             err.println(USAGE);
             return 2;
         }
+        ApiClient client;
+        try {
+            client = ApiClient.from(env);
+        } catch (IllegalArgumentException e) {
+            err.println("wardnet import-clips: " + e.getMessage());
+            return 2;
+        }
         ObjectNode body = JSON.createObjectNode().put("directory", Path.of(directory).toAbsolutePath().toString());
         if (camera != null) {
             body.put("cameraId", camera);
         }
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                    HttpRequest.newBuilder(URI.create(server + "/api/v1/clips/import"))
+            HttpResponse<String> response = client.http().send(
+                    client.request(server + "/api/v1/clips/import")
                             .header("Content-Type", "application/json").timeout(Duration.ofHours(2))
                             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -37,11 +37,16 @@ final class InstallCommand {
             "  --user U            ONVIF user of the new cameras",
             "  --password P        their password (or environment WARDNET_INSTALL_PASSWORD)",
             "  --lat L --lon L     where they are mounted until set per camera (default: 0, 0)",
-            "  --no-verify         register without verifying");
+            "  --no-verify         register without verifying",
+            ApiClient.TOKEN_HELP,
+            ApiClient.CA_HELP);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private InstallCommand() {
+    private final ApiClient client;
+
+    private InstallCommand(ApiClient client) {
+        this.client = client;
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
@@ -71,8 +76,15 @@ final class InstallCommand {
             return 2;
         }
         String server = options.getOrDefault("server", "http://127.0.0.1:8080").replaceAll("/+$", "");
+        ApiClient client;
         try {
-            return new InstallCommand().install(server, options, password, verify, out, err);
+            client = ApiClient.from(env);
+        } catch (IllegalArgumentException e) {
+            err.println("wardnet install: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return new InstallCommand(client).install(server, options, password, verify, out, err);
         } catch (IOException e) {
             err.println("wardnet install: " + server + ": " + e.getMessage());
             return 1;
@@ -82,8 +94,6 @@ final class InstallCommand {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
 
     private int install(String server, Map<String, String> options, String password, boolean verify, PrintStream out,
             PrintStream err) throws IOException, InterruptedException {
@@ -155,14 +165,14 @@ final class InstallCommand {
     }
 
     private JsonNode post(String url, JsonNode body) throws IOException, InterruptedException {
-        return read(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+        return read(client.http().send(client.request(url).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {
-        return read(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        return read(client.http().send(client.request(url).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 

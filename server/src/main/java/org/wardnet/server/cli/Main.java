@@ -48,7 +48,7 @@ public final class Main {
             }
         }
         if (args.length > 0 && args[0].equals("import-clips")) {
-            return ImportClipsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            return ImportClipsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, env);
         }
         CommandLine line;
         try {

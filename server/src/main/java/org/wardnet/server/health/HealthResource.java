@@ -44,7 +44,7 @@ public final class HealthResource {
 
     public CompletableFuture<ApiResponse> camera(ApiRequest request) {
         String id = request.pathParam("id");
-        if (!Ids.isValid(id) || registry.camera(id).isEmpty()) {
+        if (!Ids.isValid(id) || !visibleCamera(request, id)) {
             throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
                     "no camera '" + id + "'"));
         }
@@ -57,9 +57,12 @@ public final class HealthResource {
     }
 
     public CompletableFuture<ApiResponse> summary(ApiRequest request) {
-        String siteId = request.queryParam("site");
-        Site root = siteId == null ? centerOrNull() : registry.site(siteId).orElseThrow(() -> new ApiException(
-                Problem.badRequest("query parameter 'site': no site '" + siteId + "'")));
+        org.wardnet.core.access.AccessScope scope = request.requireScope();
+        String siteId = request.queryParam("site") != null ? request.queryParam("site")
+                : scope.districtWide() ? null : onlyRoot(scope);
+        Site root = siteId == null ? centerOrNull() : registry.site(siteId).filter(s -> scope.covers(s.id()))
+                .orElseThrow(() -> new ApiException(Problem.badRequest("query parameter 'site': no site '" + siteId
+                        + "'")));
         Map<String, Map<HealthState, Integer>> perChild = new LinkedHashMap<>();
         Map<HealthState, Integer> total = emptyCounts();
         List<Site> children = root == null ? List.of() : registry.queries().sites(
@@ -99,12 +102,27 @@ public final class HealthResource {
 
     public CompletableFuture<ApiResponse> events(ApiRequest request) {
         boolean alarmsOnly = "true".equals(request.queryParam("alarms"));
+        org.wardnet.core.access.AccessScope scope = request.requireScope();
         return CompletableFuture.completedFuture(ApiResponse.events(sink -> health.hub().subscribe(event -> {
-            if (!alarmsOnly || event.alarm()) {
+            boolean visible = scope.districtWide() || (event.subject() == HealthEvent.Subject.SITE
+                    ? scope.covers(event.id()) : visibleCamera(request, event.id()));
+            if (visible && (!alarmsOnly || event.alarm())) {
                 sink.send(event.alarm() ? "alarm" : "health", new String(json.write(event(event)),
                         java.nio.charset.StandardCharsets.UTF_8));
             }
         })));
+    }
+
+    private boolean visibleCamera(ApiRequest request, String id) {
+        return registry.camera(id).filter(c -> request.requireScope().covers(c.siteId())).isPresent();
+    }
+
+    /** A scoped caller's summary starts at its one granted site; with several, it must say which. */
+    private static String onlyRoot(org.wardnet.core.access.AccessScope scope) {
+        if (scope.roots().size() != 1) {
+            throw new ApiException(Problem.badRequest("query parameter 'site' is required: your grants cover " + scope));
+        }
+        return scope.roots().get(0);
     }
 
     private Site centerOrNull() {

@@ -16,9 +16,37 @@ import java.util.Map;
  * @param body       the body; empty when there is none
  * @param pathParams values of the route's {@code {name}} segments; filled by the {@link Router}
  * @param peer       the connection's remote end (not any forwarded header); null when unknown
+ * @param principal  the authenticated caller; null on public routes
+ * @param scope      where the caller's grant for this route's permission applies; null on routes
+ *                   that need no permission
  */
 public record ApiRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
-        byte[] body, Map<String, String> pathParams, java.net.SocketAddress peer) {
+        byte[] body, Map<String, String> pathParams, java.net.SocketAddress peer,
+        org.wardnet.core.access.Principal principal, org.wardnet.core.access.AccessScope scope) {
+
+    /** A request as read off the wire, before routing and authentication. */
+    public ApiRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
+            byte[] body, Map<String, String> pathParams, java.net.SocketAddress peer) {
+        this(method, path, query, headers, body, pathParams, peer, null, null);
+    }
+
+    /**
+     * Where this route's permission applies for the caller.
+     *
+     * @throws IllegalStateException on a route whose access rule names no permission: a handler
+     *                               that filters by scope must be declared with one
+     */
+    public org.wardnet.core.access.AccessScope requireScope() {
+        if (scope == null) {
+            throw new IllegalStateException(method + " " + path + " has no permission-scoped access rule");
+        }
+        return scope;
+    }
+
+    /** The same request as seen by an authenticated caller. */
+    public ApiRequest withCaller(org.wardnet.core.access.Principal caller, org.wardnet.core.access.AccessScope where) {
+        return new ApiRequest(method, path, query, headers, body, pathParams, peer, caller, where);
+    }
 
     /** The peer's IP address as text; formatted only when asked (most requests never are). */
     public String remoteAddress() {
@@ -74,6 +102,6 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
     }
 
     ApiRequest withPathParams(Map<String, String> params) {
-        return new ApiRequest(method, path, query, headers, body, Map.copyOf(params), peer);
+        return new ApiRequest(method, path, query, headers, body, Map.copyOf(params), peer, principal, scope);
     }
 }

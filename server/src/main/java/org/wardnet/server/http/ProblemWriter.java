@@ -41,6 +41,11 @@ public final class ProblemWriter {
         if (problem.status().equals(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE) && size != null) {
             response = response.withHeader("Content-Range", "bytes */" + size);
         }
+        if (problem.status().equals(HttpResponseStatus.UNAUTHORIZED)) {
+            Object error = problem.extensions().get("bearerError"); // RFC 6750: absent when no token was sent
+            response = response.withHeader("WWW-Authenticate", "Bearer realm=\"wardnet\""
+                    + (error == null ? "" : ", error=\"" + error + "\""));
+        }
         Object retry = problem.extensions().get("retryAfterSeconds");
         if (retry != null) {
             response = response.withHeader("Retry-After", retry.toString());

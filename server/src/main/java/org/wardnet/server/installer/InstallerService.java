@@ -170,7 +170,7 @@ public final class InstallerService implements AutoCloseable {
 
     /** Starts verifying {@code cameraIds} in the background; returns the batch at once. */
     public VerifyBatch startBatch(List<String> cameraIds) {
-        VerifyBatch batch = new VerifyBatch(UUID.randomUUID().toString(), cameraIds.size(), clock.instant());
+        VerifyBatch batch = new VerifyBatch(UUID.randomUUID().toString(), cameraIds, clock.instant());
         batches.put(batch.id(), batch);
         Queue<String> pending = new ArrayDeque<>(cameraIds);
         LOG.info("verification {}: {} cameras, {} at a time", batch.id(), cameraIds.size(), concurrency);

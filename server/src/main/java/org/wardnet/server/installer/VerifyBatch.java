@@ -30,6 +30,7 @@ public final class VerifyBatch {
     }
 
     private final String id;
+    private final List<String> cameraIds;
     private final int total;
     private final Instant startedAt;
     private final Deque<Event> events = new ArrayDeque<>();
@@ -39,9 +40,10 @@ public final class VerifyBatch {
     private int passed;
     private Instant finishedAt;
 
-    VerifyBatch(String id, int total, Instant startedAt) {
+    VerifyBatch(String id, List<String> cameraIds, Instant startedAt) {
         this.id = id;
-        this.total = total;
+        this.cameraIds = List.copyOf(cameraIds);
+        this.total = cameraIds.size();
         this.startedAt = startedAt;
         if (total == 0) {
             finishedAt = startedAt;
@@ -50,6 +52,11 @@ public final class VerifyBatch {
 
     public String id() {
         return id;
+    }
+
+    /** The cameras the batch verifies (who may read its progress follows from them). */
+    public List<String> cameraIds() {
+        return cameraIds;
     }
 
     synchronized void record(VerificationReport report, Instant now) {

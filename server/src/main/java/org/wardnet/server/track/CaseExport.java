@@ -24,7 +24,8 @@ import org.wardnet.core.track.TrackCase;
 /**
  * Writes a case's evidence bundle: a ZIP with, per hop, the footage around the sighting cut from
  * the camera's local segments by remux ({@code clips/}), the route as GeoJSON, the case with its
- * legs and history, and {@code manifest.json} listing every other file with its size and SHA-256
+ * legs and history, the audit trail's entries about the case ({@code audit.json}, with their chain
+ * hashes, so each can be checked against the server's trail), and {@code manifest.json} listing every other file with its size and SHA-256
  * (footage held only on edge recorders is listed by URL, not included). The ZIP is written to a
  * file, never held in memory.
  *
@@ -47,10 +48,11 @@ public final class CaseExport {
      * @param caseView  the case as the API shows it (route, legs, history)
      * @param locations per camera id, [lat, lon]
      * @param around    footage kept before and after each sighting
+     * @param audit     the audit entries about the case, oldest first (the export asking is not yet among them)
      * @return the ZIP file
      */
     public Path write(TrackCase trackCase, Map<String, Object> caseView, Map<String, double[]> locations,
-            Duration around) throws IOException {
+            Duration around, List<Map<String, Object>> audit) throws IOException {
         Files.createDirectories(directory);
         Path zip = directory.resolve("case-" + trackCase.id() + "-" + UUID.randomUUID() + ".zip");
         List<Map<String, Object>> files = new ArrayList<>();
@@ -87,6 +89,8 @@ public final class CaseExport {
                     Map.of()));
             files.add(entry(out, "case.json", mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(caseView),
                     Map.of()));
+            files.add(entry(out, "audit.json", mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(audit),
+                    Map.of("entries", audit.size())));
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("caseId", trackCase.id());
             manifest.put("title", trackCase.title());

@@ -7,8 +7,11 @@ import org.wardnet.core.track.FollowPlan;
 /**
  * A follow answer: the plan, each candidate with the clips in its window, and the seconds of
  * footage those windows hold (what an investigator has to watch).
+ *
+ * @param outsideScope how many of the top-ranked cameras were withheld because they lie outside
+ *                     the caller's scope (a sign the subject left it)
  */
-public record FollowAnswer(FollowPlan plan, List<Proposal> proposals, double videoSecondsToReview) {
+public record FollowAnswer(FollowPlan plan, List<Proposal> proposals, double videoSecondsToReview, int outsideScope) {
 
     /** A candidate and its clips, by start. */
     public record Proposal(FollowPlan.Candidate candidate, List<Clip> clips) {

@@ -126,7 +126,33 @@ public final class TrackService implements CameraWatcher {
 
     /** Plans and looks up each candidate's clips in its own window. Blocks on the store. */
     public FollowAnswer follow(FollowQuery query) {
-        FollowPlan plan = planner.plan(query);
+        return follow(query, EVERY_CAMERA);
+    }
+
+    /** The scope of a caller who may see every camera. */
+    public static final java.util.function.Predicate<String> EVERY_CAMERA = id -> true;
+
+    /**
+     * As {@link #follow(FollowQuery)}, proposing only cameras {@code visible} accepts (a caller's
+     * scope). The plan is drawn four times deeper so a scoped caller still gets up to its limit; the
+     * answer counts how many of the top-ranked cameras were withheld.
+     */
+    public FollowAnswer follow(FollowQuery query, java.util.function.Predicate<String> visible) {
+        FollowQuery deeper = visible == EVERY_CAMERA ? query : new FollowQuery(query.cameraId(), query.time(),
+                query.mode(), query.horizonSeconds(), Math.min(500, query.limit() * 4), query.heading(),
+                query.excluded(), query.searchedUntil());
+        FollowPlan drawn = planner.plan(deeper);
+        List<FollowPlan.Candidate> shown = new ArrayList<>();
+        int withheld = 0;
+        for (int rank = 0; rank < drawn.candidates().size(); rank++) {
+            FollowPlan.Candidate c = drawn.candidates().get(rank);
+            if (!visible.test(c.cameraId())) {
+                withheld += rank < query.limit() ? 1 : 0;
+            } else if (shown.size() < query.limit()) {
+                shown.add(c);
+            }
+        }
+        FollowPlan plan = drawn.withCandidates(shown);
         List<FollowAnswer.Proposal> proposals = new ArrayList<>();
         double review = 0;
         for (FollowPlan.Candidate c : plan.candidates()) {
@@ -134,7 +160,7 @@ public final class TrackService implements CameraWatcher {
             review += coveredSeconds(found, c.windowFrom(), c.windowTo());
             proposals.add(new FollowAnswer.Proposal(c, found));
         }
-        return new FollowAnswer(plan, proposals, review);
+        return new FollowAnswer(plan, proposals, review, withheld);
     }
 
     private static double coveredSeconds(List<Clip> found, Instant from, Instant to) {
@@ -158,13 +184,24 @@ public final class TrackService implements CameraWatcher {
      */
     public CorridorAnswer corridor(List<org.wardnet.core.registry.GeoPoint> waypoints, Instant departFrom,
             Instant departTo, TravelMode mode, double buffer, int limit) {
+        return corridor(waypoints, departFrom, departTo, mode, buffer, limit, EVERY_CAMERA);
+    }
+
+    /** As above, listing only the cameras {@code visible} accepts (a caller's scope). */
+    public CorridorAnswer corridor(List<org.wardnet.core.registry.GeoPoint> waypoints, Instant departFrom,
+            Instant departTo, TravelMode mode, double buffer, int limit, java.util.function.Predicate<String> visible) {
         org.wardnet.core.track.Corridor.Route route = new org.wardnet.core.track.Corridor(planner.map())
                 .along(waypoints, buffer);
         List<CorridorAnswer.Stop> stops = new ArrayList<>();
         double review = 0;
+        int passable = 0;
         for (org.wardnet.core.track.Corridor.Passage p : route.passages()) {
+            if (!visible.test(p.cameraId())) {
+                continue;
+            }
+            passable++;
             if (stops.size() == limit) {
-                break;
+                continue;
             }
             Instant from = Instant.ofEpochSecond(Math.floorDiv(departFrom.toEpochMilli()
                     + Math.round(p.distanceMeters() / mode.fastest() * 1000) - skewMillis, 1000L));
@@ -174,7 +211,7 @@ public final class TrackService implements CameraWatcher {
             review += coveredSeconds(found, from, to);
             stops.add(new CorridorAnswer.Stop(p.cameraId(), p.distanceMeters(), from, to, found));
         }
-        return new CorridorAnswer(route.lengthMeters(), stops, route.passages().size() > stops.size(), review);
+        return new CorridorAnswer(route.lengthMeters(), stops, passable > stops.size(), review);
     }
 
     /** Travel distance between two cameras, the way the planner measures it. */

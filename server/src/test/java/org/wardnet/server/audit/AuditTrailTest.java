@@ -39,7 +39,8 @@ class AuditTrailTest extends ApiTestBase {
     @Test
     void footageAndChangesAreRecordedWithTheirResult() throws Exception {
         int before = TestServer.json(api.get("/api/v1/audit?limit=1000")).get("items").size();
-        assertEquals(5, before, "the five site creations of the test tree; a read of the trail is recorded once answered");
+        assertEquals(6, before, "the administrator's login and the five site creations of the test tree; a read of"
+                + " the trail is recorded once answered");
         assertEquals(201, api.postJson("/api/v1/cameras", TestServer.camera("a", "R1")).statusCode());
         api.get("/api/v1/cameras/a"); // a registry read: not recorded
         api.get("/api/v1/clips?camera=a&from=2026-11-29T14:00:00Z&to=2026-11-29T15:00:00Z");
@@ -54,7 +55,8 @@ class AuditTrailTest extends ApiTestBase {
         assertEquals("/api/v1/clips?camera=a&from=2026-11-29T14:00:00Z&to=2026-11-29T15:00:00Z",
                 listed.get("target").asText());
         assertEquals("127.0.0.1", listed.get("address").asText());
-        assertEquals("anonymous", listed.get("actor").asText());
+        assertEquals("admin", listed.get("actor").asText());
+        assertEquals("*", listed.get("scope").asText(), "the administrator's grant covers the district");
         assertEquals(page.get("items").get(1).get("hash").asText(), listed.get("previousHash").asText());
     }
 
@@ -63,16 +65,16 @@ class AuditTrailTest extends ApiTestBase {
         api.get("/api/v1/clips?camera=x&from=2026-11-29T14:00:00Z&to=2026-11-29T15:00:00Z");
         api.close();
         assertEquals(0, verify(), output.toString(StandardCharsets.UTF_8));
-        assertTrue(output.toString(StandardCharsets.UTF_8).contains("audit trail holds: 6 entries"), output.toString());
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("audit trail holds: 7 entries"), output.toString());
         WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
         try (Database db = Database.open(config); Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
             assertEquals(1, s.executeUpdate("UPDATE audit_entry SET target = REPLACE(target, 'camera=x', 'camera=y')"
-                    + " WHERE seq = 6"));
+                    + " WHERE seq = 7"));
         }
         output.reset();
         assertEquals(3, verify());
-        assertTrue(output.toString(StandardCharsets.UTF_8).contains("broken at entry 6"), output.toString());
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("broken at entry 7"), output.toString());
         api = TestServer.start(dir, this::configure); // for the base class to stop
     }
 
@@ -80,7 +82,7 @@ class AuditTrailTest extends ApiTestBase {
 
     private int verify() {
         return org.wardnet.server.cli.CliAccess.run(new String[] {"audit", "verify", "--data", dir.toString()},
-                new PrintStream(output, true, StandardCharsets.UTF_8));
+                new PrintStream(output, true, StandardCharsets.UTF_8), java.util.Map.of());
     }
 
     @Test

@@ -9,7 +9,7 @@ public final class CliAccess {
     private CliAccess() {
     }
 
-    public static int run(String[] args, PrintStream out) {
-        return Main.run(args, out, out, Map.of());
+    public static int run(String[] args, PrintStream out, Map<String, String> env) {
+        return Main.run(args, out, out, env);
     }
 }

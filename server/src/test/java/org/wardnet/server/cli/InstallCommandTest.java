@@ -53,7 +53,7 @@ class InstallCommandTest extends ApiTestBase {
             int status = Main.run(new String[] {"install", "--server", api.base, "--range", NET + "1-" + NET + "3",
                 "--discovery-port", "13705", "--site", "R1", "--user", "admin", "--lat", "29.8", "--lon", "121.5"},
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                    Map.of("WARDNET_INSTALL_PASSWORD", "van-pw"));
+                    Map.of("WARDNET_INSTALL_PASSWORD", "van-pw", "WARDNET_TOKEN", api.adminToken()));
             String printed = out.toString(StandardCharsets.UTF_8);
             assertEquals(3, status, printed + err);
             assertTrue(printed.contains("3 devices, 0 already registered, 3 new"), printed);
@@ -66,7 +66,7 @@ class InstallCommandTest extends ApiTestBase {
             ByteArrayOutputStream again = new ByteArrayOutputStream();
             assertEquals(0, Main.run(new String[] {"install", "--server", api.base, "--range", NET + "1-" + NET + "3",
                 "--discovery-port", "13705", "--site", "R1", "--user", "admin"}, new PrintStream(again, true,
-                    StandardCharsets.UTF_8), System.err, Map.of()));
+                    StandardCharsets.UTF_8), System.err, Map.of("WARDNET_TOKEN", api.adminToken())));
             assertTrue(again.toString(StandardCharsets.UTF_8).contains("nothing new to register"));
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -80,6 +80,12 @@ class InstallCommandTest extends ApiTestBase {
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("one of --range or --multicast"));
         assertEquals(1, Main.run(new String[] {"install", "--server", "http://127.0.0.1:1", "--range", "127.0.0.1",
-            "--site", "R1", "--user", "u"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()));
+            "--site", "R1", "--user", "u"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("WARDNET_TOKEN", "wn_" + "x".repeat(43))));
+        ByteArrayOutputStream noToken = new ByteArrayOutputStream();
+        assertEquals(2, Main.run(new String[] {"install", "--server", "http://127.0.0.1:1", "--range", "127.0.0.1",
+            "--site", "R1", "--user", "u"}, System.out, new PrintStream(noToken, true, StandardCharsets.UTF_8),
+                Map.of()));
+        assertTrue(noToken.toString(StandardCharsets.UTF_8).contains("set WARDNET_TOKEN"), noToken.toString());
     }
 }

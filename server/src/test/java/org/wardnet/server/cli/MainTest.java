@@ -56,7 +56,8 @@ class MainTest {
     void anAddressInUseIsAClearErrorAndReleasesTheStore() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(taken.getLocalPort());
-            assertEquals(1, run(Map.of(), "serve", "--port", port, "--data", dir.toString()));
+            assertEquals(1, run(Map.of("WARDNET_AUTH_ADMIN_PASSWORD", org.wardnet.server.TestServer.ADMIN_PASSWORD),
+                    "serve", "--port", port, "--data", dir.toString()));
             assertTrue(err().contains("cannot listen on 127.0.0.1:" + port), err());
         }
         // The store was closed again: another server can open the same directory at once.

@@ -71,7 +71,8 @@ class MediaApiTest extends ApiTestBase {
     }
 
     private HttpResponse<byte[]> media(long id, String range) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base + "/api/v1/clips/" + id + "/media"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base + "/api/v1/clips/" + id + "/media"))
+                .header("Authorization", "Bearer " + api.adminToken());
         if (range != null) {
             request.header("Range", range);
         }
@@ -150,7 +151,8 @@ class MediaApiTest extends ApiTestBase {
         JsonNode items = TestServer.json(api.get("/api/v1/clips?camera=a&from=2026-11-29T13:00:00Z&to=2026-11-29T15:00:00Z"))
                 .get("items");
         for (JsonNode clip : items) {
-            Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries",
+            Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-headers", "Authorization: Bearer "
+                    + api.adminToken() + "\r\n", "-show_entries",
                     "format=format_name,duration:stream=codec_name,width,height", "-of", "default=nw=1",
                     api.base + clip.get("mediaUrl").asText()).redirectErrorStream(true).start();
             String out = new String(ffprobe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -166,7 +168,7 @@ class MediaApiTest extends ApiTestBase {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int status = org.wardnet.server.cli.CliAccess.run(new String[] {"import-clips", "--server", api.base,
             "--directory", recordings.toString(), "--camera", "a"}, new java.io.PrintStream(out, true,
-                StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8), java.util.Map.of("WARDNET_TOKEN", api.adminToken()));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(3, status, printed);
         assertTrue(printed.startsWith("4 files: 2 indexed, 0 already indexed, 2 skipped"), printed);

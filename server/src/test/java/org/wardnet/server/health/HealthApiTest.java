@@ -82,7 +82,8 @@ class HealthApiTest {
             assertEquals(640, cam1.get("stream").get("width").asInt());
 
             List<String> stream = new CopyOnWriteArrayList<>();
-            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(api.uri("/api/v1/events")).build(),
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(api.uri("/api/v1/events"))
+                    .header("Authorization", "Bearer " + api.adminToken()).build(),
                     HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(stream::add));
 
             district.fault("cam4", CameraFault.WRONG_CREDENTIALS);

@@ -95,12 +95,13 @@ class HttpLimitsTest {
         api.smallTree();
         try (RawHttp http = connect()) {
             String body = TestServer.camera("p1", "R1");
-            http.send("POST /api/v1/cameras HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            String auth = "Authorization: Bearer " + api.adminToken() + "\r\n";
+            http.send("POST /api/v1/cameras HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
                     + "Content-Length: " + body.length() + "\r\n\r\n" + body
-                    + "GET /api/v1/cameras/p1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /api/v1/cameras/p1 HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n"
                     + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-                    + "DELETE /api/v1/cameras/p1 HTTP/1.1\r\nHost: x\r\n\r\n"
-                    + "GET /api/v1/cameras/p1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                    + "DELETE /api/v1/cameras/p1 HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n"
+                    + "GET /api/v1/cameras/p1 HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n");
             List<RawHttp.Response> responses = http.read(5);
             assertEquals(List.of(201, 200, 200, 204, 404), responses.stream().map(RawHttp.Response::status).toList());
             assertTrue(responses.get(1).body().contains("\"id\":\"p1\""), "the read after the write sees it");

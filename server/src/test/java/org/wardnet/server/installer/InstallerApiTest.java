@@ -159,7 +159,8 @@ class InstallerApiTest extends ApiTestBase {
         assertTrue(wrong.get("checks").get(2).get("advice").asText().contains("password"));
 
         HttpResponse<byte[]> snapshot = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(api.base + "/api/v1/cameras/sim0/snapshot")).build(),
+                HttpRequest.newBuilder(URI.create(api.base + "/api/v1/cameras/sim0/snapshot"))
+                        .header("Authorization", "Bearer " + api.adminToken()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, snapshot.statusCode());
         assertEquals("image/jpeg", snapshot.headers().firstValue("content-type").orElse(""));

@@ -66,7 +66,8 @@ class RecordingApiTest extends ApiTestBase {
             assertTrue(clip.get("keyFrames").asInt() >= 2);
             assertEquals(64, clip.get("sha256").asText().length());
 
-            Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,width",
+            Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-headers", "Authorization: Bearer "
+                    + api.adminToken() + "\r\n", "-show_entries", "stream=codec_name,width",
                     "-of", "csv=p=0", api.base + clip.get("mediaUrl").asText()).redirectErrorStream(true).start();
             String probed = new String(ffprobe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(ffprobe.waitFor(30, TimeUnit.SECONDS));
@@ -84,7 +85,8 @@ class RecordingApiTest extends ApiTestBase {
             java.time.Instant to = secondStart.plusMillis(1000);
             java.net.http.HttpResponse<byte[]> export = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base + "/api/v1/cameras/rec1/export?from="
-                            + from + "&to=" + to)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                            + from + "&to=" + to)).header("Authorization", "Bearer " + api.adminToken()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, export.statusCode(), new String(export.body(), StandardCharsets.UTF_8));
             assertEquals("video/mp4", export.headers().firstValue("content-type").orElse(""));
             assertTrue(export.headers().firstValue("content-disposition").orElse("").startsWith("attachment"));

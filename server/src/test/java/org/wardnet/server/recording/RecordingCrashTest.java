@@ -101,7 +101,8 @@ class RecordingCrashTest {
                 }
                 assertTrue(explained, "the gap while the process was dead says why: " + timeline);
                 for (JsonNode clip : after) {
-                    Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name",
+                    Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-headers",
+                            ChildServer.authorizationHeader(second.base()), "-show_entries", "stream=codec_name",
                             "-of", "csv=p=0", second.base() + clip.get("mediaUrl").asText()).redirectErrorStream(true)
                             .start();
                     String probed = new String(ffprobe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -65,7 +65,8 @@ class RecordingDiskFullTest {
                     + LocalDate.now(ZoneOffset.UTC).plusDays(1) + "T00:00:00Z&limit=1000", null).get("items");
             assertTrue(clips.size() >= 2, "segments were recorded before the disk filled: " + clips);
             for (JsonNode clip : clips) {
-                Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format=duration",
+                Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-headers",
+                        ChildServer.authorizationHeader(base), "-show_entries", "format=duration",
                         "-of", "csv=p=0", base + clip.get("mediaUrl").asText()).redirectErrorStream(true).start();
                 String probed = new String(ffprobe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 assertTrue(ffprobe.waitFor(30, TimeUnit.SECONDS));

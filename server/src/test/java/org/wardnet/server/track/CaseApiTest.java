@@ -187,7 +187,8 @@ class CaseApiTest extends ApiTestBase {
         add(id, "A", "2026-11-29T14:03:00Z");
         add(id, "B", "2026-11-29T14:04:00Z");
         HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                api.uri("/api/v1/cases/" + id + "/export")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                api.uri("/api/v1/cases/" + id + "/export")).header("Authorization", "Bearer " + api.adminToken())
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, zip.statusCode());
         assertEquals("application/zip", zip.headers().firstValue("content-type").orElseThrow());
         Map<String, byte[]> files = new HashMap<>();
@@ -198,7 +199,7 @@ class CaseApiTest extends ApiTestBase {
         }
         JsonNode manifest = new ObjectMapper().readTree(files.get("manifest.json"));
         assertEquals(id, manifest.get("caseId").asText());
-        assertEquals(3, manifest.get("files").size(), "A's cut, the route and the case: " + manifest);
+        assertEquals(4, manifest.get("files").size(), "A's cut, the route, the case and its audit entries: " + manifest);
         for (JsonNode file : manifest.get("files")) {
             byte[] content = files.get(file.get("name").asText());
             assertNotNull(content, "listed and present: " + file);
@@ -213,6 +214,12 @@ class CaseApiTest extends ApiTestBase {
         assertEquals(2, route.get("features").get(0).get("geometry").get("coordinates").size());
         JsonNode caseFile = new ObjectMapper().readTree(files.get("case.json"));
         assertEquals(3, caseFile.get("history").size());
+        JsonNode audit = new ObjectMapper().readTree(files.get("audit.json"));
+        assertEquals(List.of("case.add", "case.add"), java.util.stream.StreamSupport.stream(audit.spliterator(), false)
+                .map(e -> e.get("action").asText()).toList(), "the trail's entries about this case: " + audit);
+        assertEquals("/api/v1/cases/" + id + "/sightings", audit.get(0).get("target").asText());
+        assertEquals("admin", audit.get(0).get("actor").asText());
+        assertEquals(64, audit.get(1).get("hash").asText().length());
         String video = files.keySet().stream().filter(n -> n.startsWith("clips/")).findFirst().orElseThrow();
         Path extracted = dir.resolve("extracted.mp4");
         Files.write(extracted, files.get(video));

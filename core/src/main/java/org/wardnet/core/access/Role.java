@@ -1,0 +1,46 @@
+package org.wardnet.core.access;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The roles a user can be granted on a site subtree, each a fixed set of permissions. The sets
+ * follow who does what in a district: operators watch health and keep sites, installers put
+ * cameras in, investigators work with footage and cases, viewers only watch health.
+ */
+public enum Role {
+    ADMIN(EnumSet.allOf(Permission.class)),
+    OPERATOR(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.SITES_WRITE,
+            Permission.RECORDING)),
+    INSTALLER(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.CAMERAS_WRITE,
+            Permission.INSTALL, Permission.TRACK_SETUP)),
+    INVESTIGATOR(EnumSet.of(Permission.REGISTRY_READ, Permission.FOOTAGE, Permission.INVESTIGATE)),
+    VIEWER(EnumSet.of(Permission.HEALTH_READ));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    public boolean allows(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** The name used in the API and the store: lower case. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a wire name; throws IllegalArgumentException naming the roles that exist. */
+    public static Role parse(String text) {
+        for (Role role : values()) {
+            if (role.wireName().equals(text)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + text + "'; roles are admin, operator, installer,"
+                + " investigator, viewer");
+    }
+}

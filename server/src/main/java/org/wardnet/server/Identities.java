@@ -1,0 +1,73 @@
+package org.wardnet.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.access.LoginThrottle;
+import org.wardnet.core.access.PasswordHasher;
+import org.wardnet.core.access.SiteTree;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.Site;
+import org.wardnet.server.access.AccessControl;
+import org.wardnet.server.access.Accounts;
+import org.wardnet.server.access.Authenticator;
+import org.wardnet.server.audit.Auditing;
+import org.wardnet.storage.JdbcUserStore;
+
+/**
+ * The server's identity parts wired from configuration: the user store, the token
+ * authenticator, the account rules, and the first administrator on a store without users.
+ */
+final class Identities {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Identities.class);
+
+    private final Authenticator authenticator;
+    private final Accounts accounts;
+    private final SiteTree sites;
+    private final String firstAdminPassword;
+
+    private Identities(Authenticator authenticator, Accounts accounts, SiteTree sites, String firstAdminPassword) {
+        this.authenticator = authenticator;
+        this.accounts = accounts;
+        this.sites = sites;
+        this.firstAdminPassword = firstAdminPassword;
+    }
+
+    static Identities open(WardnetConfig config, DataSource dataSource, Registry registry, Clock clock) {
+        JdbcUserStore users = new JdbcUserStore(dataSource);
+        Authenticator authenticator = new Authenticator(users, clock);
+        LoginThrottle throttle = new LoginThrottle(config.get(WardnetKeys.AUTH_LOGIN_FAILURES_PER_USER),
+                config.get(WardnetKeys.AUTH_LOGIN_FAILURES_PER_ADDRESS),
+                Duration.ofMinutes(config.get(WardnetKeys.AUTH_LOGIN_WINDOW_MINUTES)), clock);
+        Accounts accounts = new Accounts(users, new PasswordHasher(config.get(WardnetKeys.AUTH_PASSWORD_ITERATIONS)),
+                authenticator, throttle, id -> registry.site(id).isPresent(), clock,
+                new Accounts.Lifetimes(Duration.ofHours(config.get(WardnetKeys.AUTH_SESSION_HOURS)),
+                        Duration.ofDays(config.get(WardnetKeys.AUTH_API_TOKEN_DAYS))));
+        String admin = config.get(WardnetKeys.AUTH_ADMIN_USER);
+        String generated = accounts.ensureFirstAdmin(admin, config.get(WardnetKeys.AUTH_ADMIN_PASSWORD)).orElse(null);
+        if (generated != null) {
+            LOG.warn("created the first administrator '{}' with the one-time password {}; it is shown only now and"
+                    + " must be changed at the first login (PUT /api/v1/me/password)", admin, generated);
+        }
+        SiteTree sites = id -> registry.site(id).map(Site::parentId).orElse(null);
+        return new Identities(authenticator, accounts, sites, generated);
+    }
+
+    Accounts accounts() {
+        return accounts;
+    }
+
+    String firstAdminPassword() {
+        return firstAdminPassword;
+    }
+
+    /** The guard in front of every route, recording refusals through {@code auditing}. */
+    AccessControl control(Auditing auditing) {
+        return new AccessControl(authenticator, sites, auditing);
+    }
+}

@@ -1,0 +1,96 @@
+package org.wardnet.server.access;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.wardnet.core.access.AccessScope;
+import org.wardnet.core.access.Permission;
+import org.wardnet.core.access.Principal;
+import org.wardnet.core.access.SiteTree;
+import org.wardnet.server.audit.Auditing;
+import org.wardnet.server.http.ApiException;
+import org.wardnet.server.http.ApiRequest;
+import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.Problem;
+import org.wardnet.server.http.Router;
+
+/**
+ * Enforces {@link AccessRules} in front of every route: authenticates the bearer token, checks the
+ * route's permission, and hands the handler the caller and its scope. A refused request on an
+ * audited route is written to the audit trail before it is answered, so attempts are accountable
+ * too.
+ *
+ * <p>Missing or bad tokens answer 401 with {@code WWW-Authenticate: Bearer}; a role without the
+ * permission answers 403 (which reveals no ids, only what the caller's own roles lack). A user
+ * with a generated first password may only change it, read itself and log out.
+ */
+public final class AccessControl {
+
+    private static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of("PUT /api/v1/me/password",
+            "POST /api/v1/logout", "GET /api/v1/me");
+
+    private final Authenticator authenticator;
+    private final SiteTree sites;
+    private final Auditing auditing;
+
+    public AccessControl(Authenticator authenticator, SiteTree sites, Auditing auditing) {
+        this.authenticator = authenticator;
+        this.sites = sites;
+        this.auditing = auditing;
+    }
+
+    /** The routes, each guarded by its rule. */
+    public List<Router.Route> apply(List<Router.Route> routes) {
+        AccessRules.requireEveryRoute(routes);
+        List<Router.Route> out = new ArrayList<>(routes.size());
+        for (Router.Route route : routes) {
+            String key = AccessRules.key(route);
+            AccessRules.Rule rule = AccessRules.of(key);
+            out.add(rule.kind() == AccessRules.Kind.PUBLIC ? route : new Router.Route(route.method(),
+                    route.template(), request -> guarded(rule, key, route.handler(), request)));
+        }
+        return out;
+    }
+
+    private CompletableFuture<ApiResponse> guarded(AccessRules.Rule rule, String key, Router.Handler handler,
+            ApiRequest request) {
+        Principal principal = null;
+        AccessScope scope = null;
+        try {
+            principal = authenticator.authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+            if (principal.mustChangePassword() && !BEFORE_PASSWORD_CHANGE.contains(key)) {
+                throw forbidden("password-change-required", "Password change required", "this account has a generated"
+                        + " first password: set your own with PUT /api/v1/me/password before anything else");
+            }
+            if (rule.kind() != AccessRules.Kind.AUTHENTICATED) {
+                scope = principal.scope(rule.permission(), sites);
+                if (scope.isEmpty()) {
+                    throw forbidden("forbidden", "Forbidden", "your roles do not include " + describe(rule.permission())
+                            + "; ask an administrator for a role that does");
+                }
+                if (rule.kind() == AccessRules.Kind.DISTRICT && !scope.districtWide()) {
+                    throw forbidden("forbidden", "Forbidden", describe(rule.permission()) + " on this resource needs a"
+                            + " grant on the whole district; yours apply to " + scope);
+                }
+            }
+        } catch (ApiException denied) {
+            return auditing.denied(key, request.withCaller(principal, scope), denied);
+        }
+        try {
+            return handler.handle(request.withCaller(principal, scope));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static String describe(Permission permission) {
+        return permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    private static ApiException forbidden(String slug, String title, String detail) {
+        return new ApiException(Problem.of(HttpResponseStatus.FORBIDDEN, slug, title, detail));
+    }
+}

@@ -1,0 +1,98 @@
+package org.wardnet.server.access;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.wardnet.core.access.AccessToken;
+import org.wardnet.core.access.Principal;
+import org.wardnet.core.access.TokenSecrets;
+import org.wardnet.core.access.User;
+import org.wardnet.core.access.UserStore;
+import org.wardnet.server.http.ApiException;
+import org.wardnet.server.http.Problem;
+
+/**
+ * Turns an {@code Authorization: Bearer} header into a {@link Principal}, or a 401 problem saying
+ * what is wrong with it (missing, malformed, unknown, expired, revoked, or its user disabled).
+ *
+ * <p>Tokens looked up once are cached by digest, so a request costs one SHA-256 and a map read.
+ * The cache is exact only because every change to users and tokens goes through this server,
+ * which calls {@link #forgetUser} or {@link #forgetToken}; expiry is checked on every request.
+ * Limit: a second server writing the same store would not see the other's revocations until
+ * restarted; the cache is cleared when it holds 50,000 tokens.
+ */
+public final class Authenticator {
+
+    private static final int MAX_CACHED = 50_000;
+
+    private record Known(AccessToken token, Principal principal) {
+    }
+
+    private final UserStore users;
+    private final Clock clock;
+    private final Map<String, Known> byDigest = new ConcurrentHashMap<>();
+
+    public Authenticator(UserStore users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The caller presenting {@code authorization} (the header's value, possibly null). */
+    public Principal authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw unauthenticated(null, "this resource needs a bearer token: log in at POST /api/v1/login and send"
+                    + " 'Authorization: Bearer <token>'");
+        }
+        String secret = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
+        if (secret == null || !TokenSecrets.wellFormed(secret)) {
+            throw unauthenticated("invalid_request", "the Authorization header must be 'Bearer ' followed by a Wardnet"
+                    + " token (wn_...)");
+        }
+        String digest = TokenSecrets.digest(secret);
+        Known known = byDigest.get(digest);
+        if (known == null) {
+            known = load(digest);
+        }
+        Instant now = clock.instant();
+        AccessToken token = known.token();
+        if (token.revoked() != null) {
+            throw unauthenticated("invalid_token", "the token was revoked; log in again or ask for a new token");
+        }
+        if (token.expires() != null && !now.isBefore(token.expires())) {
+            throw unauthenticated("invalid_token", "the token expired at " + token.expires() + "; log in again");
+        }
+        return known.principal();
+    }
+
+    private Known load(String digest) {
+        AccessToken token = users.tokenByDigest(digest).orElseThrow(() -> unauthenticated("invalid_token",
+                "the token is not valid"));
+        User user = users.find(token.user()).orElse(null);
+        if (user == null || user.disabled()) {
+            throw unauthenticated("invalid_token", "the token's user is disabled or deleted");
+        }
+        Known known = new Known(token, new Principal(user.name(), user.grants(), token.id(), user.mustChangePassword()));
+        if (byDigest.size() >= MAX_CACHED) {
+            byDigest.clear();
+        }
+        byDigest.put(digest, known);
+        return known;
+    }
+
+    /** Drops what is cached for a user's tokens (after its grants, password or state changed). */
+    public void forgetUser(String user) {
+        byDigest.values().removeIf(k -> k.token().user().equals(user));
+    }
+
+    /** Drops a token from the cache (after it was revoked). */
+    public void forgetToken(String tokenId) {
+        byDigest.values().removeIf(k -> k.token().id().equals(tokenId));
+    }
+
+    static ApiException unauthenticated(String bearerError, String detail) {
+        Problem problem = Problem.of(HttpResponseStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated", detail);
+        return new ApiException(bearerError == null ? problem : problem.withExtension("bearerError", bearerError));
+    }
+}
