@@ -88,6 +88,7 @@ public final class WardnetServer implements AutoCloseable {
         private AuditLog audit;
         private BlockingWork authWork;
         private String firstAdminPassword;
+        private io.netty.handler.ssl.SslContext tls;
         private JdbcClipIndex clips;
         private ExecutorService checks;
         private Metrics metrics;
@@ -142,8 +143,9 @@ public final class WardnetServer implements AutoCloseable {
             Router router = new Router(identities.control(auditing).apply(auditing.apply(ApiRoutes.all(config,
                     registry, writes, json, ops, new HealthResource(registry, health, reads, json), installer, footage,
                     recording, tracking, auditStore, new ApiRoutes.Identity(identities.accounts(), authWork)))));
+            tls = Tls.context(config);
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS), loops, router,
-                    new ProblemWriter(json, errors), metrics);
+                    new ProblemWriter(json, errors), metrics, tls);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);
             return new WardnetServer(this, registry, router, address);
@@ -152,7 +154,12 @@ public final class WardnetServer implements AutoCloseable {
         private InetSocketAddress listen(WardnetConfig config) throws InterruptedException {
             String where = config.get(WardnetKeys.SERVER_HOST) + ":" + config.get(WardnetKeys.SERVER_PORT);
             try {
-                return http.start();
+                InetSocketAddress bound = http.start();
+                int redirect = config.get(WardnetKeys.SERVER_HTTP_REDIRECT_PORT);
+                if (redirect >= 0 && tls != null) {
+                    http.startRedirect(redirect, bound.getPort());
+                }
+                return bound;
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) { // Netty rethrows bind failures, checked ones included, undeclared
@@ -211,10 +218,15 @@ public final class WardnetServer implements AutoCloseable {
         return address;
     }
 
-    /** {@code http://host:port} of the API. */
+    /** {@code http://host:port} of the API, or {@code https://} when it speaks TLS. */
     public String baseUrl() {
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
-        return "http://" + host + ":" + address.getPort();
+        return (parts.tls != null ? "https://" : "http://") + host + ":" + address.getPort();
+    }
+
+    /** The plain-HTTP listener that redirects to HTTPS, or null when there is none. */
+    public InetSocketAddress redirectAddress() {
+        return parts.http.redirectAddress();
     }
 
     /** Every route the API answers. */

@@ -29,12 +29,40 @@ public final class TestServer implements AutoCloseable {
 
     public final WardnetServer server;
     public final String base;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
 
-    private TestServer(WardnetServer server) {
+    private TestServer(WardnetServer server, Path certificate) {
         this.server = server;
         this.base = server.baseUrl();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (base.startsWith("https:")) {
+            builder.sslContext(trusting(certificate));
+        }
+        this.client = builder.build();
+    }
+
+    /** A TLS context that trusts exactly the certificates in {@code pem}. */
+    public static javax.net.ssl.SSLContext trusting(Path pem) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(pem)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("server", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust " + pem, e);
+        }
+    }
+
+    /** The client this server's requests go through (trusting its certificate when it has one). */
+    public HttpClient client() {
+        return client;
     }
 
     public static TestServer start(Path dataDir) throws InterruptedException {
@@ -47,7 +75,11 @@ public final class TestServer implements AutoCloseable {
                 .with(WardnetKeys.STORE_DATA_DIR, dataDir.toString())
                 .with(WardnetKeys.AUTH_ADMIN_PASSWORD, ADMIN_PASSWORD)
                 .with(WardnetKeys.AUTH_PASSWORD_ITERATIONS, TEST_ITERATIONS);
-        return new TestServer(WardnetServer.start(tweak.apply(config)));
+        WardnetConfig tweaked = tweak.apply(config);
+        String configured = tweaked.get(WardnetKeys.SERVER_TLS_CERTIFICATE_FILE);
+        Path certificate = configured.isEmpty()
+                ? Path.of(tweaked.get(WardnetKeys.STORE_DATA_DIR), "tls", "cert.pem") : Path.of(configured);
+        return new TestServer(WardnetServer.start(tweaked), certificate);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -26,10 +26,14 @@ public final class HttpServer implements AutoCloseable {
     private final RequestObserver observer;
     private final ConnectionLimiter limiter;
     private final EventLoops loops;
+    private final io.netty.handler.ssl.SslContext tls;
     private Channel serverChannel;
+    private Channel redirectChannel;
 
+    /** @param tls the TLS context, or null for plain HTTP */
     public HttpServer(HttpSettings settings, EventLoops loops, Router router, ProblemWriter problems,
-            RequestObserver observer) {
+            RequestObserver observer, io.netty.handler.ssl.SslContext tls) {
+        this.tls = tls;
         this.settings = settings;
         this.loops = loops;
         this.router = router;
@@ -50,11 +54,18 @@ public final class HttpServer implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         ChannelPipeline pipeline = channel.pipeline();
                         pipeline.addLast(limiter);
+                        if (tls != null) {
+                            pipeline.addLast(tls.newHandler(channel.alloc()));
+                        }
                         pipeline.addLast(new HttpServerCodec(new HttpDecoderConfig()
                                 .setMaxInitialLineLength(settings.maxInitialLineBytes())
                                 .setMaxHeaderSize(settings.maxHeaderBytes())
                                 .setMaxChunkSize(64 * 1024)));
                         pipeline.addLast(new IdleStateHandler(0, 0, settings.idleTimeoutSeconds(), TimeUnit.SECONDS));
+                        if (tls != null) {
+                            // files go out in chunks: sendfile cannot pass through encryption
+                            pipeline.addLast(new io.netty.handler.stream.ChunkedWriteHandler());
+                        }
                         pipeline.addLast(new RequestReader(settings));
                         pipeline.addLast(new RequestDispatcher(router, problems, observer,
                                 settings.requestTimeoutMillis()));
@@ -62,6 +73,34 @@ public final class HttpServer implements AutoCloseable {
                 });
         serverChannel = bootstrap.bind(settings.host(), settings.port()).sync().channel();
         return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /**
+     * Also listens for plain HTTP on {@code port} and answers every request with a 308 to the
+     * same path on {@code httpsPort}, for clients that still type http://.
+     */
+    public void startRedirect(int port, int httpsPort) throws InterruptedException {
+        redirectChannel = new ServerBootstrap()
+                .group(loops.acceptor(), loops.workers())
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(limiter);
+                        channel.pipeline().addLast(new HttpServerCodec(new HttpDecoderConfig()
+                                .setMaxInitialLineLength(settings.maxInitialLineBytes())
+                                .setMaxHeaderSize(settings.maxHeaderBytes())));
+                        channel.pipeline().addLast(new IdleStateHandler(0, 0, settings.idleTimeoutSeconds(),
+                                TimeUnit.SECONDS));
+                        channel.pipeline().addLast(new HttpsRedirect(httpsPort, settings.host()));
+                    }
+                })
+                .bind(settings.host(), port).sync().channel();
+    }
+
+    /** The plain-HTTP redirect listener's address, or null when there is none. */
+    public InetSocketAddress redirectAddress() {
+        return redirectChannel == null ? null : (InetSocketAddress) redirectChannel.localAddress();
     }
 
     /** Connections open now. */
@@ -74,6 +113,9 @@ public final class HttpServer implements AutoCloseable {
     public void close() {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
+        }
+        if (redirectChannel != null) {
+            redirectChannel.close().syncUninterruptibly();
         }
     }
 }

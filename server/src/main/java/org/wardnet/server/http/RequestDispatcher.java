@@ -195,7 +195,18 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
         ctx.write(start);
         if (!head && part.length() > 0) {
-            ctx.write(new io.netty.channel.DefaultFileRegion(part.path().toFile(), part.offset(), part.length()));
+            if (ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) {
+                try {
+                    ctx.write(new io.netty.handler.stream.ChunkedFile(new java.io.RandomAccessFile(part.path().toFile(),
+                            "r"), part.offset(), part.length(), 64 * 1024));
+                } catch (java.io.IOException e) { // the file went between the handler's check and now
+                    LOG.warn("cannot send {}: {}", part.path(), e.getMessage());
+                    ctx.close();
+                    return;
+                }
+            } else {
+                ctx.write(new io.netty.channel.DefaultFileRegion(part.path().toFile(), part.offset(), part.length()));
+            }
         }
         io.netty.channel.ChannelFuture done = ctx.writeAndFlush(io.netty.handler.codec.http.LastHttpContent.EMPTY_LAST_CONTENT);
         if (!keepAlive) {
