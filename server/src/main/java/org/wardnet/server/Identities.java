@@ -30,8 +30,11 @@ final class Identities {
     private final Accounts accounts;
     private final SiteTree sites;
     private final String firstAdminPassword;
+    private final boolean adminCreated;
 
-    private Identities(Authenticator authenticator, Accounts accounts, SiteTree sites, String firstAdminPassword) {
+    private Identities(Authenticator authenticator, Accounts accounts, SiteTree sites, String firstAdminPassword,
+            boolean adminCreated) {
+        this.adminCreated = adminCreated;
         this.authenticator = authenticator;
         this.accounts = accounts;
         this.sites = sites;
@@ -49,13 +52,14 @@ final class Identities {
                 new Accounts.Lifetimes(Duration.ofHours(config.get(WardnetKeys.AUTH_SESSION_HOURS)),
                         Duration.ofDays(config.get(WardnetKeys.AUTH_API_TOKEN_DAYS))));
         String admin = config.get(WardnetKeys.AUTH_ADMIN_USER);
+        boolean fresh = !users.anyUser();
         String generated = accounts.ensureFirstAdmin(admin, config.get(WardnetKeys.AUTH_ADMIN_PASSWORD)).orElse(null);
         if (generated != null) {
             LOG.warn("created the first administrator '{}' with the one-time password {}; it is shown only now and"
                     + " must be changed at the first login (PUT /api/v1/me/password)", admin, generated);
         }
         SiteTree sites = id -> registry.site(id).map(Site::parentId).orElse(null);
-        return new Identities(authenticator, accounts, sites, generated);
+        return new Identities(authenticator, accounts, sites, generated, fresh);
     }
 
     Accounts accounts() {
@@ -64,6 +68,11 @@ final class Identities {
 
     String firstAdminPassword() {
         return firstAdminPassword;
+    }
+
+    /** Whether this start created the first administrator (the store had no user). */
+    boolean adminCreated() {
+        return adminCreated;
     }
 
     /** The guard in front of every route, recording refusals through {@code auditing}. */

@@ -89,6 +89,8 @@ public final class WardnetServer implements AutoCloseable {
         private BlockingWork authWork;
         private String firstAdminPassword;
         private io.netty.handler.ssl.SslContext tls;
+        private org.wardnet.server.access.Accounts accounts;
+        private boolean adminCreated;
         private JdbcClipIndex clips;
         private ExecutorService checks;
         private Metrics metrics;
@@ -137,6 +139,8 @@ public final class WardnetServer implements AutoCloseable {
             ApiErrors errors = new ApiErrors();
             Identities identities = Identities.open(config, database.dataSource(), registry, Clock.systemUTC());
             firstAdminPassword = identities.firstAdminPassword();
+            accounts = identities.accounts();
+            adminCreated = identities.adminCreated();
             // Password hashing is slow on purpose: two threads, and a short queue so a login flood gets 503s.
             authWork = new BlockingWork("wardnet-auth", 2, 64);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
@@ -264,6 +268,16 @@ public final class WardnetServer implements AutoCloseable {
      */
     public String firstAdminPassword() {
         return parts.firstAdminPassword;
+    }
+
+    /** Whether this start created the first administrator, the store having had no user. */
+    public boolean adminCreated() {
+        return parts.adminCreated;
+    }
+
+    /** Users and tokens, for the demo's people. */
+    public org.wardnet.server.access.Accounts accounts() {
+        return parts.accounts;
     }
 
     public String storeDescription() {

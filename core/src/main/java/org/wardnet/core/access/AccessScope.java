@@ -53,9 +53,9 @@ public final class AccessScope {
         return false;
     }
 
-    /** As written in the audit trail: the roots joined by commas. */
+    /** As written in the audit trail: the roots joined by commas, or "none". */
     @Override
     public String toString() {
-        return String.join(",", roots);
+        return roots.isEmpty() ? "none" : String.join(",", roots);
     }
 }

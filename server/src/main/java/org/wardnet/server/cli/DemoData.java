@@ -135,17 +135,17 @@ final class DemoData {
     static void printTour(String base, String simAdmin, String camera, InstallerRoom room, PrintStream out) {
         out.println();
         out.println("Try:");
-        out.println("  curl " + base + "/api/v1/sites?tier=SUBSTATION");
-        out.println("  curl '" + base + "/api/v1/cameras?site=sub-03&limit=5'");
-        out.println("  curl '" + base + "/api/v1/cameras?q=Hospital&limit=3'");
-        out.println("  curl " + base + "/api/v1/cameras/" + camera);
-        out.println("  curl " + base + "/readyz");
-        out.println("  curl " + base + "/metrics | grep wardnet_");
-        out.println("  curl " + base + "/api/v1/openapi.json");
+        out.println("  wcurl " + base + "/api/v1/sites?tier=SUBSTATION");
+        out.println("  wcurl '" + base + "/api/v1/cameras?site=sub-03&limit=5'");
+        out.println("  wcurl '" + base + "/api/v1/cameras?q=Hospital&limit=3'");
+        out.println("  wcurl " + base + "/api/v1/cameras/" + camera);
+        out.println("  wcurl " + base + "/readyz");
+        out.println("  wcurl " + base + "/metrics | grep wardnet_");
+        out.println("  wcurl " + base + "/api/v1/openapi.json");
         out.println("Health (cameras are probed every 15 s; give it a minute):");
-        out.println("  curl '" + base + "/api/v1/health/summary?site=sub-03'");
-        out.println("  curl " + base + "/api/v1/cameras/" + camera + "/health");
-        out.println("  curl -N '" + base + "/api/v1/events?alarms=true'");
+        out.println("  wcurl '" + base + "/api/v1/health/summary?site=sub-03'");
+        out.println("  wcurl " + base + "/api/v1/cameras/" + camera + "/health");
+        out.println("  wcurl -N '" + base + "/api/v1/events?alarms=true'");
         out.println("Inject faults into the simulated cameras:");
         out.println("  curl -X PUT '" + simAdmin + "/sites/room-017/fault?fault=REFUSING'   # cut a room's link");
         out.println("  curl -X PUT '" + simAdmin + "/cameras/" + camera + "/fault?fault=DOWN'");
@@ -155,15 +155,15 @@ final class DemoData {
         out.println("  ./wardnet install --server " + base + " --range " + room.firstHost() + "-" + room.lastHost()
                 + " --site " + room.siteId() + " --user admin --password " + INSTALLER_PASSWORD
                 + " --lat 29.87 --lon 121.55");
-        out.println("  curl -X POST " + base + "/api/v1/cameras/" + camera + "/verify        # one camera's checklist");
-        out.println("  curl -o snapshot.jpg " + base + "/api/v1/cameras/" + camera + "/snapshot");
-        out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"site\":\"room-017\"}' "
+        out.println("  wcurl -X POST " + base + "/api/v1/cameras/" + camera + "/verify        # one camera's checklist");
+        out.println("  wcurl -o snapshot.jpg " + base + "/api/v1/cameras/" + camera + "/snapshot");
+        out.println("  wcurl -X POST -H 'Content-Type: application/json' -d '{\"site\":\"room-017\"}' "
                 + base + "/api/v1/verifications");
         out.println("Footage (" + RECORDED_ROOM + "'s first cameras record from the start; segments close every minute):");
-        out.println("  curl " + base + "/api/v1/recording/status");
-        out.println("  curl '" + base + "/api/v1/clips?camera=CAMERA&from=FROM&to=TO'   # ISO-8601 times, e.g. the last hour");
-        out.println("  curl '" + base + "/api/v1/cameras/CAMERA/timeline?from=FROM&to=TO'");
-        out.println("  curl '" + base + "/api/v1/coverage?site=" + RECORDED_ROOM + "&from=FROM&to=TO'");
-        out.println("  curl -o cut.mp4 '" + base + "/api/v1/cameras/CAMERA/export?from=FROM&to=TO'");
+        out.println("  wcurl " + base + "/api/v1/recording/status");
+        out.println("  wcurl '" + base + "/api/v1/clips?camera=CAMERA&from=FROM&to=TO'   # ISO-8601 times, e.g. the last hour");
+        out.println("  wcurl '" + base + "/api/v1/cameras/CAMERA/timeline?from=FROM&to=TO'");
+        out.println("  wcurl '" + base + "/api/v1/coverage?site=" + RECORDED_ROOM + "&from=FROM&to=TO'");
+        out.println("  wcurl -o cut.mp4 '" + base + "/api/v1/cameras/CAMERA/export?from=FROM&to=TO'");
     }
 }

@@ -58,14 +58,14 @@ final class DemoTrack {
     static void printTour(String base, String camera, PrintStream out) {
         String at = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(90, ChronoUnit.MINUTES).toString();
         out.println("Track-following (the street grid and six hours of edge footage are indexed):");
-        out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"cameraId\":\"" + camera + "\",\"time\":\""
+        out.println("  wcurl -X POST -H 'Content-Type: application/json' -d '{\"cameraId\":\"" + camera + "\",\"time\":\""
                 + at + "\",\"mode\":\"WALK\",\"horizonSeconds\":300,\"limit\":5}' " + base + "/api/v1/track/follow");
-        out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"title\":\"Demo case\",\"mode\":\"WALK\"}' "
+        out.println("  wcurl -X POST -H 'Content-Type: application/json' -d '{\"title\":\"Demo case\",\"mode\":\"WALK\"}' "
                 + base + "/api/v1/cases");
-        out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"cameraId\":\"" + camera + "\",\"time\":\""
+        out.println("  wcurl -X POST -H 'Content-Type: application/json' -d '{\"cameraId\":\"" + camera + "\",\"time\":\""
                 + at + "\"}' " + base + "/api/v1/cases/CASE/sightings");
-        out.println("  curl " + base + "/api/v1/cases/CASE      # legs, speeds, impossible hops flagged");
-        out.println("  curl -X POST " + base + "/api/v1/cases/CASE/confirm");
-        out.println("  curl -o case.zip " + base + "/api/v1/cases/CASE/export");
+        out.println("  wcurl " + base + "/api/v1/cases/CASE      # legs, speeds, impossible hops flagged");
+        out.println("  wcurl -X POST " + base + "/api/v1/cases/CASE/confirm");
+        out.println("  wcurl -o case.zip " + base + "/api/v1/cases/CASE/export");
     }
 }

@@ -147,6 +147,18 @@ public final class Main {
         return 0;
     }
 
+    /** The first camera of the {@code index}th substation, for the tour's scoping example. */
+    private static String firstCamera(WardnetServer server, int index) {
+        java.util.List<org.wardnet.core.registry.Site> substations = server.registry().queries().sites(
+                new org.wardnet.core.registry.ListQuery(null, 2, null, null), org.wardnet.core.registry.Tier.SUBSTATION)
+                .items();
+        if (substations.size() <= index) {
+            return null;
+        }
+        java.util.List<String> ids = server.registry().queries().cameraIdsInSubtree(substations.get(index).id());
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
     private static int serve(CommandLine line, PrintStream out, Map<String, String> env)
             throws ConfigException, InterruptedException, IOException {
         boolean demo = line.command().equals("demo");
@@ -161,7 +173,11 @@ public final class Main {
         SimulatorRunner sim = null;
         District district = null;
         DemoData.InstallerRoom room = null;
+        String adminPassword = demo ? DemoUsers.randomPassword() : null;
         if (demo) {
+            // HTTPS with a certificate made for the demo, and an administrator whose password is random
+            overrides.add(0, "server.tlsSelfSigned=true");
+            overrides.add(0, "auth.adminPassword=" + adminPassword);
             overrides.add(0, "onvif.discoveryPort=" + line.discoveryPort());
             room = DemoData.installerRoom(DistrictGenerator.reference().withRtspPort(simPort(line)));
             district = room.district();
@@ -190,8 +206,15 @@ public final class Main {
             DemoData.planRecording(server.recording(), server.registry(), out);
             DemoTrack.prepare(server, district, out);
         }
+        java.util.List<DemoUsers.Made> people = demo
+                ? DemoUsers.create(server, config.get(org.wardnet.config.WardnetKeys.AUTH_ADMIN_USER)) : java.util.List.of();
         out.println("listening on " + server.baseUrl());
         if (demo) {
+            java.nio.file.Path certificate = server.baseUrl().startsWith("https:")
+                    ? java.nio.file.Path.of(config.get(org.wardnet.config.WardnetKeys.STORE_DATA_DIR), "tls", "cert.pem")
+                            .toAbsolutePath() : null;
+            DemoUsers.printAccess(server.baseUrl(), certificate, config.get(org.wardnet.config.WardnetKeys.AUTH_ADMIN_USER),
+                    adminPassword, people, firstCamera(server, 0), firstCamera(server, 1), out);
             DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), room, out);
             DemoTrack.printTour(server.baseUrl(), district.cameras().get(30).id(), out);
             out.println("Stop with Ctrl-C.");
