@@ -47,9 +47,10 @@ public final class ImportBenchmark {
         double bytesPerCamera = 0;
         for (int run = 1; run <= runs; run++) {
             Path data = Files.createTempDirectory("wardnet-bench-");
-            WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0)
-                    .with(WardnetKeys.STORE_DATA_DIR, data.toString());
+            WardnetConfig config = BenchAccess.withAdmin(WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0)
+                    .with(WardnetKeys.STORE_DATA_DIR, data.toString()));
             try (WardnetServer server = WardnetServer.start(config)) {
+                token = BenchAccess.login(CLIENT, server.baseUrl());
                 for (SiteDraft site : district.sites()) {
                     expect(201, post(server.baseUrl() + "/api/v1/sites", "application/json", DistrictFiles.siteJson(site)));
                 }
@@ -79,8 +80,12 @@ public final class ImportBenchmark {
                 bytesPerCamera);
     }
 
+    /** The current server's session token. */
+    private static String token;
+
     private static HttpResponse<String> post(String url, String type, String body) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

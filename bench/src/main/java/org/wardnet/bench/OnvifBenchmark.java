@@ -58,9 +58,9 @@ public final class OnvifBenchmark {
         PeakHeap peak = new PeakHeap();
         peak.start();
         Path data = Files.createTempDirectory("wardnet-onvif-bench-");
-        WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0)
+        WardnetConfig config = BenchAccess.withAdmin(WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0)
                 .with(WardnetKeys.STORE_DATA_DIR, data.toString()).with(WardnetKeys.HEALTH_ENABLED, false)
-                .with(WardnetKeys.ONVIF_VERIFY_CONCURRENCY, concurrency);
+                .with(WardnetKeys.ONVIF_VERIFY_CONCURRENCY, concurrency));
         try (WardnetServer server = WardnetServer.start(config)) {
             for (SiteDraft site : SyntheticCameras.sites(count)) {
                 server.registry().createSite(site);
@@ -68,6 +68,7 @@ public final class OnvifBenchmark {
             long baseline = peak.reset();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = server.baseUrl();
+            token = BenchAccess.login(http, base);
             long start = System.nanoTime();
             String last = "127.2." + ((count - 1) / 250) + "." + ((count - 1) % 250 + 1);
             JsonNode found = post(http, base + "/api/v1/discovery", "{\"range\":\"127.2.0.1-" + last + "\",\"port\":"
@@ -85,7 +86,8 @@ public final class OnvifBenchmark {
             do {
                 Thread.sleep(50);
                 status = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + registered.get("verificationUrl")
-                        .asText())).build(), HttpResponse.BodyHandlers.ofString()).body());
+                        .asText())).header("Authorization", "Bearer " + token).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
             } while (!status.get("state").asText().equals("DONE"));
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("RESULT installer: %d found, %d registered, %d verified (%d passed, %d failed %s) in %.2f s"
@@ -175,8 +177,12 @@ public final class OnvifBenchmark {
                 HttpResponse.BodyHandlers.ofString()).body()).get("requests").asLong();
     }
 
+    /** The server's session token. */
+    private static String token;
+
     private static JsonNode post(HttpClient http, String url, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {

@@ -65,10 +65,26 @@ public final class WardnetServer implements AutoCloseable {
      * @throws ServerStartException when it cannot listen; everything opened so far is closed again
      */
     public static WardnetServer start(WardnetConfig config) throws InterruptedException {
+        return start(config, Guards.ENFORCED);
+    }
+
+    /** What stands in front of the routes. */
+    public enum Guards {
+        /** Tokens, roles and scopes are checked; footage requests and changes are audited. */
+        ENFORCED,
+        /**
+         * Neither: every request acts as a district-wide administrator and nothing is audited.
+         * Only for measuring what the guards cost (bench/); no configuration key or command reaches it.
+         */
+        NONE_FOR_MEASUREMENT
+    }
+
+    /** As {@link #start(WardnetConfig)}, with the guards chosen. */
+    public static WardnetServer start(WardnetConfig config, Guards guards) throws InterruptedException {
         Database database = Database.open(config);
         Parts parts = new Parts(database);
         try {
-            return parts.start(config);
+            return parts.start(config, guards);
         } catch (InterruptedException | RuntimeException e) {
             parts.close();
             throw e;
@@ -101,7 +117,7 @@ public final class WardnetServer implements AutoCloseable {
             this.database = database;
         }
 
-        WardnetServer start(WardnetConfig config) throws InterruptedException {
+        WardnetServer start(WardnetConfig config, Guards guards) throws InterruptedException {
             Registry registry = Registry.open(new JdbcRegistryStore(database.dataSource(), SecretKeys.load(config)), Clock.systemUTC());
             // Registry writes are serialised by the registry itself, so one thread is enough; the
             // queue bound turns overload into 503s instead of unbounded memory.
@@ -144,9 +160,11 @@ public final class WardnetServer implements AutoCloseable {
             // Password hashing is slow on purpose: two threads, and a short queue so a login flood gets 503s.
             authWork = new BlockingWork("wardnet-auth", 2, 64);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
-            Router router = new Router(identities.control(auditing).apply(auditing.apply(ApiRoutes.all(config,
-                    registry, writes, json, ops, new HealthResource(registry, health, reads, json), installer, footage,
-                    recording, tracking, auditStore, new ApiRoutes.Identity(identities.accounts(), authWork)))));
+            java.util.List<Router.Route> routes = ApiRoutes.all(config, registry, writes, json, ops,
+                    new HealthResource(registry, health, reads, json), installer, footage, recording, tracking, auditStore,
+                    new ApiRoutes.Identity(identities.accounts(), authWork));
+            Router router = new Router(guards == Guards.ENFORCED ? identities.control(auditing).apply(auditing.apply(routes))
+                    : Identities.unguarded(routes));
             tls = Tls.context(config);
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS), loops, router,
                     new ProblemWriter(json, errors), metrics, tls);
