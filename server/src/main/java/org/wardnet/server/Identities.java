@@ -86,8 +86,11 @@ final class Identities {
                         org.wardnet.core.access.AccessScope.DISTRICT)))).toList();
     }
 
-    /** The guard in front of every route, recording refusals through {@code auditing}. */
-    AccessControl control(Auditing auditing) {
-        return new AccessControl(authenticator, sites, auditing);
+    /**
+     * The guard in front of every route, recording refusals through {@code auditing} and reading
+     * tokens not yet cached on {@code lookups}.
+     */
+    AccessControl control(Auditing auditing, org.wardnet.server.http.BlockingWork lookups) {
+        return new AccessControl(authenticator, sites, auditing, lookups);
     }
 }

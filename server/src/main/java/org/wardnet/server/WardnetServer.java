@@ -163,7 +163,7 @@ public final class WardnetServer implements AutoCloseable {
             java.util.List<Router.Route> routes = ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(registry, health, reads, json), installer, footage, recording, tracking, auditStore,
                     new ApiRoutes.Identity(identities.accounts(), authWork));
-            Router router = new Router(guards == Guards.ENFORCED ? identities.control(auditing).apply(auditing.apply(routes))
+            Router router = new Router(guards == Guards.ENFORCED ? identities.control(auditing, reads).apply(auditing.apply(routes))
                     : Identities.unguarded(routes));
             tls = Tls.context(config);
             http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS), loops, router,

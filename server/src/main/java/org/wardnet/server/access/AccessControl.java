@@ -35,11 +35,15 @@ public final class AccessControl {
     private final Authenticator authenticator;
     private final SiteTree sites;
     private final Auditing auditing;
+    private final org.wardnet.server.http.BlockingWork lookups;
 
-    public AccessControl(Authenticator authenticator, SiteTree sites, Auditing auditing) {
+    /** @param lookups where tokens not yet cached are read from the store (bounded: a flood gets 503s) */
+    public AccessControl(Authenticator authenticator, SiteTree sites, Auditing auditing,
+            org.wardnet.server.http.BlockingWork lookups) {
         this.authenticator = authenticator;
         this.sites = sites;
         this.auditing = auditing;
+        this.lookups = lookups;
     }
 
     /** The routes, each guarded by its rule. */
@@ -57,10 +61,31 @@ public final class AccessControl {
 
     private CompletableFuture<ApiResponse> guarded(AccessRules.Rule rule, String key, Router.Handler handler,
             ApiRequest request) {
-        Principal principal = null;
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        Principal known;
+        try {
+            known = authenticator.cached(authorization);
+        } catch (ApiException denied) {
+            return auditing.denied(key, request, denied);
+        }
+        if (known != null) {
+            return admitted(rule, key, handler, request, known);
+        }
+        return lookups.submit(() -> authenticator.lookUp(authorization)).handle((principal, error) -> {
+            if (error == null) {
+                return admitted(rule, key, handler, request, principal);
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            return cause instanceof ApiException denied ? auditing.denied(key, request, denied)
+                    : CompletableFuture.<ApiResponse>failedFuture(cause);
+        }).thenCompose(answer -> answer);
+    }
+
+    private CompletableFuture<ApiResponse> admitted(AccessRules.Rule rule, String key, Router.Handler handler,
+            ApiRequest request, Principal principal) {
         AccessScope scope = null;
         try {
-            principal = authenticator.authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION));
             if (principal.mustChangePassword() && !BEFORE_PASSWORD_CHANGE.contains(key)) {
                 throw forbidden("password-change-required", "Password change required", "this account has a generated"
                         + " first password: set your own with PUT /api/v1/me/password before anything else");

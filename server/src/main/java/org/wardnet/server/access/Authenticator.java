@@ -17,7 +17,8 @@ import org.wardnet.server.http.Problem;
  * Turns an {@code Authorization: Bearer} header into a {@link Principal}, or a 401 problem saying
  * what is wrong with it (missing, malformed, unknown, expired, revoked, or its user disabled).
  *
- * <p>Tokens looked up once are cached by digest, so a request costs one SHA-256 and a map read.
+ * <p>Tokens looked up once are cached by digest, so a request costs one SHA-256 and a map read;
+ * the first request with a token reads the store, off the event loop.
  * The cache is exact only because every change to users and tokens goes through this server,
  * which calls {@link #forgetUser} or {@link #forgetToken}; expiry is checked on every request.
  * Limit: a second server writing the same store would not see the other's revocations until
@@ -39,8 +40,28 @@ public final class Authenticator {
         this.clock = clock;
     }
 
-    /** The caller presenting {@code authorization} (the header's value, possibly null). */
-    public Principal authenticate(String authorization) {
+    /**
+     * The caller presenting {@code authorization} (the header's value, possibly null) when its
+     * token is cached, or null when it must be looked up with {@link #lookUp}. Never touches the
+     * store, so it may run on an event loop.
+     *
+     * @throws ApiException 401 for a missing or malformed header, or a cached token that expired or
+     *                      was revoked
+     */
+    public Principal cached(String authorization) {
+        String digest = digestOf(authorization);
+        Known known = byDigest.get(digest);
+        return known == null ? null : check(known);
+    }
+
+    /** As {@link #cached}, reading the store on a miss: blocking, so never on an event loop. */
+    public Principal lookUp(String authorization) {
+        String digest = digestOf(authorization);
+        Known known = byDigest.get(digest);
+        return check(known != null ? known : load(digest));
+    }
+
+    private static String digestOf(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw unauthenticated(null, "this resource needs a bearer token: log in at POST /api/v1/login and send"
                     + " 'Authorization: Bearer <token>'");
@@ -50,11 +71,10 @@ public final class Authenticator {
             throw unauthenticated("invalid_request", "the Authorization header must be 'Bearer ' followed by a Wardnet"
                     + " token (wn_...)");
         }
-        String digest = TokenSecrets.digest(secret);
-        Known known = byDigest.get(digest);
-        if (known == null) {
-            known = load(digest);
-        }
+        return TokenSecrets.digest(secret);
+    }
+
+    private Principal check(Known known) {
         Instant now = clock.instant();
         AccessToken token = known.token();
         if (token.revoked() != null) {

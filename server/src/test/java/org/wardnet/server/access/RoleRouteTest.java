@@ -189,7 +189,7 @@ class RoleRouteTest extends ApiTestBase {
         List<Router.Route> routes = new ArrayList<>(api.server.routes());
         routes.add(new Router.Route(HttpMethod.GET, "/api/v1/something-new",
                 request -> CompletableFuture.completedFuture(ApiResponse.noContent())));
-        AccessControl control = new AccessControl(null, id -> null, null);
+        AccessControl control = new AccessControl(null, id -> null, null, null);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> control.apply(routes));
         assertTrue(e.getMessage().contains("GET /api/v1/something-new"), e.getMessage());
         try {
