@@ -272,6 +272,13 @@ public final class WardnetKeys {
     public static final ConfigKey<Integer> CLIPS_MAX_EXPORT_MINUTES = new ConfigKey<>("clips.maxExportMinutes",
             ValueType.integer(1, 24 * 60), 120, "Longest window one export may cut into an MP4, in minutes.");
 
+    /** Where directory imports may read. */
+    public static final ConfigKey<String> CLIPS_IMPORT_ROOTS = new ConfigKey<>("clips.importRoots",
+            ValueType.text(4096, true), "",
+            "Directories (comma-separated) under which POST /api/v1/clips/import may index recordings; a folder"
+                    + " elsewhere, or reached through '..' or a symbolic link out of them, is refused. Empty means"
+                    + " store.dataDir and recording.directory.");
+
     /** Gaps shorter than this between clips are not gaps. */
     public static final ConfigKey<Integer> CLIPS_TIMELINE_TOLERANCE_MILLIS = new ConfigKey<>(
             "clips.timelineToleranceMillis", ValueType.integer(0, 60_000), 2_000,
@@ -444,7 +451,7 @@ public final class WardnetKeys {
             ONVIF_CONNECT_TIMEOUT_MILLIS, ONVIF_REPLY_TIMEOUT_MILLIS, ONVIF_MAX_RESPONSE_BYTES,
             ONVIF_CLOCK_WARNING_SECONDS, ONVIF_VERIFY_CONCURRENCY, ONVIF_DISCOVERY_PORT, ONVIF_DISCOVERY_WINDOW_MILLIS,
             ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
-            CLIPS_MAX_WINDOW_HOURS, CLIPS_MAX_EXPORT_MINUTES, CLIPS_TIMELINE_TOLERANCE_MILLIS,
+            CLIPS_MAX_WINDOW_HOURS, CLIPS_MAX_EXPORT_MINUTES, CLIPS_TIMELINE_TOLERANCE_MILLIS, CLIPS_IMPORT_ROOTS,
             RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
             RECORDING_STALL_SECONDS, RECORDING_KEY_FRAME_TIMEOUT_SECONDS, RECORDING_MIN_FREE_BYTES, RECORDING_TIME_ZONE,
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,

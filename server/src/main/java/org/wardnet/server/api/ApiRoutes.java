@@ -47,7 +47,7 @@ public final class ApiRoutes {
         java.time.Duration widest = java.time.Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
         ClipResource clips = new ClipResource(footage.index(), footage.retention(), registry, footage.reads(), writes,
                 footage.imports(), json, paging, widest,
-                config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+                config.get(WardnetKeys.API_MAX_IMPORT_ROWS), importRoots(config));
         FootageResource coverage = new FootageResource(footage.index(), registry, footage.history(), footage.reads(),
                 json, widest, java.time.Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS)));
         RecordingResource plans = new RecordingResource(recording, registry, writes, json);
@@ -147,6 +147,14 @@ public final class ApiRoutes {
     /** What the track-following endpoints use: the planner's service, and the sighting and case stores. */
     public record Tracking(org.wardnet.server.track.TrackService service,
             org.wardnet.core.track.SightingStore sightings, org.wardnet.core.track.CaseStore cases) {
+    }
+
+    /** {@code clips.importRoots}, by default the data directory and the recording directory. */
+    private static org.wardnet.server.clips.ImportRoots importRoots(WardnetConfig config) {
+        java.nio.file.Path data = java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR));
+        String recordings = config.get(WardnetKeys.RECORDING_DIRECTORY);
+        return org.wardnet.server.clips.ImportRoots.of(config.get(WardnetKeys.CLIPS_IMPORT_ROOTS), List.of(data,
+                recordings.isEmpty() ? data.resolve("recordings") : java.nio.file.Path.of(recordings)));
     }
 
     /** Accounts and the bounded executor that does their password hashing. */

@@ -41,8 +41,12 @@ final class ClipResource {
 
     private final org.wardnet.core.clips.ClipRetentionStore holds;
 
+    private final org.wardnet.server.clips.ImportRoots importRoots;
+
     ClipResource(ClipIndex index, org.wardnet.core.clips.ClipRetentionStore holds, Registry registry, BlockingWork reads,
-            BlockingWork writes, BlockingWork imports, JsonCodec json, Paging paging, Duration widest, int maxRows) {
+            BlockingWork writes, BlockingWork imports, JsonCodec json, Paging paging, Duration widest, int maxRows,
+            org.wardnet.server.clips.ImportRoots importRoots) {
+        this.importRoots = importRoots;
         this.holds = holds;
         this.imports = imports;
         this.index = index;
@@ -206,9 +210,11 @@ final class ClipResource {
         if (body.directory() == null || body.directory().isBlank()) {
             throw RequestParams.invalid("directory", "required: a folder on the server's disk");
         }
-        java.nio.file.Path directory = java.nio.file.Path.of(body.directory()).toAbsolutePath().normalize();
-        if (!java.nio.file.Files.isDirectory(directory)) {
-            throw RequestParams.invalid("directory", "'" + directory + "' is not a directory the server can read");
+        java.nio.file.Path directory;
+        try {
+            directory = importRoots.check(body.directory());
+        } catch (IllegalArgumentException e) {
+            throw RequestParams.invalid("directory", e.getMessage());
         }
         java.util.function.Predicate<String> cameras = visibleCameras(request);
         if (body.cameraId() != null && !cameras.test(body.cameraId())) {

@@ -196,4 +196,29 @@ class MediaApiTest extends ApiTestBase {
                 + "\",\"cameraId\":\"nobody\"}"), 400, "nobody");
     }
 
+    @Test
+    void importsReadOnlyUnderTheirRootsWhateverThePathSays() throws Exception {
+        Path outside = Files.createTempDirectory("wardnet-outside-");
+        try {
+            Files.copy(first, outside.resolve("20261129T160000Z.mp4"));
+            Path link = Files.createSymbolicLink(dir.resolve("link-out"), outside);
+            for (String attack : List.of(outside.toString(), recordings + "/../../" + outside.getFileName(),
+                    dir + "/../" + dir.getFileName() + "/../" + outside.getFileName(), link.toString(), "/etc",
+                    recordings + "/..%2F..%2Fetc")) {
+                HttpResponse<String> refused = api.post("/api/v1/clips/import", "application/json",
+                        "{\"directory\":\"" + attack + "\",\"cameraId\":\"a\"}");
+                assertEquals(400, refused.statusCode(), attack + ": " + refused.body());
+            }
+            assertEquals(0, TestServer.json(api.get("/api/v1/clips?camera=a&from=2026-11-29T15:00:00Z"
+                    + "&to=2026-11-29T17:00:00Z")).get("items").size(), "nothing outside was indexed");
+            HttpResponse<String> inside = api.post("/api/v1/clips/import", "application/json", "{\"directory\":\""
+                    + recordings + "/../recordings\",\"cameraId\":\"a\"}");
+            assertEquals(200, inside.statusCode(), "'..' that stays inside is fine: " + inside.body());
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(outside)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
 }
