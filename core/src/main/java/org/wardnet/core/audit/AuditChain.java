@@ -15,6 +15,15 @@ import java.util.Optional;
  */
 public final class AuditChain {
 
+    /** One digest per thread: looking the algorithm up costs more than hashing a short entry. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    });
+
     /** The "previous hash" of the first entry. */
     public static final String GENESIS = "0".repeat(64);
 
@@ -45,12 +54,7 @@ public final class AuditChain {
             String value = field == null ? "" : field;
             text.append(value.length()).append(':').append(value).append(';');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
+        return HexFormat.of().formatHex(SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Where a chain read from its first entry breaks, and why. */
