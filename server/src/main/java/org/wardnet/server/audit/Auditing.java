@@ -152,9 +152,28 @@ public final class Auditing {
     }
 
     private AuditEntry.Draft draft(String action, ApiRequest request, int status) {
-        return new AuditEntry.Draft(clock.instant(), request.principal() == null ? "anonymous"
-                : request.principal().user(), request.scope() == null ? null : request.scope().toString(),
-                request.remoteAddress(), action, target(request), status);
+        return new AuditEntry.Draft(clock.instant(), actor(action, request),
+                request.scope() == null ? null : request.scope().toString(), request.remoteAddress(), action,
+                target(request), status);
+    }
+
+    private static final java.util.regex.Pattern LOGIN_USER = java.util.regex.Pattern.compile(
+            "\"user\"\\s*:\\s*\"([A-Za-z0-9._-]{1,64})\"");
+
+    /**
+     * The caller; for a login, the name it tried ("login:NAME"), so guessing at an account shows in
+     * the trail under that account. A name that cannot exist is not copied.
+     */
+    private static String actor(String action, ApiRequest request) {
+        if (request.principal() != null) {
+            return request.principal().user();
+        }
+        if (action.equals("auth.login") && request.body().length <= 4_096) {
+            java.util.regex.Matcher user = LOGIN_USER.matcher(new String(request.body(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return user.find() ? "login:" + user.group(1) : "anonymous";
+        }
+        return "anonymous";
     }
 
     private static ApiException unavailable() {

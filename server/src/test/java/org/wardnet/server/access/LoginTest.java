@@ -99,6 +99,7 @@ class LoginTest {
             assertEquals(429, login(api, "spray-new", "guess").statusCode(), "20 failures from one address");
             JsonNode audit = TestServer.json(api.get("/api/v1/audit?limit=1000"));
             assertTrue(audit.toString().contains("\"result\":429"), "refused logins are in the audit trail");
+            assertTrue(audit.toString().contains("\"actor\":\"login:nobody-here\""), "under the name tried: " + audit);
         }
     }
 
