@@ -118,8 +118,8 @@ final class AccountResource {
 
     CompletableFuture<ApiResponse> tokens(ApiRequest request) {
         String user = request.queryParam("user");
-        return auth.submit(() -> ok(HttpResponseStatus.OK, new Views.PageView<>(accounts.tokens(request.principal(),
-                user).stream().map(t -> TokenView.of(t, null)).toList(), Integer.MAX_VALUE, null)));
+        return auth.submit(() -> ok(HttpResponseStatus.OK, java.util.Map.of("items", accounts.tokens(
+                request.principal(), user).stream().map(t -> TokenView.of(t, null)).toList())));
     }
 
     CompletableFuture<ApiResponse> revokeToken(ApiRequest request) {

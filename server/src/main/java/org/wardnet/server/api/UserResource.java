@@ -49,8 +49,8 @@ final class UserResource {
     }
 
     CompletableFuture<ApiResponse> list(ApiRequest request) {
-        return auth.submit(() -> ok(HttpResponseStatus.OK, new Views.PageView<>(accounts.all().stream()
-                .map(AccountResource::view).toList(), Integer.MAX_VALUE, null)));
+        return auth.submit(() -> ok(HttpResponseStatus.OK, java.util.Map.of("items", accounts.all().stream()
+                .map(AccountResource::view).toList())));
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {

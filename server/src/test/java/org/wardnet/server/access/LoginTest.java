@@ -51,6 +51,7 @@ class LoginTest {
             HttpResponse<String> first = login(api, "admin", generated);
             assertEquals(200, first.statusCode(), first.body());
             assertTrue(TestServer.json(first).get("mustChangePassword").asBoolean());
+            org.wardnet.server.OpenApiAssertions.assertFits(api, "Session", TestServer.json(first));
             String token = TestServer.json(first).get("token").asText();
             HttpResponse<String> blocked = api.sendAs(token, HttpRequest.newBuilder(api.uri("/api/v1/cameras")));
             assertEquals(403, blocked.statusCode());

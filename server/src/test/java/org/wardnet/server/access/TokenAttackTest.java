@@ -3,6 +3,7 @@ package org.wardnet.server.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardnet.server.OpenApiAssertions.assertFits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -69,9 +70,14 @@ class TokenAttackTest extends ApiTestBase {
 
         JsonNode machine = TestServer.json(api.postJson("/api/v1/tokens", "{\"label\":\"lpr feed\"}"));
         assertTrue(machine.get("expiresAt").isTextual(), "API tokens expire by default: " + machine);
+        assertFits(api, "Token", machine);
         String machineSecret = machine.get("token").asText();
         assertEquals(200, withHeader("Bearer " + machineSecret).statusCode());
         JsonNode listed = TestServer.json(api.get("/api/v1/tokens"));
+        assertFits(api, "TokenPage", listed);
+        assertFits(api, "UserPage", TestServer.json(api.get("/api/v1/users")));
+        assertFits(api, "User", TestServer.json(api.get("/api/v1/users/admin")));
+        assertFits(api, "Me", TestServer.json(api.get("/api/v1/me")));
         assertTrue(listed.toString().contains(machine.get("id").asText()), listed.toString());
         assertTrue(!listed.toString().contains(machineSecret), "secrets are shown once only");
         assertEquals(204, api.delete("/api/v1/tokens/" + machine.get("id").asText()).statusCode());
