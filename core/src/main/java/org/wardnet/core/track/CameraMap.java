@@ -15,11 +15,16 @@ import org.wardnet.core.registry.GeoPoint;
  * by street traffic). Updated one camera at a time when cameras are added, moved or removed, so
  * nothing is recomputed for the rest of the district. Reads may run concurrently with updates.
  *
- * <p>Limits: one camera is one point (its field of view is not modelled beyond its heading).
+ * <p>Each camera watching a street knows where a passer-by comes into its view, each way along
+ * it: a camera looking up the street sees people before they reach it. Limits: every camera is
+ * taken to see 25 m within 75 degrees either side of its heading (lenses and mounting heights are
+ * not known); without a heading, 25 m all round.
  */
 public final class CameraMap {
 
     private static final double CELL = 100;
+    /** How far a camera is taken to see along the street, metres. */
+    private static final double VIEW = 25;
     private static final Comparator<Watch> BY_OFFSET = Comparator.comparingDouble(Watch::offset)
             .thenComparing(w -> w.spot().cameraId());
 
@@ -30,6 +35,10 @@ public final class CameraMap {
     private final Map<Long, Set<String>> cells = new ConcurrentHashMap<>();
     /** Per edge, the cameras watching it by offset; replaced whole on change. */
     private final Watch[][] onEdge;
+    /** Per edge, the same cameras in the order a subject walking from {@code from} to {@code to} enters their views. */
+    private final Watch[][] forwardOrder;
+    /** Per edge, in the order a subject walking from {@code to} to {@code from} enters their views. */
+    private final Watch[][] backwardOrder;
 
     /**
      * @param network     the streets, or null to plan by straight-line distance only
@@ -41,7 +50,11 @@ public final class CameraMap {
         this.plane = network != null ? network.plane() : plane;
         this.streetReach = streetReach;
         this.onEdge = new Watch[network == null ? 0 : network.edgeCount()][];
+        this.forwardOrder = new Watch[onEdge.length][];
+        this.backwardOrder = new Watch[onEdge.length][];
         Arrays.fill(onEdge, new Watch[0]);
+        Arrays.fill(forwardOrder, new Watch[0]);
+        Arrays.fill(backwardOrder, new Watch[0]);
     }
 
     public StreetNetwork network() {
@@ -64,9 +77,10 @@ public final class CameraMap {
         for (StreetNetwork.Placement placement : watched) {
             Watch[] old = onEdge[placement.edge()];
             Watch[] now = Arrays.copyOf(old, old.length + 1);
-            now[old.length] = new Watch(spot, placement.offset(), sight(x, y, heading, placement));
+            double[] seen = entering(x, y, heading, placement);
+            now[old.length] = new Watch(spot, placement.offset(), sight(x, y, heading, placement), seen[0], seen[1]);
             Arrays.sort(now, BY_OFFSET);
-            onEdge[placement.edge()] = now;
+            index(placement.edge(), now);
         }
     }
 
@@ -81,8 +95,8 @@ public final class CameraMap {
         }
         if (old.placement() != null) {
             for (StreetNetwork.Placement placement : network.within(old.x(), old.y(), streetReach)) {
-                onEdge[placement.edge()] = Arrays.stream(onEdge[placement.edge()])
-                        .filter(w -> !w.spot().cameraId().equals(cameraId)).toArray(Watch[]::new);
+                index(placement.edge(), Arrays.stream(onEdge[placement.edge()])
+                        .filter(w -> !w.spot().cameraId().equals(cameraId)).toArray(Watch[]::new));
             }
         }
     }
@@ -98,6 +112,65 @@ public final class CameraMap {
     /** The cameras watching {@code edge}, by offset from its {@code from} node. */
     public Watch[] camerasOn(int edge) {
         return onEdge[edge];
+    }
+
+    /** The cameras watching {@code edge} in the order a subject going {@code from} → {@code to} comes into their view. */
+    public Watch[] enteredForward(int edge) {
+        return forwardOrder[edge];
+    }
+
+    /** The cameras watching {@code edge} in the order a subject going {@code to} → {@code from} comes into their view. */
+    public Watch[] enteredBackward(int edge) {
+        return backwardOrder[edge];
+    }
+
+    private void index(int edge, Watch[] byOffset) {
+        onEdge[edge] = byOffset;
+        Watch[] forward = byOffset.clone();
+        Arrays.sort(forward, Comparator.comparingDouble(Watch::seenForward).thenComparing(w -> w.spot().cameraId()));
+        forwardOrder[edge] = forward;
+        Watch[] backward = byOffset.clone();
+        Arrays.sort(backward, Comparator.comparingDouble(Watch::seenBackward).reversed()
+                .thenComparing(w -> w.spot().cameraId()));
+        backwardOrder[edge] = backward;
+    }
+
+    /**
+     * Where along the edge a passer-by first comes into the camera's view, going forward and going
+     * backward: the first and last points of the street within 25 m and 75 degrees of its heading.
+     * A camera looking up the street sees people before they reach it; one looking down the street
+     * only once they have passed. Without a heading, or with no such point, both are the nearest point.
+     */
+    private double[] entering(double x, double y, Double heading, StreetNetwork.Placement placement) {
+        int edge = placement.edge();
+        double length = network.length(edge);
+        double x0 = network.nodeX(network.from(edge));
+        double y0 = network.nodeY(network.from(edge));
+        double ux = (network.nodeX(network.to(edge)) - x0) / length;
+        double uy = (network.nodeY(network.to(edge)) - y0) / length;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (double along = -VIEW; along <= VIEW; along += 1) {
+            double at = placement.offset() + along;
+            if (at < 0 || at > length) {
+                continue;
+            }
+            double px = x0 + ux * at;
+            double py = y0 + uy * at;
+            double distance = Math.hypot(px - x, py - y);
+            if (distance > VIEW) {
+                continue;
+            }
+            if (heading != null && distance > 1) {
+                double bearing = Math.toDegrees(Math.atan2(px - x, py - y));
+                if (Math.abs(((bearing - heading) % 360 + 540) % 360 - 180) > 75) {
+                    continue;
+                }
+            }
+            first = Double.isNaN(first) ? at : first;
+            last = at;
+        }
+        return Double.isNaN(first) ? new double[] {placement.offset(), placement.offset()} : new double[] {first, last};
     }
 
     /** Cameras within {@code radius} metres (straight line) of (x, y). */
@@ -171,7 +244,9 @@ public final class CameraMap {
      *
      * @param offset metres from the edge's {@code from} node to the point nearest the camera
      * @param sight  how well it watches that edge, 0 to 1
+     * @param seenForward  where a subject going from → to first comes into its view
+     * @param seenBackward where a subject going to → from first comes into its view
      */
-    public record Watch(Spot spot, double offset, double sight) {
+    public record Watch(Spot spot, double offset, double sight, double seenForward, double seenBackward) {
     }
 }

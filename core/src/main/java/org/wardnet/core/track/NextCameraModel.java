@@ -154,8 +154,17 @@ public final class NextCameraModel {
             double toFrom = heading == null ? 0.5 : lean(x, y, from, heading);
             double toTo = heading == null ? 0.5 : lean(x, y, to, heading);
             double sum = toFrom + toTo;
-            walkEdge(edge, start.offset(), false, joinDistance, toFrom / sum);
-            walkEdge(edge, start.offset(), true, joinDistance, toTo / sum);
+            // the origin saw the subject where it came into its view, which depends on the way it went
+            double forwardFrom = start.offset();
+            double backwardFrom = start.offset();
+            for (CameraMap.Watch watch : map.camerasOn(edge)) {
+                if (watch.spot().cameraId().equals(originId)) {
+                    forwardFrom = watch.seenForward();
+                    backwardFrom = watch.seenBackward();
+                }
+            }
+            walkEdge(edge, backwardFrom, false, joinDistance, toFrom / sum);
+            walkEdge(edge, forwardFrom, true, joinDistance, toTo / sum);
             while (!queue.isEmpty()) {
                 Arrival arrival = queue.poll();
                 if (expanded[arrival.node]) {
@@ -173,10 +182,9 @@ public final class NextCameraModel {
 
         /** Walks {@code edge} from {@code offset} toward its {@code to} node (forward) or its {@code from} node. */
         private void walkEdge(int edge, double offset, boolean forward, double distance, double mass) {
-            CameraMap.Watch[] cameras = map.camerasOn(edge);
             if (forward) {
-                for (CameraMap.Watch watch : cameras) {
-                    double at = watch.offset();
+                for (CameraMap.Watch watch : map.enteredForward(edge)) {
+                    double at = watch.seenForward();
                     if (at >= offset) {
                         mass = pass(watch, distance + at - offset, mass);
                         if (mass < 0) {
@@ -186,10 +194,10 @@ public final class NextCameraModel {
                 }
                 arrive(network.to(edge), edge, distance + network.length(edge) - offset, mass);
             } else {
-                for (int i = cameras.length - 1; i >= 0; i--) {
-                    double at = cameras[i].offset();
+                for (CameraMap.Watch watch : map.enteredBackward(edge)) {
+                    double at = watch.seenBackward();
                     if (at < offset) {
-                        mass = pass(cameras[i], distance + offset - at, mass);
+                        mass = pass(watch, distance + offset - at, mass);
                         if (mass < 0) {
                             return;
                         }

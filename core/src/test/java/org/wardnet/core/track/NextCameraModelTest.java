@@ -57,9 +57,25 @@ class NextCameraModelTest {
         double atCrossing = 0.5 * 0.25;
         assertEquals(atCrossing * 0.5 * 0.75, reach.get("beyondEast").probability(), 1e-9);
         assertEquals(atCrossing * 0.25 * 0.75, reach.get("north").probability(), 1e-9);
-        assertEquals(200, reach.get("beyondEast").distanceMeters(), 0.5);
+        // distances run between the points where each camera first sees the street (sampled by the metre)
+        assertEquals(200, reach.get("beyondEast").distanceMeters(), 1.5);
         assertNull(reach.get("estate"), "100 m from any street");
         assertNull(reach.get("origin"));
+    }
+
+    @Test
+    void aCameraLookingUpTheStreetSeesThePasserByBeforeOneBesideItLookingDown() {
+        CameraMap map = plus();
+        map.remove("east");
+        map.put("looksUp", at(150, 5), 270.0);   // looks west, toward people coming from the origin
+        map.put("looksDown", at(140, 5), 90.0);  // stands nearer the origin but looks away from it
+        Map<String, NextCameraModel.Reach> east = explore(map, 90.0, Set.of(), 1_000);
+        assertTrue(east.get("looksUp").probability() > 3 * east.get("looksDown").probability(), east.toString());
+        assertTrue(east.get("looksUp").distanceMeters() < east.get("looksDown").distanceMeters(),
+                "seen at about x = 125, not at its foot: " + east.get("looksUp"));
+        Map<String, NextCameraModel.Reach> west = explore(map, 270.0, Set.of(), 1_000);
+        assertTrue(west.get("looksUp").probability() < east.get("looksUp").probability() / 5,
+                "walking away from both, only the heading's doubt leaves mass for them: " + west);
     }
 
     @Test
