@@ -17,12 +17,10 @@ import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.GeoPoint;
 import org.wardnet.core.registry.Registry;
-import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
-import org.wardnet.server.http.Problem;
 
 /**
  * What footage exists, from the index alone: a camera's timeline (covered intervals and gaps, a
