@@ -143,7 +143,7 @@ final class ClipResource {
 
     /** The clip, when its camera is in the caller's scope; a clip of another camera is as missing as none. */
     private Clip existing(ApiRequest request, long id) {
-        return index.get(id).filter(clip -> RequestParams.visibleCamera(registry, request, clip.cameraId()))
+        return index.get(id).filter(clip -> RequestParams.recordVisible(registry, request, clip.cameraId()))
                 .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
                         "Not found", "no clip " + id)));
     }

@@ -186,7 +186,7 @@ final class InstallerResource {
     CompletableFuture<ApiResponse> batchStatus(ApiRequest request) {
         String id = request.pathParam("id");
         VerifyBatch batch = installer.batch(id).filter(b -> b.cameraIds().stream()
-                .allMatch(cameraId -> RequestParams.visibleCamera(registry, request, cameraId)))
+                .allMatch(cameraId -> RequestParams.recordVisible(registry, request, cameraId)))
                 .orElseThrow(() -> new ApiException(Problem.of(
                 HttpResponseStatus.NOT_FOUND, "not-found", "Not found", "no verification '" + id + "'")));
         String since = request.queryParam("since");

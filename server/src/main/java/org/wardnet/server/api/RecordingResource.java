@@ -45,7 +45,8 @@ final class RecordingResource {
 
     CompletableFuture<ApiResponse> put(ApiRequest request) {
         String id = RequestParams.id(request);
-        if (!visible(request, id)) {
+        boolean exists = registry.camera(id).isPresent() || registry.site(id).isPresent();
+        if (!exists || !visible(request, id)) {
             throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
                     "no camera or site '" + id + "'"));
         }
@@ -84,7 +85,7 @@ final class RecordingResource {
 
     /** A plan's subject (a camera or a site) in the caller's scope. */
     private boolean visible(ApiRequest request, String subjectId) {
-        return RequestParams.visibleCamera(registry, request, subjectId)
+        return RequestParams.recordVisible(registry, request, subjectId)
                 || registry.site(subjectId).filter(s -> request.requireScope().covers(s.id())).isPresent();
     }
 

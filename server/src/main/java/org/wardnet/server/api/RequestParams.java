@@ -51,6 +51,15 @@ final class RequestParams {
                         "not-found", "Not found", "no camera '" + id + "'")));
     }
 
+    /**
+     * Whether a stored record of camera {@code id} (a clip, sighting, plan) may be shown: always to
+     * the district, which also sees records of cameras since removed; otherwise when the camera
+     * exists and lies in the caller's scope.
+     */
+    static boolean recordVisible(Registry registry, ApiRequest request, String id) {
+        return request.requireScope().districtWide() || visibleCamera(registry, request, id);
+    }
+
     /** Whether camera {@code id} exists and lies in the caller's scope. */
     static boolean visibleCamera(Registry registry, ApiRequest request, String id) {
         return registry.camera(id).filter(c -> request.requireScope().covers(c.siteId())).isPresent();

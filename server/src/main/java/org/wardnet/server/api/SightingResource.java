@@ -75,7 +75,7 @@ final class SightingResource {
         TimeWindow window = TimeWindow.of(request, widest);
         int limit = paging.limit(request);
         long[] after = cursor(request.queryParam("cursor"));
-        java.util.function.Predicate<String> visible = visibleCameras(request);
+        java.util.function.Predicate<String> visible = id -> RequestParams.recordVisible(registry, request, id);
         return reads.submit(() -> {
             List<Sighting> found = visibleOnly(kind, value, window, after, limit + 1, visible);
             boolean more = found.size() > limit;

@@ -101,6 +101,15 @@ final class TrackResource {
                 : id -> RequestParams.visibleCamera(registry, request, id);
     }
 
+    /**
+     * A link is the caller's when both its cameras are in its scope; the district sees every link,
+     * including one whose camera has since been removed.
+     */
+    private boolean linkVisible(ApiRequest request, TrackLink link) {
+        return RequestParams.recordVisible(registry, request, link.from())
+                && RequestParams.recordVisible(registry, request, link.to());
+    }
+
     CompletableFuture<ApiResponse> putStreets(ApiRequest request) {
         RequestBodies.requireMediaType(request, Set.of("application/geo+json", "application/json", "text/csv"));
         boolean csv = request.mediaType().equals("text/csv");
@@ -173,8 +182,7 @@ final class TrackResource {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", track.links().stream()
                     .filter(l -> camera == null || l.from().equals(camera) || l.to().equals(camera))
-                    .filter(l -> RequestParams.visibleCamera(registry, request, l.from())
-                            && RequestParams.visibleCamera(registry, request, l.to()))
+                    .filter(l -> linkVisible(request, l))
                     .map(TrackViews::link).toList());
             return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
         });
@@ -184,9 +192,7 @@ final class TrackResource {
         String text = request.pathParam("id");
         long id = text.matches("[1-9][0-9]{0,17}") ? Long.parseLong(text) : -1;
         return writes.submit(() -> {
-            boolean mine = track.links().stream().anyMatch(l -> l.id() == id
-                    && RequestParams.visibleCamera(registry, request, l.from())
-                    && RequestParams.visibleCamera(registry, request, l.to()));
+            boolean mine = track.links().stream().anyMatch(l -> l.id() == id && linkVisible(request, l));
             if (id < 0 || !mine || !track.deleteLink(id)) {
                 throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
                         "no track link '" + text + "'"));

@@ -144,6 +144,18 @@ class ScopeIsolationTest extends ApiTestBase {
         assertEquals(201, underS1.statusCode(), underS1.body());
     }
 
+    @Test
+    void theDistrictStillSeesTheRecordsOfARemovedCamera() throws Exception {
+        String investigatorS2 = api.userWith("inv-s2b", "investigator@S2");
+        assertEquals(200, as(investigatorS2, get("/api/v1/clips/" + clipS2)).statusCode());
+        assertEquals(204, api.delete("/api/v1/cameras/cam2").statusCode());
+        assertEquals(200, api.get("/api/v1/clips/" + clipS2).statusCode(), "footage outlives its camera's entry");
+        assertEquals(List.of("cam1", "cam2"), ids(api.get("/api/v1/sightings?kind=plate&value=ZJ-A1&" + WINDOW),
+                "cameraId"));
+        assertEquals(404, as(investigatorS2, get("/api/v1/clips/" + clipS2)).statusCode(),
+                "a scope is decided by where the camera is; a removed camera is nowhere");
+    }
+
     private static List<String> ids(HttpResponse<String> response, String field) throws Exception {
         assertEquals(200, response.statusCode(), response.body());
         List<String> out = new ArrayList<>();
