@@ -103,10 +103,8 @@ public final class WardnetServer implements AutoCloseable {
         private TrackService track;
         private AuditLog audit;
         private BlockingWork authWork;
-        private String firstAdminPassword;
         private io.netty.handler.ssl.SslContext tls;
-        private org.wardnet.server.access.Accounts accounts;
-        private boolean adminCreated;
+        private Identities identities;
         private JdbcClipIndex clips;
         private ExecutorService checks;
         private Metrics metrics;
@@ -154,9 +152,7 @@ public final class WardnetServer implements AutoCloseable {
             audit = new AuditLog(auditStore);
             ApiErrors errors = new ApiErrors();
             Identities identities = Identities.open(config, database.dataSource(), registry, Clock.systemUTC());
-            firstAdminPassword = identities.firstAdminPassword();
-            accounts = identities.accounts();
-            adminCreated = identities.adminCreated();
+            this.identities = identities;
             // Password hashing is slow on purpose: two threads, and a short queue so a login flood gets 503s.
             authWork = new BlockingWork("wardnet-auth", 2, 64);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
@@ -285,17 +281,17 @@ public final class WardnetServer implements AutoCloseable {
      * existed already or the password came from configuration. Shown once; not stored in clear.
      */
     public String firstAdminPassword() {
-        return parts.firstAdminPassword;
+        return parts.identities.firstAdminPassword();
     }
 
     /** Whether this start created the first administrator, the store having had no user. */
     public boolean adminCreated() {
-        return parts.adminCreated;
+        return parts.identities.adminCreated();
     }
 
     /** Users and tokens, for the demo's people. */
     public org.wardnet.server.access.Accounts accounts() {
-        return parts.accounts;
+        return parts.identities.accounts();
     }
 
     public String storeDescription() {

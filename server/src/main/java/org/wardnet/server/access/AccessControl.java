@@ -51,7 +51,7 @@ public final class AccessControl {
         AccessRules.requireEveryRoute(routes);
         List<Router.Route> out = new ArrayList<>(routes.size());
         for (Router.Route route : routes) {
-            String key = AccessRules.key(route);
+            String key = route.key();
             AccessRules.Rule rule = AccessRules.of(key);
             out.add(rule.kind() == AccessRules.Kind.PUBLIC ? route : new Router.Route(route.method(),
                     route.template(), request -> guarded(rule, key, route.handler(), request)));

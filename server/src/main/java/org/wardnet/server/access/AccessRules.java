@@ -76,13 +76,9 @@ public final class AccessRules {
         return RULES.get(routeKey);
     }
 
-    static String key(Router.Route route) {
-        return route.method().name() + " " + route.template();
-    }
-
     /** @throws IllegalStateException naming every route without a rule */
     static void requireEveryRoute(List<Router.Route> routes) {
-        List<String> missing = routes.stream().map(AccessRules::key).filter(k -> !RULES.containsKey(k))
+        List<String> missing = routes.stream().map(Router.Route::key).filter(k -> !RULES.containsKey(k))
                 .collect(Collectors.toList());
         if (!missing.isEmpty()) {
             throw new IllegalStateException("routes without an access rule (add them to AccessRules): " + missing);

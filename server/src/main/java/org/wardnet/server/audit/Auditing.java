@@ -98,20 +98,16 @@ public final class Auditing {
         this.clock = clock;
     }
 
-    static String key(Router.Route route) {
-        return route.method().name() + " " + route.template();
-    }
-
     /** The routes with every recorded one wrapped. */
     public List<Router.Route> apply(List<Router.Route> routes) {
-        List<String> undecided = routes.stream().map(Auditing::key)
+        List<String> undecided = routes.stream().map(Router.Route::key)
                 .filter(k -> !RECORDED.containsKey(k) && !NOT_RECORDED.contains(k)).collect(Collectors.toList());
         if (!undecided.isEmpty()) {
             throw new IllegalStateException("routes without an audit decision (add them to Auditing): " + undecided);
         }
         List<Router.Route> out = new ArrayList<>(routes.size());
         for (Router.Route route : routes) {
-            String action = RECORDED.get(key(route));
+            String action = RECORDED.get(route.key());
             out.add(action == null ? route : new Router.Route(route.method(), route.template(),
                     request -> recorded(action, route.handler(), request)));
         }

@@ -33,6 +33,11 @@ public final class Router {
                 throw new IllegalArgumentException("template must start with /: " + template);
             }
         }
+
+        /** "METHOD template", as the access rules and the audit decisions name a route. */
+        public String key() {
+            return method.name() + " " + template;
+        }
     }
 
     /** A route with its template split once, at construction, not per request. */
