@@ -30,7 +30,10 @@ final class GroundTruth {
     record Sighting(String cameraId, double trueSeconds, double clockSeconds, double bearing) {
     }
 
-    record Track(TravelMode mode, double speed, List<Sighting> sightings) {
+    /**
+     * @param passes every camera whose view the subject crossed, in order, seen or not (for diagnosis)
+     */
+    record Track(TravelMode mode, double speed, List<Sighting> sightings, List<String> passes) {
     }
 
     private final StreetNetwork network;
@@ -87,6 +90,7 @@ final class GroundTruth {
             down[i] = random.nextDouble() < downRate;
         }
         List<Sighting> seen = new ArrayList<>();
+        List<String> crossed = new ArrayList<>();
         java.util.Set<Integer> passed = new java.util.HashSet<>();
         double clock = 0;
         for (int i = 0; i + 1 < path.size(); i++) {
@@ -105,6 +109,7 @@ final class GroundTruth {
             passes.sort(Comparator.comparingDouble(p -> p[1]));
             for (double[] p : passes) {
                 int c = (int) p[0];
+                crossed.add(cameras.get(c).id());
                 if (!down[c] && random.nextDouble() < detection[c]) {
                     double at = clock + p[1] * length / speed;
                     double bearing = (Math.toDegrees(Math.atan2(x1 - x0, y1 - y0)) + 360) % 360;
@@ -113,7 +118,7 @@ final class GroundTruth {
             }
             clock += length / speed;
         }
-        return new Track(mode, speed, seen);
+        return new Track(mode, speed, seen, crossed);
     }
 
     /**

@@ -167,6 +167,16 @@ public final class TrackEvaluation {
                             : wideRank < 0 ? "not reached" : wideRank < 10 ? "rank 5-9" : wideRank < 20 ? "rank 10-19"
                             : "rank 20+";
                     MISSES.merge(label + ": " + bucket, 1, Integer::sum);
+                    MISSES.merge(label + ": mode " + track.mode(), 1, Integer::sum);
+                    int here = track.passes().indexOf(from.cameraId());
+                    int next = track.passes().indexOf(to.cameraId());
+                    MISSES.merge(label + ": cameras crossed unseen between " + Math.min(5, next - here - 1), 1, Integer::sum);
+                    for (FollowPlan.Candidate c : plan.candidates().subList(0, Math.min(5, plan.candidates().size()))) {
+                        int k = track.passes().indexOf(c.cameraId());
+                        String kind = k < 0 ? "never crossed" : k < here ? "crossed before the origin"
+                                : k < next ? "crossed between, unseen" : "crossed after the next";
+                        MISSES.merge(label + ": top-5 camera " + kind, 1, Integer::sum);
+                    }
                 }
                 if (groupRank >= 0 && groupRank < 5 && insideWindow(plan, group)) {
                     inWindow++;

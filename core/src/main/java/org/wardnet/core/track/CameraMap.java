@@ -109,6 +109,23 @@ public final class CameraMap {
         return spots.size();
     }
 
+    /** The street edges {@code cameraId} watches, nearest first, each with how it watches it; empty when off the streets. */
+    public List<Watching> watching(String cameraId) {
+        Spot spot = spots.get(cameraId);
+        if (spot == null || spot.placement() == null) {
+            return List.of();
+        }
+        List<Watching> out = new ArrayList<>();
+        for (StreetNetwork.Placement placement : network.within(spot.x(), spot.y(), streetReach)) {
+            for (Watch watch : onEdge[placement.edge()]) {
+                if (watch.spot().cameraId().equals(cameraId)) {
+                    out.add(new Watching(placement.edge(), watch));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The cameras watching {@code edge}, by offset from its {@code from} node. */
     public Watch[] camerasOn(int edge) {
         return onEdge[edge];
@@ -248,5 +265,9 @@ public final class CameraMap {
      * @param seenBackward where a subject going to → from first comes into its view
      */
     public record Watch(Spot spot, double offset, double sight, double seenForward, double seenBackward) {
+    }
+
+    /** One street edge a camera watches, and how. */
+    public record Watching(int edge, Watch watch) {
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param camerasConsidered cameras the exploration reached
  * @param priorWeight       weight of the geometric prior in every score (1 − learnedWeight)
- * @param learnedHops       confirmed hops from the origin camera by the mode
+ * @param learnedHops       confirmed hops from the origin camera, by any mode
  */
 public record FollowPlan(List<Candidate> candidates, int camerasConsidered, double priorWeight, int learnedHops) {
 
@@ -24,7 +24,7 @@ public record FollowPlan(List<Candidate> candidates, int camerasConsidered, doub
      * @param score           blended probability that this is where the subject is seen next
      * @param prior           the geometric prior's probability
      * @param learned         the share of learned hops from the origin that went here
-     * @param learnedHops     confirmed hops to this camera
+     * @param learnedHops     confirmed hops to this camera, by any mode
      * @param distanceMeters  travel distance from the origin
      * @param windowFrom      start of the time window to review (clock skew margin included)
      * @param windowTo        its end

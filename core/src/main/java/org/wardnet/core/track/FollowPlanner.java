@@ -11,11 +11,13 @@ import java.util.Map;
  * Proposes the next cameras after a sighting: the geometric prior of {@link NextCameraModel},
  * blended with the hops learned from confirmed routes, with manual links applied.
  *
- * <p>Blend: with n learned hops from the origin by the mode, learned weight w = n / (n + k) where
- * k is the prior strength (hops); score = (1 − w) · prior + w · (hops to that camera / n). A
- * candidate's window starts at distance / fastest speed and ends at distance / slowest speed (at
- * most the horizon); with m learned hops to the camera, the window moves toward the learned 5th
- * and 95th percentiles by m / (m + 3). Both ends are widened by the clock-skew margin.
+ * <p>Blend: with n learned hops from the origin by any mode (where a street leads does not depend
+ * on how one travels it), learned weight w = n / (n + k) where k is the prior strength (hops);
+ * score = (1 − w) · prior + w · (hops to that camera / n), the hops weighted by how well their
+ * direction agrees with a given heading. A candidate's window starts at distance / fastest speed
+ * and ends at distance / slowest speed (at most the horizon); with m learned hops to the camera by
+ * the requested mode, the window moves toward their 5th and 95th percentiles by m / (m + 3). Both
+ * ends are widened by the clock-skew margin.
  *
  * <p>Thread-safe as long as its {@link CameraMap} and {@link TransitionMemory} are.
  */
@@ -70,7 +72,10 @@ public final class FollowPlanner {
         double reach = query.reachSeconds();
         List<NextCameraModel.Reach> prior = model.explore(map, origin, mode, mode.fastest() * reach, query.heading(),
                 query.excluded(), visibility);
-        TransitionMemory.Learned learned = memory.learned(query.cameraId(), mode);
+        // which camera comes next depends on where the streets lead, the same for every mode; only
+        // the travel times are the mode's own
+        TransitionMemory.Learned own = memory.learned(query.cameraId(), mode);
+        TransitionMemory.Learned learned = memory.learnedAnyMode(query.cameraId());
         double w = learned.total() / (learned.total() + priorStrength);
         Map<String, Draft> drafts = new HashMap<>();
         for (NextCameraModel.Reach r : prior) {
@@ -78,7 +83,9 @@ public final class FollowPlanner {
         }
         learned.to().forEach((to, times) -> {
             if (!query.excluded().contains(to) && map.spot(to) != null) {
-                drafts.computeIfAbsent(to, id -> new Draft(id, 0, straight(origin, id))).times = times;
+                Draft d = drafts.computeIfAbsent(to, id -> new Draft(id, 0, straight(origin, id)));
+                d.hops = times.total();
+                d.times = own.to().get(to);
             }
         });
         for (TrackLink link : links.from(query.cameraId())) {
@@ -100,8 +107,8 @@ public final class FollowPlanner {
             // hops learned from this camera went every way; the subject's heading says which way this one goes
             learnedTotal = 0;
             for (Draft d : drafts.values()) {
-                if (d.times != null) {
-                    d.learnedWeight = d.times.total() * lean(origin, map.spot(d.cameraId), query.heading());
+                if (d.hops > 0) {
+                    d.learnedWeight = d.hops * lean(origin, map.spot(d.cameraId), query.heading());
                     learnedTotal += d.learnedWeight;
                 }
             }
@@ -131,14 +138,14 @@ public final class FollowPlanner {
 
     private FollowPlan.Candidate candidate(Draft d, FollowQuery query, double learnedTotal, double w, double reach) {
         TravelMode mode = query.mode();
-        int hops = d.times == null ? 0 : d.times.total();
-        double share = learnedTotal == 0 ? 0 : (d.learnedWeight >= 0 ? d.learnedWeight : hops) / learnedTotal;
+        int timed = d.times == null ? 0 : d.times.total();
+        double share = learnedTotal == 0 ? 0 : (d.learnedWeight >= 0 ? d.learnedWeight : d.hops) / learnedTotal;
         double score = (1 - w) * d.prior + w * share;
         double early = d.distance / mode.fastest();
         double late = Math.min(reach, d.distance / mode.slowest());
         double expected = d.distance / mode.typical();
-        if (hops > 0) {
-            double v = hops / (hops + 3.0);
+        if (timed > 0) {
+            double v = timed / (timed + 3.0);
             early = (1 - v) * early + v * d.times.quantile(0.05);
             late = (1 - v) * late + v * Math.min(reach, d.times.quantile(0.95));
             expected = (1 - v) * expected + v * d.times.quantile(0.5);
@@ -148,7 +155,7 @@ public final class FollowPlanner {
         }
         // Whole seconds, widened outward: nobody reviews footage to the millisecond.
         long t = query.time().toEpochMilli();
-        return new FollowPlan.Candidate(d.cameraId, score, d.prior, share, hops, d.distance,
+        return new FollowPlan.Candidate(d.cameraId, score, d.prior, share, d.hops, d.distance,
                 Instant.ofEpochSecond(Math.round((t + Math.min(expected, reach) * 1000) / 1000.0)),
                 Instant.ofEpochSecond(Math.floorDiv(t + Math.round(early * 1000) - skewMillis, 1000L)),
                 Instant.ofEpochSecond(Math.floorDiv(t + Math.round(Math.max(early, late) * 1000) + skewMillis + 999, 1000L)));
@@ -163,7 +170,10 @@ public final class FollowPlanner {
         private final String cameraId;
         private double prior;
         private double distance;
+        /** The mode's own travel times to this camera, or null. */
         private TravelTimes times;
+        /** Confirmed hops to this camera by any mode. */
+        private int hops;
         /** Learned hops weighted by the heading; negative when no heading was given. */
         private double learnedWeight = -1;
 

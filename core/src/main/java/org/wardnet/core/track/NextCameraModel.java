@@ -11,22 +11,30 @@ import java.util.Set;
  * The geometric prior: the probability that each camera is the next one to see a subject that
  * left a given camera, and how far away it is along the way.
  *
- * <p>On a street network the subject leaves along its street (both ways equally likely, or
- * favouring the way its heading points), and at each crossing goes straight twice as often as it
- * turns, never turning back unless the street ends. Every camera it passes sees it with the
+ * <p>On a street network the subject leaves along one of the streets the origin watches, from
+ * where it came into the origin's view (every street and way alike, as far as the origin sees it,
+ * or favouring the way a given heading points), and at each crossing goes straight twice as often
+ * as it turns, never turning back unless the street ends. Every camera it passes sees it with the
  * detection probability; what is not seen flows on. A camera's prior is the probability mass it
  * catches first. Exploration stops at the distance the mode covers within the horizon, or when the
  * mass left is negligible. Without a network (or for a camera far from any street) the same
  * first-passage rule runs over eight compass sectors around the camera, on straight-line distance
  * times a detour factor.
  *
- * <p>Limits: a crossing is expanded once, by the shortest way there; mass reaching it later by a
- * longer way is dropped (it would mostly reach cameras already counted). Excluded cameras see
- * nothing, so the mass passes them: that is how a "lost since" search reaches the next ring.
+ * <p>Limits: within one way out of the origin, a crossing is expanded once, by the shortest way
+ * there; mass reaching it later by a longer way is dropped (it would mostly reach cameras already
+ * counted). Excluded cameras see nothing, so the mass passes them: that is how a "lost since"
+ * search reaches the next ring.
  */
 public final class NextCameraModel {
 
     private static final double NEGLIGIBLE = 1e-5;
+    /**
+     * How sharply a given heading picks the way the subject left by: e^(k cos θ), so about 400:1
+     * ahead against behind and 20:1 along against across. A heading read off footage is good to a
+     * few tens of degrees.
+     */
+    private static final double HEADING_SHARPNESS = 3;
     private static final int SECTORS = 8;
     /** An off-street camera is joined to a street this far away at most. */
     private static final double JOIN_REACH = 250;
@@ -65,7 +73,11 @@ public final class NextCameraModel {
         return explore(map, origin, mode, maxDistance, heading, excluded, new Visibility());
     }
 
-    /** As above, with each camera's detection probability learned from confirmed routes where known. */
+    /**
+     * As above, with each camera's detection probability learned from confirmed routes where known.
+     * Each way the subject may have left the origin is walked on its own, so mass reaching a
+     * crossing along one way is not dropped because another way got there first.
+     */
     public List<Reach> explore(CameraMap map, CameraMap.Spot origin, TravelMode mode, double maxDistance,
             Double heading, Set<String> excluded, Visibility visibility) {
         Map<String, double[]> caught = new HashMap<>();
@@ -77,8 +89,9 @@ public final class NextCameraModel {
             joinDistance = start == null ? 0 : start.lateral();
         }
         if (network != null && start != null && network.carries(mode)) {
-            new Walk(map, network, mode, maxDistance, origin.cameraId(), excluded, caught, visibility)
-                    .run(start, joinDistance, origin.x(), origin.y(), heading);
+            for (Start s : starts(map, network, origin, start, joinDistance, heading)) {
+                new Walk(map, network, mode, maxDistance, origin.cameraId(), excluded, caught, visibility).run(s);
+            }
         } else {
             sectors(map, origin, maxDistance, heading, excluded, caught, visibility);
         }
@@ -86,6 +99,47 @@ public final class NextCameraModel {
         caught.forEach((id, v) -> out.add(new Reach(id, v[0], v[1])));
         out.sort((a, b) -> Double.compare(b.probability(), a.probability()));
         return out;
+    }
+
+    /**
+     * Where and which way the subject may have been when the origin saw it. A camera on the streets
+     * saw it on one of the edges it watches, where the subject came into its view; each edge and
+     * way counts as much as the camera sees of it, times how well the way agrees with the heading.
+     * A camera off the streets joins the nearest one, both ways, leaning toward the heading.
+     */
+    private static List<Start> starts(CameraMap map, StreetNetwork network, CameraMap.Spot origin,
+            StreetNetwork.Placement nearest, double joinDistance, Double heading) {
+        List<Start> out = new ArrayList<>();
+        List<CameraMap.Watching> watching = map.watching(origin.cameraId());
+        if (watching.isEmpty()) {
+            int edge = nearest.edge();
+            out.add(new Start(edge, nearest.offset(), false, joinDistance,
+                    heading == null ? 1 : lean(origin.x(), origin.y(), network, network.from(edge), heading)));
+            out.add(new Start(edge, nearest.offset(), true, joinDistance,
+                    heading == null ? 1 : lean(origin.x(), origin.y(), network, network.to(edge), heading)));
+        } else {
+            for (CameraMap.Watching w : watching) {
+                int edge = w.edge();
+                double along = heading == null ? 0 : Math.cos(Math.toRadians(bearing(network, edge) - heading));
+                double forward = Math.exp(HEADING_SHARPNESS * along);
+                double backward = Math.exp(-HEADING_SHARPNESS * along);
+                out.add(new Start(edge, w.watch().seenForward(), true, 0, w.watch().sight() * forward));
+                out.add(new Start(edge, w.watch().seenBackward(), false, 0, w.watch().sight() * backward));
+            }
+        }
+        double total = out.stream().mapToDouble(Start::mass).sum();
+        return out.stream().map(s -> new Start(s.edge, s.offset, s.forward, s.distance, s.mass / total)).toList();
+    }
+
+    /** The compass bearing of {@code edge} walked from its {@code from} node to its {@code to} node. */
+    private static double bearing(StreetNetwork network, int edge) {
+        return Math.toDegrees(Math.atan2(network.nodeX(network.to(edge)) - network.nodeX(network.from(edge)),
+                network.nodeY(network.to(edge)) - network.nodeY(network.from(edge))));
+    }
+
+    private static double lean(double x, double y, StreetNetwork network, int node, double heading) {
+        double bearing = Math.toDegrees(Math.atan2(network.nodeX(node) - x, network.nodeY(node) - y));
+        return 0.5 + 0.4 * Math.cos(Math.toRadians(bearing - heading));
     }
 
     private void sectors(CameraMap map, CameraMap.Spot origin, double maxDistance, Double heading,
@@ -147,24 +201,8 @@ public final class NextCameraModel {
             this.expanded = new boolean[network.nodeCount()];
         }
 
-        void run(StreetNetwork.Placement start, double joinDistance, double x, double y, Double heading) {
-            int edge = start.edge();
-            int from = network.from(edge);
-            int to = network.to(edge);
-            double toFrom = heading == null ? 0.5 : lean(x, y, from, heading);
-            double toTo = heading == null ? 0.5 : lean(x, y, to, heading);
-            double sum = toFrom + toTo;
-            // the origin saw the subject where it came into its view, which depends on the way it went
-            double forwardFrom = start.offset();
-            double backwardFrom = start.offset();
-            for (CameraMap.Watch watch : map.camerasOn(edge)) {
-                if (watch.spot().cameraId().equals(originId)) {
-                    forwardFrom = watch.seenForward();
-                    backwardFrom = watch.seenBackward();
-                }
-            }
-            walkEdge(edge, backwardFrom, false, joinDistance, toFrom / sum);
-            walkEdge(edge, forwardFrom, true, joinDistance, toTo / sum);
+        void run(Start start) {
+            walkEdge(start.edge, start.offset, start.forward, start.distance, start.mass);
             while (!queue.isEmpty()) {
                 Arrival arrival = queue.poll();
                 if (expanded[arrival.node]) {
@@ -173,11 +211,6 @@ public final class NextCameraModel {
                 expanded[arrival.node] = true;
                 leave(arrival);
             }
-        }
-
-        private double lean(double x, double y, int node, double heading) {
-            double bearing = Math.toDegrees(Math.atan2(network.nodeX(node) - x, network.nodeY(node) - y));
-            return 0.5 + 0.4 * Math.cos(Math.toRadians(bearing - heading));
         }
 
         /** Walks {@code edge} from {@code offset} toward its {@code to} node (forward) or its {@code from} node. */
@@ -219,6 +252,7 @@ public final class NextCameraModel {
             double seen = visibility.rate(id, detection * watch.sight());
             double[] c = caught.computeIfAbsent(id, k -> new double[] {0, distance});
             c[0] += mass * seen;
+            c[1] = Math.min(c[1], distance);
             return mass * (1 - seen);
         }
 
@@ -263,5 +297,9 @@ public final class NextCameraModel {
     }
 
     private record Arrival(int node, int viaEdge, double distance, double mass) {
+    }
+
+    /** A way the subject may have left the origin: along {@code edge} from {@code offset}, with this share of the mass. */
+    private record Start(int edge, double offset, boolean forward, double distance, double mass) {
     }
 }

@@ -48,6 +48,18 @@ public final class TransitionMemory {
         }
     }
 
+    /** What is known about hops leaving {@code from} by any mode: which camera comes next hardly depends on the mode. */
+    public Learned learnedAnyMode(String from) {
+        int total = 0;
+        Map<String, TravelTimes> merged = new HashMap<>();
+        for (TravelMode mode : TravelMode.values()) {
+            Learned one = learned(from, mode);
+            total += one.total();
+            one.to().forEach((to, times) -> merged.merge(to, times, TravelTimes::plus));
+        }
+        return new Learned(total, merged);
+    }
+
     /** The stored form of one pair, for the store to persist after a confirmation. */
     public TravelTimes times(String from, String to, TravelMode mode) {
         Outgoing out = byOrigin.get(key(from, mode));

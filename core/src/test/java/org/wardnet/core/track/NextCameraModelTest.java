@@ -79,6 +79,27 @@ class NextCameraModelTest {
     }
 
     @Test
+    void aCameraAtACrossingSendsTheSubjectDownTheStreetItsHeadingPoints() {
+        CameraMap map = plus();
+        map.put("corner", at(206, 6), null); // watches all four streets of the crossing
+        Map<String, NextCameraModel.Reach> north = new NextCameraModel(0.75, 1.3).explore(map, map.spot("corner"),
+                TravelMode.WALK, 1_000, 5.0, Set.of()).stream()
+                .collect(Collectors.toMap(NextCameraModel.Reach::cameraId, r -> r));
+        // seen going north, it was either leaving by the north street or still coming up the south one
+        // to the crossing, where it may yet turn
+        assertTrue(north.get("north").probability() > 0.45, north.toString());
+        assertTrue(north.get("north").probability() > 4 * north.get("east").probability(), north.toString());
+        assertTrue(north.get("north").probability() > 4 * north.get("beyondEast").probability(), north.toString());
+        assertTrue(north.get("north").probability() > 40 * north.get("south").probability(), "behind it: " + north);
+        Map<String, NextCameraModel.Reach> any = new NextCameraModel(0.75, 1.3).explore(map, map.spot("corner"),
+                TravelMode.WALK, 1_000, null, Set.of()).stream()
+                .collect(Collectors.toMap(NextCameraModel.Reach::cameraId, r -> r));
+        for (String street : List.of("north", "south", "east")) {
+            assertTrue(any.get(street).probability() > 0.1, "without a heading every street out is open: " + any);
+        }
+    }
+
+    @Test
     void headingExclusionsAndReachShapeTheAnswer() {
         CameraMap map = plus();
         Map<String, NextCameraModel.Reach> east = explore(map, 90.0, Set.of(), 1_000);

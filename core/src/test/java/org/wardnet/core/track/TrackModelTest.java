@@ -59,6 +59,30 @@ class TrackModelTest {
     }
 
     @Test
+    void hopsLearnedByOneModeRankCamerasForEveryModeButTimeOnlyTheirOwn() {
+        LocalPlane plane = new LocalPlane(29.87, 121.55);
+        CameraMap map = new CameraMap(null, plane, 25);
+        map.put("a", plane.point(0, 0), null);
+        map.put("b", plane.point(50, 0), null);
+        map.put("c", plane.point(0, 200), null);
+        TransitionMemory memory = new TransitionMemory();
+        FollowPlanner planner = new FollowPlanner(map, new NextCameraModel(0.75, 1.3), memory, new TrackLinks(), 3,
+                30_000);
+        for (int i = 0; i < 9; i++) {
+            memory.record("a", "c", TravelMode.WALK, 170 + i);
+        }
+        FollowQuery byCar = new FollowQuery("a", Instant.parse("2026-11-29T14:00:00Z"), TravelMode.CAR, 120, 5, null,
+                null, null);
+        FollowPlan plan = planner.plan(byCar);
+        FollowPlan.Candidate c = plan.candidates().get(0);
+        assertEquals("c", c.cameraId(), "walkers' hops say where the street leads cars too");
+        assertEquals(9, c.learnedHops());
+        assertEquals(0.25, plan.priorWeight(), 1e-9);
+        long late = c.windowTo().getEpochSecond() - byCar.time().getEpochSecond() - 30;
+        assertTrue(late < 100, "the car's window comes from the distance at car speeds, not the walkers' 170 s: " + late);
+    }
+
+    @Test
     void legsAreFlaggedWhenTimeRunsBackwardsOrTheSpeedIsImpossible() {
         Instant t = Instant.parse("2026-11-29T14:00:00Z");
         List<TrackCase.Hop> hops = List.of(new TrackCase.Hop(1, "a", t, null, null, t),
