@@ -367,9 +367,16 @@ public final class WardnetKeys {
 
     /** Weight of the prior, in hops. */
     public static final ConfigKey<Integer> TRACK_PRIOR_STRENGTH = new ConfigKey<>("track.priorStrength",
-            ValueType.integer(1, 10_000), 3,
-            "How many confirmed hops from a camera weigh as much as the geometric prior: with n hops learned, the"
-                    + " learned share of a score is n / (n + this).");
+            ValueType.integer(1, 10_000), 5,
+            "How many confirmed hops from a camera weigh as much as the geometric prior: with n hops learned (by any"
+                    + " mode), the learned share of a score is n / (n + this).");
+
+    /** Confirmed hops between fits of the camera view. */
+    public static final ConfigKey<Integer> TRACK_VIEW_FIT_HOPS = new ConfigKey<>("track.viewFitHops",
+            ValueType.integer(0, 10_000_000), 1_000,
+            "How far and how wide the cameras see is fitted to the confirmed routes in the background once this many"
+                    + " hops have been confirmed since the last fit (and at least this many in all); 0 never fits and"
+                    + " keeps the default view (25 m, 75 degrees either side).");
 
     /** Clock-skew margin on both ends of a window. */
     public static final ConfigKey<Integer> TRACK_CLOCK_SKEW_SECONDS = new ConfigKey<>("track.clockSkewSeconds",
@@ -457,6 +464,7 @@ public final class WardnetKeys {
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
             RETENTION_SUBSTATION_BYTES, RETENTION_ROOM_BYTES, RETENTION_INTERVAL_MINUTES,
             TRACK_DETECTION_PERCENT, TRACK_DETOUR_PERCENT, TRACK_STREET_REACH_METERS, TRACK_PRIOR_STRENGTH,
+            TRACK_VIEW_FIT_HOPS,
             TRACK_CLOCK_SKEW_SECONDS, TRACK_MAX_HORIZON_SECONDS, TRACK_MAX_CANDIDATES, TRACK_CLIPS_PER_CANDIDATE,
             AUTH_ADMIN_USER, AUTH_ADMIN_PASSWORD, AUTH_SESSION_HOURS, AUTH_API_TOKEN_DAYS, AUTH_PASSWORD_ITERATIONS,
             AUTH_LOGIN_FAILURES_PER_USER, AUTH_LOGIN_FAILURES_PER_ADDRESS, AUTH_LOGIN_WINDOW_MINUTES);

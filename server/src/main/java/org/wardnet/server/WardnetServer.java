@@ -206,6 +206,9 @@ public final class WardnetServer implements AutoCloseable {
             if (health != null) {
                 health.close();
             }
+            if (track != null) {
+                track.close(); // before the store: a camera-view fit in progress is stopped
+            }
             for (BlockingWork work : new BlockingWork[] {reads, imports, authWork}) {
                 if (work != null) {
                     try {

@@ -177,6 +177,30 @@ public final class JdbcTrackStore implements TrackStore {
         return out;
     }
 
+    @Override
+    public void saveView(FittedView fitted) {
+        write("store the fitted camera view", connection -> {
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO track_view (id, reach_m,"
+                    + " half_angle_deg, close_m, hops, log_likelihood, fitted_ms) KEY (id) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
+                merge.setDouble(1, fitted.view().reachMeters());
+                merge.setDouble(2, fitted.view().halfAngleDegrees());
+                merge.setDouble(3, fitted.view().closeMeters());
+                merge.setInt(4, fitted.hops());
+                merge.setDouble(5, fitted.logLikelihood());
+                merge.setLong(6, fitted.fittedAt().toEpochMilli());
+                merge.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public java.util.Optional<FittedView> view() {
+        return read("read the fitted camera view", "SELECT reach_m, half_angle_deg, close_m, hops, log_likelihood,"
+                + " fitted_ms FROM track_view WHERE id = 1", row -> new FittedView(new org.wardnet.core.track.CameraView(
+                        row.getDouble(1), row.getDouble(2), row.getDouble(3)), row.getInt(4), row.getDouble(5),
+                        java.time.Instant.ofEpochMilli(row.getLong(6)))).stream().findFirst();
+    }
+
     /** Loads every stored pair into {@code memory}. */
     public void loadInto(TransitionMemory memory) {
         transitions().forEach(t -> memory.restore(t.from(), t.to(), t.mode(), t.times()));

@@ -31,9 +31,10 @@ final class GroundTruth {
     }
 
     /**
-     * @param passes every camera whose view the subject crossed, in order, seen or not (for diagnosis)
+     * @param passes    every camera whose view the subject crossed, in order, seen or not (for diagnosis)
+     * @param passEdges for each of them, the number of street edges walked before
      */
-    record Track(TravelMode mode, double speed, List<Sighting> sightings, List<String> passes) {
+    record Track(TravelMode mode, double speed, List<Sighting> sightings, List<String> passes, List<Integer> passEdges) {
     }
 
     private final StreetNetwork network;
@@ -91,6 +92,7 @@ final class GroundTruth {
         }
         List<Sighting> seen = new ArrayList<>();
         List<String> crossed = new ArrayList<>();
+        List<Integer> crossedOn = new ArrayList<>();
         java.util.Set<Integer> passed = new java.util.HashSet<>();
         double clock = 0;
         for (int i = 0; i + 1 < path.size(); i++) {
@@ -110,6 +112,7 @@ final class GroundTruth {
             for (double[] p : passes) {
                 int c = (int) p[0];
                 crossed.add(cameras.get(c).id());
+                crossedOn.add(i);
                 if (!down[c] && random.nextDouble() < detection[c]) {
                     double at = clock + p[1] * length / speed;
                     double bearing = (Math.toDegrees(Math.atan2(x1 - x0, y1 - y0)) + 360) % 360;
@@ -118,7 +121,7 @@ final class GroundTruth {
             }
             clock += length / speed;
         }
-        return new Track(mode, speed, seen, crossed);
+        return new Track(mode, speed, seen, crossed, crossedOn);
     }
 
     /**

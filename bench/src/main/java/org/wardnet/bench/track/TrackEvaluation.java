@@ -23,13 +23,21 @@ import org.wardnet.simulator.district.DistrictGenerator;
  * Track-following on the reference district against {@link GroundTruth}: recall@1/3/5/10 of the
  * true next camera from each sighting, with the prior alone and after learning from TRAIN
  * confirmed tracks; and cameras and video-seconds to review per hop against a naive search
- * (every camera within the mode's top speed times the horizon, for the whole horizon).
+ * (every camera within the mode's top speed times the horizon, for the whole horizon). After
+ * learning, the camera view is fitted to the confirmed hops as the server does, and the planner
+ * runs on the fitted view.
  *
- * <p>Usage: {@code TrackEvaluation [TRAIN [TEST]]} (defaults 1,000 and 300).
+ * <p>Usage: {@code TrackEvaluation [TRAIN [TEST]]} (defaults 1,000 and 300). {@code -Ddiagnose=true}
+ * sorts the misses (rank of the true next camera, crossings and unseen cameras between, what the top
+ * five were); {@code -Dexamples=N} also prints N missed hops in full.
  */
 public final class TrackEvaluation {
 
     private static final int[] KS = {1, 3, 5, 10};
+    /** The server's default {@code track.priorStrength}. */
+    private static final double PRIOR_STRENGTH = 5;
+    /** The server's default {@code track.viewFitHops}. */
+    private static final int VIEW_FIT_HOPS = 1_000;
     /** Cameras that see the subject within this many seconds of each other see the same moment. */
     private static final int SAME_MOMENT = 5;
     private static final boolean DIAGNOSE = Boolean.getBoolean("diagnose");
@@ -54,7 +62,8 @@ public final class TrackEvaluation {
         TransitionMemory memory = new TransitionMemory();
         NextCameraModel model = new NextCameraModel(0.75, 1.3);
         org.wardnet.core.track.Visibility visibility = new org.wardnet.core.track.Visibility();
-        FollowPlanner planner = new FollowPlanner(map, model, memory, new TrackLinks(), visibility, 3, 60_000);
+        FollowPlanner planner = new FollowPlanner(map, model, memory, new TrackLinks(), visibility,
+                PRIOR_STRENGTH, 60_000);
         org.wardnet.core.track.Corridor streets = new org.wardnet.core.track.Corridor(map);
         evaluate("prior alone, no heading", planner, map, testTracks, Headings.NONE);
         evaluate("prior alone, heading from the previous camera", planner, map, testTracks, Headings.PREVIOUS_CAMERA);
@@ -73,6 +82,14 @@ public final class TrackEvaluation {
             }
         }
         System.out.printf("learned from %,d confirmed tracks (%,d hops)%n", train, hops);
+        long fitStart = System.nanoTime();
+        org.wardnet.core.track.ViewFit.Result fit = new org.wardnet.core.track.ViewFit(model, visibility, VIEW_FIT_HOPS)
+                .fit(map, memory.pairs());
+        System.out.printf("camera view fitted to %,d hops in %.1f s (%d views tried): %s, log-likelihood per hop %.3f"
+                + " (from %.3f under %s)%n", fit.hops(), (System.nanoTime() - fitStart) / 1e9, fit.tried(), fit.view(),
+                fit.logLikelihood(), fit.startLogLikelihood(), map.view());
+        planner = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(), visibility,
+                PRIOR_STRENGTH, 60_000);
         evaluate("after learning, no heading", planner, map, testTracks, Headings.NONE);
         evaluate("after learning, heading from the previous camera", planner, map, testTracks, Headings.PREVIOUS_CAMERA);
         evaluate("after learning, heading read off the footage (±20°)", planner, map, testTracks, Headings.FOOTAGE);
@@ -156,6 +173,12 @@ public final class TrackEvaluation {
                     strict[k] += strictRank >= 0 && strictRank < KS[k] ? 1 : 0;
                     grouped[k] += groupRank >= 0 && groupRank < KS[k] ? 1 : 0;
                 }
+                if (DIAGNOSE) {
+                    int here = track.passes().indexOf(from.cameraId());
+                    int next = track.passes().indexOf(to.cameraId());
+                    MISSES.merge(label + ": all hops, crossings between " + Math.min(3,
+                            track.passEdges().get(next) - track.passEdges().get(here)), 1, Integer::sum);
+                }
                 if (DIAGNOSE && (groupRank < 0 || groupRank >= 5)) {
                     FollowPlan wide = planner.plan(new FollowQuery(from.cameraId(), at, track.mode(), horizon, 500,
                             heading, Set.of(), null));
@@ -170,7 +193,12 @@ public final class TrackEvaluation {
                     MISSES.merge(label + ": mode " + track.mode(), 1, Integer::sum);
                     int here = track.passes().indexOf(from.cameraId());
                     int next = track.passes().indexOf(to.cameraId());
+                    if (label.contains("after learning, heading read") && EXAMPLES[0]-- > 0) {
+                        example(map, track, from, to, heading, plan, wideRank);
+                    }
                     MISSES.merge(label + ": cameras crossed unseen between " + Math.min(5, next - here - 1), 1, Integer::sum);
+                    MISSES.merge(label + ": crossings between " + Math.min(3,
+                            track.passEdges().get(next) - track.passEdges().get(here)), 1, Integer::sum);
                     for (FollowPlan.Candidate c : plan.candidates().subList(0, Math.min(5, plan.candidates().size()))) {
                         int k = track.passes().indexOf(c.cameraId());
                         String kind = k < 0 ? "never crossed" : k < here ? "crossed before the origin"
@@ -193,10 +221,10 @@ public final class TrackEvaluation {
             }
         }
         System.out.printf("RESULT %s: %,d hops%n", label, total);
-        System.out.printf("RESULT   recall, the next camera to see it: @1 %.3f, @3 %.3f, @5 %.3f, @10 %.3f%n",
+        System.out.printf("RESULT   recall, the next camera to see it: @1 %.3f, @3 %.3f, @5 %.4f, @10 %.3f%n",
                 strict[0] / (double) total, strict[1] / (double) total, strict[2] / (double) total,
                 strict[3] / (double) total);
-        System.out.printf("RESULT   recall, any camera seeing it within %d s of the next: @1 %.3f, @3 %.3f, @5 %.3f,"
+        System.out.printf("RESULT   recall, any camera seeing it within %d s of the next: @1 %.3f, @3 %.3f, @5 %.4f,"
                 + " @10 %.3f; in the top 5 with the time inside its window %.3f%n", SAME_MOMENT,
                 grouped[0] / (double) total, grouped[1] / (double) total, grouped[2] / (double) total,
                 grouped[3] / (double) total, inWindow / (double) total);
@@ -204,6 +232,37 @@ public final class TrackEvaluation {
                 + " and %.0f s: %.0fx fewer cameras, %.0fx less video; planning %.3f ms per hop (mean)%n",
                 ourCameras / total, ourSeconds / total, naiveCameras / total, naiveSeconds / total,
                 naiveCameras / ourCameras, naiveSeconds / ourSeconds, nanos / 1e6 / total);
+    }
+
+    private static final int[] EXAMPLES = {Integer.getInteger("examples", 0)};
+
+    private static void example(CameraMap map, GroundTruth.Track track, GroundTruth.Sighting from,
+            GroundTruth.Sighting to, Double heading, FollowPlan plan, int wideRank) {
+        CameraMap.Spot a = map.spot(from.cameraId());
+        System.out.printf("EX %s speed %.1f, origin %s heading %s watches %d edges, subject bearing %.0f (given %.0f); next %s rank %d%n",
+                track.mode(), track.speed(), a.cameraId(), a.heading(), map.watching(a.cameraId()).size(),
+                from.bearing(), heading, to.cameraId(), wideRank);
+        int here = track.passes().indexOf(from.cameraId());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        track.sightings().forEach(x -> seen.add(x.cameraId()));
+        StringBuilder crossed = new StringBuilder();
+        for (int k = Math.max(0, here - 3); k < Math.min(track.passes().size(), here + 8); k++) {
+            String id = track.passes().get(k);
+            CameraMap.Spot c = map.spot(id);
+            crossed.append(String.format(" %s%s(%.0f,%.0f h%s)", k == here ? "*" : "", seen.contains(id) ? "SEEN:" : "",
+                    c.x() - a.x(), c.y() - a.y(), c.heading() == null ? "-" : String.format("%.0f", c.heading())));
+        }
+        System.out.println("EX   crossed:" + crossed);
+        for (FollowPlan.Candidate c : plan.candidates().subList(0, Math.min(6, plan.candidates().size()))) {
+            CameraMap.Spot s = map.spot(c.cameraId());
+            System.out.printf("EX   cand (%.0f,%.0f h%s) score %.3f prior %.3f learned %.3f hops %d dist %.0f%s%n",
+                    s.x() - a.x(), s.y() - a.y(), s.heading() == null ? "-" : String.format("%.0f", s.heading()),
+                    c.score(), c.prior(), c.learned(), c.learnedHops(), c.distanceMeters(),
+                    c.cameraId().equals(to.cameraId()) ? " <= NEXT" : "");
+        }
+        CameraMap.Spot b = map.spot(to.cameraId());
+        System.out.printf("EX   next at (%.0f,%.0f h%s)%n", b.x() - a.x(), b.y() - a.y(),
+                b.heading() == null ? "-" : String.format("%.0f", b.heading()));
     }
 
     /** The best rank of any of {@code targets} among the candidates, or -1. */

@@ -17,20 +17,19 @@ import org.wardnet.core.registry.GeoPoint;
  *
  * <p>Each camera watching a street knows where a passer-by comes into its view, each way along
  * it: a camera looking up the street sees people before they reach it. Limits: every camera is
- * taken to see 25 m within 75 degrees either side of its heading (lenses and mounting heights are
- * not known); without a heading, 25 m all round.
+ * taken to see as the one {@link CameraView} says (lenses and mounting heights are not known);
+ * without a heading, all round.
  */
 public final class CameraMap {
 
     private static final double CELL = 100;
-    /** How far a camera is taken to see along the street, metres. */
-    private static final double VIEW = 25;
     private static final Comparator<Watch> BY_OFFSET = Comparator.comparingDouble(Watch::offset)
             .thenComparing(w -> w.spot().cameraId());
 
     private final StreetNetwork network;
     private final LocalPlane plane;
     private final double streetReach;
+    private final CameraView view;
     private final Map<String, Spot> spots = new ConcurrentHashMap<>();
     private final Map<Long, Set<String>> cells = new ConcurrentHashMap<>();
     /** Per edge, the cameras watching it by offset; replaced whole on change. */
@@ -46,6 +45,12 @@ public final class CameraMap {
      * @param streetReach how far from a street a camera may be and still watch it, metres
      */
     public CameraMap(StreetNetwork network, LocalPlane plane, double streetReach) {
+        this(network, plane, streetReach, CameraView.DEFAULT);
+    }
+
+    /** As above, with cameras taken to see as {@code view} says. */
+    public CameraMap(StreetNetwork network, LocalPlane plane, double streetReach, CameraView view) {
+        this.view = view;
         this.network = network;
         this.plane = network != null ? network.plane() : plane;
         this.streetReach = streetReach;
@@ -59,6 +64,22 @@ public final class CameraMap {
 
     public StreetNetwork network() {
         return network;
+    }
+
+    public CameraView view() {
+        return view;
+    }
+
+    /** The same cameras on the same streets, taken to see as {@code other} says. */
+    public synchronized CameraMap withView(CameraView other) {
+        CameraMap copy = new CameraMap(network, plane, streetReach, other);
+        spots.values().forEach(s -> copy.put(s.cameraId(), s.location(), s.heading()));
+        return copy;
+    }
+
+    /** Every camera on the map. */
+    public java.util.Collection<Spot> spots() {
+        return java.util.Collections.unmodifiableCollection(spots.values());
     }
 
     public LocalPlane plane() {
@@ -154,9 +175,9 @@ public final class CameraMap {
 
     /**
      * Where along the edge a passer-by first comes into the camera's view, going forward and going
-     * backward: the first and last points of the street within 25 m and 75 degrees of its heading.
-     * A camera looking up the street sees people before they reach it; one looking down the street
-     * only once they have passed. Without a heading, or with no such point, both are the nearest point.
+     * backward: the first and last points of the street the camera's view takes in. A camera looking
+     * up the street sees people before they reach it; one looking down the street only once they
+     * have passed. With no such point, both are the nearest point.
      */
     private double[] entering(double x, double y, Double heading, StreetNetwork.Placement placement) {
         int edge = placement.edge();
@@ -167,22 +188,15 @@ public final class CameraMap {
         double uy = (network.nodeY(network.to(edge)) - y0) / length;
         double first = Double.NaN;
         double last = Double.NaN;
-        for (double along = -VIEW; along <= VIEW; along += 1) {
+        for (double along = -view.reachMeters(); along <= view.reachMeters(); along += 1) {
             double at = placement.offset() + along;
             if (at < 0 || at > length) {
                 continue;
             }
             double px = x0 + ux * at;
             double py = y0 + uy * at;
-            double distance = Math.hypot(px - x, py - y);
-            if (distance > VIEW) {
+            if (!view.sees(Math.hypot(px - x, py - y), Math.toDegrees(Math.atan2(px - x, py - y)), heading)) {
                 continue;
-            }
-            if (heading != null && distance > 1) {
-                double bearing = Math.toDegrees(Math.atan2(px - x, py - y));
-                if (Math.abs(((bearing - heading) % 360 + 540) % 360 - 180) > 75) {
-                    continue;
-                }
             }
             first = Double.isNaN(first) ? at : first;
             last = at;
@@ -214,29 +228,27 @@ public final class CameraMap {
     }
 
     /**
-     * How well a camera watches its street: 1 when some point of the street within 25 m lies
-     * within 75 degrees of its heading (or it has no heading, or hangs over the street), else
-     * 0.15 (a camera facing away still catches some passers-by in its corner).
+     * How well a camera watches its street: 1 when its view takes in some point of the street (or
+     * it hangs over the street), else 0.15 (a camera facing away still catches some passers-by in
+     * its corner, and a camera standing a little too far off may still see the far side).
      */
     private double sight(double x, double y, Double heading, StreetNetwork.Placement placement) {
-        if (heading == null || placement.lateral() < 5) {
+        if (placement.lateral() < 5) {
             return 1;
+        }
+        if (heading == null) {
+            return placement.lateral() <= view.reachMeters() ? 1 : 0.15;
         }
         int edge = placement.edge();
         double x0 = network.nodeX(network.from(edge));
         double y0 = network.nodeY(network.from(edge));
         double ux = (network.nodeX(network.to(edge)) - x0) / network.length(edge);
         double uy = (network.nodeY(network.to(edge)) - y0) / network.length(edge);
-        for (double along = -25; along <= 25; along += 2.5) {
+        for (double along = -view.reachMeters(); along <= view.reachMeters(); along += 1) {
             double at = Math.max(0, Math.min(network.length(edge), placement.offset() + along));
             double px = x0 + ux * at;
             double py = y0 + uy * at;
-            if (Math.hypot(px - x, py - y) > 25) {
-                continue;
-            }
-            double bearing = Math.toDegrees(Math.atan2(px - x, py - y));
-            double off = Math.abs(((bearing - heading) % 360 + 540) % 360 - 180);
-            if (off <= 75) {
+            if (view.sees(Math.hypot(px - x, py - y), Math.toDegrees(Math.atan2(px - x, py - y)), heading)) {
                 return 1;
             }
         }

@@ -76,7 +76,7 @@ public final class FollowPlanner {
         // the travel times are the mode's own
         TransitionMemory.Learned own = memory.learned(query.cameraId(), mode);
         TransitionMemory.Learned learned = memory.learnedAnyMode(query.cameraId());
-        double w = learned.total() / (learned.total() + priorStrength);
+        double learnedTotal = learned.total();
         Map<String, Draft> drafts = new HashMap<>();
         for (NextCameraModel.Reach r : prior) {
             drafts.put(r.cameraId(), new Draft(r.cameraId(), r.probability(), r.distanceMeters()));
@@ -102,17 +102,23 @@ public final class FollowPlanner {
                 }
             }
         }
-        double learnedTotal = learned.total();
         if (query.heading() != null && learned.total() > 0) {
+            Map<String, Double> undirected = new HashMap<>();
+            for (NextCameraModel.Reach r : model.explore(map, origin, mode, mode.fastest() * reach, null,
+                    query.excluded(), visibility)) {
+                undirected.put(r.cameraId(), r.probability());
+            }
             // hops learned from this camera went every way; the subject's heading says which way this one goes
             learnedTotal = 0;
             for (Draft d : drafts.values()) {
                 if (d.hops > 0) {
-                    d.learnedWeight = d.hops * lean(origin, map.spot(d.cameraId), query.heading());
+                    d.learnedWeight = d.hops * agreement(d, undirected, origin, query.heading());
                     learnedTotal += d.learnedWeight;
                 }
             }
         }
+        // hops that went the other way say little about this subject, so they also weigh less against the prior
+        double w = learnedTotal / (learnedTotal + priorStrength);
         List<FollowPlan.Candidate> candidates = new ArrayList<>();
         for (Draft d : drafts.values()) {
             FollowPlan.Candidate c = candidate(d, query, learnedTotal, w, reach);
@@ -125,6 +131,20 @@ public final class FollowPlanner {
         List<FollowPlan.Candidate> top = candidates.size() > query.limit()
                 ? List.copyOf(candidates.subList(0, query.limit())) : List.copyOf(candidates);
         return new FollowPlan(top, drafts.size(), 1 - w, learned.total());
+    }
+
+    /**
+     * How well hops to a camera agree with the heading, 0.05 to 0.95: how much the heading raises
+     * the camera's prior (it lies ahead along the streets) or lowers it (behind); for a camera the
+     * prior does not reach, the bearing from the origin to it.
+     */
+    private double agreement(Draft d, Map<String, Double> undirected, CameraMap.Spot origin, double heading) {
+        Double without = undirected.get(d.cameraId);
+        if (without == null || without < 1e-6) {
+            return lean(origin, map.spot(d.cameraId), heading);
+        }
+        double ratio = Math.min(1, d.prior / without / 2);
+        return 0.05 + 0.9 * ratio;
     }
 
     /** How much a heading favours going from {@code a} toward {@code b}: 0.05 straight behind to 0.95 ahead. */

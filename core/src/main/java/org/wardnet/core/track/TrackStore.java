@@ -29,6 +29,21 @@ public interface TrackStore {
     /** Every camera's learned visibility, [passes, seen] by camera id. */
     java.util.Map<String, int[]> visibility();
 
+    /** Stores the camera view fitted to confirmed routes, replacing the previous one. */
+    void saveView(FittedView view);
+
+    /** The stored fitted view, if one was ever fitted. */
+    java.util.Optional<FittedView> view();
+
+    /**
+     * A camera view fitted to confirmed routes.
+     *
+     * @param hops          confirmed hops it was fitted to
+     * @param logLikelihood mean log-likelihood per hop under it
+     */
+    record FittedView(CameraView view, int hops, double logLikelihood, java.time.Instant fittedAt) {
+    }
+
     /** One learned pair. */
     record Transition(String from, String to, TravelMode mode, TravelTimes times) {
     }

@@ -72,6 +72,20 @@ public final class TransitionMemory {
         }
     }
 
+    /** Every learned pair with its number of hops, for fitting the camera view. */
+    public java.util.List<ViewFit.Pair> pairs() {
+        java.util.List<ViewFit.Pair> out = new java.util.ArrayList<>();
+        byOrigin.forEach((key, outgoing) -> {
+            int bar = key.indexOf('|');
+            TravelMode mode = TravelMode.valueOf(key.substring(0, bar));
+            String from = key.substring(bar + 1);
+            synchronized (outgoing) {
+                outgoing.to.forEach((to, times) -> out.add(new ViewFit.Pair(from, to, mode, times.total())));
+            }
+        });
+        return out;
+    }
+
     /** Whether any hop by {@code mode} has been learned. */
     public boolean knows(TravelMode mode) {
         return byOrigin.keySet().stream().anyMatch(k -> k.startsWith(mode.name() + '|'));

@@ -1,5 +1,6 @@
 package org.wardnet.server.track;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.CameraWatcher;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.track.CameraMap;
+import org.wardnet.core.track.CameraView;
 import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.FollowPlanner;
 import org.wardnet.core.track.FollowQuery;
@@ -27,6 +29,7 @@ import org.wardnet.core.track.TrackLinks;
 import org.wardnet.core.track.TrackStore;
 import org.wardnet.core.track.TransitionMemory;
 import org.wardnet.core.track.TravelMode;
+import org.wardnet.core.track.ViewFit;
 
 /**
  * Owns the live track map: every registered camera placed on the stored street network (kept up
@@ -35,7 +38,7 @@ import org.wardnet.core.track.TravelMode;
  * seek of its own window. Replacing the street network rebuilds the map (milliseconds for a
  * district); everything else is incremental.
  */
-public final class TrackService implements CameraWatcher {
+public final class TrackService implements CameraWatcher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackService.class);
 
@@ -52,6 +55,7 @@ public final class TrackService implements CameraWatcher {
     private final int clipsPerCandidate;
     private volatile FollowPlanner planner;
     private volatile int streetSegments;
+    private ViewFitter viewFitter;
 
     private TrackService(WardnetConfig config, Registry registry, TrackStore store, ClipIndex clips) {
         this.registry = registry;
@@ -71,8 +75,13 @@ public final class TrackService implements CameraWatcher {
         store.links().forEach(service.links::put);
         store.transitions().forEach(t -> service.memory.restore(t.from(), t.to(), t.mode(), t.times()));
         store.visibility().forEach((id, c) -> service.visibility.restore(id, c[0], c[1]));
+        int known = service.memory.pairs().stream().mapToInt(ViewFit.Pair::hops).sum();
+        int every = config.get(WardnetKeys.TRACK_VIEW_FIT_HOPS);
+        service.viewFitter = new ViewFitter(new ViewFit(service.model, service.visibility, Math.max(1, every)), store,
+                () -> service.planner.map(), service.memory::pairs, service::useView, every, known, Clock.systemUTC());
         service.rebuild(store.streets());
         registry.watchCameras(service);
+        service.viewFitter.catchUp();
         return service;
     }
 
@@ -82,21 +91,33 @@ public final class TrackService implements CameraWatcher {
         LocalPlane plane = network != null ? network.plane()
                 : cameras.isEmpty() ? new LocalPlane(0, 0)
                 : new LocalPlane(cameras.get(0).location().lat(), cameras.get(0).location().lon());
-        CameraMap map = new CameraMap(network, plane, streetReach);
+        CameraMap map = new CameraMap(network, plane, streetReach, viewFitter.view());
         cameras.forEach(c -> map.put(c.id(), c.location(), c.heading()));
         planner = new FollowPlanner(map, model, memory, links, visibility, priorStrength, skewMillis);
         streetSegments = segments.size();
         LOG.info("track map: {} cameras, {} street segments", map.size(), segments.size());
     }
 
+    /** Rebuilds the map with cameras seeing as {@code view} says (a new fit); the streets and cameras stay. */
+    private synchronized void useView(CameraView view) {
+        planner = new FollowPlanner(planner.map().withView(view), model, memory, links, visibility, priorStrength,
+                skewMillis);
+    }
+
+    // synchronized with rebuilds, so that a camera added while a map is rebuilt is not lost
     @Override
-    public void cameraPut(Camera camera) {
+    public synchronized void cameraPut(Camera camera) {
         planner.map().put(camera.id(), camera.location(), camera.heading());
     }
 
     @Override
-    public void cameraRemoved(String cameraId) {
+    public synchronized void cameraRemoved(String cameraId) {
         planner.map().remove(cameraId);
+    }
+
+    @Override
+    public void close() {
+        viewFitter.close();
     }
 
     /** Replaces the street network. Blocks on the store. */
@@ -112,12 +133,25 @@ public final class TrackService implements CameraWatcher {
     public Summary summary() {
         CameraMap map = planner.map();
         StreetNetwork network = map.network();
+        TrackStore.FittedView fitted = viewFitter.fitted();
         return new Summary(map.size(), streetSegments, network == null ? 0 : network.nodeCount(),
-                network == null ? 0 : network.edgeCount());
+                network == null ? 0 : network.edgeCount(), new View(map.view().reachMeters(),
+                        map.view().halfAngleDegrees(), map.view().closeMeters(), fitted == null ? 0 : fitted.hops(),
+                        fitted == null ? null : fitted.fittedAt()));
     }
 
-    /** Counts of the live map. */
-    public record Summary(int cameras, int streetSegments, int crossings, int edges) {
+    /** Counts of the live map, and how its cameras are taken to see. */
+    public record Summary(int cameras, int streetSegments, int crossings, int edges, View cameraView) {
+    }
+
+    /**
+     * How far and how wide the cameras are taken to see.
+     *
+     * @param fittedHops confirmed hops the view was fitted to; 0 for the default view
+     * @param fittedAt   when it was fitted, or null for the default view
+     */
+    public record View(double reachMeters, double halfAngleDegrees, double closeMeters, int fittedHops,
+            java.time.Instant fittedAt) {
     }
 
     public boolean covers(TravelMode mode) {
@@ -244,6 +278,7 @@ public final class TrackService implements CameraWatcher {
             store.saveTransitions(changed);
             store.saveVisibility(seen);
         }
+        viewFitter.learned(learned);
         return learned;
     }
 
