@@ -13,8 +13,9 @@ import java.util.Map;
  *
  * <p>Blend: with n learned hops from the origin by any mode (where a street leads does not depend
  * on how one travels it), learned weight w = n / (n + k) where k is the prior strength (hops);
- * score = (1 − w) · prior + w · (hops to that camera / n), the hops weighted by how well their
- * direction agrees with a given heading. A candidate's window starts at distance / fastest speed
+ * score = (1 − w) · prior + w · (hops to that camera / n). With a heading, each hop counts 0.05 to
+ * 0.95 of a hop, by how much the heading raises its camera's prior (it lies ahead) or lowers it
+ * (behind), in n as well: hops that went the other way say little about this subject. A candidate's window starts at distance / fastest speed
  * and ends at distance / slowest speed (at most the horizon); with m learned hops to the camera by
  * the requested mode, the window moves toward their 5th and 95th percentiles by m / (m + 3). Both
  * ends are widened by the clock-skew margin.
