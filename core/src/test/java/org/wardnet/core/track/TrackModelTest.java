@@ -25,16 +25,20 @@ class TrackModelTest {
         assertThrows(IllegalArgumentException.class, () -> TravelTimes.of(new int[3]));
     }
 
-    @Test
-    void learnedHopsTakeOverAsTheyAccumulate() {
+    /** Three cameras without streets: b 50 m east of a, c 200 m north; prior strength 3. */
+    private static FollowPlanner openGround(TransitionMemory memory) {
         LocalPlane plane = new LocalPlane(29.87, 121.55);
         CameraMap map = new CameraMap(null, plane, 25);
         map.put("a", plane.point(0, 0), null);
         map.put("b", plane.point(50, 0), null);
         map.put("c", plane.point(0, 200), null);
+        return new FollowPlanner(map, new NextCameraModel(0.75, 1.3), memory, new TrackLinks(), 3, 30_000);
+    }
+
+    @Test
+    void learnedHopsTakeOverAsTheyAccumulate() {
         TransitionMemory memory = new TransitionMemory();
-        FollowPlanner planner = new FollowPlanner(map, new NextCameraModel(0.75, 1.3), memory, new TrackLinks(), 3,
-                30_000);
+        FollowPlanner planner = openGround(memory);
         FollowQuery query = new FollowQuery("a", Instant.parse("2026-11-29T14:00:00Z"), TravelMode.WALK, 600, 5, null,
                 null, null);
         FollowPlan before = planner.plan(query);
@@ -60,14 +64,8 @@ class TrackModelTest {
 
     @Test
     void hopsLearnedByOneModeRankCamerasForEveryModeButTimeOnlyTheirOwn() {
-        LocalPlane plane = new LocalPlane(29.87, 121.55);
-        CameraMap map = new CameraMap(null, plane, 25);
-        map.put("a", plane.point(0, 0), null);
-        map.put("b", plane.point(50, 0), null);
-        map.put("c", plane.point(0, 200), null);
         TransitionMemory memory = new TransitionMemory();
-        FollowPlanner planner = new FollowPlanner(map, new NextCameraModel(0.75, 1.3), memory, new TrackLinks(), 3,
-                30_000);
+        FollowPlanner planner = openGround(memory);
         for (int i = 0; i < 9; i++) {
             memory.record("a", "c", TravelMode.WALK, 170 + i);
         }
