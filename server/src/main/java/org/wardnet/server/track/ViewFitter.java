@@ -89,6 +89,10 @@ final class ViewFitter implements AutoCloseable {
         try {
             long started = System.nanoTime();
             CameraMap current = map.get();
+            if (current.network() == null) {
+                sinceFit.addAndGet(counted); // views are fitted on streets; none are loaded yet
+                return;
+            }
             ViewFit.Result result = fit.fit(current, pairs.get());
             if (result.hops() < everyHops) {
                 sinceFit.addAndGet(counted); // not enough hops reach cameras on the map yet
