@@ -27,7 +27,8 @@ import org.wardnet.simulator.district.DistrictGenerator;
  * learning, the camera view is fitted to the confirmed hops as the server does, and the planner
  * runs on the fitted view.
  *
- * <p>Usage: {@code TrackEvaluation [TRAIN [TEST]]} (defaults 1,000 and 300). {@code -Ddiagnose=true}
+ * <p>Usage: {@code TrackEvaluation [TRAIN [TEST [SEED]]]} (defaults 1,000, 300 and 12; SEED draws
+ * the test tracks). {@code -Ddiagnose=true}
  * sorts the misses (rank of the true next camera, crossings and unseen cameras between, what the top
  * five were); {@code -Dexamples=N} also prints N missed hops in full.
  */
@@ -47,6 +48,7 @@ public final class TrackEvaluation {
     public static void main(String[] args) {
         int train = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int test = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        long testSeed = args.length > 2 ? Long.parseLong(args[2]) : 12;
         District district = DistrictGenerator.reference();
         StreetNetwork network = StreetNetwork.of(district.grid().segments());
         CameraMap map = new CameraMap(network, network.plane(), 25);
@@ -58,7 +60,7 @@ public final class TrackEvaluation {
                 map.size(), onStreets, network.nodeCount(), network.edgeCount());
         GroundTruth truth = new GroundTruth(network, district.cameras(), 7);
         List<GroundTruth.Track> trainTracks = tracks(truth, new Random(11), train);
-        List<GroundTruth.Track> testTracks = tracks(truth, new Random(12), test);
+        List<GroundTruth.Track> testTracks = tracks(truth, new Random(testSeed), test);
         TransitionMemory memory = new TransitionMemory();
         NextCameraModel model = new NextCameraModel(0.75, 1.3);
         org.wardnet.core.track.Visibility visibility = new org.wardnet.core.track.Visibility();
