@@ -109,6 +109,8 @@ final class ViewFitter implements AutoCloseable {
                     + " {} against {} under {})", result.hops(), (System.nanoTime() - started) / 1_000_000,
                     result.tried(), result.view(), String.format("%.3f", result.logLikelihood()),
                     String.format("%.3f", result.startLogLikelihood()), current.view());
+        } catch (java.util.concurrent.CancellationException stopping) {
+            LOG.info("camera view fit stopped: the server is closing");
         } catch (RuntimeException e) {
             sinceFit.addAndGet(counted);
             LOG.warn("camera view fit failed, keeping {}: {}", view(), e.toString());
