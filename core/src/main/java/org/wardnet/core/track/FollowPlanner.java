@@ -76,16 +76,16 @@ public final class FollowPlanner {
         // which camera comes next depends on where the streets lead, the same for every mode; only
         // the travel times are the mode's own
         TransitionMemory.Learned own = memory.learned(query.cameraId(), mode);
-        TransitionMemory.Learned learned = memory.learnedAnyMode(query.cameraId());
+        TransitionMemory.Hops learned = memory.hopsAnyMode(query.cameraId());
         double learnedTotal = learned.total();
         Map<String, Draft> drafts = new HashMap<>();
         for (NextCameraModel.Reach r : prior) {
             drafts.put(r.cameraId(), new Draft(r.cameraId(), r.probability(), r.distanceMeters()));
         }
-        learned.to().forEach((to, times) -> {
+        learned.to().forEach((to, hops) -> {
             if (!query.excluded().contains(to) && map.spot(to) != null) {
                 Draft d = drafts.computeIfAbsent(to, id -> new Draft(id, 0, straight(origin, id)));
-                d.hops = times.total();
+                d.hops = hops;
                 d.times = own.to().get(to);
             }
         });

@@ -48,16 +48,24 @@ public final class TransitionMemory {
         }
     }
 
-    /** What is known about hops leaving {@code from} by any mode: which camera comes next hardly depends on the mode. */
-    public Learned learnedAnyMode(String from) {
+    /**
+     * How many confirmed hops left {@code from} by any mode, and to which cameras: which camera comes
+     * next hardly depends on the mode. Counts only; the travel times stay per mode.
+     */
+    public Hops hopsAnyMode(String from) {
         int total = 0;
-        Map<String, TravelTimes> merged = new HashMap<>();
+        Map<String, Integer> to = new HashMap<>();
         for (TravelMode mode : TravelMode.values()) {
-            Learned one = learned(from, mode);
-            total += one.total();
-            one.to().forEach((to, times) -> merged.merge(to, times, TravelTimes::plus));
+            Outgoing out = byOrigin.get(key(from, mode));
+            if (out == null) {
+                continue;
+            }
+            synchronized (out) {
+                total += out.total;
+                out.to.forEach((id, times) -> to.merge(id, times.total(), Integer::sum));
+            }
         }
-        return new Learned(total, merged);
+        return new Hops(total, to);
     }
 
     /** The stored form of one pair, for the store to persist after a confirmation. */
@@ -98,6 +106,15 @@ public final class TransitionMemory {
      * @param to    per destination, its travel times
      */
     public record Learned(int total, Map<String, TravelTimes> to) {
+    }
+
+    /**
+     * Hops learned from one camera, by any mode.
+     *
+     * @param total hops from the camera
+     * @param to    per destination, how many
+     */
+    public record Hops(int total, Map<String, Integer> to) {
     }
 
     private static final class Outgoing {

@@ -36,15 +36,6 @@ public final class TravelTimes {
         return new TravelTimes(counts.clone());
     }
 
-    /** The two histograms together, as a new one. */
-    public static TravelTimes plus(TravelTimes a, TravelTimes b) {
-        int[] sum = a.counts.clone();
-        for (int i = 0; i < BINS; i++) {
-            sum[i] += b.counts[i];
-        }
-        return new TravelTimes(sum);
-    }
-
     public void add(double seconds) {
         counts[bin(seconds)]++;
         total++;
