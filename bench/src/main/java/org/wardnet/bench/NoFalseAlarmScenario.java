@@ -29,10 +29,10 @@ import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictGenerator;
-import org.wardnet.simulator.rtsp.CameraFault;
-import org.wardnet.simulator.rtsp.FaultPlan;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatorRunner;
+import org.wardnet.simulator.camera.CameraFault;
+import org.wardnet.simulator.camera.FaultPlan;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatorRunner;
 
 /**
  * The no-false-alarm scenario on the whole reference district over real RTSP, at the default 60 s

@@ -14,8 +14,8 @@ import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictFiles;
 import org.wardnet.simulator.district.DistrictGenerator;
 import org.wardnet.simulator.district.SyntheticCameras;
-import org.wardnet.simulator.rtsp.FaultPlan;
-import org.wardnet.simulator.rtsp.SimulatorRunner;
+import org.wardnet.simulator.camera.FaultPlan;
+import org.wardnet.simulator.run.SimulatorRunner;
 import org.wardnet.storage.StoreOpenException;
 
 /**

@@ -18,11 +18,11 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 import org.wardnet.simulator.onvif.DiscoveryResponder;
-import org.wardnet.simulator.onvif.OnvifPersona;
-import org.wardnet.simulator.rtsp.CameraFault;
+import org.wardnet.simulator.camera.OnvifPersona;
+import org.wardnet.simulator.camera.CameraFault;
 import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatedDistrict;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /** {@code wardnet install} against a real server and simulated cameras: progress, summary, exit status. */
 class InstallCommandTest extends ApiTestBase {

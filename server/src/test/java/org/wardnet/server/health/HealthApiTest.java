@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.server.TestServer;
-import org.wardnet.simulator.rtsp.CameraFault;
+import org.wardnet.simulator.camera.CameraFault;
 import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatedDistrict;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /** The server probing simulated cameras over real RTSP, as faults come and go. */
 class HealthApiTest {

@@ -24,11 +24,11 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 import org.wardnet.simulator.onvif.DiscoveryResponder;
-import org.wardnet.simulator.onvif.OnvifPersona;
-import org.wardnet.simulator.rtsp.CameraFault;
+import org.wardnet.simulator.camera.OnvifPersona;
+import org.wardnet.simulator.camera.CameraFault;
 import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatedDistrict;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /**
  * The installer's flow over the real API against simulated cameras: discover a range, register the

@@ -13,10 +13,10 @@ import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
-import org.wardnet.simulator.onvif.OnvifPersona;
+import org.wardnet.simulator.camera.OnvifPersona;
 import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatedDistrict;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /**
  * A camera registered with only its ONVIF endpoint has no stream to probe; once verified, the

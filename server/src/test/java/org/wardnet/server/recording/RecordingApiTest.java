@@ -18,8 +18,8 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatedDistrict;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /**
  * A site's plan makes its cameras record from the simulated cameras: segments are indexed as they

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.server.ChildServer;
 import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatedDistrict;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /**
  * A recording server in its own JVM is killed with SIGKILL while a segment is open. Its closed

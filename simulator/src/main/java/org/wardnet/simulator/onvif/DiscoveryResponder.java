@@ -28,7 +28,7 @@ import java.util.function.Predicate;
 import org.wardnet.adapters.onvif.OnvifException;
 import org.wardnet.adapters.onvif.SafeXmlReader;
 import org.wardnet.adapters.onvif.XmlElement;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
+import org.wardnet.simulator.camera.SimulatedCamera;
 
 /**
  * Answers WS-Discovery Probes for every camera of a simulated district from one UDP socket: a

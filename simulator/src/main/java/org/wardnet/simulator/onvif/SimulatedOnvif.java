@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wardnet.adapters.onvif.SafeXmlReader;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
+import org.wardnet.simulator.camera.SimulatedCamera;
 
 /**
  * The ONVIF side shared by all cameras of a simulated district: the snapshot JPEG, each camera's

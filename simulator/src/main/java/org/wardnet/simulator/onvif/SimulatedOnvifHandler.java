@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.wardnet.adapters.onvif.OnvifException;
 import org.wardnet.adapters.onvif.XmlElement;
-import org.wardnet.simulator.rtsp.CameraDigest;
-import org.wardnet.simulator.rtsp.CameraFault;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
+import org.wardnet.simulator.camera.CameraDigest;
+import org.wardnet.simulator.camera.CameraFault;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.camera.OnvifVariant;
 
 /**
  * The ONVIF web side of one simulated camera connection: the device service, Media and Media2 as

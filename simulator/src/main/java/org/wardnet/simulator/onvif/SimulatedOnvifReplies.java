@@ -5,7 +5,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
+import org.wardnet.simulator.camera.OnvifPersona;
+import org.wardnet.simulator.camera.SimulatedCamera;
 
 /**
  * The SOAP a simulated camera answers with, written in its variant's prefix. The media profiles

@@ -18,6 +18,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.wardnet.simulator.camera.CameraDigest;
+import org.wardnet.simulator.camera.CameraFault;
+import org.wardnet.simulator.camera.SimulatedCamera;
 
 /**
  * One client connection to a simulated camera: answers OPTIONS, DESCRIBE, SETUP (TCP interleaved
@@ -25,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * and streams the clip in real time after PLAY, dropping frames rather than queueing when the
  * client reads too slowly. The camera's fault decides how it misbehaves.
  */
-final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+public final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final SimulatedCamera camera;
     private final H264Clip clip;
@@ -33,7 +36,7 @@ final class SimulatedRtspHandler extends SimpleChannelInboundHandler<FullHttpReq
     private final String session = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     private Streamer streamer;
 
-    SimulatedRtspHandler(SimulatedCamera camera, H264Clip clip) {
+    public SimulatedRtspHandler(SimulatedCamera camera, H264Clip clip) {
         this.camera = camera;
         this.clip = clip;
         this.digest = new CameraDigest(camera);

@@ -1,6 +1,5 @@
 /**
- * Simulated RTSP cameras: many in one process, each on its own loopback address, serving a real
- * H.264 clip over RTP interleaved on the RTSP connection, with Digest authentication and
- * injectable faults ({@link org.wardnet.simulator.rtsp.CameraFault}).
+ * The RTSP side of a simulated camera: a real H.264 clip streamed over RTP interleaved on the
+ * RTSP connection, with Digest authentication, honouring the camera's injected faults.
  */
 package org.wardnet.simulator.rtsp;

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.wardnet.simulator.rtsp.CameraFault;
+import org.wardnet.simulator.camera.CameraFault;
 import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatedDistrict;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
+import org.wardnet.simulator.camera.OnvifPersona;
+import org.wardnet.simulator.camera.OnvifVariant;
 
 /**
  * A real ONVIF client, the npm {@code onvif} package (installed by src/test/peers/install-node-peers.sh),

@@ -37,10 +37,12 @@ import org.wardnet.adapters.rtsp.RtspProber;
 import org.wardnet.core.install.CheckStatus;
 import org.wardnet.core.install.VerificationReport;
 import org.wardnet.core.install.VerifyStep;
-import org.wardnet.simulator.rtsp.CameraFault;
+import org.wardnet.simulator.camera.CameraFault;
 import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatedDistrict;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
+import org.wardnet.simulator.camera.OnvifPersona;
+import org.wardnet.simulator.camera.OnvifVariant;
 
 /**
  * Wardnet's ONVIF client and inspector against the simulated cameras: every vendor variant, every

@@ -18,10 +18,10 @@ import org.wardnet.adapters.recording.MediaFile;
 import org.wardnet.adapters.recording.RecorderSettings;
 import org.wardnet.adapters.recording.Segment;
 import org.wardnet.adapters.recording.SegmentRecorder;
-import org.wardnet.simulator.rtsp.CameraFault;
+import org.wardnet.simulator.camera.CameraFault;
 import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.rtsp.SimulatedCamera;
-import org.wardnet.simulator.rtsp.SimulatedDistrict;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /** The recorder against simulated cameras that misbehave: no key frames after the first, a stalled stream. */
 class RecorderFaultsTest {

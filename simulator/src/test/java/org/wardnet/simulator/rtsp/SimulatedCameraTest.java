@@ -21,6 +21,9 @@ import org.wardnet.adapters.rtsp.RtspProber;
 import org.wardnet.core.health.ProbeDepth;
 import org.wardnet.core.health.ProbeErrorClass;
 import org.wardnet.core.health.ProbeOutcome;
+import org.wardnet.simulator.camera.CameraFault;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /**
  * Simulated cameras read by real clients (Debian's ffprobe and ffmpeg, installed by the test

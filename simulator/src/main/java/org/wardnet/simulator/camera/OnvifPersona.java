@@ -1,4 +1,4 @@
-package org.wardnet.simulator.onvif;
+package org.wardnet.simulator.camera;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -34,7 +34,7 @@ public record OnvifPersona(String endpoint, String vendor, String model, String 
         return new OnvifPersona(endpoint, vendor, model, firmware, serial, name, location, other);
     }
 
-    static String endpointOf(String cameraId) {
+    public static String endpointOf(String cameraId) {
         return "urn:uuid:" + UUID.nameUUIDFromBytes(("wardnet-sim:" + cameraId).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,4 +1,4 @@
-package org.wardnet.simulator.rtsp;
+package org.wardnet.simulator.run;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.wardnet.simulator.onvif.SimulatedOnvif;
+import org.wardnet.simulator.camera.CameraFault;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.rtsp.H264Clip;
 
 /**
  * Many simulated cameras in one process, each listening on its own address with RTSP and its ONVIF

@@ -1,4 +1,4 @@
-package org.wardnet.simulator.rtsp;
+package org.wardnet.simulator.run;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.onvif.DiscoveryResponder;
-import org.wardnet.simulator.onvif.OnvifPersona;
+import org.wardnet.simulator.camera.OnvifPersona;
+import org.wardnet.simulator.camera.CameraFault;
+import org.wardnet.simulator.camera.FaultPlan;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.rtsp.H264Clip;
 
 /**
  * Runs a generated district's cameras: one simulated camera per camera with an RTSP URL, on its

@@ -1,4 +1,4 @@
-package org.wardnet.simulator.rtsp;
+package org.wardnet.simulator.camera;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,6 +1,5 @@
-package org.wardnet.simulator.rtsp;
+package org.wardnet.simulator.camera;
 
-import org.wardnet.simulator.onvif.OnvifPersona;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Set;
@@ -44,7 +43,7 @@ public final class SimulatedCamera {
     }
 
     /** Path and query, as clients send them in the request line. */
-    static String pathOf(URI uri) {
+    public static String pathOf(URI uri) {
         return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
     }
 

@@ -1,4 +1,4 @@
-package org.wardnet.simulator.onvif;
+package org.wardnet.simulator.camera;
 
 /**
  * The ways real devices differ on the wire, as the captures show: the SOAP prefix they write,

@@ -1,4 +1,4 @@
-package org.wardnet.simulator.rtsp;
+package org.wardnet.simulator.run;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.wardnet.simulator.camera.CameraFault;
+import org.wardnet.simulator.camera.SimulatedCamera;
 
 /**
  * The simulator's admin endpoint on 127.0.0.1, to inject faults while it runs:

@@ -1,4 +1,4 @@
-package org.wardnet.simulator.rtsp;
+package org.wardnet.simulator.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictGenerator;
+import org.wardnet.simulator.camera.CameraFault;
+import org.wardnet.simulator.camera.FaultPlan;
+import org.wardnet.simulator.camera.SimulatedCamera;
 
 class FaultPlanAndAdminTest {
 

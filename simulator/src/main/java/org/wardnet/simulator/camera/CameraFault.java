@@ -1,4 +1,4 @@
-package org.wardnet.simulator.rtsp;
+package org.wardnet.simulator.camera;
 
 /** What can be wrong with a simulated camera. One at a time; {@link #NONE} is a healthy camera. */
 public enum CameraFault {

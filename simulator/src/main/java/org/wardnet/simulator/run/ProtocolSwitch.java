@@ -1,4 +1,4 @@
-package org.wardnet.simulator.rtsp;
+package org.wardnet.simulator.run;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,6 +10,9 @@ import io.netty.handler.codec.rtsp.RtspEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.wardnet.simulator.onvif.SimulatedOnvif;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.rtsp.H264Clip;
+import org.wardnet.simulator.rtsp.SimulatedRtspHandler;
 
 /**
  * Serves RTSP and the ONVIF web service on one port: reads the first request line and installs
