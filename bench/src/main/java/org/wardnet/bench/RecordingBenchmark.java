@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.wardnet.adapters.recording.RecorderSettings;
-import org.wardnet.adapters.recording.Segment;
 import org.wardnet.adapters.recording.SegmentRecorder;
+import org.wardnet.core.recording.RecorderSettings;
+import org.wardnet.core.recording.Segment;
 
 /**
  * Recording cost: N synthetic cameras (served by {@code wardnet sim --synthetic N} in another

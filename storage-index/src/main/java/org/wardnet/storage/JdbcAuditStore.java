@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import org.wardnet.core.audit.AuditChain;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
-import org.wardnet.core.registry.StoreUnavailableException;
+import org.wardnet.core.errors.StoreUnavailableException;
 
 /**
  * The audit trail in {@code audit_entry}. The last sequence and hash are kept in memory after the

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.wardnet.core.registry.StoreUnavailableException;
+import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.track.CaseStore;
 import org.wardnet.core.track.TrackCase;
 import org.wardnet.core.track.TravelMode;

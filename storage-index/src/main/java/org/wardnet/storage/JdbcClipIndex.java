@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
-import org.wardnet.core.registry.StoreUnavailableException;
+import org.wardnet.core.errors.StoreUnavailableException;
 
 /**
  * The clip index in the {@code clip} table, keyed (start_hour, camera_id, start_ms, id). The

@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.health.HealthEvent;
-import org.wardnet.core.registry.StoreUnavailableException;
+import org.wardnet.core.health.HealthHistory;
 
 /** Health events in the {@code health_event} table: appended in batches, read back newest first. */
-public final class JdbcHealthHistory {
+public final class JdbcHealthHistory implements HealthHistory {
 
     private static final String INSERT = "INSERT INTO health_event (at, subject, subject_id, from_state, to_state,"
             + " reason, alarm, grouped_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -27,6 +28,7 @@ public final class JdbcHealthHistory {
     }
 
     /** Appends {@code events} in one transaction. */
+    @Override
     public void append(List<HealthEvent> events) {
         if (events.isEmpty()) {
             return;
@@ -59,12 +61,8 @@ public final class JdbcHealthHistory {
         }
     }
 
-    /** The newest {@code limit} events of one camera or site, newest first. */
-    public List<HealthEvent> recent(String subjectId, int limit) {
-        return before(subjectId, Instant.parse("9999-12-31T00:00:00Z"), limit);
-    }
-
     /** The newest {@code limit} events of one camera or site before {@code until}, newest first. */
+    @Override
     public List<HealthEvent> before(String subjectId, Instant until, int limit) {
         String sql = "SELECT at, subject, subject_id, from_state, to_state, reason, alarm, grouped_by FROM health_event"
                 + " WHERE subject_id = ? AND at < ? ORDER BY at DESC, id DESC";

@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.recording.RecordingPlan;
 import org.wardnet.core.recording.RecordingPlanStore;
-import org.wardnet.core.registry.StoreUnavailableException;
 
 /** Recording plans in the {@code recording_plan} table. Thread-safe. */
 public final class JdbcRecordingPlanStore implements RecordingPlanStore {

@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.RegistryChange;
 import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.Site;
-import org.wardnet.core.registry.StoreUnavailableException;
 
 /**
  * The registry in two tables, {@code site} and {@code camera}. Each {@link #apply} is one

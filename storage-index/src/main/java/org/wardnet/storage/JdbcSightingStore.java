@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.wardnet.core.registry.StoreUnavailableException;
+import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.track.Sighting;
 import org.wardnet.core.track.SightingStore;
 

@@ -17,7 +17,7 @@ import org.wardnet.core.access.Grant;
 import org.wardnet.core.access.Role;
 import org.wardnet.core.access.User;
 import org.wardnet.core.access.UserStore;
-import org.wardnet.core.registry.StoreUnavailableException;
+import org.wardnet.core.errors.StoreUnavailableException;
 
 /** Users in {@code app_user}, grants in {@code user_grant}, tokens in {@code access_token}. Thread-safe. */
 public final class JdbcUserStore implements UserStore {

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.install.VerificationStore;
-import org.wardnet.core.registry.StoreUnavailableException;
 
 /**
  * Verifications in the {@code camera_verification} table, one row per camera. A save replaces the

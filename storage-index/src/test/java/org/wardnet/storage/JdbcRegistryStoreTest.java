@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.RegistryChange;
 import org.wardnet.core.registry.SiteDraft;
-import org.wardnet.core.registry.StoreUnavailableException;
 
 class JdbcRegistryStoreTest {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.wardnet.adapters.onvif.OnvifException;
 import org.wardnet.adapters.onvif.SoapEnvelope;
 import org.wardnet.adapters.onvif.XmlElement;
+import org.wardnet.core.install.DiscoveredDevice;
 
 /**
  * WS-Discovery (2005/04, the version ONVIF devices speak) messages: the Probe Wardnet sends and

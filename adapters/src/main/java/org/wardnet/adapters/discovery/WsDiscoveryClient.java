@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 import org.wardnet.adapters.onvif.OnvifException;
 import org.wardnet.adapters.onvif.SafeXmlReader;
 import org.wardnet.adapters.onvif.XmlElement;
+import org.wardnet.core.install.DeviceDiscovery;
+import org.wardnet.core.install.DiscoveredDevice;
+import org.wardnet.core.install.DiscoveryResult;
+import org.wardnet.core.install.DiscoveryScope;
 
 /**
  * Finds ONVIF devices with WS-Discovery over UDP: a Probe to the multicast group on an interface,
@@ -36,7 +40,7 @@ import org.wardnet.adapters.onvif.XmlElement;
  * <p>Each discovery uses its own socket on an ephemeral port, so discoveries may overlap.
  * Thread-safe; shares the event loops it is given.
  */
-public final class WsDiscoveryClient {
+public final class WsDiscoveryClient implements DeviceDiscovery {
 
     /**
      * Probes sent per burst, and the pause between bursts: 32,000 per second at most, in bursts small
@@ -59,6 +63,7 @@ public final class WsDiscoveryClient {
     }
 
     /** Probes and collects answers for {@code window} after the last probe is sent. */
+    @Override
     public CompletableFuture<DiscoveryResult> discover(DiscoveryScope scope, Duration window) {
         CompletableFuture<DiscoveryResult> result = new CompletableFuture<>();
         String messageId = "urn:uuid:" + UUID.randomUUID();

@@ -22,7 +22,9 @@ import org.wardnet.adapters.onvif.SoapEnvelope;
 import org.wardnet.adapters.rtsp.RtspProber;
 import org.wardnet.core.health.ProbeDepth;
 import org.wardnet.core.health.ProbeOutcome;
+import org.wardnet.core.install.CameraInspection;
 import org.wardnet.core.install.CheckStatus;
+import org.wardnet.core.install.Inspection;
 import org.wardnet.core.install.VerificationReport;
 import org.wardnet.core.install.VerifyCheck;
 import org.wardnet.core.install.VerifyStep;
@@ -36,7 +38,7 @@ import org.wardnet.core.install.VerifyStep;
  *
  * <p>Thread-safe: each call holds its own conversation. Concurrency is the caller's to bound.
  */
-public final class CameraInspector {
+public final class CameraInspector implements CameraInspection {
 
     private final OnvifHttpClient http;
     private final SoapEnvelope soap;
@@ -57,6 +59,7 @@ public final class CameraInspector {
     }
 
     /** Verifies the camera whose ONVIF device service is at {@code deviceService}. */
+    @Override
     public CompletableFuture<Inspection> inspect(String cameraId, String deviceService, String username, String password) {
         Run run;
         try {

@@ -14,6 +14,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
+import org.wardnet.core.clips.MediaFiles;
 
 /**
  * Cuts one MP4 for a time window out of consecutive segments by remuxing, without decoding. The
@@ -28,15 +29,9 @@ public final class ClipExport {
     private ClipExport() {
     }
 
-    /** One source segment and the instant its first packet stands for. */
-    public record Source(Path file, Instant start) {
-    }
 
-    /** What was written: packets, and the instants of the first and last. */
-    public record Result(long packets, Instant first, Instant last) {
-    }
 
-    public static Result export(List<Source> sources, Instant from, Instant to, Path out) throws IOException {
+    public static MediaFiles.Cut export(List<MediaFiles.Source> sources, Instant from, Instant to, Path out) throws IOException {
         if (sources.isEmpty()) {
             throw new IOException("no footage in the window");
         }
@@ -50,7 +45,7 @@ public final class ClipExport {
         // The recorder keeps reading stream parameters from the first source's context: it stays open to the end.
         FFmpegFrameGrabber firstSource = null;
         try {
-            for (Source source : sources) {
+            for (MediaFiles.Source source : sources) {
                 FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.file().toFile());
                 try {
                     grabber.startUnsafe();
@@ -152,11 +147,11 @@ public final class ClipExport {
         if (packets == 0) {
             throw new IOException("no video packets in the window");
         }
-        return new Result(packets, first, last);
+        return new MediaFiles.Cut(packets, first, last);
     }
 
     /** The instant a queued packet stands for (its dts counts from its segment's start). */
-    private static Instant sourceTime(AVPacket packet, Source source, AVRational base) {
+    private static Instant sourceTime(AVPacket packet, MediaFiles.Source source, AVRational base) {
         return source.start().plusNanos(avutil.av_rescale(packet.dts(), base.num() * 1_000_000_000L, base.den()));
     }
 

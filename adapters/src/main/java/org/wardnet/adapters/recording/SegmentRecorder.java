@@ -20,6 +20,10 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
+import org.wardnet.core.recording.RecorderSettings;
+import org.wardnet.core.recording.RecorderStats;
+import org.wardnet.core.recording.Segment;
+import org.wardnet.core.recording.StreamRecorder;
 
 /**
  * Records one camera's RTSP stream (over TCP) into fragmented MP4 segments by remuxing, without
@@ -37,17 +41,8 @@ import org.bytedeco.javacv.FrameRecorder;
  * after another; the lock guards decoder setup, which remuxing does not do concurrently with
  * anything it protects. Video only: audio tracks are not recorded.
  */
-public final class SegmentRecorder implements Runnable {
+public final class SegmentRecorder implements StreamRecorder {
 
-    /** What happened to a recorder, for its owner. */
-    public interface Listener {
-        /** A segment was closed and hashed: index it. Called on the recorder's thread. */
-        void segmentClosed(Segment segment);
-
-        /** The stream failed or stalled; the recorder will reconnect after {@code backoff}. */
-        default void streamFailed(String cameraId, String reason, Duration backoff) {
-        }
-    }
 
     private static final DateTimeFormatter FILE_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -82,15 +77,24 @@ public final class SegmentRecorder implements Runnable {
         this.clock = clock;
     }
 
+    @Override
+    public RecorderStats stats() {
+        return new RecorderStats(counters.packets(), counters.droppedBeforeKeyFrame(), counters.droppedWithoutTimestamp(),
+                counters.droppedNonIncreasing(), counters.segments(), counters.reconnects(), counters.stalls(),
+                counters.keyFrameTimeouts());
+    }
+
     public RecorderCounters counters() {
         return counters;
     }
 
+    @Override
     public String cameraId() {
         return cameraId;
     }
 
     /** Stops at the next packet (or at once, when blocked reading): the open segment is closed and indexed. */
+    @Override
     public void stop() {
         stopped = true;
     }
@@ -292,7 +296,7 @@ public final class SegmentRecorder implements Runnable {
                 // already failing
             }
             try {
-                long readable = MediaFile.probe(open.file).durationMillis();
+                long readable = MediaProbe.probe(open.file).durationMillis();
                 Instant readableEnd = open.start.plusMillis(readable);
                 end = readableEnd.isBefore(end) ? readableEnd : end;
             } catch (IOException unreadable) {
@@ -303,7 +307,7 @@ public final class SegmentRecorder implements Runnable {
         }
         try {
             long bytes = Files.size(open.file);
-            String sha = MediaFile.sha256(open.file);
+            String sha = MediaProbe.sha256(open.file);
             counters.segments.incrementAndGet();
             if (end.isAfter(open.start)) {
                 listener.segmentClosed(new Segment(cameraId, open.file, open.start, end, bytes, open.codec, open.width,

@@ -18,6 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.wardnet.adapters.onvif.SafeXmlReader;
+import org.wardnet.core.install.DiscoveredDevice;
+import org.wardnet.core.install.DiscoveryResult;
+import org.wardnet.core.install.DiscoveryScope;
 
 /**
  * The discovery client against a responder that misbehaves on purpose: garbage, an answer to

@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.adapters.peers.Peers;
+import org.wardnet.core.clips.MediaFile;
+import org.wardnet.core.clips.MediaFiles;
+import org.wardnet.core.recording.RecorderSettings;
+import org.wardnet.core.recording.Segment;
 
 /**
  * The recorder against GStreamer's RTSP server (Digest authentication), read back by FFmpeg and
@@ -56,13 +60,13 @@ class SegmentRecorderTest {
         }
         assertTrue(segments.size() >= 4, "segments: " + segments);
         for (Segment segment : segments) {
-            MediaFile media = MediaFile.probe(segment.file());
+            MediaFile media = MediaProbe.probe(segment.file());
             assertEquals("H264", media.codec());
             assertEquals(640, media.width());
             assertEquals(360, media.height());
             assertEquals("H264", segment.codec());
             assertTrue(segment.keyFrames() >= 1, segment.toString());
-            assertEquals(MediaFile.sha256(segment.file()), segment.sha256());
+            assertEquals(MediaProbe.sha256(segment.file()), segment.sha256());
             long millis = Duration.between(segment.start(), segment.end()).toMillis();
             assertTrue(Math.abs(media.durationMillis() - millis) <= 120, "index and file agree: " + media + " vs "
                     + millis);
@@ -79,8 +83,8 @@ class SegmentRecorderTest {
 
         // An export across the two segments' boundary, read back by ffprobe
         Path cut = dir.resolve("cut.mp4");
-        ClipExport.Result result = ClipExport.export(List.of(new ClipExport.Source(first.file(), first.start()),
-                new ClipExport.Source(second.file(), second.start())), first.start().plusMillis(1_300),
+        MediaFiles.Cut result = ClipExport.export(List.of(new MediaFiles.Source(first.file(), first.start()),
+                new MediaFiles.Source(second.file(), second.start())), first.start().plusMillis(1_300),
                 second.start().plusMillis(1_000), cut);
         assertTrue(result.packets() > 25, result.toString());
         String duration = Peers.run(List.of("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import org.wardnet.core.registry.FieldError;
+import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.IsoTime;
 import org.wardnet.core.registry.Validated;
 

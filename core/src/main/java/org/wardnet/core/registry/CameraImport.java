@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wardnet.core.errors.FieldError;
 
 /**
  * Plans a bulk registration: each row is checked on its own (fields, site exists, not repeated

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.wardnet.core.errors.FieldError;
 
 /**
  * Collects {@link FieldError}s while an input is checked field by field, so that one answer

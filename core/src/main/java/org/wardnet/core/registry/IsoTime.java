@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.wardnet.core.errors.FieldError;
 
 /** Reads an ISO-8601 time with an offset from an input field, recording a {@link FieldError} when it is not one. */
 public final class IsoTime {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.wardnet.core.errors.DomainException;
 
 /**
  * The registry of sites and cameras: the one place its rules are enforced.
@@ -77,7 +78,7 @@ public final class Registry {
         Instant now = now();
         Site site = draft.validate(now, now).orThrow("site");
         if (state.site(site.id()) != null) {
-            throw RegistryException.conflict("site '" + site.id() + "' already exists");
+            throw DomainException.conflict("site '" + site.id() + "' already exists");
         }
         siteRules.checkPlacement(site, null);
         store.apply(List.of(new RegistryChange.PutSite(site, true)));
@@ -129,7 +130,7 @@ public final class Registry {
     public synchronized Camera createCamera(CameraDraft draft) {
         Camera camera = draft.validate(null, now()).orThrow("camera");
         if (state.camera(camera.id()) != null) {
-            throw RegistryException.conflict("camera '" + camera.id() + "' already exists");
+            throw DomainException.conflict("camera '" + camera.id() + "' already exists");
         }
         requireSite(camera.siteId());
         store.apply(List.of(new RegistryChange.PutCamera(camera, true)));
@@ -141,7 +142,7 @@ public final class Registry {
     public synchronized Camera replaceCamera(String id, CameraDraft draft) {
         Camera previous = state.camera(id);
         if (previous == null) {
-            throw RegistryException.notFound("no camera '" + id + "'");
+            throw DomainException.notFound("no camera '" + id + "'");
         }
         CameraDraft withId = withPathId(id, draft.id(), () -> new CameraDraft(id, draft.siteId(), draft.name(),
                 draft.location(), draft.heading(), draft.mounting(), draft.vendor(), draft.model(), draft.onvif(),
@@ -159,7 +160,7 @@ public final class Registry {
     /** Deletes camera {@code id}. */
     public synchronized void deleteCamera(String id) {
         if (state.camera(id) == null) {
-            throw RegistryException.notFound("no camera '" + id + "'");
+            throw DomainException.notFound("no camera '" + id + "'");
         }
         store.apply(List.of(new RegistryChange.DeleteCamera(id)));
         removed(id);
@@ -204,20 +205,20 @@ public final class Registry {
     private Site existingSite(String id) {
         Site site = state.site(id);
         if (site == null) {
-            throw RegistryException.notFound("no site '" + id + "'");
+            throw DomainException.notFound("no site '" + id + "'");
         }
         return site;
     }
 
     private void requireSite(String siteId) {
         if (state.site(siteId) == null) {
-            throw RegistryException.invalid("siteId", "no site '" + siteId + "' exists");
+            throw DomainException.invalid("siteId", "no site '" + siteId + "' exists");
         }
     }
 
     private static <D> D withPathId(String pathId, String bodyId, java.util.function.Supplier<D> draftWithPathId) {
         if (bodyId != null && !bodyId.equals(pathId)) {
-            throw RegistryException.invalid("id", "must match the path ('" + pathId + "'), got '" + bodyId
+            throw DomainException.invalid("id", "must match the path ('" + pathId + "'), got '" + bodyId
                     + "'; an id cannot be changed");
         }
         return draftWithPathId.get();

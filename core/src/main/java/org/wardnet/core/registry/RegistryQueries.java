@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import org.wardnet.core.errors.DomainException;
 
 /**
  * Read-only lists and counts over the in-memory registry. Lock-free and non-blocking.
@@ -94,7 +95,7 @@ public final class RegistryQueries {
             return null;
         }
         if (state.site(siteId) == null) {
-            throw RegistryException.invalid("site", "no site '" + siteId + "' exists");
+            throw DomainException.invalid("site", "no site '" + siteId + "' exists");
         }
         return state.subtreeSet(siteId);
     }

@@ -1,6 +1,7 @@
 package org.wardnet.core.registry;
 
 import java.util.List;
+import org.wardnet.core.errors.StoreUnavailableException;
 
 /**
  * Durable storage of the registry, implemented in {@code storage-index}.

@@ -2,6 +2,8 @@ package org.wardnet.core.registry;
 
 import java.util.List;
 import java.util.Objects;
+import org.wardnet.core.errors.DomainException;
+import org.wardnet.core.errors.FieldError;
 
 /**
  * Either a valid value or the reasons it is not one.
@@ -31,10 +33,10 @@ public record Validated<T>(T value, List<FieldError> errors) {
         return value != null;
     }
 
-    /** The value, or an {@link RegistryException} of kind INVALID carrying the errors. */
+    /** The value, or an {@link DomainException} of kind INVALID carrying the errors. */
     public T orThrow(String what) {
         if (value == null) {
-            throw RegistryException.invalid(what + " is invalid: "
+            throw DomainException.invalid(what + " is invalid: "
                     + String.join("; ", errors.stream().map(FieldError::toString).toList()), errors);
         }
         return value;

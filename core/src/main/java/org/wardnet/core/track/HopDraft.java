@@ -3,7 +3,7 @@ package org.wardnet.core.track;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.wardnet.core.registry.FieldError;
+import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.IsoTime;
 import org.wardnet.core.registry.Validated;
 

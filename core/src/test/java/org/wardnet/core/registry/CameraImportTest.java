@@ -8,6 +8,7 @@ import static org.wardnet.core.registry.RegistryTestData.small;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wardnet.core.errors.FieldError;
 
 class CameraImportTest {
 

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.wardnet.core.errors.DomainException;
+import org.wardnet.core.errors.FieldError;
 
 class CameraRulesTest {
 
@@ -42,7 +44,7 @@ class CameraRulesTest {
 
     @Test
     void cameraNeedsAnExistingSite() {
-        RegistryException e = assertThrows(RegistryException.class, () -> registry.createCamera(camera("c1", "nope")));
+        DomainException e = assertThrows(DomainException.class, () -> registry.createCamera(camera("c1", "nope")));
         assertEquals("siteId", e.errors().get(0).field());
     }
 
@@ -90,6 +92,6 @@ class CameraRulesTest {
 
     @Test
     void listFilterOnUnknownSiteIsInvalid() {
-        assertThrows(RegistryException.class, () -> registry.queries().cameras(new ListQuery(null, 1, "zz", null)));
+        assertThrows(DomainException.class, () -> registry.queries().cameras(new ListQuery(null, 1, "zz", null)));
     }
 }

@@ -2,6 +2,7 @@ package org.wardnet.core.registry;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wardnet.core.errors.StoreUnavailableException;
 
 /** A store that keeps applied changes in a list and can be told to fail, for rule tests. */
 final class RecordingStore implements RegistryStore {

@@ -13,74 +13,76 @@ import static org.wardnet.core.registry.RegistryTestData.substation;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wardnet.core.errors.DomainException;
+import org.wardnet.core.errors.StoreUnavailableException;
 
 class SiteRulesTest {
 
     private final RecordingStore store = new RecordingStore();
     private final Registry registry = small(store);
 
-    private static RegistryException refused(RegistryException.Kind kind, Runnable action) {
-        RegistryException e = assertThrows(RegistryException.class, action::run);
+    private static DomainException refused(DomainException.Kind kind, Runnable action) {
+        DomainException e = assertThrows(DomainException.class, action::run);
         assertEquals(kind, e.kind(), e.getMessage());
         return e;
     }
 
     @Test
     void secondCenterIsAConflict() {
-        RegistryException e = refused(RegistryException.Kind.CONFLICT, () -> registry.createSite(center("C2")));
+        DomainException e = refused(DomainException.Kind.CONFLICT, () -> registry.createSite(center("C2")));
         assertTrue(e.getMessage().contains("already has a CENTER ('C')"), e.getMessage());
     }
 
     @Test
     void parentMustBeOfTheTierAbove() {
-        RegistryException e = refused(RegistryException.Kind.INVALID, () -> registry.createSite(room("R9", "C")));
+        DomainException e = refused(DomainException.Kind.INVALID, () -> registry.createSite(room("R9", "C")));
         assertEquals("parentId", e.errors().get(0).field());
         assertTrue(e.getMessage().contains("'C' is a CENTER; a ROOM hangs under a SUBSTATION"), e.getMessage());
     }
 
     @Test
     void missingParentIsRefused() {
-        RegistryException e = refused(RegistryException.Kind.INVALID,
+        DomainException e = refused(DomainException.Kind.INVALID,
                 () -> registry.createSite(substation("S9", "nowhere")));
         assertTrue(e.getMessage().contains("no site 'nowhere'"), e.getMessage());
     }
 
     @Test
     void orphanSubstationIsRefused() {
-        RegistryException e = refused(RegistryException.Kind.INVALID,
+        DomainException e = refused(DomainException.Kind.INVALID,
                 () -> registry.createSite(new SiteDraft("S9", "x", "SUBSTATION", null, null, null)));
         assertEquals("parentId", e.errors().get(0).field());
     }
 
     @Test
     void roomNeedsAKindAndOthersMustNotHaveOne() {
-        RegistryException e = refused(RegistryException.Kind.INVALID,
+        DomainException e = refused(DomainException.Kind.INVALID,
                 () -> registry.createSite(new SiteDraft("R9", "x", "ROOM", "S1", null, null)));
         assertEquals("kind", e.errors().get(0).field());
-        e = refused(RegistryException.Kind.INVALID,
+        e = refused(DomainException.Kind.INVALID,
                 () -> registry.createSite(new SiteDraft("S9", "x", "SUBSTATION", "C", "BANK", null)));
         assertEquals("kind", e.errors().get(0).field());
     }
 
     @Test
     void movingASiteUnderItsOwnDescendantIsACycle() {
-        RegistryException e = refused(RegistryException.Kind.CONFLICT,
+        DomainException e = refused(DomainException.Kind.CONFLICT,
                 () -> registry.replaceSite("S1", substation("S1", "R1")));
         assertTrue(e.getMessage().contains("cycle"), e.getMessage());
-        e = refused(RegistryException.Kind.CONFLICT, () -> registry.replaceSite("S1", substation("S1", "S1")));
+        e = refused(DomainException.Kind.CONFLICT, () -> registry.replaceSite("S1", substation("S1", "S1")));
         assertTrue(e.getMessage().contains("cycle"), e.getMessage());
     }
 
     @Test
     void duplicateIdIsAConflict() {
-        refused(RegistryException.Kind.CONFLICT, () -> registry.createSite(room("R1", "S2")));
+        refused(DomainException.Kind.CONFLICT, () -> registry.createSite(room("R1", "S2")));
         registry.createCamera(camera("cam1", "R1"));
-        refused(RegistryException.Kind.CONFLICT, () -> registry.createCamera(camera("cam1", "R2")));
+        refused(DomainException.Kind.CONFLICT, () -> registry.createCamera(camera("cam1", "R2")));
     }
 
     @Test
     void tierCannotChangeUnderChildren() {
-        RegistryException e = refused(RegistryException.Kind.CONFLICT,
+        DomainException e = refused(DomainException.Kind.CONFLICT,
                 () -> registry.replaceSite("S1", room("S1", "S2")));
         assertTrue(e.getMessage().contains("cannot change from SUBSTATION to ROOM"), e.getMessage());
     }
@@ -88,9 +90,9 @@ class SiteRulesTest {
     @Test
     void deletingASiteWithChildrenOrCamerasNeedsCascade() {
         registry.createCamera(camera("cam1", "R1"));
-        RegistryException e = refused(RegistryException.Kind.CONFLICT, () -> registry.deleteSite("S1", false));
+        DomainException e = refused(DomainException.Kind.CONFLICT, () -> registry.deleteSite("S1", false));
         assertTrue(e.getMessage().contains("1 child site(s) and 0 camera(s)"), e.getMessage());
-        refused(RegistryException.Kind.CONFLICT, () -> registry.deleteSite("R1", false));
+        refused(DomainException.Kind.CONFLICT, () -> registry.deleteSite("R1", false));
 
         store.applied.clear();
         Registry.DeleteCount count = registry.deleteSite("S1", true);
@@ -132,7 +134,7 @@ class SiteRulesTest {
 
     @Test
     void bodyIdMustMatchPath() {
-        RegistryException e = refused(RegistryException.Kind.INVALID, () -> registry.replaceSite("R1", room("R7", "S1")));
+        DomainException e = refused(DomainException.Kind.INVALID, () -> registry.replaceSite("R1", room("R7", "S1")));
         assertEquals("id", e.errors().get(0).field());
     }
 }

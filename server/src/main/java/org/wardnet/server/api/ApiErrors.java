@@ -3,31 +3,42 @@ package org.wardnet.server.api;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.List;
 import java.util.Map;
-import org.wardnet.core.registry.FieldError;
-import org.wardnet.core.registry.RegistryException;
-import org.wardnet.core.registry.StoreUnavailableException;
+import org.wardnet.core.errors.DomainException;
+import org.wardnet.core.errors.FieldError;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
 import org.wardnet.server.http.ProblemWriter;
 
-/** Maps the domain's exceptions to problems: invalid 400, not found 404, conflict 409, store down 503. */
+/**
+ * The one place where the domain's errors become problems: the kind gives the status, the code the
+ * problem type, and the field errors, retry delay and attributes become members of the answer.
+ */
 public final class ApiErrors implements ProblemWriter.ExceptionTranslator {
 
     @Override
     public Problem translate(Throwable error) {
-        if (error instanceof RegistryException e) {
-            return switch (e.kind()) {
-                case INVALID -> Problem.of(HttpResponseStatus.BAD_REQUEST, "invalid", "Invalid input", e.getMessage())
-                        .withErrors(fieldErrors(e.errors()));
-                case NOT_FOUND -> Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-                case CONFLICT -> Problem.of(HttpResponseStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
-            };
+        if (!(error instanceof DomainException e)) {
+            return null;
         }
-        if (error instanceof StoreUnavailableException e) {
-            return Problem.of(HttpResponseStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
-                    e.getMessage()).withExtension("retryAfterSeconds", 5);
+        Problem problem = Problem.of(status(e.kind()), e.code(), e.title(), e.getMessage())
+                .withErrors(fieldErrors(e.errors()));
+        for (Map.Entry<String, Object> attribute : e.attributes().entrySet()) {
+            problem = problem.withExtension(attribute.getKey(), attribute.getValue());
         }
-        return null;
+        return e.retryAfterSeconds() > 0 ? problem.withExtension("retryAfterSeconds", e.retryAfterSeconds()) : problem;
+    }
+
+    static HttpResponseStatus status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpResponseStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpResponseStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpResponseStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
+            case CONFLICT -> HttpResponseStatus.CONFLICT;
+            case TOO_LARGE -> HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
+            case THROTTLED -> HttpResponseStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     static List<Map<String, Object>> fieldErrors(List<FieldError> errors) {

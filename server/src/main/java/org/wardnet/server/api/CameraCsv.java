@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.CameraCsvFormat;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.CameraImport;
-import org.wardnet.core.registry.FieldError;
 
 /**
  * The CSV columns of a camera import and their mapping to a {@link CameraDraft}.

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.core.clips.ClipIndex;
-import org.wardnet.core.registry.FieldError;
+import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Validated;
 import org.wardnet.core.track.CaseStore;

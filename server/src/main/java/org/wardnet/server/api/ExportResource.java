@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.wardnet.adapters.recording.ClipExport;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
+import org.wardnet.core.clips.MediaFiles;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
@@ -50,10 +51,10 @@ final class ExportResource {
         TimeWindow window = TimeWindow.of(request, longest);
         return work.submit(() -> {
             List<Clip> clips = index.overlapping(id, window.from(), window.to(), null, 10_000);
-            List<ClipExport.Source> local = new ArrayList<>();
+            List<MediaFiles.Source> local = new ArrayList<>();
             for (Clip clip : clips) {
                 if (!clip.remote()) {
-                    local.add(new ClipExport.Source(Path.of(clip.media()), clip.start()));
+                    local.add(new MediaFiles.Source(Path.of(clip.media()), clip.start()));
                 }
             }
             if (local.isEmpty()) {

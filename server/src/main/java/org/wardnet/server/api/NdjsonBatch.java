@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.wardnet.core.registry.FieldError;
+import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.Validated;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiResponse;

@@ -73,10 +73,10 @@ final class RequestParams {
     }
 
     /** A 400 naming every invalid field of {@code what}. */
-    static ApiException invalid(String what, List<org.wardnet.core.registry.FieldError> errors) {
+    static ApiException invalid(String what, List<org.wardnet.core.errors.FieldError> errors) {
         return new ApiException(Problem.of(HttpResponseStatus.BAD_REQUEST, "invalid", "Invalid input",
                 what + " is invalid: " + String.join("; ",
-                errors.stream().map(org.wardnet.core.registry.FieldError::toString).toList()))
+                errors.stream().map(org.wardnet.core.errors.FieldError::toString).toList()))
                 .withErrors(errors.stream().map(e -> JsonCodec.fieldError(e.field(), e.reason())).toList()));
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.wardnet.core.registry.FieldError;
+import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.Ids;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Validated;

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
-import org.wardnet.core.registry.StoreUnavailableException;
+import org.wardnet.core.errors.StoreUnavailableException;
 
 /**
  * Appends audit entries on one thread, committing whatever has queued up together (group

@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.wardnet.adapters.recording.MediaFile;
+import org.wardnet.adapters.recording.MediaProbe;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.clips.MediaFile;
 import org.wardnet.core.clips.RecordingNames;
 
 /**
@@ -104,7 +105,7 @@ public final class DirectoryImport {
     }
 
     private static Clip clipOf(Path file, String camera) throws IOException {
-        MediaFile media = MediaFile.probe(file);
+        MediaFile media = MediaProbe.probe(file);
         if (media.durationMillis() <= 0) {
             throw new IOException("FFmpeg reads no duration in " + file.getFileName());
         }
@@ -113,7 +114,7 @@ public final class DirectoryImport {
             return null;
         }
         return new Clip(0, camera, start, start.plusMillis(media.durationMillis()), file.toAbsolutePath().toString(),
-                Files.size(file), media.codec(), media.width(), media.height(), null, MediaFile.sha256(file),
+                Files.size(file), media.codec(), media.width(), media.height(), null, MediaProbe.sha256(file),
                 ClipOrigin.IMPORTED);
     }
 

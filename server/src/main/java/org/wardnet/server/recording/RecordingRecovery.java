@@ -9,11 +9,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wardnet.adapters.recording.MediaFile;
+import org.wardnet.adapters.recording.MediaProbe;
 import org.wardnet.adapters.recording.SegmentRepair;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.clips.MediaFile;
 import org.wardnet.core.clips.RecordingNames;
 
 /**
@@ -94,14 +95,14 @@ final class RecordingRecovery {
                 LOG.warn("recovery: {} holds no readable video; left as it is", file);
                 return false;
             }
-            MediaFile media = MediaFile.probe(file);
+            MediaFile media = MediaProbe.probe(file);
             if (media.durationMillis() <= 0) {
                 LOG.warn("recovery: {} has no duration after repair; left unindexed", file);
                 return false;
             }
             index.add(List.of(new Clip(0, camera, start, start.plusMillis(media.durationMillis()),
                     file.toAbsolutePath().toString(), Files.size(file), media.codec(), media.width(), media.height(),
-                    null, MediaFile.sha256(file), ClipOrigin.RECORDED)));
+                    null, MediaProbe.sha256(file), ClipOrigin.RECORDED)));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("recovery: cannot recover {}: {}", file, e.getMessage());

@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 import org.wardnet.adapters.recording.ClipExport;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
+import org.wardnet.core.clips.MediaFiles;
 import org.wardnet.core.track.TrackCase;
 
 /**
@@ -62,13 +63,13 @@ public final class CaseExport {
                 Instant from = hop.time().minus(around);
                 Instant to = hop.time().plus(around);
                 List<Clip> clips = index.overlapping(hop.cameraId(), from, to, null, 1_000);
-                List<ClipExport.Source> local = new ArrayList<>();
+                List<MediaFiles.Source> local = new ArrayList<>();
                 for (Clip clip : clips) {
                     if (clip.remote()) {
                         remote.add(Map.of("hop", hop.seq(), "cameraId", hop.cameraId(), "clipId", clip.id(),
                                 "mediaUrl", clip.media()));
                     } else {
-                        local.add(new ClipExport.Source(Path.of(clip.media()), clip.start()));
+                        local.add(new MediaFiles.Source(Path.of(clip.media()), clip.start()));
                     }
                 }
                 if (local.isEmpty()) {

@@ -20,12 +20,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wardnet.adapters.discovery.DiscoveredDevice;
-import org.wardnet.adapters.discovery.DiscoveryResult;
-import org.wardnet.adapters.discovery.DiscoveryScope;
 import org.wardnet.adapters.discovery.WsDiscoveryClient;
 import org.wardnet.adapters.install.CameraInspector;
-import org.wardnet.adapters.install.Inspection;
 import org.wardnet.adapters.onvif.HttpReply;
 import org.wardnet.adapters.onvif.OnvifHttpClient;
 import org.wardnet.adapters.onvif.OnvifSettings;
@@ -35,14 +31,18 @@ import org.wardnet.adapters.onvif.UsernameToken;
 import org.wardnet.adapters.rtsp.RtspProbeSettings;
 import org.wardnet.adapters.rtsp.RtspProber;
 import org.wardnet.core.install.CheckStatus;
+import org.wardnet.core.install.DiscoveredDevice;
+import org.wardnet.core.install.DiscoveryResult;
+import org.wardnet.core.install.DiscoveryScope;
+import org.wardnet.core.install.Inspection;
 import org.wardnet.core.install.VerificationReport;
 import org.wardnet.core.install.VerifyStep;
 import org.wardnet.simulator.camera.CameraFault;
-import org.wardnet.simulator.rtsp.H264Clip;
-import org.wardnet.simulator.camera.SimulatedCamera;
-import org.wardnet.simulator.run.SimulatedDistrict;
 import org.wardnet.simulator.camera.OnvifPersona;
 import org.wardnet.simulator.camera.OnvifVariant;
+import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.rtsp.H264Clip;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /**
  * Wardnet's ONVIF client and inspector against the simulated cameras: every vendor variant, every

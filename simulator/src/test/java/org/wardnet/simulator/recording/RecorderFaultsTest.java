@@ -14,13 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardnet.adapters.recording.MediaFile;
-import org.wardnet.adapters.recording.RecorderSettings;
-import org.wardnet.adapters.recording.Segment;
+import org.wardnet.adapters.recording.MediaProbe;
 import org.wardnet.adapters.recording.SegmentRecorder;
+import org.wardnet.core.clips.MediaFile;
+import org.wardnet.core.recording.RecorderSettings;
+import org.wardnet.core.recording.Segment;
 import org.wardnet.simulator.camera.CameraFault;
-import org.wardnet.simulator.rtsp.H264Clip;
 import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.rtsp.H264Clip;
 import org.wardnet.simulator.run.SimulatedDistrict;
 
 /** The recorder against simulated cameras that misbehave: no key frames after the first, a stalled stream. */
@@ -72,7 +73,7 @@ class RecorderFaultsTest {
             Segment last = segments.get(segments.size() - 1);
             long millis = Duration.between(last.start(), last.end()).toMillis();
             assertTrue(millis > 2_500, "no key frame to cut at: the last segment ran past its 2 s: " + millis);
-            assertTrue(MediaFile.probe(last.file()).durationMillis() > 2_500, "and it plays to its end");
+            assertTrue(MediaProbe.probe(last.file()).durationMillis() > 2_500, "and it plays to its end");
             assertTrue(second.counters().stalls() >= 1 || second.counters().reconnects() >= 1,
                     "a stream that never sends media is restarted");
             assertEquals(0, none.size(), "and writes no segment");

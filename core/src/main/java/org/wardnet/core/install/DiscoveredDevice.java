@@ -1,4 +1,4 @@
-package org.wardnet.adapters.discovery;
+package org.wardnet.core.install;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -65,7 +65,7 @@ public record DiscoveredDevice(String endpoint, List<String> types, List<String>
     }
 
     /** The union of two answers from the same endpoint (a device answering twice, or on two paths). */
-    DiscoveredDevice merge(DiscoveredDevice other) {
+    public DiscoveredDevice merge(DiscoveredDevice other) {
         return new DiscoveredDevice(endpoint, union(types, other.types), union(scopes, other.scopes),
                 union(xaddrs, other.xaddrs), responder);
     }

@@ -1,4 +1,4 @@
-package org.wardnet.adapters.recording;
+package org.wardnet.core.recording;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.wardnet.core.registry;
+package org.wardnet.core.errors;
 
 import java.util.Objects;
 

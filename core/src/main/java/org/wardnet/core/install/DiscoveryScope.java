@@ -1,4 +1,4 @@
-package org.wardnet.adapters.discovery;
+package org.wardnet.core.install;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

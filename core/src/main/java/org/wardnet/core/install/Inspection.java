@@ -1,6 +1,5 @@
-package org.wardnet.adapters.install;
+package org.wardnet.core.install;
 
-import org.wardnet.core.install.VerificationReport;
 
 /**
  * A camera's verification report and the snapshot fetched during it.

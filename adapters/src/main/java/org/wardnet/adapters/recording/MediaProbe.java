@@ -13,18 +13,15 @@ import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
+import org.wardnet.core.clips.MediaFile;
 
 /**
- * What a recorded file holds, read with FFmpeg (JavaCV) without decoding: duration, video codec,
- * size, and the creation time the container declares. Also its SHA-256.
- *
- * @param durationMillis container duration; 0 when FFmpeg cannot tell
- * @param codec          video codec name in upper case (H264, HEVC...); null without video
- * @param width          pixels; null without video
- * @param height         pixels; null without video
- * @param createdAt      the container's creation_time; null when absent
+ * Reads what a recorded file holds with FFmpeg (JavaCV), without decoding, and hashes files.
  */
-public record MediaFile(long durationMillis, String codec, Integer width, Integer height, Instant createdAt) {
+public final class MediaProbe {
+
+    private MediaProbe() {
+    }
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_FATAL); // failures surface as exceptions; stderr would repeat them
