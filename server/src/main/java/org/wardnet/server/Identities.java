@@ -5,6 +5,8 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardnet.app.access.Accounts;
+import org.wardnet.app.access.Authenticator;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.access.LoginThrottle;
@@ -13,8 +15,6 @@ import org.wardnet.core.access.SiteTree;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Site;
 import org.wardnet.server.access.AccessControl;
-import org.wardnet.server.access.Accounts;
-import org.wardnet.server.access.Authenticator;
 import org.wardnet.server.audit.Auditing;
 import org.wardnet.storage.JdbcUserStore;
 
@@ -90,7 +90,7 @@ final class Identities {
      * The guard in front of every route, recording refusals through {@code auditing} and reading
      * tokens not yet cached on {@code lookups}.
      */
-    AccessControl control(Auditing auditing, org.wardnet.server.http.BlockingWork lookups) {
+    AccessControl control(Auditing auditing, org.wardnet.app.work.BlockingWork lookups) {
         return new AccessControl(authenticator, sites, auditing, lookups);
     }
 }

@@ -6,28 +6,30 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.wardnet.app.audit.AuditLog;
+import org.wardnet.app.health.HealthService;
+import org.wardnet.app.install.InstallerService;
+import org.wardnet.app.recording.RecordingService;
+import org.wardnet.app.track.TrackService;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.clips.MediaFiles;
+import org.wardnet.core.health.HealthHistory;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.server.api.ApiErrors;
 import org.wardnet.server.api.ApiRoutes;
 import org.wardnet.server.api.InstallerViews;
-import org.wardnet.server.audit.AuditLog;
 import org.wardnet.server.audit.Auditing;
 import org.wardnet.server.health.HealthResource;
-import org.wardnet.server.health.HealthService;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.EventLoops;
 import org.wardnet.server.http.HttpServer;
 import org.wardnet.server.http.HttpSettings;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.ProblemWriter;
 import org.wardnet.server.http.Router;
-import org.wardnet.server.installer.InstallerService;
 import org.wardnet.server.ops.Metrics;
 import org.wardnet.server.ops.OpsResource;
-import org.wardnet.server.recording.RecordingService;
-import org.wardnet.server.track.TrackService;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.JdbcAuditStore;
 import org.wardnet.storage.JdbcCaseStore;
@@ -97,6 +99,7 @@ public final class WardnetServer implements AutoCloseable {
         private BlockingWork writes;
         private BlockingWork reads;
         private BlockingWork imports;
+        private DeviceAdapters devices;
         private HealthService health;
         private InstallerService installer;
         private RecordingService recording;
@@ -133,18 +136,21 @@ public final class WardnetServer implements AutoCloseable {
             OpsResource ops = new OpsResource(database::ping, loops::unresponsive, metrics, json, checks);
             reads = new BlockingWork("wardnet-read", config.get(WardnetKeys.STORE_MAX_POOL_SIZE),
                     config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
-            health = HealthService.start(config, registry, new JdbcHealthHistory(database.dataSource()), metrics);
+            devices = new DeviceAdapters(config);
+            HealthHistory history = new JdbcHealthHistory(database.dataSource());
+            health = HealthService.start(config, registry, history, devices.prober(), metrics.registry());
             installer = InstallerService.start(config, registry, new JdbcVerificationStore(database.dataSource()),
                     Path.of(config.get(WardnetKeys.STORE_DATA_DIR)), writes,
                     report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
-                    metrics.registry());
-            JdbcHealthHistory history = new JdbcHealthHistory(database.dataSource());
+                    metrics.registry(), devices.discovery(), devices.inspection());
+            MediaFiles media = devices.mediaFiles();
             imports = new BlockingWork("wardnet-clip-import", 1, 4);
             JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());
             clips = clipIndex;
-            ApiRoutes.Footage footage = new ApiRoutes.Footage(clipIndex, clipIndex, history::before, reads, imports);
+            ApiRoutes.Footage footage = new ApiRoutes.Footage(clipIndex, clipIndex, history::before, reads, imports,
+                    media);
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
-                    clipIndex, clipIndex, history::append);
+                    clipIndex, clipIndex, history::append, devices.recorders(), media);
             track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex);
             ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track, new JdbcSightingStore(database.dataSource()),
                     new JdbcCaseStore(database.dataSource()));
@@ -157,7 +163,7 @@ public final class WardnetServer implements AutoCloseable {
             authWork = new BlockingWork("wardnet-auth", 2, 64);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
             java.util.List<Router.Route> routes = ApiRoutes.all(config, registry, writes, json, ops,
-                    new HealthResource(registry, health, reads, json), installer, footage, recording, tracking, auditStore,
+                    new HealthResource(health.queries(), reads, json), installer, footage, recording, tracking, auditStore,
                     new ApiRoutes.Identity(identities.accounts(), authWork));
             Router router = new Router(guards == Guards.ENFORCED ? identities.control(auditing, reads).apply(auditing.apply(routes))
                     : Identities.unguarded(routes));
@@ -205,6 +211,9 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (health != null) {
                 health.close();
+            }
+            if (devices != null) {
+                devices.close(); // after the use cases that probe, discover and inspect through it
             }
             if (track != null) {
                 track.close(); // before the store: a camera-view fit in progress is stopped
@@ -265,7 +274,7 @@ public final class WardnetServer implements AutoCloseable {
     }
 
     /** The recording service (plans, status). */
-    public org.wardnet.server.recording.RecordingService recording() {
+    public org.wardnet.app.recording.RecordingService recording() {
         return parts.recording;
     }
 
@@ -293,7 +302,7 @@ public final class WardnetServer implements AutoCloseable {
     }
 
     /** Users and tokens, for the demo's people. */
-    public org.wardnet.server.access.Accounts accounts() {
+    public org.wardnet.app.access.Accounts accounts() {
         return parts.identities.accounts();
     }
 

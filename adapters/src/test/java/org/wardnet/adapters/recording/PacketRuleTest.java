@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.Test;
-import org.wardnet.adapters.recording.RecorderCounters;
 
 /** The packet rules on the sequences cameras send: no timestamp first, no key frame yet, DTS going back. */
 class PacketRuleTest {

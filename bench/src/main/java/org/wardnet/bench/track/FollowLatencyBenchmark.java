@@ -9,17 +9,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.wardnet.app.track.FollowAnswer;
+import org.wardnet.app.track.TrackService;
 import org.wardnet.bench.DistrictClips;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.access.Caller;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.CameraImport;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.core.track.FollowQuery;
 import org.wardnet.core.track.TravelMode;
-import org.wardnet.server.track.FollowAnswer;
-import org.wardnet.server.track.TrackService;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictGenerator;
 import org.wardnet.storage.Database;
@@ -85,7 +86,7 @@ public final class FollowLatencyBenchmark {
             FollowQuery query = new FollowQuery(ids[random.nextInt(ids.length)], at, mode,
                     TrackEvaluation.horizon(mode), 10, null, Set.of(), null);
             long t = System.nanoTime();
-            FollowAnswer answer = track.follow(query);
+            FollowAnswer answer = track.follow(Caller.system(), query);
             nanos[i] = System.nanoTime() - t;
             clips += answer.proposals().stream().mapToInt(p -> p.clips().size()).sum();
         }

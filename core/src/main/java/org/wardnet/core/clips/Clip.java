@@ -33,6 +33,16 @@ public record Clip(long id, String cameraId, Instant start, Instant end, String 
         }
     }
 
+    /**
+     * A file not yet indexed (id 0) that starts at {@code start} and lasts as long as its container
+     * says; the one place where a clip is made from what a media file holds.
+     */
+    public static Clip ofFile(String cameraId, Instant start, String path, long bytes, MediaFile media, String sha256,
+            ClipOrigin origin) {
+        return new Clip(0, cameraId, start, start.plusMillis(media.durationMillis()), path, bytes, media.codec(),
+                media.width(), media.height(), null, sha256, origin);
+    }
+
     public long durationMillis() {
         return end.toEpochMilli() - start.toEpochMilli();
     }

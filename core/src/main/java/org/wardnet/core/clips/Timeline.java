@@ -87,6 +87,11 @@ public record Timeline(Instant from, Instant to, List<Interval> covered, List<Ga
         return new Gap(from, to, null);
     }
 
+    /** Milliseconds of footage in the window. */
+    public long coveredMillis() {
+        return covered.stream().mapToLong(i -> Duration.between(i.from(), i.to()).toMillis()).sum();
+    }
+
     /** Seconds of footage in the window. */
     public long coveredSeconds() {
         return covered.stream().mapToLong(i -> Duration.between(i.from(), i.to()).toSeconds()).sum();

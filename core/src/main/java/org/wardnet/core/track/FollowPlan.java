@@ -9,14 +9,11 @@ import java.util.List;
  * @param camerasConsidered cameras the exploration reached
  * @param priorWeight       weight of the geometric prior in every score (1 − learnedWeight)
  * @param learnedHops       confirmed hops from the origin camera, by any mode
+ * @param outsideScope      cameras among the top-ranked (as many as the limit) that lie outside the
+ *                          caller's scope and so are not proposed
  */
-public record FollowPlan(List<Candidate> candidates, int camerasConsidered, double priorWeight, int learnedHops) {
-
-    /** The same plan proposing {@code shown} instead (a caller's scope withholds some cameras). */
-    public FollowPlan withCandidates(List<Candidate> shown) {
-        return new FollowPlan(shown, camerasConsidered, priorWeight, learnedHops);
-    }
-
+public record FollowPlan(List<Candidate> candidates, int camerasConsidered, double priorWeight, int learnedHops,
+        int outsideScope) {
 
     /**
      * One camera to review.

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Proposes the next cameras after a sighting: the geometric prior of {@link NextCameraModel},
@@ -65,6 +66,14 @@ public final class FollowPlanner {
      * @throws IllegalArgumentException when the origin camera is not on the map
      */
     public FollowPlan plan(FollowQuery query) {
+        return plan(query, cameraId -> true);
+    }
+
+    /**
+     * As {@link #plan(FollowQuery)}, proposing only cameras {@code proposable} accepts (a caller's
+     * scope): the best of those, up to the limit, however deep in the ranking they lie.
+     */
+    public FollowPlan plan(FollowQuery query, Predicate<String> proposable) {
         CameraMap.Spot origin = map.spot(query.cameraId());
         if (origin == null) {
             throw new IllegalArgumentException("camera " + query.cameraId() + " is not on the track map");
@@ -129,9 +138,17 @@ public final class FollowPlanner {
         }
         candidates.sort(Comparator.comparingDouble(FollowPlan.Candidate::score).reversed()
                 .thenComparingDouble(FollowPlan.Candidate::distanceMeters));
-        List<FollowPlan.Candidate> top = candidates.size() > query.limit()
-                ? List.copyOf(candidates.subList(0, query.limit())) : List.copyOf(candidates);
-        return new FollowPlan(top, drafts.size(), 1 - w, learned.total());
+        List<FollowPlan.Candidate> top = new ArrayList<>(Math.min(query.limit(), candidates.size()));
+        int outside = 0;
+        for (int rank = 0; rank < candidates.size() && (top.size() < query.limit() || rank < query.limit()); rank++) {
+            FollowPlan.Candidate c = candidates.get(rank);
+            if (!proposable.test(c.cameraId())) {
+                outside += rank < query.limit() ? 1 : 0;
+            } else if (top.size() < query.limit()) {
+                top.add(c);
+            }
+        }
+        return new FollowPlan(List.copyOf(top), drafts.size(), 1 - w, learned.total(), outside);
     }
 
     /**

@@ -1,20 +1,19 @@
 package org.wardnet.server.access;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.access.Authenticator;
 import org.wardnet.core.access.AccessScope;
 import org.wardnet.core.access.Permission;
 import org.wardnet.core.access.Principal;
 import org.wardnet.core.access.SiteTree;
+import org.wardnet.core.errors.DomainException;
 import org.wardnet.server.audit.Auditing;
-import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.Problem;
 import org.wardnet.server.http.Router;
 
 /**
@@ -35,11 +34,11 @@ public final class AccessControl {
     private final Authenticator authenticator;
     private final SiteTree sites;
     private final Auditing auditing;
-    private final org.wardnet.server.http.BlockingWork lookups;
+    private final org.wardnet.app.work.BlockingWork lookups;
 
     /** @param lookups where tokens not yet cached are read from the store (bounded: a flood gets 503s) */
     public AccessControl(Authenticator authenticator, SiteTree sites, Auditing auditing,
-            org.wardnet.server.http.BlockingWork lookups) {
+            org.wardnet.app.work.BlockingWork lookups) {
         this.authenticator = authenticator;
         this.sites = sites;
         this.auditing = auditing;
@@ -65,7 +64,7 @@ public final class AccessControl {
         Principal known;
         try {
             known = authenticator.cached(authorization);
-        } catch (ApiException denied) {
+        } catch (DomainException denied) {
             return auditing.denied(key, request, denied);
         }
         if (known != null) {
@@ -77,7 +76,7 @@ public final class AccessControl {
             }
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
-            return cause instanceof ApiException denied ? auditing.denied(key, request, denied)
+            return cause instanceof DomainException denied ? auditing.denied(key, request, denied)
                     : CompletableFuture.<ApiResponse>failedFuture(cause);
         }).thenCompose(answer -> answer);
     }
@@ -101,7 +100,7 @@ public final class AccessControl {
                             + " grant on the whole district; yours apply to " + scope);
                 }
             }
-        } catch (ApiException denied) {
+        } catch (DomainException denied) {
             return auditing.denied(key, request.withCaller(principal, scope), denied);
         }
         try {
@@ -115,7 +114,7 @@ public final class AccessControl {
         return permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
-    private static ApiException forbidden(String slug, String title, String detail) {
-        return new ApiException(Problem.of(HttpResponseStatus.FORBIDDEN, slug, title, detail));
+    private static DomainException forbidden(String code, String title, String detail) {
+        return new DomainException(DomainException.Kind.FORBIDDEN, code, title, detail);
     }
 }

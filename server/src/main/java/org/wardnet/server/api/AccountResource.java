@@ -4,14 +4,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.access.Accounts;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.AccessToken;
 import org.wardnet.core.access.Grant;
 import org.wardnet.core.access.User;
-import org.wardnet.server.access.Accounts;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
 

@@ -10,11 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Router;
 import org.wardnet.server.ops.OpsResource;
@@ -33,8 +33,8 @@ public final class ApiRoutes {
 
     public static List<Router.Route> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
             OpsResource ops, org.wardnet.server.health.HealthResource health,
-            org.wardnet.server.installer.InstallerService installer, Footage footage,
-            org.wardnet.server.recording.RecordingService recording, Tracking tracking,
+            org.wardnet.app.install.InstallerService installer, Footage footage,
+            org.wardnet.app.recording.RecordingService recording, Tracking tracking,
             org.wardnet.core.audit.AuditStore audit, Identity identity) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registry, writes, json, paging);
@@ -47,18 +47,19 @@ public final class ApiRoutes {
         java.time.Duration widest = java.time.Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
         ClipResource clips = new ClipResource(footage.index(), footage.retention(), registry, footage.reads(), writes,
                 footage.imports(), json, paging, widest,
-                config.get(WardnetKeys.API_MAX_IMPORT_ROWS), importRoots(config));
+                config.get(WardnetKeys.API_MAX_IMPORT_ROWS), importRoots(config), footage.media());
         FootageResource coverage = new FootageResource(footage.index(), registry, footage.history(), footage.reads(),
                 json, widest, java.time.Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS)));
         RecordingResource plans = new RecordingResource(recording, registry, writes, json);
-        ExportResource exports = new ExportResource(footage.index(), registry, footage.imports(),
+        ExportResource exports = new ExportResource(footage.index(), footage.media(), registry, footage.imports(),
                 java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports"),
                 java.time.Duration.ofMinutes(config.get(WardnetKeys.CLIPS_MAX_EXPORT_MINUTES)));
         TrackResource follow = new TrackResource(tracking.service(), registry, footage.reads(), writes, json,
                 config.get(WardnetKeys.TRACK_MAX_HORIZON_SECONDS), config.get(WardnetKeys.TRACK_MAX_CANDIDATES));
         SightingResource sightings = new SightingResource(tracking.sightings(), registry, footage.reads(), writes, json,
                 paging, widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
-        CaseResource cases = new CaseResource(tracking.cases(), tracking.service(), footage.index(), registry,
+        CaseResource cases = new CaseResource(tracking.cases(), tracking.service(), footage.index(), footage.media(),
+                registry,
                 footage.reads(), writes, json, java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports"),
                 java.time.Clock.systemUTC(), audit);
         AuditResource trail = new AuditResource(audit, footage.reads(), json, paging);
@@ -141,24 +142,25 @@ public final class ApiRoutes {
      * the one-thread executor of directory imports.
      */
     public record Footage(org.wardnet.core.clips.ClipIndex index, org.wardnet.core.clips.ClipRetentionStore retention,
-            FootageResource.HealthLookup history, BlockingWork reads, BlockingWork imports) {
+            FootageResource.HealthLookup history, BlockingWork reads, BlockingWork imports,
+            org.wardnet.core.clips.MediaFiles media) {
     }
 
     /** What the track-following endpoints use: the planner's service, and the sighting and case stores. */
-    public record Tracking(org.wardnet.server.track.TrackService service,
+    public record Tracking(org.wardnet.app.track.TrackService service,
             org.wardnet.core.track.SightingStore sightings, org.wardnet.core.track.CaseStore cases) {
     }
 
     /** {@code clips.importRoots}, by default the data directory and the recording directory. */
-    private static org.wardnet.server.clips.ImportRoots importRoots(WardnetConfig config) {
+    private static org.wardnet.app.clips.ImportRoots importRoots(WardnetConfig config) {
         java.nio.file.Path data = java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR));
         String recordings = config.get(WardnetKeys.RECORDING_DIRECTORY);
-        return org.wardnet.server.clips.ImportRoots.of(config.get(WardnetKeys.CLIPS_IMPORT_ROOTS), List.of(data,
+        return org.wardnet.app.clips.ImportRoots.of(config.get(WardnetKeys.CLIPS_IMPORT_ROOTS), List.of(data,
                 recordings.isEmpty() ? data.resolve("recordings") : java.nio.file.Path.of(recordings)));
     }
 
     /** Accounts and the bounded executor that does their password hashing. */
-    public record Identity(org.wardnet.server.access.Accounts accounts, BlockingWork work) {
+    public record Identity(org.wardnet.app.access.Accounts accounts, BlockingWork work) {
     }
 
     private static byte[] openApiDocument() {

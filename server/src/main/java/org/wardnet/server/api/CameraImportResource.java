@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.CameraImport;
@@ -15,7 +16,6 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
 
@@ -36,10 +36,10 @@ final class CameraImportResource {
     private final BlockingWork writes;
     private final JsonCodec json;
     private final int maxRows;
-    private final org.wardnet.server.installer.InstallerService installer;
+    private final org.wardnet.app.install.InstallerService installer;
 
     CameraImportResource(Registry registry, BlockingWork writes, JsonCodec json, int maxRows,
-            org.wardnet.server.installer.InstallerService installer) {
+            org.wardnet.app.install.InstallerService installer) {
         this.registry = registry;
         this.writes = writes;
         this.json = json;
@@ -117,7 +117,7 @@ final class CameraImportResource {
                 ids.add(result.id());
             }
         }
-        org.wardnet.server.installer.VerifyBatch batch = installer.startBatch(ids);
+        org.wardnet.app.install.VerifyBatch batch = installer.startBatch(ids);
         body.put("verification", batch.status(Integer.MAX_VALUE));
         body.put("verificationUrl", "/api/v1/verifications/" + batch.id());
     }

@@ -2,6 +2,7 @@ package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.ListQuery;
@@ -9,7 +10,6 @@ import org.wardnet.core.registry.Page;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 
 /** {@code /api/v1/cameras}: registered cameras. Reads answer from memory; writes go through the store. */

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.install.InstallerService;
+import org.wardnet.app.install.VerifyBatch;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.CameraImport;
 import org.wardnet.core.registry.Ids;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
-import org.wardnet.server.installer.InstallerService;
-import org.wardnet.server.installer.VerifyBatch;
 
 /**
  * Registers discovered devices as cameras of one site with one set of credentials

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.track.CaseExport;
+import org.wardnet.app.track.TrackService;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.Registry;
@@ -24,11 +27,8 @@ import org.wardnet.core.track.TravelMode;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
-import org.wardnet.server.track.CaseExport;
-import org.wardnet.server.track.TrackService;
 
 /**
  * Cases: a route of sightings an investigator assembles, read back leg by leg with impossible legs
@@ -48,7 +48,8 @@ final class CaseResource {
     private final Clock clock;
     private final org.wardnet.core.audit.AuditStore audit;
 
-    CaseResource(CaseStore cases, TrackService track, ClipIndex clips, Registry registry, BlockingWork reads,
+    CaseResource(CaseStore cases, TrackService track, ClipIndex clips, org.wardnet.core.clips.MediaFiles media,
+            Registry registry, BlockingWork reads,
             BlockingWork writes, JsonCodec json, Path exports, Clock clock, org.wardnet.core.audit.AuditStore audit) {
         this.audit = audit;
         this.cases = cases;
@@ -59,7 +60,7 @@ final class CaseResource {
         this.writes = writes;
         this.json = json;
         this.bodies = new RequestBodies(json);
-        this.export = new CaseExport(clips, json.mapper(), exports);
+        this.export = new CaseExport(clips, media, json.mapper(), exports);
         this.clock = clock;
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipDraft;
 import org.wardnet.core.clips.ClipIndex;
@@ -16,7 +17,6 @@ import org.wardnet.core.registry.Validated;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
 
@@ -41,12 +41,14 @@ final class ClipResource {
 
     private final org.wardnet.core.clips.ClipRetentionStore holds;
 
-    private final org.wardnet.server.clips.ImportRoots importRoots;
+    private final org.wardnet.app.clips.ImportRoots importRoots;
+    private final org.wardnet.core.clips.MediaFiles media;
 
     ClipResource(ClipIndex index, org.wardnet.core.clips.ClipRetentionStore holds, Registry registry, BlockingWork reads,
             BlockingWork writes, BlockingWork imports, JsonCodec json, Paging paging, Duration widest, int maxRows,
-            org.wardnet.server.clips.ImportRoots importRoots) {
+            org.wardnet.app.clips.ImportRoots importRoots, org.wardnet.core.clips.MediaFiles media) {
         this.importRoots = importRoots;
+        this.media = media;
         this.holds = holds;
         this.imports = imports;
         this.index = index;
@@ -204,7 +206,7 @@ final class ClipResource {
     record DirectoryRequest(String directory, String cameraId) {
     }
 
-    /** Indexes a folder of recordings on the server's disk (see {@link org.wardnet.server.clips.DirectoryImport}). */
+    /** Indexes a folder of recordings on the server's disk (see {@link org.wardnet.app.clips.DirectoryImport}). */
     CompletableFuture<ApiResponse> importDirectory(ApiRequest request) {
         DirectoryRequest body = new RequestBodies(json).json(request, DirectoryRequest.class);
         if (body.directory() == null || body.directory().isBlank()) {
@@ -221,9 +223,9 @@ final class ClipResource {
             throw RequestParams.invalid("cameraId", "no camera '" + body.cameraId() + "' is registered");
         }
         return imports.submit(() -> {
-            org.wardnet.server.clips.DirectoryImport.Outcome outcome;
+            org.wardnet.app.clips.DirectoryImport.Outcome outcome;
             try {
-                outcome = new org.wardnet.server.clips.DirectoryImport(index, cameras)
+                outcome = new org.wardnet.app.clips.DirectoryImport(index, cameras, media)
                         .run(directory, body.cameraId());
             } catch (IOException e) {
                 throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "import-failed",

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.wardnet.adapters.recording.ClipExport;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.MediaFiles;
@@ -19,12 +19,11 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.Problem;
 
 /**
  * {@code GET /api/v1/cameras/{id}/export?from=&to=}: one MP4 cut from the camera's local segments
- * covering the window, by remux (see {@link ClipExport}), written under {@code exports/} in the
+ * covering the window, by remux (see {@link MediaFiles#cut}), written under {@code exports/} in the
  * data directory and sent from the file. Exports older than an hour are removed on the next one.
  * Footage held on edge recorders is not fetched: a window covered only remotely is a 409 naming it.
  */
@@ -33,13 +32,16 @@ final class ExportResource {
     private static final Duration KEEP = Duration.ofHours(1);
 
     private final ClipIndex index;
+    private final MediaFiles media;
     private final Registry registry;
     private final BlockingWork work;
     private final Path directory;
     private final Duration longest;
 
-    ExportResource(ClipIndex index, Registry registry, BlockingWork work, Path directory, Duration longest) {
+    ExportResource(ClipIndex index, MediaFiles media, Registry registry, BlockingWork work, Path directory,
+            Duration longest) {
         this.index = index;
+        this.media = media;
         this.registry = registry;
         this.work = work;
         this.directory = directory;
@@ -68,7 +70,7 @@ final class ExportResource {
                 Files.createDirectories(directory);
                 removeOld();
                 out = directory.resolve(id + "-" + window.from().getEpochSecond() + "-" + UUID.randomUUID() + ".mp4");
-                ClipExport.export(local, window.from(), window.to(), out);
+                media.cut(local, window.from(), window.to(), out);
             } catch (IOException e) {
                 throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "export-failed",
                         "Export failed", e.getMessage()));

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.install.InstallerService;
+import org.wardnet.app.install.VerifyBatch;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.install.DiscoveredDevice;
@@ -17,11 +20,8 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
-import org.wardnet.server.installer.InstallerService;
-import org.wardnet.server.installer.VerifyBatch;
 
 /**
  * The installer's endpoints: discovery, verification of one camera or many, the stored checklist

@@ -5,16 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.recording.RecordingService;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.recording.RecordingPlan;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Validated;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
-import org.wardnet.server.recording.RecordingService;
 
 /** Recording plans per camera or site, and what is recording now. */
 final class RecordingResource {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Registry;
@@ -17,7 +18,6 @@ import org.wardnet.core.track.SightingDraft;
 import org.wardnet.core.track.SightingStore;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
 

@@ -3,6 +3,7 @@ package org.wardnet.server.api;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Page;
 import org.wardnet.core.registry.Registry;
@@ -13,7 +14,6 @@ import org.wardnet.core.registry.Tier;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
 

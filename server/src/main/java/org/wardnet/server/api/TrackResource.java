@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.track.FollowAnswer;
+import org.wardnet.app.track.TrackService;
+import org.wardnet.app.work.BlockingWork;
+import org.wardnet.core.access.Caller;
 import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.Ids;
 import org.wardnet.core.registry.Registry;
@@ -19,11 +23,8 @@ import org.wardnet.core.track.TravelMode;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.BlockingWork;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
-import org.wardnet.server.track.FollowAnswer;
-import org.wardnet.server.track.TrackService;
 
 /** Follow requests, the street network the planner uses, and the manual links installers set. */
 final class TrackResource {
@@ -70,8 +71,9 @@ final class TrackResource {
                             + " by " + query.mode() + " has been learned; choose another mode or import streets"
                             + " that carry it"));
         }
+        Caller caller = request.caller();
         return reads.submit(() -> {
-            FollowAnswer answer = track.follow(query, visible(request));
+            FollowAnswer answer = track.follow(caller, query);
             boolean anyFootage = answer.proposals().stream().anyMatch(p -> !p.clips().isEmpty());
             if (!answer.proposals().isEmpty() && !anyFootage) {
                 throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "no-footage", "No footage",
@@ -91,14 +93,9 @@ final class TrackResource {
             throw RequestParams.invalid("the corridor request", checked.errors());
         }
         org.wardnet.core.track.CorridorDraft.Corridor c = checked.value();
+        Caller caller = request.caller();
         return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(TrackViews.corridor(
-                track.corridor(c.waypoints(), c.from(), c.to(), c.mode(), c.buffer(), c.limit(), visible(request))))));
-    }
-
-    /** The cameras a caller may be proposed: every one for the district, else those of its scope. */
-    private java.util.function.Predicate<String> visible(ApiRequest request) {
-        return request.requireScope().districtWide() ? org.wardnet.server.track.TrackService.EVERY_CAMERA
-                : id -> RequestParams.visibleCamera(registry, request, id);
+                track.corridor(caller, c.waypoints(), c.from(), c.to(), c.mode(), c.buffer(), c.limit())))));
     }
 
     /**

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wardnet.app.track.FollowAnswer;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.RouteCheck;
 import org.wardnet.core.track.TrackCase;
 import org.wardnet.core.track.TrackLink;
-import org.wardnet.server.track.FollowAnswer;
 
 /** JSON shapes of track-following answers. */
 final class TrackViews {
@@ -46,7 +46,7 @@ final class TrackViews {
         return view;
     }
 
-    static Map<String, Object> corridor(org.wardnet.server.track.CorridorAnswer answer) {
+    static Map<String, Object> corridor(org.wardnet.app.track.CorridorAnswer answer) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("routeMeters", round(answer.routeMeters(), 1));
         body.put("cameras", answer.stops().stream().map(stop -> {

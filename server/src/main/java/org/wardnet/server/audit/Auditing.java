@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
+import org.wardnet.app.audit.AuditLog;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
@@ -137,12 +138,12 @@ public final class Auditing {
      * A request refused before its handler ran (no valid token, no permission): recorded when its
      * route is audited, then failed with {@code refusal}.
      */
-    public CompletableFuture<ApiResponse> denied(String routeKey, ApiRequest request, ApiException refusal) {
+    public CompletableFuture<ApiResponse> denied(String routeKey, ApiRequest request, RuntimeException refusal) {
         String action = RECORDED.get(routeKey);
         if (action == null) {
             return CompletableFuture.failedFuture(refusal);
         }
-        return log.record(draft(action, request, refusal.problem().status().code())).handle((entry, failure) -> {
+        return log.record(draft(action, request, status(new Outcome(null, refusal)))).handle((entry, failure) -> {
             throw new CompletionException(failure != null ? unavailable() : refusal);
         });
     }

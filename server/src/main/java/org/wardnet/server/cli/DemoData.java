@@ -91,7 +91,7 @@ final class DemoData {
     static final int RECORDED_CAMERAS = 8;
 
     /** Plans continuous recording for the first cameras of {@link #RECORDED_ROOM}, unless plans exist already. */
-    static List<String> planRecording(org.wardnet.server.recording.RecordingService recording, Registry registry,
+    static List<String> planRecording(org.wardnet.app.recording.RecordingService recording, Registry registry,
             PrintStream out) {
         if (!recording.plans().isEmpty()) {
             return List.of();

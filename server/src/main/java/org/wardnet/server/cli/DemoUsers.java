@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.wardnet.app.access.Accounts;
 import org.wardnet.core.access.Grant;
 import org.wardnet.core.access.Principal;
 import org.wardnet.core.access.Role;
@@ -12,7 +13,6 @@ import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Site;
 import org.wardnet.core.registry.Tier;
 import org.wardnet.server.WardnetServer;
-import org.wardnet.server.access.Accounts;
 
 /**
  * The demo's people: an operator, an installer, an investigator and a viewer in each of two

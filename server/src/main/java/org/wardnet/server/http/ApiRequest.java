@@ -44,6 +44,15 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
     }
 
     /** The same request as seen by an authenticated caller. */
+    /**
+     * The caller as the use cases take it: who, and where this route's permission applies.
+     *
+     * @throws IllegalStateException on a route without a permission-scoped rule (a programming error)
+     */
+    public org.wardnet.core.access.Caller caller() {
+        return new org.wardnet.core.access.Caller(principal, requireScope());
+    }
+
     public ApiRequest withCaller(org.wardnet.core.access.Principal caller, org.wardnet.core.access.AccessScope where) {
         return new ApiRequest(method, path, query, headers, body, pathParams, peer, caller, where);
     }

@@ -6,6 +6,6 @@
  * ({@link org.wardnet.server.http.Problem}).
  *
  * <p>Handlers return futures: reads complete at once on the event loop, blocking work completes
- * later from a bounded executor ({@link org.wardnet.server.http.BlockingWork}).
+ * later from a bounded executor ({@link org.wardnet.app.work.BlockingWork}).
  */
 package org.wardnet.server.http;

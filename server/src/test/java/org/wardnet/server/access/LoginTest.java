@@ -15,14 +15,16 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.app.access.Accounts;
+import org.wardnet.app.access.Authenticator;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.access.Grant;
 import org.wardnet.core.access.LoginThrottle;
 import org.wardnet.core.access.PasswordHasher;
 import org.wardnet.core.access.Role;
+import org.wardnet.core.errors.DomainException;
 import org.wardnet.server.TestServer;
-import org.wardnet.server.http.ApiException;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.JdbcUserStore;
 
@@ -115,14 +117,14 @@ class LoginTest {
                     Clock.systemUTC(), new Accounts.Lifetimes(Duration.ofHours(1), Duration.ofDays(1)));
             accounts.createUser("alice", "alice's long password", List.of(new Grant(Role.VIEWER, "*")), false);
             long before = hasher.derivations();
-            ApiException known = assertThrows(ApiException.class, () -> accounts.login("alice", "wrong", "127.0.0.1"));
+            DomainException known = assertThrows(DomainException.class, () -> accounts.login("alice", "wrong", "127.0.0.1"));
             long forKnown = hasher.derivations() - before;
             before = hasher.derivations();
-            ApiException unknown = assertThrows(ApiException.class, () -> accounts.login("mallory", "wrong", "127.0.0.1"));
+            DomainException unknown = assertThrows(DomainException.class, () -> accounts.login("mallory", "wrong", "127.0.0.1"));
             long forUnknown = hasher.derivations() - before;
             assertEquals(1, forKnown);
             assertEquals(forKnown, forUnknown, "a dummy hash is verified for a name that does not exist");
-            assertEquals(known.problem().detail(), unknown.problem().detail());
+            assertEquals(known.getMessage(), unknown.getMessage());
         }
     }
 }

@@ -1,0 +1,179 @@
+package org.wardnet.app.health;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.wardnet.core.access.Caller;
+import org.wardnet.core.errors.DomainException;
+import org.wardnet.core.health.CameraHealth;
+import org.wardnet.core.health.HealthEvent;
+import org.wardnet.core.health.HealthHistory;
+import org.wardnet.core.health.HealthListener;
+import org.wardnet.core.health.HealthMonitor;
+import org.wardnet.core.health.StateCounts;
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.Ids;
+import org.wardnet.core.registry.ListQuery;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.Tier;
+
+/**
+ * Camera health as a caller sees it: one camera with its recent history, a site subtree's counts
+ * with one line per child site, counts per tier for the metrics, and the event stream. A camera or
+ * site outside the caller's scope is answered as one that does not exist.
+ *
+ * <p>Limits: a summary walks every camera of the subtree (about 12,400 in the district, a few
+ * milliseconds); {@link #camera} reads the history store, so it blocks.
+ */
+public final class HealthQueries {
+
+    /** Events of a camera's history shown with its health. */
+    static final int HISTORY = 20;
+
+    private final Registry registry;
+    private final HealthMonitor monitor;
+    private final HealthHistory history;
+    private final HealthEventHub hub;
+    private final boolean monitoring;
+
+    HealthQueries(Registry registry, HealthMonitor monitor, HealthHistory history, HealthEventHub hub,
+            boolean monitoring) {
+        this.registry = registry;
+        this.monitor = monitor;
+        this.history = history;
+        this.hub = hub;
+        this.monitoring = monitoring;
+    }
+
+    /** One camera's health and its latest {@value #HISTORY} events, newest first. */
+    public record CameraReport(Camera camera, CameraHealth health, List<HealthEvent> history, boolean monitoring) {
+    }
+
+    /** A child site's line in a summary. */
+    public record ChildSummary(Site site, boolean unreachable, StateCounts counts) {
+    }
+
+    /**
+     * Counts in a subtree.
+     *
+     * @param root        the subtree's root; null when the district has no center yet
+     * @param unreachable whether the root's cameras fail together (a link down)
+     */
+    public record SiteSummary(Site root, boolean unreachable, StateCounts counts, List<ChildSummary> children,
+            boolean monitoring) {
+    }
+
+    /**
+     * @throws DomainException NOT_FOUND when there is no such camera in the caller's scope
+     */
+    public CameraReport camera(Caller caller, String cameraId) {
+        Camera camera = Ids.isValid(cameraId) ? registry.camera(cameraId).filter(c -> caller.sees(c.siteId()))
+                .orElse(null) : null;
+        if (camera == null) {
+            throw DomainException.notFound("no camera '" + cameraId + "'");
+        }
+        return new CameraReport(camera, monitor.health(cameraId), history.recent(cameraId, HISTORY), monitoring);
+    }
+
+    /**
+     * The subtree of {@code siteId}; without one, the district (a district-wide caller) or the
+     * caller's one granted site.
+     *
+     * @throws DomainException INVALID when the site is unknown or outside the scope, or when a
+     *                         caller with several granted sites names none
+     */
+    public SiteSummary summary(Caller caller, String siteId) {
+        String wanted = siteId != null ? siteId : caller.districtWide() ? null : onlyRoot(caller);
+        Site root = wanted == null ? center() : registry.site(wanted).filter(s -> caller.sees(s.id()))
+                .orElseThrow(() -> DomainException.badRequest("site: no site '" + wanted + "'"));
+        List<Site> children = root == null ? List.of() : registry.queries().sites(
+                new ListQuery(null, Integer.MAX_VALUE, root.id(), null), null).items()
+                .stream().filter(s -> root.id().equals(s.parentId())).toList();
+        Map<String, StateCounts> perChild = new LinkedHashMap<>();
+        children.forEach(child -> perChild.put(child.id(), new StateCounts()));
+        StateCounts total = new StateCounts();
+        for (Camera camera : registry.queries().cameras(new ListQuery(null, Integer.MAX_VALUE,
+                root == null ? null : root.id(), null)).items()) {
+            CameraHealth health = monitor.health(camera.id());
+            total.add(health == null ? null : health.state());
+            String child = childOf(root, camera.siteId());
+            if (child != null) {
+                perChild.get(child).add(health == null ? null : health.state());
+            }
+        }
+        List<ChildSummary> lines = new ArrayList<>(children.size());
+        for (Site child : children) {
+            lines.add(new ChildSummary(child, monitor.siteUnreachable(child.id()), perChild.get(child.id())));
+        }
+        return new SiteSummary(root, root != null && monitor.siteUnreachable(root.id()), total, lines, monitoring);
+    }
+
+    /** Cameras per state by the tier of their site, over the whole district (for the metrics). */
+    public Map<Tier, StateCounts> countsByTier() {
+        return rollUp(site -> site.tier(), Tier.class);
+    }
+
+    /**
+     * Sends each health event the caller may see to {@code listener} (alarms only, if asked), until
+     * the returned handle is run.
+     */
+    public Runnable subscribe(Caller caller, boolean alarmsOnly, HealthListener listener) {
+        return hub.subscribe(event -> {
+            if ((!alarmsOnly || event.alarm()) && sees(caller, event)) {
+                listener.on(event);
+            }
+        });
+    }
+
+    private boolean sees(Caller caller, HealthEvent event) {
+        if (caller.districtWide()) {
+            return true;
+        }
+        return event.subject() == HealthEvent.Subject.SITE ? caller.sees(event.id())
+                : registry.camera(event.id()).filter(c -> caller.sees(c.siteId())).isPresent();
+    }
+
+    private <K extends Enum<K>> Map<K, StateCounts> rollUp(Function<Site, K> keyOf, Class<K> keys) {
+        Map<K, StateCounts> counts = new EnumMap<>(keys);
+        for (K key : keys.getEnumConstants()) {
+            counts.put(key, new StateCounts());
+        }
+        for (CameraHealth health : monitor.all().values()) {
+            registry.camera(health.cameraId()).flatMap(camera -> registry.site(camera.siteId()))
+                    .ifPresent(site -> counts.get(keyOf.apply(site)).add(health.state()));
+        }
+        return counts;
+    }
+
+    /** A scoped caller's summary starts at its one granted site; with several, it must say which. */
+    private static String onlyRoot(Caller caller) {
+        if (caller.scope().roots().size() != 1) {
+            throw DomainException.badRequest("site is required: your grants cover " + caller.scope());
+        }
+        return caller.scope().roots().get(0);
+    }
+
+    private Site center() {
+        return registry.queries().sites(new ListQuery(null, 1, null, null), Tier.CENTER).items().stream().findFirst()
+                .orElse(null);
+    }
+
+    /** The child of {@code root} on the way from {@code siteId} up to it, or null. */
+    private String childOf(Site root, String siteId) {
+        if (root == null) {
+            return null;
+        }
+        String previous = null;
+        for (String id = siteId; id != null; id = registry.site(id).map(Site::parentId).orElse(null)) {
+            if (id.equals(root.id())) {
+                return previous;
+            }
+            previous = id;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,105 @@
+package org.wardnet.app.recording;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.clips.ClipRetentionStore;
+import org.wardnet.core.clips.RetentionPolicy;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.Tier;
+
+/**
+ * One retention pass, oldest hour first: a RECORDED clip is deleted when it is past its tier's age
+ * or its tier is over its byte budget, unless it is held. The file goes first, then the row: a
+ * crash in between leaves a row whose media is gone (answered 410, and deleted by the next pass),
+ * never a file without a row, which start-up recovery would index again. Clips of cameras no
+ * longer registered follow the center's rules, the longest ones.
+ */
+public final class RetentionJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+    private static final long HOUR = 3_600_000L;
+
+    private final ClipRetentionStore store;
+    private final Registry registry;
+    private final RetentionPolicy policy;
+    private final Clock clock;
+
+    public RetentionJob(ClipRetentionStore store, Registry registry, RetentionPolicy policy, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** What a pass deleted. */
+    public record Pass(int clips, long bytes, int held) {
+    }
+
+    public Pass run() {
+        Instant now = clock.instant();
+        Map<Tier, Long> excess = new EnumMap<>(Tier.class);
+        store.recordedBytesByCamera().forEach((camera, bytes) -> excess.merge(tierOf(camera), bytes, Long::sum));
+        excess.replaceAll((tier, bytes) -> policy.excess(tier, bytes));
+        long ageHorizon = policy.shortestAge().isZero() ? Long.MIN_VALUE
+                : Math.floorDiv(now.minus(policy.shortestAge()).toEpochMilli(), HOUR);
+        int deleted = 0;
+        long freed = 0;
+        int held = 0;
+        OptionalInt hour = store.firstHour(Integer.MIN_VALUE);
+        while (hour.isPresent() && (hour.getAsInt() <= ageHorizon || excess.values().stream().anyMatch(b -> b > 0))) {
+            List<Clip> doomed = new ArrayList<>();
+            for (Clip clip : store.startingIn(hour.getAsInt())) {
+                if (clip.origin() != ClipOrigin.RECORDED) {
+                    continue;
+                }
+                Tier tier = tierOf(clip.cameraId());
+                if (policy.expired(clip, tier, now) || excess.getOrDefault(tier, 0L) > 0) {
+                    doomed.add(clip);
+                }
+            }
+            Set<Long> holds = store.held(doomed.stream().map(Clip::id).toList());
+            List<Long> ids = new ArrayList<>();
+            for (Clip clip : doomed) {
+                if (holds.contains(clip.id())) {
+                    held++;
+                    continue;
+                }
+                try {
+                    Files.deleteIfExists(Path.of(clip.media()));
+                } catch (IOException e) {
+                    LOG.warn("retention: cannot delete {}: {}; kept for the next pass", clip.media(), e.getMessage());
+                    continue;
+                }
+                ids.add(clip.id());
+                long bytes = clip.bytes() == null ? 0 : clip.bytes();
+                freed += bytes;
+                excess.computeIfPresent(tierOf(clip.cameraId()), (t, b) -> Math.max(0, b - bytes));
+            }
+            store.delete(ids);
+            deleted += ids.size();
+            hour = store.firstHour(hour.getAsInt() + 1);
+        }
+        if (deleted > 0 || held > 0) {
+            LOG.info("retention: {} clips deleted ({} bytes), {} kept under holds", deleted, freed, held);
+        }
+        return new Pass(deleted, freed, held);
+    }
+
+    private Tier tierOf(String cameraId) {
+        return registry.camera(cameraId).flatMap(c -> registry.site(c.siteId())).map(Site::tier).orElse(Tier.CENTER);
+    }
+}

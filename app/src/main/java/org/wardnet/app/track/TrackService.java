@@ -1,0 +1,275 @@
+package org.wardnet.app.track;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.access.Caller;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipIndex;
+import org.wardnet.core.clips.Timeline;
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.CameraWatcher;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.track.CameraMap;
+import org.wardnet.core.track.CameraView;
+import org.wardnet.core.track.FollowPlan;
+import org.wardnet.core.track.FollowPlanner;
+import org.wardnet.core.track.FollowQuery;
+import org.wardnet.core.track.LocalPlane;
+import org.wardnet.core.track.NextCameraModel;
+import org.wardnet.core.track.StreetDistance;
+import org.wardnet.core.track.StreetNetwork;
+import org.wardnet.core.track.StreetSegment;
+import org.wardnet.core.track.TrackCase;
+import org.wardnet.core.track.TrackLink;
+import org.wardnet.core.track.TrackLinks;
+import org.wardnet.core.track.TrackStore;
+import org.wardnet.core.track.TransitionMemory;
+import org.wardnet.core.track.TravelMode;
+import org.wardnet.core.track.ViewFit;
+
+/**
+ * Owns the live track map: every registered camera placed on the stored street network (kept up
+ * to date as cameras are added, moved or removed), the manual links, and the travel times learned
+ * from confirmed cases. Answers follow requests with each candidate's clips from one per-camera
+ * seek of its own window. Replacing the street network rebuilds the map (milliseconds for a
+ * district); everything else is incremental.
+ */
+public final class TrackService implements CameraWatcher, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackService.class);
+
+    private final Registry registry;
+    private final TrackStore store;
+    private final ClipIndex clips;
+    private final NextCameraModel model;
+    private final TransitionMemory memory = new TransitionMemory();
+    private final TrackLinks links = new TrackLinks();
+    private final org.wardnet.core.track.Visibility visibility = new org.wardnet.core.track.Visibility();
+    private final double streetReach;
+    private final int priorStrength;
+    private final long skewMillis;
+    private final int clipsPerCandidate;
+    private volatile FollowPlanner planner;
+    private volatile int streetSegments;
+    private ViewFitter viewFitter;
+
+    private TrackService(WardnetConfig config, Registry registry, TrackStore store, ClipIndex clips) {
+        this.registry = registry;
+        this.store = store;
+        this.clips = clips;
+        this.model = new NextCameraModel(config.get(WardnetKeys.TRACK_DETECTION_PERCENT) / 100.0,
+                config.get(WardnetKeys.TRACK_DETOUR_PERCENT) / 100.0);
+        this.streetReach = config.get(WardnetKeys.TRACK_STREET_REACH_METERS);
+        this.priorStrength = config.get(WardnetKeys.TRACK_PRIOR_STRENGTH);
+        this.skewMillis = config.get(WardnetKeys.TRACK_CLOCK_SKEW_SECONDS) * 1000L;
+        this.clipsPerCandidate = config.get(WardnetKeys.TRACK_CLIPS_PER_CANDIDATE);
+    }
+
+    /** Loads the street network, links and learned hops, places every camera, and follows registry changes. */
+    public static TrackService start(WardnetConfig config, Registry registry, TrackStore store, ClipIndex clips) {
+        TrackService service = new TrackService(config, registry, store, clips);
+        store.links().forEach(service.links::put);
+        store.transitions().forEach(t -> service.memory.restore(t.from(), t.to(), t.mode(), t.times()));
+        store.visibility().forEach((id, c) -> service.visibility.restore(id, c[0], c[1]));
+        int known = service.memory.pairs().stream().mapToInt(ViewFit.Pair::hops).sum();
+        int every = config.get(WardnetKeys.TRACK_VIEW_FIT_HOPS);
+        service.viewFitter = new ViewFitter(new ViewFit(service.model, service.visibility, Math.max(1, every)), store,
+                () -> service.planner.map(), service.memory::pairs, service::useView, every, known, Clock.systemUTC());
+        service.rebuild(store.streets());
+        registry.watchCameras(service);
+        service.viewFitter.catchUp();
+        return service;
+    }
+
+    private synchronized void rebuild(List<StreetSegment> segments) {
+        StreetNetwork network = segments.isEmpty() ? null : StreetNetwork.of(segments);
+        List<Camera> cameras = List.copyOf(registry.queries().allCameras());
+        LocalPlane plane = network != null ? network.plane()
+                : cameras.isEmpty() ? new LocalPlane(0, 0)
+                : new LocalPlane(cameras.get(0).location().lat(), cameras.get(0).location().lon());
+        CameraMap map = new CameraMap(network, plane, streetReach, viewFitter.view());
+        cameras.forEach(c -> map.put(c.id(), c.location(), c.heading()));
+        planner = new FollowPlanner(map, model, memory, links, visibility, priorStrength, skewMillis);
+        streetSegments = segments.size();
+        LOG.info("track map: {} cameras, {} street segments", map.size(), segments.size());
+    }
+
+    /** Rebuilds the map with cameras seeing as {@code view} says (a new fit); the streets and cameras stay. */
+    private synchronized void useView(CameraView view) {
+        planner = new FollowPlanner(planner.map().withView(view), model, memory, links, visibility, priorStrength,
+                skewMillis);
+    }
+
+    // synchronized with rebuilds, so that a camera added while a map is rebuilt is not lost
+    @Override
+    public synchronized void cameraPut(Camera camera) {
+        planner.map().put(camera.id(), camera.location(), camera.heading());
+    }
+
+    @Override
+    public synchronized void cameraRemoved(String cameraId) {
+        planner.map().remove(cameraId);
+    }
+
+    @Override
+    public void close() {
+        viewFitter.close();
+    }
+
+    /** Replaces the street network. Blocks on the store. */
+    public void replaceStreets(List<StreetSegment> segments) {
+        if (!segments.isEmpty()) {
+            StreetNetwork.of(segments); // refuses a network of zero-length segments before anything is stored
+        }
+        store.replaceStreets(segments);
+        rebuild(segments);
+    }
+
+    /** What the map holds now. */
+    public Summary summary() {
+        CameraMap map = planner.map();
+        StreetNetwork network = map.network();
+        TrackStore.FittedView fitted = viewFitter.fitted();
+        return new Summary(map.size(), streetSegments, network == null ? 0 : network.nodeCount(),
+                network == null ? 0 : network.edgeCount(), new View(map.view().reachMeters(),
+                        map.view().halfAngleDegrees(), map.view().closeMeters(), fitted == null ? 0 : fitted.hops(),
+                        fitted == null ? null : fitted.fittedAt()));
+    }
+
+    /** Counts of the live map, and how its cameras are taken to see. */
+    public record Summary(int cameras, int streetSegments, int crossings, int edges, View cameraView) {
+    }
+
+    /**
+     * How far and how wide the cameras are taken to see.
+     *
+     * @param fittedHops confirmed hops the view was fitted to; 0 for the default view
+     * @param fittedAt   when it was fitted, or null for the default view
+     */
+    public record View(double reachMeters, double halfAngleDegrees, double closeMeters, int fittedHops,
+            java.time.Instant fittedAt) {
+    }
+
+    public boolean covers(TravelMode mode) {
+        return planner.covers(mode);
+    }
+
+    /**
+     * Plans the next cameras within the caller's scope and looks up each candidate's clips in its own
+     * window. Blocks on the store.
+     */
+    public FollowAnswer follow(Caller caller, FollowQuery query) {
+        FollowPlan plan = planner.plan(query, cameraId -> proposable(caller, cameraId));
+        List<FollowAnswer.Proposal> proposals = new ArrayList<>();
+        double review = 0;
+        for (FollowPlan.Candidate c : plan.candidates()) {
+            List<Clip> found = clips.overlapping(c.cameraId(), c.windowFrom(), c.windowTo(), null, clipsPerCandidate);
+            review += coveredSeconds(found, c.windowFrom(), c.windowTo());
+            proposals.add(new FollowAnswer.Proposal(c, found));
+        }
+        return new FollowAnswer(plan, proposals, review);
+    }
+
+    /** Whether a camera may be proposed to the caller: in its scope (and so still registered). */
+    private boolean proposable(Caller caller, String cameraId) {
+        return caller.districtWide() || registry.camera(cameraId).filter(c -> caller.sees(c.siteId())).isPresent();
+    }
+
+    /** Seconds of footage the clips hold inside the window, overlaps counted once. */
+    private static double coveredSeconds(List<Clip> found, Instant from, Instant to) {
+        return Timeline.of(found, from, to, Duration.ZERO, List.of()).coveredMillis() / 1000.0;
+    }
+
+    /**
+     * Cameras along a route, each with its window: departure shifted by the distance at the mode's
+     * fastest and slowest speeds, widened by the clock-skew margin; and the clips in that window.
+     * Blocks on the store.
+     */
+    public CorridorAnswer corridor(Caller caller, List<org.wardnet.core.registry.GeoPoint> waypoints,
+            Instant departFrom, Instant departTo, TravelMode mode, double buffer, int limit) {
+        org.wardnet.core.track.Corridor.Route route = new org.wardnet.core.track.Corridor(planner.map())
+                .along(waypoints, buffer);
+        List<CorridorAnswer.Stop> stops = new ArrayList<>();
+        double review = 0;
+        int passable = 0;
+        for (org.wardnet.core.track.Corridor.Passage p : route.passages()) {
+            if (!proposable(caller, p.cameraId())) {
+                continue;
+            }
+            passable++;
+            if (stops.size() == limit) {
+                continue;
+            }
+            Instant from = Instant.ofEpochSecond(Math.floorDiv(departFrom.toEpochMilli()
+                    + Math.round(p.distanceMeters() / mode.fastest() * 1000) - skewMillis, 1000L));
+            Instant to = Instant.ofEpochSecond(Math.floorDiv(departTo.toEpochMilli()
+                    + Math.round(p.distanceMeters() / mode.slowest() * 1000) + skewMillis + 999, 1000L));
+            List<Clip> found = clips.overlapping(p.cameraId(), from, to, null, clipsPerCandidate);
+            review += coveredSeconds(found, from, to);
+            stops.add(new CorridorAnswer.Stop(p.cameraId(), p.distanceMeters(), from, to, found));
+        }
+        return new CorridorAnswer(route.lengthMeters(), stops, passable > stops.size(), review);
+    }
+
+    /** Travel distance between two cameras, the way the planner measures it. */
+    public double distance(String from, String to) {
+        return new StreetDistance(planner.map(), model.detour()).between(from, to);
+    }
+
+    /** Teaches the planner the hops of a confirmed case (legs judged possible only). Blocks on the store. */
+    public int learn(TrackCase trackCase, List<org.wardnet.core.track.RouteCheck.Leg> legs) {
+        List<TrackStore.Transition> changed = new ArrayList<>();
+        java.util.Map<String, int[]> seen = new java.util.HashMap<>();
+        org.wardnet.core.track.Corridor streets = new org.wardnet.core.track.Corridor(planner.map());
+        int learned = 0;
+        for (org.wardnet.core.track.RouteCheck.Leg leg : legs) {
+            TrackCase.Hop a = trackCase.hops().get(leg.fromSeq() - 1);
+            TrackCase.Hop b = trackCase.hops().get(leg.toSeq() - 1);
+            if (!leg.possible() || a.cameraId().equals(b.cameraId())) {
+                continue;
+            }
+            memory.record(a.cameraId(), b.cameraId(), trackCase.mode(), leg.seconds());
+            List<String> missed = streets.between(a.cameraId(), b.cameraId());
+            visibility.record(missed, b.cameraId());
+            missed.forEach(id -> seen.put(id, visibility.counts(id)));
+            seen.put(b.cameraId(), visibility.counts(b.cameraId()));
+            changed.add(new TrackStore.Transition(a.cameraId(), b.cameraId(), trackCase.mode(),
+                    memory.times(a.cameraId(), b.cameraId(), trackCase.mode())));
+            learned++;
+        }
+        if (!changed.isEmpty()) {
+            store.saveTransitions(changed);
+            store.saveVisibility(seen);
+        }
+        viewFitter.learned(learned);
+        return learned;
+    }
+
+    public TrackLink addLink(TrackLink link) {
+        TrackLink stored = store.addLink(link);
+        links.put(stored);
+        return stored;
+    }
+
+    public boolean deleteLink(long id) {
+        boolean deleted = store.deleteLink(id);
+        links.remove(id);
+        return deleted;
+    }
+
+    public List<TrackLink> links() {
+        return store.links();
+    }
+
+    /** Whether {@code cameraId} is on the map (registered with a location). */
+    public boolean knows(String cameraId) {
+        return planner.map().spot(cameraId) != null;
+    }
+}

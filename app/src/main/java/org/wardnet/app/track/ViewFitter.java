@@ -1,0 +1,136 @@
+package org.wardnet.app.track;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.core.track.CameraMap;
+import org.wardnet.core.track.CameraView;
+import org.wardnet.core.track.TrackStore;
+import org.wardnet.core.track.ViewFit;
+
+/**
+ * Refits the district's camera view to the confirmed routes on its own thread, once every
+ * {@code everyHops} newly confirmed hops (and at the start when the store holds that many and was
+ * never fitted), stores the result and hands it to the map. One fit at a time; hops confirmed
+ * while a fit runs count toward the next. A fit takes seconds to a minute and never blocks a
+ * request; follows keep using the previous view until the new one is in place.
+ */
+final class ViewFitter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ViewFitter.class);
+
+    private final ViewFit fit;
+    private final TrackStore store;
+    private final Supplier<CameraMap> map;
+    private final Supplier<List<ViewFit.Pair>> pairs;
+    private final Consumer<CameraView> apply;
+    private final int everyHops;
+    private final Clock clock;
+    private final AtomicInteger sinceFit = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "track-view-fit");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile TrackStore.FittedView fitted;
+
+    /**
+     * @param everyHops hops between fits; 0 never fits
+     * @param known     hops already learned at start; counted toward the first fit when none is stored
+     */
+    ViewFitter(ViewFit fit, TrackStore store, Supplier<CameraMap> map, Supplier<List<ViewFit.Pair>> pairs,
+            Consumer<CameraView> apply, int everyHops, int known, Clock clock) {
+        this.fit = fit;
+        this.store = store;
+        this.map = map;
+        this.pairs = pairs;
+        this.apply = apply;
+        this.everyHops = everyHops;
+        this.clock = clock;
+        this.fitted = store.view().orElse(null);
+        if (fitted == null) {
+            sinceFit.set(known);
+        }
+    }
+
+    /** The view to build maps with: the stored fit, or the default. */
+    CameraView view() {
+        TrackStore.FittedView f = fitted;
+        return f == null ? CameraView.DEFAULT : f.view();
+    }
+
+    /** The stored fit, or null while the default view is in use. */
+    TrackStore.FittedView fitted() {
+        return fitted;
+    }
+
+    /** Counts newly confirmed hops and starts a fit in the background when enough have come. */
+    void learned(int hops) {
+        if (everyHops > 0 && sinceFit.addAndGet(hops) >= everyHops && running.compareAndSet(false, true)) {
+            int counted = sinceFit.getAndSet(0);
+            try {
+                worker.execute(() -> run(counted));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                running.set(false);
+            }
+        }
+    }
+
+    private void run(int counted) {
+        try {
+            long started = System.nanoTime();
+            CameraMap current = map.get();
+            if (current.network() == null) {
+                sinceFit.addAndGet(counted); // views are fitted on streets; none are loaded yet
+                return;
+            }
+            ViewFit.Result result = fit.fit(current, pairs.get());
+            if (result.hops() < everyHops) {
+                sinceFit.addAndGet(counted); // not enough hops reach cameras on the map yet
+                return;
+            }
+            TrackStore.FittedView fresh = new TrackStore.FittedView(result.view(), result.hops(),
+                    result.logLikelihood(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            store.saveView(fresh);
+            fitted = fresh;
+            if (!result.view().equals(current.view())) {
+                apply.accept(result.view());
+            }
+            LOG.info("camera view fitted to {} confirmed hops in {} ms ({} views tried): {} (log-likelihood per hop"
+                    + " {} against {} under {})", result.hops(), (System.nanoTime() - started) / 1_000_000,
+                    result.tried(), result.view(), String.format("%.3f", result.logLikelihood()),
+                    String.format("%.3f", result.startLogLikelihood()), current.view());
+        } catch (java.util.concurrent.CancellationException stopping) {
+            LOG.info("camera view fit stopped: the server is closing");
+        } catch (RuntimeException e) {
+            sinceFit.addAndGet(counted);
+            LOG.warn("camera view fit failed, keeping {}: {}", view(), e.toString());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Starts a fit now when the hops counted at start already call for one. */
+    void catchUp() {
+        learned(0);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
