@@ -54,8 +54,9 @@ public final class WardnetKeys {
     /** Largest bulk-import request body. */
     public static final ConfigKey<Long> SERVER_MAX_IMPORT_BODY_BYTES = new ConfigKey<>(
             "server.maxImportBodyBytes", ValueType.longInteger(1024, 1024 * MIB), 64 * MIB,
-            "Largest body of POST /api/v1/cameras/import (CSV or NDJSON) and PUT /api/v1/track/streets (GeoJSON or"
-                    + " CSV); larger ones get 413.");
+            "Largest body of POST /api/v1/cameras/import (CSV or NDJSON), PUT /api/v1/track/streets (GeoJSON or"
+                    + " CSV), and NDJSON batches to POST /api/v1/clips and POST /api/v1/sightings (an edge recorder"
+                    + " syncing a day of its index); larger ones get 413.");
 
     /** Time allowed to receive one whole request. */
     public static final ConfigKey<Integer> SERVER_REQUEST_TIMEOUT_SECONDS = new ConfigKey<>(

@@ -20,6 +20,7 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.server.api.ApiErrors;
 import org.wardnet.server.api.ApiRoutes;
 import org.wardnet.server.api.InstallerViews;
+import org.wardnet.server.api.NdjsonBatch;
 import org.wardnet.server.audit.Auditing;
 import org.wardnet.server.health.HealthResource;
 import org.wardnet.server.http.EventLoops;
@@ -168,7 +169,8 @@ public final class WardnetServer implements AutoCloseable {
             Router router = new Router(guards == Guards.ENFORCED ? identities.control(auditing, reads).apply(auditing.apply(routes))
                     : Identities.unguarded(routes));
             tls = Tls.context(config);
-            http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS), loops, router,
+            http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS, ApiRoutes.BATCH_PATHS,
+                    NdjsonBatch.MEDIA_TYPES), loops, router,
                     new ProblemWriter(json, errors), metrics, tls);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);

@@ -28,6 +28,12 @@ public final class ApiRoutes {
     /** The paths with a larger body limit (server.maxImportBodyBytes). */
     public static final List<String> IMPORT_PATHS = List.of(CameraImportResource.PATH, TrackResource.STREETS_PATH);
 
+    /**
+     * The paths whose NDJSON batches are bulk bodies (server.maxImportBodyBytes): an edge recorder
+     * syncs a day of its index, an analytics box its sightings, in one request.
+     */
+    public static final List<String> BATCH_PATHS = List.of("/api/v1/clips", "/api/v1/sightings");
+
     private ApiRoutes() {
     }
 

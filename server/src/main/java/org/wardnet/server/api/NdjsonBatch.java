@@ -24,10 +24,10 @@ import org.wardnet.server.http.Problem;
  * @param <D> the draft a line is read as
  * @param <T> the checked row
  */
-final class NdjsonBatch<D, T> {
+public final class NdjsonBatch<D, T> {
 
     /** The media types an NDJSON body may carry. */
-    static final Set<String> MEDIA_TYPES = Set.of("application/x-ndjson", "application/ndjson", "application/jsonl");
+    public static final Set<String> MEDIA_TYPES = Set.of("application/x-ndjson", "application/ndjson", "application/jsonl");
 
     /**
      * Checks the body is JSON or NDJSON (415 otherwise) and says which: one object to store on

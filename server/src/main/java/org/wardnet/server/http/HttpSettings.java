@@ -1,6 +1,7 @@
 package org.wardnet.server.http;
 
 import java.util.Map;
+import java.util.Set;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 
@@ -13,31 +14,57 @@ import org.wardnet.config.WardnetKeys;
  * @param maxInitialLineBytes longest request line
  * @param maxHeaderBytes      largest header block
  * @param maxBodyBytes        largest body for any path not in {@code largerBodies}
- * @param largerBodies        paths allowed a different body limit (bulk import)
+ * @param largerBodies        paths allowed a different body limit (bulk import), whatever the body
+ * @param bulkBatches         paths allowed {@code maxBatchBytes} when the body is a batch (an NDJSON
+ *                            media type), though one JSON object there keeps {@code maxBodyBytes}
+ * @param batchMediaTypes     the media types of a batch
+ * @param maxBatchBytes       largest batch body on those paths
  * @param requestTimeoutMillis time to receive a whole request, and to answer it
  * @param idleTimeoutSeconds  idle keep-alive connections are closed after this
  * @param maxConnections      open connections at most
  */
 public record HttpSettings(String host, int port, int ioThreads, int maxInitialLineBytes, int maxHeaderBytes,
-        long maxBodyBytes, Map<String, Long> largerBodies, long requestTimeoutMillis, int idleTimeoutSeconds,
-        int maxConnections) {
+        long maxBodyBytes, Map<String, Long> largerBodies, Set<String> bulkBatches, Set<String> batchMediaTypes,
+        long maxBatchBytes, long requestTimeoutMillis, int idleTimeoutSeconds, int maxConnections) {
 
     public HttpSettings {
         largerBodies = Map.copyOf(largerBodies);
+        bulkBatches = Set.copyOf(bulkBatches);
+        batchMediaTypes = Set.copyOf(batchMediaTypes);
     }
 
-    /** The settings the configuration gives, with the import paths' larger body limit. */
-    public static HttpSettings from(WardnetConfig config, java.util.List<String> importPaths) {
+    /**
+     * The settings the configuration gives: the import paths and the batches on the batch paths get
+     * {@code server.maxImportBodyBytes}, every other body {@code server.maxJsonBodyBytes}.
+     */
+    public static HttpSettings from(WardnetConfig config, java.util.List<String> importPaths,
+            java.util.List<String> batchPaths, Set<String> batchMediaTypes) {
         return new HttpSettings(config.get(WardnetKeys.SERVER_HOST), config.get(WardnetKeys.SERVER_PORT),
                 config.get(WardnetKeys.SERVER_IO_THREADS), config.get(WardnetKeys.SERVER_MAX_INITIAL_LINE_BYTES),
                 config.get(WardnetKeys.SERVER_MAX_HEADER_BYTES), config.get(WardnetKeys.SERVER_MAX_JSON_BODY_BYTES),
                 importPaths.stream().collect(java.util.stream.Collectors.toMap(p -> p,
                         p -> config.get(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES))),
+                Set.copyOf(batchPaths), batchMediaTypes, config.get(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES),
                 config.get(WardnetKeys.SERVER_REQUEST_TIMEOUT_SECONDS) * 1000L,
                 config.get(WardnetKeys.SERVER_IDLE_TIMEOUT_SECONDS), config.get(WardnetKeys.SERVER_MAX_CONNECTIONS));
     }
 
-    long bodyLimit(String path) {
-        return largerBodies.getOrDefault(path, maxBodyBytes);
+    /** The body limit of a request to {@code path} whose Content-Type is {@code contentType} (may be null). */
+    long bodyLimit(String path, String contentType) {
+        Long larger = largerBodies.get(path);
+        if (larger != null) {
+            return larger;
+        }
+        return bulkBatches.contains(path) && batchMediaTypes.contains(mediaType(contentType)) ? maxBatchBytes
+                : maxBodyBytes;
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -73,7 +74,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         }
         head = request;
         uri = new QueryStringDecoder(request.uri());
-        limit = settings.bodyLimit(uri.path());
+        limit = settings.bodyLimit(uri.path(), request.headers().get(HttpHeaderNames.CONTENT_TYPE));
         timeout = ctx.executor().schedule(() -> timedOut(ctx), settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
         long declared = HttpUtil.getContentLength(request, -1L);
         if (declared > limit) {

@@ -1,14 +1,17 @@
 package org.wardnet.server.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardnet.server.OpenApiAssertions.assertFits;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.server.TestServer;
@@ -55,5 +58,27 @@ class OpenApiContractTest {
             assertFits(schemas.get("CameraHealth"), TestServer.json(api.get("/api/v1/cameras/c1/health")));
             assertFits(schemas.get("Deleted"), TestServer.json(api.delete("/api/v1/sites/S2?cascade=true")));
         }
+    }
+
+    /**
+     * A standard validator (@apidevtools/swagger-parser, installed by
+     * server/src/test/peers/install-openapi-peer.sh) accepts the document as served, as code
+     * generators and Swagger UI would read it.
+     */
+    @Test
+    void aStandardValidatorAcceptsTheServedDocument() throws Exception {
+        Path peer = Path.of("src/test/peers/openapi-node");
+        assertTrue(Files.exists(peer.resolve("node_modules/@apidevtools/swagger-parser")),
+                "run server/src/test/peers/install-openapi-peer.sh (./wardnet test does) to install the validator");
+        Path served = dir.resolve("openapi.json");
+        try (TestServer api = TestServer.start(dir.resolve("store"))) {
+            Files.writeString(served, api.get("/api/v1/openapi.json").body());
+        }
+        Process node = new ProcessBuilder("node", "validate.js", served.toAbsolutePath().toString())
+                .directory(peer.toFile()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "the validator did not finish");
+        assertEquals(0, node.exitValue(), output);
+        assertTrue(output.startsWith("valid: OpenAPI 3.0.3"), output);
     }
 }

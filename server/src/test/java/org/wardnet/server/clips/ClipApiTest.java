@@ -101,6 +101,32 @@ class ClipApiTest extends ApiTestBase {
         assertEquals(5, rows.get(3).get("row").asInt(), "the blank line 4 is skipped, numbering is by line");
     }
 
+    /**
+     * An edge recorder syncing a day of its index in one request: several MB of NDJSON take
+     * server.maxImportBodyBytes, while one JSON object keeps server.maxJsonBodyBytes (1 MiB).
+     */
+    @Test
+    void aDayOfAnEdgeRecordersIndexIsOneBatch() throws Exception {
+        StringBuilder day = new StringBuilder();
+        java.time.Instant midnight = java.time.Instant.parse("2026-11-28T00:00:00Z");
+        int rows = 17_280; // five-second segments
+        for (int i = 0; i < rows; i++) {
+            java.time.Instant start = midnight.plusSeconds(5L * i);
+            day.append(clip("a", start.toString(), start.plusSeconds(5).toString())).append('\n');
+        }
+        assertTrue(day.length() > 2 * 1024 * 1024, "over the JSON body limit: " + day.length());
+        HttpResponse<String> synced = api.post("/api/v1/clips?atomic=true", "application/x-ndjson", day.toString());
+        assertEquals(200, synced.statusCode(), synced.body().substring(0, Math.min(400, synced.body().length())));
+        assertEquals(rows, TestServer.json(synced).get("created").asInt());
+        JsonNode timeline = TestServer.json(api.get("/api/v1/cameras/a/timeline?from=2026-11-28T00:00:00Z"
+                + "&to=2026-11-29T00:00:00Z"));
+        assertEquals(0, timeline.get("gaps").size(), "the whole day is covered: " + timeline.get("gaps"));
+
+        String padded = "{" + " ".repeat(1_100_000) + clip("b", "2026-11-29T14:00:00Z", "2026-11-29T14:01:00Z")
+                .substring(1);
+        assertProblem(api.post("/api/v1/clips", "application/json", padded), 413, "server.maxJsonBodyBytes");
+    }
+
     @Test
     void listsPageInTimeOrder() throws Exception {
         StringBuilder batch = new StringBuilder();
