@@ -11,7 +11,7 @@ import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.storage.Database;
-import org.wardnet.storage.JdbcClipIndex;
+import org.wardnet.storage.clips.JdbcClipIndex;
 
 /**
  * The clip index at district scale: the reference district's 12,414 cameras, one-hour clips for

@@ -2,6 +2,7 @@ package org.wardnet.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Site;
 import org.wardnet.server.access.AccessControl;
 import org.wardnet.server.audit.Auditing;
-import org.wardnet.storage.JdbcUserStore;
+import org.wardnet.server.routes.Endpoint;
+import org.wardnet.storage.access.JdbcUserStore;
 
 /**
  * The server's identity parts wired from configuration: the user store, the token
@@ -76,14 +78,12 @@ final class Identities {
     }
 
     /** The routes with no guard: each request acts as a district-wide administrator (for measurement only). */
-    static java.util.List<org.wardnet.server.http.Router.Route> unguarded(
-            java.util.List<org.wardnet.server.http.Router.Route> routes) {
+    static List<Endpoint> unguarded(List<Endpoint> endpoints) {
         org.wardnet.core.access.Principal everyone = new org.wardnet.core.access.Principal("unguarded",
                 java.util.List.of(new org.wardnet.core.access.Grant(org.wardnet.core.access.Role.ADMIN,
                         org.wardnet.core.access.Grant.DISTRICT)), "none", false);
-        return routes.stream().map(route -> new org.wardnet.server.http.Router.Route(route.method(), route.template(),
-                request -> route.handler().handle(request.withCaller(everyone,
-                        org.wardnet.core.access.AccessScope.DISTRICT)))).toList();
+        return endpoints.stream().map(endpoint -> endpoint.withHandler(request -> endpoint.handler().handle(
+                request.withCaller(everyone, org.wardnet.core.access.AccessScope.DISTRICT)))).toList();
     }
 
     /**

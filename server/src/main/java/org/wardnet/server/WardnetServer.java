@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.wardnet.app.audit.AuditLog;
@@ -31,17 +32,18 @@ import org.wardnet.server.http.ProblemWriter;
 import org.wardnet.server.http.Router;
 import org.wardnet.server.ops.Metrics;
 import org.wardnet.server.ops.OpsResource;
+import org.wardnet.server.routes.Endpoint;
 import org.wardnet.storage.Database;
-import org.wardnet.storage.JdbcAuditStore;
-import org.wardnet.storage.JdbcCaseStore;
-import org.wardnet.storage.JdbcClipIndex;
-import org.wardnet.storage.JdbcHealthHistory;
-import org.wardnet.storage.JdbcRecordingPlanStore;
-import org.wardnet.storage.JdbcRegistryStore;
-import org.wardnet.storage.JdbcSightingStore;
-import org.wardnet.storage.JdbcTrackStore;
-import org.wardnet.storage.JdbcVerificationStore;
-import org.wardnet.storage.SecretKeys;
+import org.wardnet.storage.access.JdbcAuditStore;
+import org.wardnet.storage.clips.JdbcClipIndex;
+import org.wardnet.storage.clips.JdbcRecordingPlanStore;
+import org.wardnet.storage.health.JdbcHealthHistory;
+import org.wardnet.storage.registry.JdbcRegistryStore;
+import org.wardnet.storage.registry.JdbcVerificationStore;
+import org.wardnet.storage.secrets.SecretKeys;
+import org.wardnet.storage.track.JdbcCaseStore;
+import org.wardnet.storage.track.JdbcSightingStore;
+import org.wardnet.storage.track.JdbcTrackStore;
 
 /**
  * A running Wardnet: store, registry, metrics and HTTP API, wired from one configuration.
@@ -55,8 +57,12 @@ public final class WardnetServer implements AutoCloseable {
     private final Router router;
     private final InetSocketAddress address;
 
-    private WardnetServer(Parts parts, Registry registry, Router router, InetSocketAddress address) {
+    private final List<Endpoint> endpoints;
+
+    private WardnetServer(Parts parts, Registry registry, Router router, List<Endpoint> endpoints,
+            InetSocketAddress address) {
         this.parts = parts;
+        this.endpoints = endpoints;
         this.registry = registry;
         this.router = router;
         this.address = address;
@@ -163,18 +169,20 @@ public final class WardnetServer implements AutoCloseable {
             // Password hashing is slow on purpose: two threads, and a short queue so a login flood gets 503s.
             authWork = new BlockingWork("wardnet-auth", 2, 64);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
-            java.util.List<Router.Route> routes = ApiRoutes.all(config, registry, writes, json, ops,
+            List<Endpoint> declared = ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(health.queries(), reads, json), installer, footage, recording, tracking, auditStore,
                     new ApiRoutes.Identity(identities.accounts(), authWork));
-            Router router = new Router(guards == Guards.ENFORCED ? identities.control(auditing, reads).apply(auditing.apply(routes))
-                    : Identities.unguarded(routes));
+            List<Endpoint> endpoints = guards == Guards.ENFORCED
+                    ? identities.control(auditing, reads).apply(auditing.apply(declared)) : Identities.unguarded(declared);
+            Router router = new Router(endpoints.stream().map(Endpoint::route).toList());
             tls = Tls.context(config);
-            http = new HttpServer(HttpSettings.from(config, ApiRoutes.IMPORT_PATHS, ApiRoutes.BATCH_PATHS,
+            http = new HttpServer(HttpSettings.from(config,
+                    Endpoint.templates(declared, Endpoint.Body.BULK), Endpoint.templates(declared, Endpoint.Body.BULK_BATCHES),
                     NdjsonBatch.MEDIA_TYPES), loops, router,
                     new ProblemWriter(json, errors), metrics, tls);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);
-            return new WardnetServer(this, registry, router, address);
+            return new WardnetServer(this, registry, router, declared, address);
         }
 
         private InetSocketAddress listen(WardnetConfig config) throws InterruptedException {
@@ -259,6 +267,11 @@ public final class WardnetServer implements AutoCloseable {
     /** The plain-HTTP listener that redirects to HTTPS, or null when there is none. */
     public InetSocketAddress redirectAddress() {
         return parts.http.redirectAddress();
+    }
+
+    /** Every route as declared: access, audit decision, body limit and OpenAPI operation. */
+    public List<Endpoint> endpoints() {
+        return endpoints;
     }
 
     /** Every route the API answers. */

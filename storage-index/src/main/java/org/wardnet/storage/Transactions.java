@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
-final class Transactions {
+public final class Transactions {
 
     /** Work on a connection whose auto-commit is off. */
-    interface Work {
+    public interface Work {
         void run(Connection connection) throws SQLException;
     }
 
@@ -16,7 +16,7 @@ final class Transactions {
     }
 
     /** @throws SQLException the work's own failure, after the rollback */
-    static void run(DataSource dataSource, Work work) throws SQLException {
+    public static void run(DataSource dataSource, Work work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -25,6 +25,8 @@ final class Transactions {
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                connection.setAutoCommit(true); // the pool hands it on as it lent it
             }
         }
     }

@@ -15,9 +15,11 @@ import org.wardnet.server.audit.Auditing;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.Router;
+import org.wardnet.server.routes.Access;
+import org.wardnet.server.routes.Endpoint;
 
 /**
- * Enforces {@link AccessRules} in front of every route: authenticates the bearer token, checks the
+ * Enforces each route's declared {@link Access} in front of it: authenticates the bearer token, checks the
  * route's permission, and hands the handler the caller and its scope. A refused request on an
  * audited route is written to the audit trail before it is answered, so attempts are accountable
  * too.
@@ -45,63 +47,61 @@ public final class AccessControl {
         this.lookups = lookups;
     }
 
-    /** The routes, each guarded by its rule. */
-    public List<Router.Route> apply(List<Router.Route> routes) {
-        AccessRules.requireEveryRoute(routes);
-        List<Router.Route> out = new ArrayList<>(routes.size());
-        for (Router.Route route : routes) {
-            String key = route.key();
-            AccessRules.Rule rule = AccessRules.of(key);
-            out.add(rule.kind() == AccessRules.Kind.PUBLIC ? route : new Router.Route(route.method(),
-                    route.template(), request -> guarded(rule, key, route.handler(), request)));
+    /** The endpoints, each but the public ones guarded by its access rule. */
+    public List<Endpoint> apply(List<Endpoint> endpoints) {
+        List<Endpoint> out = new ArrayList<>(endpoints.size());
+        for (Endpoint endpoint : endpoints) {
+            Router.Handler handler = endpoint.handler();
+            out.add(endpoint.access().kind() == Access.Kind.PUBLIC ? endpoint
+                    : endpoint.withHandler(request -> guarded(endpoint, handler, request)));
         }
         return out;
     }
 
-    private CompletableFuture<ApiResponse> guarded(AccessRules.Rule rule, String key, Router.Handler handler,
-            ApiRequest request) {
+    private CompletableFuture<ApiResponse> guarded(Endpoint endpoint, Router.Handler handler, ApiRequest request) {
         String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         Principal known;
         try {
             known = authenticator.cached(authorization);
         } catch (DomainException denied) {
-            return auditing.denied(key, request, denied);
+            return auditing.denied(endpoint, request, denied);
         }
         if (known != null) {
-            return admitted(rule, key, handler, request, known);
+            return admitted(endpoint, handler, request, known);
         }
         return lookups.submit(() -> authenticator.lookUp(authorization)).handle((principal, error) -> {
             if (error == null) {
-                return admitted(rule, key, handler, request, principal);
+                return admitted(endpoint, handler, request, principal);
             }
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
-            return cause instanceof DomainException denied ? auditing.denied(key, request, denied)
+            return cause instanceof DomainException denied ? auditing.denied(endpoint, request, denied)
                     : CompletableFuture.<ApiResponse>failedFuture(cause);
         }).thenCompose(answer -> answer);
     }
 
-    private CompletableFuture<ApiResponse> admitted(AccessRules.Rule rule, String key, Router.Handler handler,
-            ApiRequest request, Principal principal) {
+    private CompletableFuture<ApiResponse> admitted(Endpoint endpoint, Router.Handler handler, ApiRequest request,
+            Principal principal) {
+        Access rule = endpoint.access();
         AccessScope scope = null;
         try {
-            if (principal.mustChangePassword() && !BEFORE_PASSWORD_CHANGE.contains(key)) {
+            if (principal.mustChangePassword() && !BEFORE_PASSWORD_CHANGE.contains(endpoint.key())) {
                 throw forbidden("password-change-required", "Password change required", "this account has a generated"
                         + " first password: set your own with PUT /api/v1/me/password before anything else");
             }
-            if (rule.kind() != AccessRules.Kind.AUTHENTICATED) {
+            if (rule.kind() != Access.Kind.AUTHENTICATED) {
                 scope = principal.scope(rule.permission(), sites);
                 if (scope.isEmpty()) {
                     throw forbidden("forbidden", "Forbidden", "your roles do not include " + describe(rule.permission())
                             + "; ask an administrator for a role that does");
                 }
-                if (rule.kind() == AccessRules.Kind.DISTRICT && !scope.districtWide()) {
+                if (rule.kind() == Access.Kind.DISTRICT && !scope.districtWide()) {
                     throw forbidden("forbidden", "Forbidden", describe(rule.permission()) + " on this resource needs a"
                             + " grant on the whole district; yours apply to " + scope);
                 }
             }
         } catch (DomainException denied) {
-            return auditing.denied(key, request.withCaller(principal, scope), denied);
+            return auditing.denied(endpoint, request.withCaller(principal, scope), denied);
         }
         try {
             return handler.handle(request.withCaller(principal, scope));

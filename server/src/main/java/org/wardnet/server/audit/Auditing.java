@@ -17,77 +17,18 @@ import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.Problem;
 import org.wardnet.server.http.ProblemWriter;
 import org.wardnet.server.http.Router;
+import org.wardnet.server.routes.Endpoint;
 
 /**
- * The one place that decides which requests go into the audit trail: every footage-related
- * request and every change to the registry, the street network or the links, with its result.
- * Every route must appear here, recorded or deliberately not: a route without a decision stops
- * the server at start (and the build, through its tests).
+ * Writes requests into the audit trail as their routes declare ({@link Endpoint#audit}): every
+ * footage-related request and every change to the registry, the street network or the links, with
+ * its result. Every route declares a decision, recorded or deliberately not; a route without one
+ * cannot be declared.
  *
  * <p>A recorded request is answered only once its entry is stored; when the trail cannot take it,
  * the request fails with 503 rather than going unrecorded.
  */
 public final class Auditing {
-
-    /** Recorded routes, "METHOD template" to the action written in the trail. */
-    static final Map<String, String> RECORDED = Map.ofEntries(
-            Map.entry("POST /api/v1/sites", "site.create"),
-            Map.entry("PUT /api/v1/sites/{id}", "site.replace"),
-            Map.entry("DELETE /api/v1/sites/{id}", "site.delete"),
-            Map.entry("POST /api/v1/cameras", "camera.create"),
-            Map.entry("POST /api/v1/cameras/import", "camera.import"),
-            Map.entry("PUT /api/v1/cameras/{id}", "camera.replace"),
-            Map.entry("DELETE /api/v1/cameras/{id}", "camera.delete"),
-            Map.entry("POST /api/v1/discovery/register", "camera.register"),
-            Map.entry("GET /api/v1/cameras/{id}/snapshot", "camera.snapshot"),
-            Map.entry("POST /api/v1/clips", "clips.ingest"),
-            Map.entry("GET /api/v1/clips", "clips.list"),
-            Map.entry("POST /api/v1/clips/import", "clips.import"),
-            Map.entry("GET /api/v1/clips/{id}", "clips.get"),
-            Map.entry("GET /api/v1/clips/{id}/media", "clips.media"),
-            Map.entry("PUT /api/v1/clips/{id}/hold", "clips.hold"),
-            Map.entry("DELETE /api/v1/clips/{id}/hold", "clips.release"),
-            Map.entry("GET /api/v1/cameras/{id}/timeline", "footage.timeline"),
-            Map.entry("GET /api/v1/cameras/{id}/export", "footage.export"),
-            Map.entry("GET /api/v1/coverage", "footage.coverage"),
-            Map.entry("PUT /api/v1/recording/plans/{id}", "recording.plan"),
-            Map.entry("DELETE /api/v1/recording/plans/{id}", "recording.unplan"),
-            Map.entry("POST /api/v1/track/follow", "track.follow"),
-            Map.entry("POST /api/v1/track/corridor", "track.corridor"),
-            Map.entry("PUT /api/v1/track/streets", "track.streets"),
-            Map.entry("POST /api/v1/track/links", "track.link"),
-            Map.entry("DELETE /api/v1/track/links/{id}", "track.unlink"),
-            Map.entry("POST /api/v1/sightings", "sightings.add"),
-            Map.entry("GET /api/v1/sightings", "sightings.query"),
-            Map.entry("POST /api/v1/cases", "case.create"),
-            Map.entry("GET /api/v1/cases/{id}", "case.read"),
-            Map.entry("POST /api/v1/cases/{id}/sightings", "case.add"),
-            Map.entry("POST /api/v1/cases/{id}/confirm", "case.confirm"),
-            Map.entry("GET /api/v1/cases/{id}/export", "case.export"),
-            Map.entry("GET /api/v1/audit", "audit.read"),
-            Map.entry("POST /api/v1/login", "auth.login"),
-            Map.entry("POST /api/v1/logout", "auth.logout"),
-            Map.entry("PUT /api/v1/me/password", "auth.password"),
-            Map.entry("POST /api/v1/tokens", "token.create"),
-            Map.entry("DELETE /api/v1/tokens/{id}", "token.revoke"),
-            Map.entry("POST /api/v1/users", "user.create"),
-            Map.entry("PUT /api/v1/users/{name}", "user.change"),
-            Map.entry("DELETE /api/v1/users/{name}", "user.delete"),
-            Map.entry("PUT /api/v1/users/{name}/password", "user.password"));
-
-    /**
-     * Routes not recorded: ops, documents, reads of the registry, health and installer progress,
-     * and reads of one's own account and of the user list.
-     */
-    static final Set<String> NOT_RECORDED = Set.of(
-            "GET /healthz", "GET /readyz", "GET /metrics", "GET /api/v1/openapi.json",
-            "GET /api/v1/sites", "GET /api/v1/sites/{id}", "GET /api/v1/cameras", "GET /api/v1/cameras/{id}",
-            "GET /api/v1/cameras/{id}/health", "GET /api/v1/health/summary", "GET /api/v1/events",
-            "POST /api/v1/discovery", "POST /api/v1/cameras/{id}/verify", "GET /api/v1/cameras/{id}/verification",
-            "POST /api/v1/verifications", "GET /api/v1/verifications/{id}",
-            "GET /api/v1/recording/plans", "GET /api/v1/recording/status",
-            "GET /api/v1/track/streets", "GET /api/v1/track/links",
-            "GET /api/v1/me", "GET /api/v1/tokens", "GET /api/v1/users", "GET /api/v1/users/{name}");
 
     private final AuditLog log;
     private final ProblemWriter.ExceptionTranslator translator;
@@ -99,18 +40,13 @@ public final class Auditing {
         this.clock = clock;
     }
 
-    /** The routes with every recorded one wrapped. */
-    public List<Router.Route> apply(List<Router.Route> routes) {
-        List<String> undecided = routes.stream().map(Router.Route::key)
-                .filter(k -> !RECORDED.containsKey(k) && !NOT_RECORDED.contains(k)).collect(Collectors.toList());
-        if (!undecided.isEmpty()) {
-            throw new IllegalStateException("routes without an audit decision (add them to Auditing): " + undecided);
-        }
-        List<Router.Route> out = new ArrayList<>(routes.size());
-        for (Router.Route route : routes) {
-            String action = RECORDED.get(route.key());
-            out.add(action == null ? route : new Router.Route(route.method(), route.template(),
-                    request -> recorded(action, route.handler(), request)));
+    /** The endpoints with every audited one's handler wrapped, so each call is recorded before it is answered. */
+    public List<Endpoint> apply(List<Endpoint> endpoints) {
+        List<Endpoint> out = new ArrayList<>(endpoints.size());
+        for (Endpoint endpoint : endpoints) {
+            Router.Handler handler = endpoint.handler();
+            out.add(endpoint.audited() ? endpoint.withHandler(request -> recorded(endpoint.audit(), handler, request))
+                    : endpoint);
         }
         return out;
     }
@@ -138,9 +74,9 @@ public final class Auditing {
      * A request refused before its handler ran (no valid token, no permission): recorded when its
      * route is audited, then failed with {@code refusal}.
      */
-    public CompletableFuture<ApiResponse> denied(String routeKey, ApiRequest request, RuntimeException refusal) {
-        String action = RECORDED.get(routeKey);
-        if (action == null) {
+    public CompletableFuture<ApiResponse> denied(Endpoint endpoint, ApiRequest request, RuntimeException refusal) {
+        String action = endpoint.audit();
+        if (!endpoint.audited()) {
             return CompletableFuture.failedFuture(refusal);
         }
         return log.record(draft(action, request, status(new Outcome(null, refusal)))).handle((entry, failure) -> {

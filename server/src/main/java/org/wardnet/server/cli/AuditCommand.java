@@ -12,7 +12,7 @@ import org.wardnet.core.audit.AuditChain;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
 import org.wardnet.storage.Database;
-import org.wardnet.storage.JdbcAuditStore;
+import org.wardnet.storage.access.JdbcAuditStore;
 
 /**
  * {@code wardnet audit verify [--data DIR] [--config FILE] [--set K=V]}: walks the audit trail from

@@ -10,11 +10,11 @@ import org.wardnet.config.DefaultConfigFile;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.server.ServerStartException;
 import org.wardnet.server.WardnetServer;
+import org.wardnet.simulator.camera.FaultPlan;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictFiles;
 import org.wardnet.simulator.district.DistrictGenerator;
 import org.wardnet.simulator.district.SyntheticCameras;
-import org.wardnet.simulator.camera.FaultPlan;
 import org.wardnet.simulator.run.SimulatorRunner;
 import org.wardnet.storage.StoreOpenException;
 
@@ -68,7 +68,7 @@ public final class Main {
                 case "sim" -> simulate(line, out);
                 case "serve", "demo" -> serve(line, out, env);
                 case "rotate-key" -> {
-                    org.wardnet.storage.KeyRotation.Outcome rotated = org.wardnet.storage.KeyRotation.rotate(
+                    org.wardnet.storage.registry.KeyRotation.Outcome rotated = org.wardnet.storage.registry.KeyRotation.rotate(
                             ConfigLoader.load(line.config(), env, line.overrides()));
                     out.println("re-sealed the passwords of " + rotated.cameras() + " cameras with key "
                             + rotated.keyId() + "; the old key is gone (back up the new key file with the database)");

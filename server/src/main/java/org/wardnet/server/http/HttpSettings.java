@@ -1,5 +1,6 @@
 package org.wardnet.server.http;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wardnet.config.WardnetConfig;
@@ -37,8 +38,8 @@ public record HttpSettings(String host, int port, int ioThreads, int maxInitialL
      * The settings the configuration gives: the import paths and the batches on the batch paths get
      * {@code server.maxImportBodyBytes}, every other body {@code server.maxJsonBodyBytes}.
      */
-    public static HttpSettings from(WardnetConfig config, java.util.List<String> importPaths,
-            java.util.List<String> batchPaths, Set<String> batchMediaTypes) {
+    public static HttpSettings from(WardnetConfig config, List<String> importPaths, List<String> batchPaths,
+            Set<String> batchMediaTypes) {
         return new HttpSettings(config.get(WardnetKeys.SERVER_HOST), config.get(WardnetKeys.SERVER_PORT),
                 config.get(WardnetKeys.SERVER_IO_THREADS), config.get(WardnetKeys.SERVER_MAX_INITIAL_LINE_BYTES),
                 config.get(WardnetKeys.SERVER_MAX_HEADER_BYTES), config.get(WardnetKeys.SERVER_MAX_JSON_BODY_BYTES),

@@ -1,6 +1,6 @@
 package org.wardnet.app.archfixture;
 
-import org.wardnet.storage.JdbcClipIndex;
+import org.wardnet.storage.clips.JdbcClipIndex;
 
 /** Breaks the layering on purpose: a use case holding a concrete store instead of a core port. */
 public final class AppUsingStore {

@@ -26,7 +26,7 @@ import org.wardnet.core.access.Role;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.server.TestServer;
 import org.wardnet.storage.Database;
-import org.wardnet.storage.JdbcUserStore;
+import org.wardnet.storage.access.JdbcUserStore;
 
 /**
  * Logins: the generated first password and the forced change, brute force limited per name and

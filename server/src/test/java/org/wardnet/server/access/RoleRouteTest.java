@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.Router;
+import org.wardnet.server.routes.Endpoint;
+import org.wardnet.server.routes.Operation;
 
 /**
  * Walks every route of the API with every role (each granted on substation S1, the admin on the
  * whole district) and without a token, and checks each outcome against the table below, written
- * independently of {@link AccessRules}. A route missing from this table fails the test, so a new
+ * independently of the routes' declared {@link org.wardnet.server.routes.Access} rules. A route missing from this table fails the test, so a new
  * endpoint cannot ship without a decided rule.
  *
  * <p>Outcomes: 401 (no identity), 403 (the role lacks the permission, or it needs the whole
@@ -186,14 +188,13 @@ class RoleRouteTest extends ApiTestBase {
 
     @Test
     void aRouteWithoutARuleStopsTheServer() {
-        List<Router.Route> routes = new ArrayList<>(api.server.routes());
-        routes.add(new Router.Route(HttpMethod.GET, "/api/v1/something-new",
-                request -> CompletableFuture.completedFuture(ApiResponse.noContent())));
-        AccessControl control = new AccessControl(null, id -> null, null, null);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> control.apply(routes));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Endpoint.of(HttpMethod.GET,
+                "/api/v1/something-new", request -> CompletableFuture.completedFuture(ApiResponse.noContent()), null,
+                Endpoint.NOT_AUDITED, Operation.doc("ops", "new")));
         assertTrue(e.getMessage().contains("GET /api/v1/something-new"), e.getMessage());
+        AccessControl control = new AccessControl(null, id -> null, null, null);
         try {
-            control.apply(api.server.routes());
+            control.apply(api.server.endpoints());
         } catch (IllegalStateException unexpected) {
             fail("every route of the server has a rule: " + unexpected.getMessage());
         }

@@ -17,7 +17,7 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.server.archfixture.left.Left;
 import org.wardnet.server.archfixture.right.Right;
 import org.wardnet.server.http.ApiRequest;
-import org.wardnet.storage.JdbcClipIndex;
+import org.wardnet.storage.clips.JdbcClipIndex;
 
 /**
  * Each rule of {@link LayerRules} against classes that break it on purpose (test fixtures in

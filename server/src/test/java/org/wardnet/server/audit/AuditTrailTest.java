@@ -21,7 +21,9 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 import org.wardnet.server.http.ApiResponse;
-import org.wardnet.server.http.Router;
+import org.wardnet.server.routes.Access;
+import org.wardnet.server.routes.Endpoint;
+import org.wardnet.server.routes.Operation;
 import org.wardnet.storage.Database;
 
 /**
@@ -88,12 +90,11 @@ class AuditTrailTest extends ApiTestBase {
     @Test
     void everyRouteHasADecisionAndAnUndecidedOneStopsTheServer() {
         Auditing auditing = new Auditing(null, error -> null, java.time.Clock.systemUTC());
-        List<Router.Route> routes = api.server.routes();
-        assertEquals(routes.size(), auditing.apply(routes).size());
-        List<Router.Route> withNew = new ArrayList<>(routes);
-        withNew.add(new Router.Route(HttpMethod.GET, "/api/v1/something-new",
-                request -> CompletableFuture.completedFuture(ApiResponse.noContent())));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> auditing.apply(withNew));
+        List<Endpoint> endpoints = api.server.endpoints();
+        assertEquals(endpoints.size(), auditing.apply(endpoints).size());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Endpoint.of(HttpMethod.GET,
+                "/api/v1/something-new", request -> CompletableFuture.completedFuture(ApiResponse.noContent()),
+                Access.PUBLIC, null, Operation.doc("ops", "new")));
         assertTrue(e.getMessage().contains("GET /api/v1/something-new"), e.getMessage());
     }
 }

@@ -95,7 +95,7 @@ class MainTest {
                 .with(org.wardnet.config.WardnetKeys.STORE_DATA_DIR, data.toString());
         try (org.wardnet.storage.Database db = org.wardnet.storage.Database.open(config)) {
             org.wardnet.core.registry.Registry registry = org.wardnet.core.registry.Registry.open(
-                    new org.wardnet.storage.JdbcRegistryStore(db.dataSource(), org.wardnet.storage.SecretKeys.load(config)),
+                    new org.wardnet.storage.registry.JdbcRegistryStore(db.dataSource(), org.wardnet.storage.secrets.SecretKeys.load(config)),
                     java.time.Clock.systemUTC());
             registry.createSite(new org.wardnet.core.registry.SiteDraft("C", "Center", "CENTER", null, null, null));
             registry.createCamera(new org.wardnet.core.registry.CameraDraft("a", "C", "A",

@@ -27,7 +27,7 @@ import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.core.registry.Tier;
 import org.wardnet.storage.Database;
-import org.wardnet.storage.JdbcClipIndex;
+import org.wardnet.storage.clips.JdbcClipIndex;
 
 /**
  * Retention on a real index and real files: ages per tier, byte budgets oldest first, holds that

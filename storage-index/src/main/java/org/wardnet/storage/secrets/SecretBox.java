@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -54,7 +54,7 @@ public final class SecretBox {
     }
 
     /** The first 8 hex digits of the key's SHA-256: names a key without revealing it. */
-    static String keyId(byte[] key) {
+    public static String keyId(byte[] key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key)).substring(0, 8);
         } catch (GeneralSecurityException e) {

@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.health;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.health.HealthHistory;
+import org.wardnet.storage.Transactions;
 
 /** Health events in the {@code health_event} table: appended in batches, read back newest first. */
 public final class JdbcHealthHistory implements HealthHistory {
@@ -33,29 +34,24 @@ public final class JdbcHealthHistory implements HealthHistory {
         if (events.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (HealthEvent e : events) {
-                    insert.setObject(1, e.at().atOffset(ZoneOffset.UTC));
-                    insert.setString(2, e.subject().name());
-                    insert.setString(3, e.id());
-                    insert.setString(4, e.from());
-                    insert.setString(5, e.to());
-                    insert.setString(6, e.reason() == null ? null
-                            : e.reason().substring(0, Math.min(1000, e.reason().length())));
-                    insert.setBoolean(7, e.alarm());
-                    insert.setString(8, e.groupedBy());
-                    insert.addBatch();
+        try {
+            Transactions.run(dataSource, connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (HealthEvent e : events) {
+                        insert.setObject(1, e.at().atOffset(ZoneOffset.UTC));
+                        insert.setString(2, e.subject().name());
+                        insert.setString(3, e.id());
+                        insert.setString(4, e.from());
+                        insert.setString(5, e.to());
+                        insert.setString(6, e.reason() == null ? null
+                                : e.reason().substring(0, Math.min(1000, e.reason().length())));
+                        insert.setBoolean(7, e.alarm());
+                        insert.setString(8, e.groupedBy());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot record health events: " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.clips;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.recording.RecordingPlan;
 import org.wardnet.core.recording.RecordingPlanStore;
+import org.wardnet.storage.Transactions;
 
 /** Recording plans in the {@code recording_plan} table. Thread-safe. */
 public final class JdbcRecordingPlanStore implements RecordingPlanStore {

@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.registry;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +15,7 @@ import org.wardnet.core.registry.RoomKind;
 import org.wardnet.core.registry.RtspEndpoint;
 import org.wardnet.core.registry.Site;
 import org.wardnet.core.registry.Tier;
+import org.wardnet.storage.secrets.SecretBox;
 
 /** The mapping between registry records and table rows: column lists, statements, binding, reading. */
 final class RegistryRows {

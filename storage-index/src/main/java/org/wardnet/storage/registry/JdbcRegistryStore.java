@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.registry;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +14,8 @@ import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.RegistryChange;
 import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.Site;
+import org.wardnet.storage.Transactions;
+import org.wardnet.storage.secrets.SecretBox;
 
 /**
  * The registry in two tables, {@code site} and {@code camera}. Each {@link #apply} is one
@@ -65,9 +67,8 @@ public final class JdbcRegistryStore implements RegistryStore {
         if (changes.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            Transactions.run(dataSource, connection -> {
                 int start = 0;
                 while (start < changes.size()) {
                     int end = start + 1;
@@ -77,13 +78,7 @@ public final class JdbcRegistryStore implements RegistryStore {
                     runBatch(connection, changes.subList(start, end));
                     start = end;
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StoreUnavailableException("registry write failed, nothing was changed: " + e.getMessage(), e);
         }

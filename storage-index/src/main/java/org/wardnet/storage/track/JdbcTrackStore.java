@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.track;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +22,7 @@ import org.wardnet.core.track.TrackStore;
 import org.wardnet.core.track.TransitionMemory;
 import org.wardnet.core.track.TravelMode;
 import org.wardnet.core.track.TravelTimes;
+import org.wardnet.storage.Transactions;
 
 /**
  * The street network ({@code street_segment}), manual links ({@code track_link}) and learned
@@ -125,20 +126,36 @@ public final class JdbcTrackStore implements TrackStore {
                 });
     }
 
+    /**
+     * Replaces the rows of these pairs: delete then insert in one transaction, the one form of upsert
+     * H2 and PostgreSQL both run (H2's MERGE ... KEY is its own, PostgreSQL's ON CONFLICT its own).
+     * Learning runs on one thread, so no other writer inserts the same key in between.
+     */
     @Override
     public void saveTransitions(List<Transition> transitions) {
         write("store learned travel times", connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO track_transition (from_camera,"
-                    + " to_camera, mode, counts) KEY (from_camera, to_camera, mode) VALUES (?, ?, ?, ?)")) {
-                for (Transition t : transitions) {
-                    merge.setString(1, t.from());
-                    merge.setString(2, t.to());
-                    merge.setString(3, t.mode().name());
-                    merge.setString(4, Arrays.stream(t.times().counts()).mapToObj(Integer::toString)
-                            .collect(Collectors.joining(",")));
-                    merge.addBatch();
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM track_transition"
+                    + " WHERE from_camera = ? AND to_camera = ? AND mode = ?");
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO track_transition (from_camera,"
+                            + " to_camera, mode, counts) VALUES (?, ?, ?, ?)")) {
+                java.util.Map<String, Transition> lastOfEachPair = new java.util.LinkedHashMap<>();
+                for (Transition t : transitions) { // as an upsert would: the last row of a pair wins
+                    lastOfEachPair.put(t.from() + '\n' + t.to() + '\n' + t.mode(), t);
                 }
-                merge.executeBatch();
+                for (Transition t : lastOfEachPair.values()) {
+                    delete.setString(1, t.from());
+                    delete.setString(2, t.to());
+                    delete.setString(3, t.mode().name());
+                    delete.addBatch();
+                    insert.setString(1, t.from());
+                    insert.setString(2, t.to());
+                    insert.setString(3, t.mode().name());
+                    insert.setString(4, Arrays.stream(t.times().counts()).mapToObj(Integer::toString)
+                            .collect(Collectors.joining(",")));
+                    insert.addBatch();
+                }
+                delete.executeBatch();
+                insert.executeBatch();
             }
         });
     }
@@ -151,18 +168,23 @@ public final class JdbcTrackStore implements TrackStore {
                                 .toArray())));
     }
 
+    /** Replaces the counts of these cameras (delete then insert, as {@link #saveTransitions}). */
     @Override
     public void saveVisibility(java.util.Map<String, int[]> counts) {
         write("store learned visibility", connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO track_visibility (camera_id, passes,"
-                    + " seen) KEY (camera_id) VALUES (?, ?, ?)")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM track_visibility WHERE camera_id = ?");
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO track_visibility (camera_id,"
+                            + " passes, seen) VALUES (?, ?, ?)")) {
                 for (java.util.Map.Entry<String, int[]> e : counts.entrySet()) {
-                    merge.setString(1, e.getKey());
-                    merge.setInt(2, e.getValue()[0]);
-                    merge.setInt(3, e.getValue()[1]);
-                    merge.addBatch();
+                    delete.setString(1, e.getKey());
+                    delete.addBatch();
+                    insert.setString(1, e.getKey());
+                    insert.setInt(2, e.getValue()[0]);
+                    insert.setInt(3, e.getValue()[1]);
+                    insert.addBatch();
                 }
-                merge.executeBatch();
+                delete.executeBatch();
+                insert.executeBatch();
             }
         });
     }
@@ -180,15 +202,18 @@ public final class JdbcTrackStore implements TrackStore {
     @Override
     public void saveView(FittedView fitted) {
         write("store the fitted camera view", connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO track_view (id, reach_m,"
-                    + " half_angle_deg, close_m, hops, log_likelihood, fitted_ms) KEY (id) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
-                merge.setDouble(1, fitted.view().reachMeters());
-                merge.setDouble(2, fitted.view().halfAngleDegrees());
-                merge.setDouble(3, fitted.view().closeMeters());
-                merge.setInt(4, fitted.hops());
-                merge.setDouble(5, fitted.logLikelihood());
-                merge.setLong(6, fitted.fittedAt().toEpochMilli());
-                merge.executeUpdate();
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM track_view WHERE id = 1")) {
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO track_view (id, reach_m,"
+                    + " half_angle_deg, close_m, hops, log_likelihood, fitted_ms) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
+                insert.setDouble(1, fitted.view().reachMeters());
+                insert.setDouble(2, fitted.view().halfAngleDegrees());
+                insert.setDouble(3, fitted.view().closeMeters());
+                insert.setInt(4, fitted.hops());
+                insert.setDouble(5, fitted.logLikelihood());
+                insert.setLong(6, fitted.fittedAt().toEpochMilli());
+                insert.executeUpdate();
             }
         });
     }

@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.track;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +15,7 @@ import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.track.CaseStore;
 import org.wardnet.core.track.TrackCase;
 import org.wardnet.core.track.TravelMode;
+import org.wardnet.storage.Transactions;
 
 /**
  * Cases in {@code track_case}, their hops in {@code case_hop} and their history in

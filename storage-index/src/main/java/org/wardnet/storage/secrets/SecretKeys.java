@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.secrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.storage.StoreOpenException;
 
 /**
  * Finds the key that seals camera credentials: {@code store.secretKey} (base64, best set through
@@ -76,12 +77,12 @@ public final class SecretKeys {
         return key;
     }
 
-    static Path next(Path file) {
+    public static Path next(Path file) {
         return file.resolveSibling(file.getFileName() + ".next");
     }
 
     /** Writes a key file readable by its owner only; it must not exist yet. */
-    static void write(Path file, byte[] key) throws IOException {
+    public static void write(Path file, byte[] key) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -97,7 +98,7 @@ public final class SecretKeys {
     }
 
     /** Replaces {@code file} with {@code next} in one step. */
-    static void promote(Path next, Path file) throws IOException {
+    public static void promote(Path next, Path file) throws IOException {
         try {
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -105,7 +106,7 @@ public final class SecretKeys {
         }
     }
 
-    static byte[] read(Path file) throws IOException {
+    public static byte[] read(Path file) throws IOException {
         return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
     }
 

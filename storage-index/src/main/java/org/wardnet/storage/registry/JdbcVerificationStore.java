@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.registry;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.install.VerificationStore;
+import org.wardnet.storage.Transactions;
 
 /**
  * Verifications in the {@code camera_verification} table, one row per camera. A save replaces the

@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.clips;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +17,7 @@ import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.errors.StoreUnavailableException;
+import org.wardnet.storage.Transactions;
 
 /**
  * The clip index in the {@code clip} table, keyed (start_hour, camera_id, start_ms, id). The

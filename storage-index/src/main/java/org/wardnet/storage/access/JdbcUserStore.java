@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.access;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +18,7 @@ import org.wardnet.core.access.Role;
 import org.wardnet.core.access.User;
 import org.wardnet.core.access.UserStore;
 import org.wardnet.core.errors.StoreUnavailableException;
+import org.wardnet.storage.Transactions;
 
 /** Users in {@code app_user}, grants in {@code user_grant}, tokens in {@code access_token}. Thread-safe. */
 public final class JdbcUserStore implements UserStore {

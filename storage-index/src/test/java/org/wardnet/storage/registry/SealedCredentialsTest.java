@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +23,10 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.SiteDraft;
+import org.wardnet.storage.Database;
+import org.wardnet.storage.StoreOpenException;
+import org.wardnet.storage.secrets.SecretBox;
+import org.wardnet.storage.secrets.SecretKeys;
 
 /**
  * Camera passwords at rest: sealed with AES-GCM under a key created on first start (owner-only),

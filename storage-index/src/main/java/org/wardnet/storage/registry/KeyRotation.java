@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.registry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.storage.Database;
+import org.wardnet.storage.StoreOpenException;
+import org.wardnet.storage.secrets.SecretBox;
+import org.wardnet.storage.secrets.SecretKeys;
 
 /**
  * Replaces the credential key: writes a new key beside the old as {@code FILE.next}, re-seals every

@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.track;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.track.Sighting;
 import org.wardnet.core.track.SightingStore;
+import org.wardnet.storage.Transactions;
 
 /** Sightings in the {@code sighting} table, found by (kind, value, time). Thread-safe. */
 public final class JdbcSightingStore implements SightingStore {

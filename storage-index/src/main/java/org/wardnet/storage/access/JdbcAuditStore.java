@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.access;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +13,7 @@ import org.wardnet.core.audit.AuditChain;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.errors.StoreUnavailableException;
+import org.wardnet.storage.Transactions;
 
 /**
  * The audit trail in {@code audit_entry}. The last sequence and hash are kept in memory after the

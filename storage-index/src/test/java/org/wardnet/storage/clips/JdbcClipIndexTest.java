@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.clips;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,7 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.storage.Database;
 
 /** The clip index on a real H2 file: overlap seeks, paging, coverage, the longest-clip bound across restarts. */
 class JdbcClipIndexTest {

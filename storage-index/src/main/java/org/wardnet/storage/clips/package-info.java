@@ -1,0 +1,2 @@
+/** The clip index (windows, coverage, retention, holds) and the recording plans. */
+package org.wardnet.storage.clips;

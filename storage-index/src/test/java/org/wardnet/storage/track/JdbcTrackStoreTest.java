@@ -1,0 +1,74 @@
+package org.wardnet.storage.track;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.track.CameraView;
+import org.wardnet.core.track.TrackStore;
+import org.wardnet.core.track.TravelMode;
+import org.wardnet.core.track.TravelTimes;
+import org.wardnet.storage.Database;
+
+/**
+ * The track store on a real H2 file: the fitted view absent at first, replaced by each fit and kept
+ * across a reopen; learned hops and visibility replaced, not duplicated, when saved again.
+ */
+class JdbcTrackStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private WardnetConfig config() {
+        return WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+    }
+
+    @Test
+    void theFittedViewIsReplacedByEachFitAndSurvivesAReopen() {
+        TrackStore.FittedView second = new TrackStore.FittedView(new CameraView(20, 70, 5), 2_400, -2.018,
+                Instant.parse("2026-11-29T10:00:00Z"));
+        try (Database db = Database.open(config())) {
+            JdbcTrackStore store = new JdbcTrackStore(db.dataSource());
+            assertTrue(store.view().isEmpty(), "nothing fitted yet");
+            store.saveView(new TrackStore.FittedView(new CameraView(25, 75, 1), 1_000, -2.4,
+                    Instant.parse("2026-11-29T09:00:00Z")));
+            store.saveView(second);
+            assertEquals(second, store.view().orElseThrow());
+        }
+        try (Database db = Database.open(config())) {
+            assertEquals(second, new JdbcTrackStore(db.dataSource()).view().orElseThrow());
+        }
+    }
+
+    @Test
+    void learnedHopsAndVisibilityAreReplacedWhenSavedAgain() {
+        int[] first = new int[TravelTimes.BINS];
+        first[3] = 2;
+        int[] later = first.clone();
+        later[3] = 5;
+        later[4] = 1;
+        try (Database db = Database.open(config())) {
+            JdbcTrackStore store = new JdbcTrackStore(db.dataSource());
+            store.saveTransitions(List.of(new TrackStore.Transition("a", "b", TravelMode.WALK, TravelTimes.of(first)),
+                    new TrackStore.Transition("a", "c", TravelMode.WALK, TravelTimes.of(first))));
+            store.saveTransitions(List.of(new TrackStore.Transition("a", "b", TravelMode.WALK, TravelTimes.of(later))));
+            List<TrackStore.Transition> stored = store.transitions();
+            assertEquals(2, stored.size(), "one row per pair and mode");
+            TrackStore.Transition ab = stored.stream().filter(t -> t.to().equals("b")).findFirst().orElseThrow();
+            assertArrayEquals(later, ab.times().counts());
+            store.saveVisibility(Map.of("a", new int[] {4, 3}));
+            store.saveVisibility(Map.of("a", new int[] {9, 7}, "b", new int[] {1, 0}));
+            Map<String, int[]> seen = store.visibility();
+            assertEquals(2, seen.size());
+            assertArrayEquals(new int[] {9, 7}, seen.get("a"));
+        }
+    }
+}
