@@ -4,13 +4,20 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.wardnet.app.audit.AuditLog;
+import org.wardnet.app.clips.ClipExports;
+import org.wardnet.app.clips.ClipIngest;
+import org.wardnet.app.clips.ClipQueries;
+import org.wardnet.app.clips.FootageQueries;
+import org.wardnet.app.clips.ImportRoots;
 import org.wardnet.app.health.HealthService;
 import org.wardnet.app.install.InstallerService;
 import org.wardnet.app.recording.RecordingService;
+import org.wardnet.app.registry.ScopedRegistry;
 import org.wardnet.app.track.TrackService;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
@@ -154,8 +161,14 @@ public final class WardnetServer implements AutoCloseable {
             imports = new BlockingWork("wardnet-clip-import", 1, 4);
             JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());
             clips = clipIndex;
-            ApiRoutes.Footage footage = new ApiRoutes.Footage(clipIndex, clipIndex, history::before, reads, imports,
-                    media);
+            ScopedRegistry scoped = new ScopedRegistry(registry);
+            ApiRoutes.Footage footage = new ApiRoutes.Footage(
+                    new ClipQueries(clipIndex, clipIndex, scoped, Clock.systemUTC()),
+                    new ClipIngest(clipIndex, scoped, media, ImportRoots.from(config)),
+                    new FootageQueries(clipIndex, scoped, history,
+                            Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS))),
+                    new ClipExports(clipIndex, media, scoped, exportDirectory(config), Clock.systemUTC()),
+                    reads, imports, clipIndex, media);
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
                     clipIndex, clipIndex, history::append, devices.recorders(), media);
             track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex);
@@ -183,6 +196,11 @@ public final class WardnetServer implements AutoCloseable {
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);
             return new WardnetServer(this, registry, router, declared, address);
+        }
+
+        /** Where exports and case bundles are written before they are sent: DATA/exports. */
+        private static Path exportDirectory(WardnetConfig config) {
+            return Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports");
         }
 
         private InetSocketAddress listen(WardnetConfig config) throws InterruptedException {

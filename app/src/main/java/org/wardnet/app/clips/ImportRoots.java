@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
 
 /**
  * The directories a directory import may read, so a request cannot have the server index (and
@@ -22,6 +24,14 @@ public final class ImportRoots {
     }
 
     /** From {@code clips.importRoots} (comma-separated), or the defaults when it is empty. */
+    /** {@code clips.importRoots}; by default the data directory and the recording directory. */
+    public static ImportRoots from(WardnetConfig config) {
+        Path data = Path.of(config.get(WardnetKeys.STORE_DATA_DIR));
+        String recordings = config.get(WardnetKeys.RECORDING_DIRECTORY);
+        return of(config.get(WardnetKeys.CLIPS_IMPORT_ROOTS), List.of(data,
+                recordings.isEmpty() ? data.resolve("recordings") : Path.of(recordings)));
+    }
+
     public static ImportRoots of(String configured, List<Path> defaults) {
         List<Path> roots = new ArrayList<>();
         for (String part : configured.split(",")) {

@@ -30,6 +30,10 @@ public class DomainException extends RuntimeException {
         CONFLICT,
         /** The input is larger than a configured limit. */
         TOO_LARGE,
+        /** Well-formed and allowed, but it cannot be carried out (nothing to cut, a batch with bad rows). */
+        UNPROCESSABLE,
+        /** It existed, but is no longer there (a clip's file removed behind the index's back). */
+        GONE,
         /** Too many attempts in a window; {@link #retryAfterSeconds()} says when to try again. */
         THROTTLED,
         /** A store or queue cannot take the work now; nothing of it was kept. */
@@ -75,6 +79,12 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.INVALID, "invalid", "Invalid input", detail, errors, 0, Map.of(), null);
     }
 
+    /** {@code what} is invalid, every field error named in the detail. */
+    public static DomainException invalidInput(String what, List<FieldError> errors) {
+        return invalid(what + " is invalid: " + String.join("; ", errors.stream().map(FieldError::toString).toList()),
+                errors);
+    }
+
     public static DomainException invalid(String field, String reason) {
         return invalid(field + ": " + reason, List.of(new FieldError(field, reason)));
     }
@@ -82,6 +92,12 @@ public class DomainException extends RuntimeException {
     /** A request that cannot be read as meant, with no one field to blame. */
     public static DomainException badRequest(String detail) {
         return new DomainException(Kind.INVALID, "bad-request", "Bad request", detail);
+    }
+
+    /** A request that cannot be read as meant because of one field, named with what is wrong. */
+    public static DomainException badRequest(String field, String reason) {
+        return new DomainException(Kind.INVALID, "bad-request", "Bad request", field + ": " + reason,
+                List.of(new FieldError(field, reason)), 0, Map.of(), null);
     }
 
     public static DomainException notFound(String detail) {

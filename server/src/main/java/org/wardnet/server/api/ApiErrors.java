@@ -36,6 +36,8 @@ public final class ApiErrors implements ProblemWriter.ExceptionTranslator {
             case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
             case CONFLICT -> HttpResponseStatus.CONFLICT;
             case TOO_LARGE -> HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
+            case UNPROCESSABLE -> HttpResponseStatus.UNPROCESSABLE_ENTITY;
+            case GONE -> HttpResponseStatus.GONE;
             case THROTTLED -> HttpResponseStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
         };

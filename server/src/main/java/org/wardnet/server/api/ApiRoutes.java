@@ -2,6 +2,10 @@ package org.wardnet.server.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wardnet.app.clips.ClipExports;
+import org.wardnet.app.clips.ClipIngest;
+import org.wardnet.app.clips.ClipQueries;
+import org.wardnet.app.clips.FootageQueries;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -35,14 +39,11 @@ public final class ApiRoutes {
         CandidateRegistration registration = new CandidateRegistration(registry, writes, json, installer,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         java.time.Duration widest = java.time.Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
-        ClipResource clips = new ClipResource(footage.index(), footage.retention(), registry, footage.reads(), writes,
-                footage.imports(), json, paging, widest,
-                config.get(WardnetKeys.API_MAX_IMPORT_ROWS), importRoots(config), footage.media());
-        FootageResource coverage = new FootageResource(footage.index(), registry, footage.history(), footage.reads(),
-                json, widest, java.time.Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS)));
+        ClipResource clips = new ClipResource(footage.clips(), footage.ingest(), footage.reads(), writes,
+                footage.imports(), json, paging, widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+        FootageResource coverage = new FootageResource(footage.footage(), footage.reads(), json, widest);
         RecordingResource plans = new RecordingResource(recording, registry, writes, json);
-        ExportResource exports = new ExportResource(footage.index(), footage.media(), registry, footage.imports(),
-                java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports"),
+        ExportResource exports = new ExportResource(footage.exports(), footage.imports(),
                 java.time.Duration.ofMinutes(config.get(WardnetKeys.CLIPS_MAX_EXPORT_MINUTES)));
         TrackResource follow = new TrackResource(tracking.service(), registry, footage.reads(), writes, json,
                 config.get(WardnetKeys.TRACK_MAX_HORIZON_SECONDS), config.get(WardnetKeys.TRACK_MAX_CANDIDATES));
@@ -69,25 +70,17 @@ public final class ApiRoutes {
     }
 
     /**
-     * What the footage endpoints use: the clip index, the health history, the read executor, and
-     * the one-thread executor of directory imports.
+     * What the footage endpoints use: the clip use cases, the read executor, and the one-thread
+     * executor of directory imports and exports; the clip index and media files for case exports.
      */
-    public record Footage(org.wardnet.core.clips.ClipIndex index, org.wardnet.core.clips.ClipRetentionStore retention,
-            FootageResource.HealthLookup history, BlockingWork reads, BlockingWork imports,
+    public record Footage(ClipQueries clips, ClipIngest ingest, FootageQueries footage, ClipExports exports,
+            BlockingWork reads, BlockingWork imports, org.wardnet.core.clips.ClipIndex index,
             org.wardnet.core.clips.MediaFiles media) {
     }
 
     /** What the track-following endpoints use: the planner's service, and the sighting and case stores. */
     public record Tracking(org.wardnet.app.track.TrackService service,
             org.wardnet.core.track.SightingStore sightings, org.wardnet.core.track.CaseStore cases) {
-    }
-
-    /** {@code clips.importRoots}, by default the data directory and the recording directory. */
-    private static org.wardnet.app.clips.ImportRoots importRoots(WardnetConfig config) {
-        java.nio.file.Path data = java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR));
-        String recordings = config.get(WardnetKeys.RECORDING_DIRECTORY);
-        return org.wardnet.app.clips.ImportRoots.of(config.get(WardnetKeys.CLIPS_IMPORT_ROOTS), List.of(data,
-                recordings.isEmpty() ? data.resolve("recordings") : java.nio.file.Path.of(recordings)));
     }
 
     /** Accounts and the bounded executor that does their password hashing. */

@@ -1,19 +1,23 @@
 package org.wardnet.server.api;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.clips.ClipIngest;
+import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.work.BlockingWork;
+import org.wardnet.core.access.Caller;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipDraft;
-import org.wardnet.core.clips.ClipIndex;
-import org.wardnet.core.clips.ClipOrigin;
-import org.wardnet.core.registry.Registry;
-import org.wardnet.core.registry.Validated;
+import org.wardnet.core.errors.DomainException;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
@@ -27,59 +31,46 @@ import org.wardnet.server.http.Problem;
  */
 final class ClipResource {
 
-
-    private final ClipIndex index;
-    private final Registry registry;
+    private final ClipQueries clips;
+    private final ClipIngest ingest;
     private final BlockingWork reads;
     private final BlockingWork writes;
+    /** Directory imports read whole files: one at a time, away from the store's read threads. */
+    private final BlockingWork imports;
     private final JsonCodec json;
+    private final RequestBodies bodies;
     private final Paging paging;
     private final Duration widest;
     private final int maxRows;
-    /** Directory imports read whole files: one at a time, away from the store's read threads. */
-    private final BlockingWork imports;
 
-    private final org.wardnet.core.clips.ClipRetentionStore holds;
-
-    private final org.wardnet.app.clips.ImportRoots importRoots;
-    private final org.wardnet.core.clips.MediaFiles media;
-
-    ClipResource(ClipIndex index, org.wardnet.core.clips.ClipRetentionStore holds, Registry registry, BlockingWork reads,
-            BlockingWork writes, BlockingWork imports, JsonCodec json, Paging paging, Duration widest, int maxRows,
-            org.wardnet.app.clips.ImportRoots importRoots, org.wardnet.core.clips.MediaFiles media) {
-        this.importRoots = importRoots;
-        this.media = media;
-        this.holds = holds;
-        this.imports = imports;
-        this.index = index;
-        this.registry = registry;
+    ClipResource(ClipQueries clips, ClipIngest ingest, BlockingWork reads, BlockingWork writes, BlockingWork imports,
+            JsonCodec json, Paging paging, Duration widest, int maxRows) {
+        this.clips = clips;
+        this.ingest = ingest;
         this.reads = reads;
         this.writes = writes;
+        this.imports = imports;
         this.json = json;
+        this.bodies = new RequestBodies(json);
         this.paging = paging;
         this.widest = widest;
         this.maxRows = maxRows;
     }
 
     CompletableFuture<ApiResponse> ingest(ApiRequest request) {
+        Caller caller = request.caller();
         if (NdjsonBatch.singleObject(request)) {
-            Validated<Clip> checked = json.read(request.body(), ClipDraft.class)
-                    .validate(visibleCameras(request), ClipOrigin.INGESTED);
-            if (!checked.isValid()) {
-                throw RequestParams.invalid("clip", checked.errors());
-            }
-            Clip clip = checked.value();
+            Clip clip = ingest.check(caller, json.read(request.body(), ClipDraft.class));
             return writes.submit(() -> {
-                long id = index.add(List.of(clip)).get(0);
-                Clip stored = index.get(id).orElseThrow();
+                Clip stored = ingest.storeOne(clip);
                 return ApiResponse.json(HttpResponseStatus.CREATED, json.write(ClipViews.clip(stored)))
-                        .withHeader("Location", "/api/v1/clips/" + id);
+                        .withHeader("Location", "/api/v1/clips/" + stored.id());
             });
         }
         boolean atomic = RequestParams.flag(request, "atomic");
-        NdjsonBatch<ClipDraft, Clip> batch = new NdjsonBatch<>(json.mapper(), ClipDraft.class,
-                draft -> draft.validate(visibleCameras(request), ClipOrigin.INGESTED), maxRows, "clips");
-        return writes.submit(() -> batch.run(Utf8Body.decode(request.body()), atomic, index::add, json));
+        NdjsonBatch<ClipDraft, Clip> batch = new NdjsonBatch<>(json.mapper(), ClipDraft.class, ingest.rowCheck(caller),
+                maxRows, "clips");
+        return writes.submit(() -> batch.run(Utf8Body.decode(request.body()), atomic, ingest::store, json));
     }
 
     CompletableFuture<ApiResponse> list(ApiRequest request) {
@@ -90,25 +81,27 @@ final class ClipResource {
         }
         TimeWindow window = TimeWindow.of(request, widest);
         int limit = paging.limit(request);
-        ClipIndex.Cursor after = ClipViews.cursor(request.queryParam("cursor"));
-        RequestParams.camera(registry, request, camera);
+        org.wardnet.core.clips.ClipIndex.Cursor after = ClipViews.cursor(request.queryParam("cursor"));
+        Caller caller = request.caller();
         return reads.submit(() -> {
-            List<Clip> clips = index.overlapping(camera, window.from(), window.to(), after, limit + 1);
-            boolean more = clips.size() > limit;
-            List<Clip> page = more ? clips.subList(0, limit) : clips;
+            ClipQueries.ClipPage page = clips.list(caller, camera, window.from(), window.to(), after, limit);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", page.stream().map(ClipViews::clip).toList());
-            body.put("limit", limit);
-            body.put("nextCursor", more ? ClipViews.cursorOf(page.get(page.size() - 1)) : null);
+            body.put("items", page.items().stream().map(ClipViews::clip).toList());
+            body.put("limit", page.limit());
+            body.put("nextCursor", page.next() == null ? null : ClipViews.cursorOf(page.next()));
             return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
         });
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
         long id = ClipViews.id(request.pathParam("id"));
+        Caller caller = request.caller();
         return reads.submit(() -> {
-            Map<String, Object> view = new LinkedHashMap<>(ClipViews.clip(existing(request, id)));
-            holds.holdOf(id).ifPresent(reason -> view.put("hold", reason));
+            ClipQueries.HeldClip held = clips.get(caller, id);
+            Map<String, Object> view = new LinkedHashMap<>(ClipViews.clip(held.clip()));
+            if (held.hold() != null) {
+                view.put("hold", held.hold());
+            }
             return ApiResponse.json(HttpResponseStatus.OK, json.write(view));
         });
     }
@@ -120,34 +113,22 @@ final class ClipResource {
     /** Places a hold: retention never deletes the clip until it is released. */
     CompletableFuture<ApiResponse> hold(ApiRequest request) {
         long id = ClipViews.id(request.pathParam("id"));
-        HoldRequest body = new RequestBodies(json).json(request, HoldRequest.class);
-        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
-            throw RequestParams.invalid("reason", "required: who needs the clip kept, 1 to 500 characters");
-        }
+        HoldRequest body = bodies.json(request, HoldRequest.class);
+        ClipQueries.requireReason(body.reason());
+        Caller caller = request.caller();
         return writes.submit(() -> {
-            existing(request, id);
-            holds.hold(id, body.reason().strip(), java.time.Instant.now());
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(Map.of("clipId", id, "hold", body.reason().strip())));
+            String kept = clips.hold(caller, id, body.reason());
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(Map.of("clipId", id, "hold", kept)));
         });
     }
 
     CompletableFuture<ApiResponse> release(ApiRequest request) {
         long id = ClipViews.id(request.pathParam("id"));
+        Caller caller = request.caller();
         return writes.submit(() -> {
-            existing(request, id);
-            if (!holds.release(id)) {
-                throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found", "Not found",
-                        "clip " + id + " has no hold"));
-            }
+            clips.release(caller, id);
             return ApiResponse.noContent();
         });
-    }
-
-    /** The clip, when its camera is in the caller's scope; a clip of another camera is as missing as none. */
-    private Clip existing(ApiRequest request, long id) {
-        return index.get(id).filter(clip -> RequestParams.recordVisible(registry, request, clip.cameraId()))
-                .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
-                        "Not found", "no clip " + id)));
     }
 
     /**
@@ -156,20 +137,21 @@ final class ClipResource {
      */
     CompletableFuture<ApiResponse> media(ApiRequest request) {
         long id = ClipViews.id(request.pathParam("id"));
-        String range = request.headers().get(io.netty.handler.codec.http.HttpHeaderNames.RANGE);
+        String range = request.headers().get(HttpHeaderNames.RANGE);
+        Caller caller = request.caller();
         return reads.submit(() -> {
-            Clip clip = existing(request, id);
+            Clip clip = clips.media(caller, id);
             if (clip.remote()) {
                 return new ApiResponse(HttpResponseStatus.TEMPORARY_REDIRECT, null, new byte[0], Map.of())
                         .withHeader("Location", clip.media());
             }
-            java.nio.file.Path file = java.nio.file.Path.of(clip.media());
+            Path file = Path.of(clip.media());
             long size;
             try {
-                size = java.nio.file.Files.size(file);
-            } catch (java.io.IOException e) {
-                throw new ApiException(Problem.of(HttpResponseStatus.GONE, "media-gone", "Media gone",
-                        "clip " + id + " is indexed but its file is not readable: " + e.getMessage()));
+                size = Files.size(file);
+            } catch (IOException e) {
+                throw new DomainException(DomainException.Kind.GONE, "media-gone", "Media gone",
+                        "clip " + id + " is indexed but its file is not readable: " + e.getMessage());
             }
             ByteRange bytes = ByteRange.resolve(range, size);
             String type = contentType(file);
@@ -191,8 +173,8 @@ final class ClipResource {
         });
     }
 
-    private static String contentType(java.nio.file.Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    private static String contentType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ts")) {
             return "video/mp2t";
         }
@@ -208,36 +190,8 @@ final class ClipResource {
 
     /** Indexes a folder of recordings on the server's disk (see {@link org.wardnet.app.clips.DirectoryImport}). */
     CompletableFuture<ApiResponse> importDirectory(ApiRequest request) {
-        DirectoryRequest body = new RequestBodies(json).json(request, DirectoryRequest.class);
-        if (body.directory() == null || body.directory().isBlank()) {
-            throw RequestParams.invalid("directory", "required: a folder on the server's disk");
-        }
-        java.nio.file.Path directory;
-        try {
-            directory = importRoots.check(body.directory());
-        } catch (IllegalArgumentException e) {
-            throw RequestParams.invalid("directory", e.getMessage());
-        }
-        java.util.function.Predicate<String> cameras = visibleCameras(request);
-        if (body.cameraId() != null && !cameras.test(body.cameraId())) {
-            throw RequestParams.invalid("cameraId", "no camera '" + body.cameraId() + "' is registered");
-        }
-        return imports.submit(() -> {
-            org.wardnet.app.clips.DirectoryImport.Outcome outcome;
-            try {
-                outcome = new org.wardnet.app.clips.DirectoryImport(index, cameras, media)
-                        .run(directory, body.cameraId());
-            } catch (IOException e) {
-                throw new ApiException(Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "import-failed",
-                        "Import failed", "cannot read '" + directory + "': " + e.getMessage()));
-            }
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(outcome));
-        });
+        DirectoryRequest body = bodies.json(request, DirectoryRequest.class);
+        ClipIngest.DirectoryJob job = ingest.directory(request.caller(), body.directory(), body.cameraId());
+        return imports.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(job.run())));
     }
-
-    /** Registered cameras in the caller's scope: clips of others are refused as of unknown cameras. */
-    private java.util.function.Predicate<String> visibleCameras(ApiRequest request) {
-        return id -> RequestParams.visibleCamera(registry, request, id);
-    }
-
 }

@@ -2,79 +2,46 @@ package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.clips.FootageQueries;
 import org.wardnet.app.work.BlockingWork;
-import org.wardnet.core.clips.Clip;
-import org.wardnet.core.clips.ClipIndex;
-import org.wardnet.core.clips.Outages;
+import org.wardnet.core.access.Caller;
 import org.wardnet.core.clips.Timeline;
 import org.wardnet.core.geo.GeoArea;
-import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.GeoPoint;
-import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.JsonCodec;
 
 /**
- * What footage exists, from the index alone: a camera's timeline (covered intervals and gaps, a
- * gap with its cause when the health history knows one) and coverage (which cameras of a site
- * subtree, a circle or a polygon have footage in a window).
+ * What footage exists, over HTTP: a camera's timeline (covered intervals and gaps with their
+ * causes) and coverage of a site subtree, a circle or a polygon; {@link FootageQueries} answers.
  */
 final class FootageResource {
 
-    /** A camera's health events before an instant, newest first. */
-    public interface HealthLookup {
-        List<HealthEvent> before(String cameraId, Instant until, int limit);
-    }
-
-    /** Clips read for one timeline at most; a wider window is refused by the window limit first. */
-    private static final int MAX_TIMELINE_CLIPS = 200_000;
-
-    private final ClipIndex index;
-    private final Registry registry;
-    private final HealthLookup health;
+    private final FootageQueries footage;
     private final BlockingWork reads;
     private final JsonCodec json;
     private final Duration widest;
-    private final Duration tolerance;
 
-    FootageResource(ClipIndex index, Registry registry, HealthLookup health, BlockingWork reads, JsonCodec json,
-            Duration widest, Duration tolerance) {
-        this.index = index;
-        this.registry = registry;
-        this.health = health;
+    FootageResource(FootageQueries footage, BlockingWork reads, JsonCodec json, Duration widest) {
+        this.footage = footage;
         this.reads = reads;
         this.json = json;
         this.widest = widest;
-        this.tolerance = tolerance;
     }
 
     CompletableFuture<ApiResponse> timeline(ApiRequest request) {
-        String id = RequestParams.camera(registry, request, RequestParams.id(request)).id();
+        String id = RequestParams.id(request);
         TimeWindow window = TimeWindow.of(request, widest);
-        return reads.submit(() -> {
-            List<Clip> clips = new ArrayList<>();
-            ClipIndex.Cursor after = null;
-            while (clips.size() < MAX_TIMELINE_CLIPS) {
-                List<Clip> page = index.overlapping(id, window.from(), window.to(), after, 5_000);
-                clips.addAll(page);
-                if (page.size() < 5_000) {
-                    break;
-                }
-                Clip last = page.get(page.size() - 1);
-                after = new ClipIndex.Cursor(last.start().toEpochMilli(), last.id());
-            }
-            List<Timeline.Outage> outages = Outages.of(health.before(id, window.to(), 1_000), window.to());
-            Timeline timeline = Timeline.of(clips, window.from(), window.to(), tolerance, outages);
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(timelineView(id, timeline)));
-        });
+        Caller caller = request.caller();
+        return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(timelineView(id,
+                footage.timeline(caller, id, window.from(), window.to())))));
     }
 
     private static Map<String, Object> timelineView(String cameraId, Timeline timeline) {
@@ -97,21 +64,17 @@ final class FootageResource {
 
     CompletableFuture<ApiResponse> coverage(ApiRequest request) {
         TimeWindow window = TimeWindow.of(request, widest);
-        Scope scope = scope(request);
-        List<String> ids = scope.cameraIds();
+        FootageQueries.Area area = area(request);
+        Caller caller = request.caller();
         return reads.submit(() -> {
-            List<String> found = index.withFootage(ids, window.from(), window.to());
+            FootageQueries.Coverage found = footage.coverage(caller, area, window.from(), window.to());
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("from", window.from().toString());
             view.put("to", window.to().toString());
-            view.put("scope", scope.description());
-            view.put("camerasInScope", ids.size());
-            view.put("camerasWithFootage", found.size());
-            List<Map<String, Object>> cameras = new ArrayList<>();
-            for (String id : found) {
-                registry.camera(id).ifPresent(c -> cameras.add(cameraView(c)));
-            }
-            view.put("cameras", cameras);
+            view.put("scope", found.description());
+            view.put("camerasInScope", found.camerasInScope());
+            view.put("camerasWithFootage", found.withFootage().size());
+            view.put("cameras", found.withFootage().stream().map(FootageResource::cameraView).toList());
             return ApiResponse.json(HttpResponseStatus.OK, json.write(view));
         });
     }
@@ -125,11 +88,8 @@ final class FootageResource {
         return view;
     }
 
-    /** The cameras a coverage query asks about. */
-    private record Scope(String description, List<String> cameraIds) {
-    }
-
-    private Scope scope(ApiRequest request) {
+    /** The area a coverage query names: exactly one of a site, a circle, a polygon. */
+    private static FootageQueries.Area area(ApiRequest request) {
         String site = request.queryParam("site");
         String lat = request.queryParam("lat");
         String polygon = request.queryParam("polygon");
@@ -139,42 +99,29 @@ final class FootageResource {
                     + " polygon=lat1,lon1,lat2,lon2,lat3,lon3...");
         }
         if (site != null) {
-            RequestParams.site(registry, request, site);
-            return new Scope("site " + site, registry.queries().cameraIdsInSubtree(site));
+            return FootageQueries.Area.site(site);
         }
-        GeoArea area;
-        String description;
         try {
             if (lat != null) {
                 GeoPoint centre = point(lat, request.queryParam("lon"));
                 double radius = number("radiusMeters", request.queryParam("radiusMeters"));
-                area = new GeoArea.Circle(centre, radius);
-                description = "within " + radius + " m of " + centre.lat() + "," + centre.lon();
-            } else {
-                // A flat list: ';' would be a query separator to many HTTP libraries.
-                String[] numbers = polygon.split(",");
-                if (numbers.length % 2 != 0) {
-                    throw new IllegalArgumentException("vertices come in lat,lon pairs; got " + numbers.length + " numbers");
-                }
-                List<GeoPoint> vertices = new ArrayList<>();
-                for (int i = 0; i < numbers.length; i += 2) {
-                    vertices.add(point(numbers[i], numbers[i + 1]));
-                }
-                area = new GeoArea.Polygon(vertices);
-                description = "polygon of " + vertices.size() + " vertices";
+                return FootageQueries.Area.shape(new GeoArea.Circle(centre, radius),
+                        "within " + radius + " m of " + centre.lat() + "," + centre.lon());
             }
+            // A flat list: ';' would be a query separator to many HTTP libraries.
+            String[] numbers = polygon.split(",");
+            if (numbers.length % 2 != 0) {
+                throw new IllegalArgumentException("vertices come in lat,lon pairs; got " + numbers.length + " numbers");
+            }
+            List<GeoPoint> vertices = new ArrayList<>();
+            for (int i = 0; i < numbers.length; i += 2) {
+                vertices.add(point(numbers[i], numbers[i + 1]));
+            }
+            return FootageQueries.Area.shape(new GeoArea.Polygon(vertices),
+                    "polygon of " + vertices.size() + " vertices");
         } catch (IllegalArgumentException e) {
             throw RequestParams.invalid(lat != null ? "lat" : "polygon", e.getMessage());
         }
-        List<String> ids = new ArrayList<>();
-        org.wardnet.core.access.AccessScope access = request.requireScope();
-        for (Camera camera : registry.queries().allCameras()) {
-            // only the caller's cameras: an area reaching over a boundary covers its own side
-            if (area.contains(camera.location()) && access.covers(camera.siteId())) {
-                ids.add(camera.id());
-            }
-        }
-        return new Scope(description, ids);
     }
 
     private static GeoPoint point(String lat, String lon) {
