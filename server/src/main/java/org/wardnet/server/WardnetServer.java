@@ -17,6 +17,7 @@ import org.wardnet.app.clips.ImportRoots;
 import org.wardnet.app.health.HealthService;
 import org.wardnet.app.install.InstallerService;
 import org.wardnet.app.recording.RecordingService;
+import org.wardnet.app.recording.RecordingPlans;
 import org.wardnet.app.registry.ScopedRegistry;
 import org.wardnet.app.track.TrackService;
 import org.wardnet.app.work.BlockingWork;
@@ -183,7 +184,8 @@ public final class WardnetServer implements AutoCloseable {
             authWork = new BlockingWork("wardnet-auth", 2, 64);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
             List<Endpoint> declared = ApiRoutes.all(config, registry, writes, json, ops,
-                    new HealthResource(health.queries(), reads, json), installer, footage, recording, tracking, auditStore,
+                    new HealthResource(health.queries(), reads, json), installer, footage,
+                    new RecordingPlans(recording, scoped), tracking, auditStore,
                     new ApiRoutes.Identity(identities.accounts(), authWork));
             List<Endpoint> endpoints = guards == Guards.ENFORCED
                     ? identities.control(auditing, reads).apply(auditing.apply(declared)) : Identities.unguarded(declared);

@@ -26,6 +26,7 @@ import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.clips.MediaFiles;
 import org.wardnet.core.recording.RecorderSettings;
+import org.wardnet.core.recording.RecorderStats;
 import org.wardnet.core.recording.RecordingPlan;
 import org.wardnet.core.recording.RecordingPlanStore;
 import org.wardnet.core.recording.Segment;
@@ -64,7 +65,14 @@ public final class RecordingService implements AutoCloseable {
     private final int recovered;
 
     /** A recorder at work, with what it has done. */
-    private record Running(StreamRecorder recorder, Instant since, AtomicInteger indexed, Map<String, Object> last,
+    /** What a recorder last did, written on its thread, read by the status. */
+    private static final class LastSeen {
+        private volatile Instant segmentEnd;
+        private volatile String failure;
+        private volatile Instant failureAt;
+    }
+
+    private record Running(StreamRecorder recorder, Instant since, AtomicInteger indexed, LastSeen last,
             java.util.concurrent.atomic.AtomicBoolean down) {
     }
 
@@ -246,7 +254,7 @@ public final class RecordingService implements AutoCloseable {
     private Running launch(Camera camera, Instant now) {
         AtomicInteger indexed = new AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
-        Map<String, Object> last = new ConcurrentHashMap<>();
+        LastSeen last = new LastSeen();
         StreamRecorder recorder = recorders.create(camera.id(), camera.rtsp().url(),
                 camera.rtsp().credentials().username(), camera.rtsp().credentials().password(),
                 root.resolve(camera.id()), settings, new StreamRecorder.Listener() {
@@ -261,7 +269,7 @@ public final class RecordingService implements AutoCloseable {
                                 segment.width(), segment.height(), segment.keyFrames(), segment.sha256(),
                                 ClipOrigin.RECORDED)));
                         indexed.incrementAndGet();
-                        last.put("lastSegmentEnd", segment.end().toString());
+                        last.segmentEnd = segment.end();
                     }
 
                     @Override
@@ -271,8 +279,8 @@ public final class RecordingService implements AutoCloseable {
                             note(cameraId, org.wardnet.core.clips.Outages.RECORDING,
                                     org.wardnet.core.clips.Outages.RECORDER_DOWN, reason, clock.instant());
                         }
-                        last.put("lastFailure", reason);
-                        last.put("lastFailureAt", clock.instant().toString());
+                        last.failureAt = clock.instant();
+                        last.failure = reason;
                     }
                 }, clock);
         threads.execute(recorder);
@@ -282,36 +290,18 @@ public final class RecordingService implements AutoCloseable {
         return new Running(recorder, now, indexed, last, down);
     }
 
-    /** What is recording now, for the status endpoint. */
-    public Map<String, Object> status() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("directory", root.toString());
-        view.put("recording", running.size());
-        view.put("maxCameras", maxCameras);
-        view.put("waiting", waiting);
-        view.put("recoveredAtStart", recovered);
-        if (alarm != null) {
-            view.put("alarm", alarm);
-        }
-        List<Map<String, Object>> cameras = new ArrayList<>();
+    /** What is recording now. */
+    public RecordingStatus status() {
+        List<RecordingStatus.Recorder> cameras = new ArrayList<>();
         running.forEach((id, r) -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("cameraId", id);
-            c.put("since", r.since().toString());
-            c.put("segmentsIndexed", r.indexed().get());
-            org.wardnet.core.recording.RecorderStats stats = r.recorder().stats();
-            c.put("packets", stats.packets());
-            c.put("droppedBeforeKeyFrame", stats.droppedBeforeKeyFrame());
-            c.put("droppedWithoutTimestamp", stats.droppedWithoutTimestamp());
-            c.put("droppedNonIncreasing", stats.droppedNonIncreasing());
-            c.put("reconnects", stats.reconnects());
-            c.put("keyFrameTimeouts", stats.keyFrameTimeouts());
-            c.putAll(r.last());
-            cameras.add(c);
+            RecorderStats stats = r.recorder().stats();
+            cameras.add(new RecordingStatus.Recorder(id, r.since(), r.indexed().get(), stats.packets(),
+                    stats.droppedBeforeKeyFrame(), stats.droppedWithoutTimestamp(), stats.droppedNonIncreasing(),
+                    stats.reconnects(), stats.keyFrameTimeouts(), r.last().segmentEnd, r.last().failure,
+                    r.last().failureAt));
         });
-        cameras.sort((a, b) -> String.valueOf(a.get("cameraId")).compareTo(String.valueOf(b.get("cameraId"))));
-        view.put("cameras", cameras);
-        return view;
+        cameras.sort(java.util.Comparator.comparing(RecordingStatus.Recorder::cameraId));
+        return new RecordingStatus(root.toString(), running.size(), maxCameras, waiting, recovered, alarm, cameras);
     }
 
     /** Writes a recorder state change into the camera's history; a failure to write is logged, not thrown. */

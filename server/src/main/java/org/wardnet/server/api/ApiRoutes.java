@@ -28,7 +28,7 @@ public final class ApiRoutes {
     public static List<Endpoint> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
             OpsResource ops, org.wardnet.server.health.HealthResource health,
             org.wardnet.app.install.InstallerService installer, Footage footage,
-            org.wardnet.app.recording.RecordingService recording, Tracking tracking,
+            org.wardnet.app.recording.RecordingPlans recording, Tracking tracking,
             org.wardnet.core.audit.AuditStore audit, Identity identity) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registry, writes, json, paging);
@@ -42,7 +42,7 @@ public final class ApiRoutes {
         ClipResource clips = new ClipResource(footage.clips(), footage.ingest(), footage.reads(), writes,
                 footage.imports(), json, paging, widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         FootageResource coverage = new FootageResource(footage.footage(), footage.reads(), json, widest);
-        RecordingResource plans = new RecordingResource(recording, registry, writes, json);
+        RecordingResource plans = new RecordingResource(recording, writes, json);
         ExportResource exports = new ExportResource(footage.exports(), footage.imports(),
                 java.time.Duration.ofMinutes(config.get(WardnetKeys.CLIPS_MAX_EXPORT_MINUTES)));
         TrackResource follow = new TrackResource(tracking.service(), registry, footage.reads(), writes, json,
