@@ -16,9 +16,14 @@ import org.wardnet.app.clips.FootageQueries;
 import org.wardnet.app.clips.ImportRoots;
 import org.wardnet.app.health.HealthService;
 import org.wardnet.app.install.InstallerService;
-import org.wardnet.app.recording.RecordingService;
 import org.wardnet.app.recording.RecordingPlans;
+import org.wardnet.app.recording.RecordingService;
 import org.wardnet.app.registry.ScopedRegistry;
+import org.wardnet.app.track.CaseExport;
+import org.wardnet.app.track.Cases;
+import org.wardnet.app.track.Following;
+import org.wardnet.app.track.Links;
+import org.wardnet.app.track.Sightings;
 import org.wardnet.app.track.TrackService;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
@@ -169,13 +174,18 @@ public final class WardnetServer implements AutoCloseable {
                     new FootageQueries(clipIndex, scoped, history,
                             Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS))),
                     new ClipExports(clipIndex, media, scoped, exportDirectory(config), Clock.systemUTC()),
-                    reads, imports, clipIndex, media);
+                    reads, imports);
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
                     clipIndex, clipIndex, history::append, devices.recorders(), media);
             track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex);
-            ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track, new JdbcSightingStore(database.dataSource()),
-                    new JdbcCaseStore(database.dataSource()));
             JdbcAuditStore auditStore = new JdbcAuditStore(database.dataSource());
+            ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track,
+                    new Following(track, scoped, config.get(WardnetKeys.TRACK_MAX_HORIZON_SECONDS),
+                            config.get(WardnetKeys.TRACK_MAX_CANDIDATES)),
+                    new Links(track, scoped), new Sightings(new JdbcSightingStore(database.dataSource()), scoped),
+                    new Cases(new JdbcCaseStore(database.dataSource()), track, clipIndex, scoped, auditStore,
+                            new CaseExport(clipIndex, media, json.mapper(), exportDirectory(config)),
+                            Clock.systemUTC()));
             audit = new AuditLog(auditStore);
             ApiErrors errors = new ApiErrors();
             Identities identities = Identities.open(config, database.dataSource(), registry, Clock.systemUTC());

@@ -6,6 +6,11 @@ import org.wardnet.app.clips.ClipExports;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.clips.FootageQueries;
+import org.wardnet.app.track.Cases;
+import org.wardnet.app.track.Following;
+import org.wardnet.app.track.Links;
+import org.wardnet.app.track.Sightings;
+import org.wardnet.app.track.TrackService;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -45,14 +50,11 @@ public final class ApiRoutes {
         RecordingResource plans = new RecordingResource(recording, writes, json);
         ExportResource exports = new ExportResource(footage.exports(), footage.imports(),
                 java.time.Duration.ofMinutes(config.get(WardnetKeys.CLIPS_MAX_EXPORT_MINUTES)));
-        TrackResource follow = new TrackResource(tracking.service(), registry, footage.reads(), writes, json,
-                config.get(WardnetKeys.TRACK_MAX_HORIZON_SECONDS), config.get(WardnetKeys.TRACK_MAX_CANDIDATES));
-        SightingResource sightings = new SightingResource(tracking.sightings(), registry, footage.reads(), writes, json,
-                paging, widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
-        CaseResource cases = new CaseResource(tracking.cases(), tracking.service(), footage.index(), footage.media(),
-                registry,
-                footage.reads(), writes, json, java.nio.file.Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports"),
-                java.time.Clock.systemUTC(), audit);
+        TrackResource follow = new TrackResource(tracking.following(), tracking.links(), tracking.service(),
+                footage.reads(), writes, json);
+        SightingResource sightings = new SightingResource(tracking.sightings(), footage.reads(), writes, json, paging,
+                widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+        CaseResource cases = new CaseResource(tracking.cases(), footage.reads(), writes, json);
         AuditResource trail = new AuditResource(audit, footage.reads(), json, paging);
         AccountResource account = new AccountResource(identity.accounts(), identity.work(), json);
         UserResource users = new UserResource(identity.accounts(), identity.work(), json);
@@ -71,16 +73,14 @@ public final class ApiRoutes {
 
     /**
      * What the footage endpoints use: the clip use cases, the read executor, and the one-thread
-     * executor of directory imports and exports; the clip index and media files for case exports.
+     * executor of directory imports and exports.
      */
     public record Footage(ClipQueries clips, ClipIngest ingest, FootageQueries footage, ClipExports exports,
-            BlockingWork reads, BlockingWork imports, org.wardnet.core.clips.ClipIndex index,
-            org.wardnet.core.clips.MediaFiles media) {
+            BlockingWork reads, BlockingWork imports) {
     }
 
-    /** What the track-following endpoints use: the planner's service, and the sighting and case stores. */
-    public record Tracking(org.wardnet.app.track.TrackService service,
-            org.wardnet.core.track.SightingStore sightings, org.wardnet.core.track.CaseStore cases) {
+    /** What the track-following endpoints use: the planner's service and the track use cases. */
+    public record Tracking(TrackService service, Following following, Links links, Sightings sightings, Cases cases) {
     }
 
     /** Accounts and the bounded executor that does their password hashing. */
