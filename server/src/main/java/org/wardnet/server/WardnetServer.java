@@ -15,10 +15,13 @@ import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.clips.FootageQueries;
 import org.wardnet.app.clips.ImportRoots;
 import org.wardnet.app.health.HealthService;
+import org.wardnet.app.install.Installation;
 import org.wardnet.app.install.InstallerService;
 import org.wardnet.app.recording.RecordingPlans;
 import org.wardnet.app.recording.RecordingService;
+import org.wardnet.app.registry.Cameras;
 import org.wardnet.app.registry.ScopedRegistry;
+import org.wardnet.app.registry.Sites;
 import org.wardnet.app.track.CaseExport;
 import org.wardnet.app.track.Cases;
 import org.wardnet.app.track.Following;
@@ -157,6 +160,7 @@ public final class WardnetServer implements AutoCloseable {
             reads = new BlockingWork("wardnet-read", config.get(WardnetKeys.STORE_MAX_POOL_SIZE),
                     config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
             devices = new DeviceAdapters(config);
+            ScopedRegistry scoped = new ScopedRegistry(registry);
             HealthHistory history = new JdbcHealthHistory(database.dataSource());
             health = HealthService.start(config, registry, history, devices.prober(), metrics.registry());
             installer = InstallerService.start(config, registry, new JdbcVerificationStore(database.dataSource()),
@@ -164,10 +168,12 @@ public final class WardnetServer implements AutoCloseable {
                     report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
                     metrics.registry(), devices.discovery(), devices.inspection());
             MediaFiles media = devices.mediaFiles();
+            Cameras cameras = new Cameras(scoped, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+            ApiRoutes.Registering registering = new ApiRoutes.Registering(new Sites(scoped), cameras,
+                    new Installation(installer, scoped, cameras, config));
             imports = new BlockingWork("wardnet-clip-import", 1, 4);
             JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());
             clips = clipIndex;
-            ScopedRegistry scoped = new ScopedRegistry(registry);
             ApiRoutes.Footage footage = new ApiRoutes.Footage(
                     new ClipQueries(clipIndex, clipIndex, scoped, Clock.systemUTC()),
                     new ClipIngest(clipIndex, scoped, media, ImportRoots.from(config)),
@@ -194,7 +200,7 @@ public final class WardnetServer implements AutoCloseable {
             authWork = new BlockingWork("wardnet-auth", 2, 64);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
             List<Endpoint> declared = ApiRoutes.all(config, registry, writes, json, ops,
-                    new HealthResource(health.queries(), reads, json), installer, footage,
+                    new HealthResource(health.queries(), reads, json), registering, footage,
                     new RecordingPlans(recording, scoped), tracking, auditStore,
                     new ApiRoutes.Identity(identities.accounts(), authWork));
             List<Endpoint> endpoints = guards == Guards.ENFORCED

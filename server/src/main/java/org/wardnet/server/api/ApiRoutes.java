@@ -6,6 +6,9 @@ import org.wardnet.app.clips.ClipExports;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.clips.FootageQueries;
+import org.wardnet.app.install.Installation;
+import org.wardnet.app.registry.Cameras;
+import org.wardnet.app.registry.Sites;
 import org.wardnet.app.track.Cases;
 import org.wardnet.app.track.Following;
 import org.wardnet.app.track.Links;
@@ -32,17 +35,16 @@ public final class ApiRoutes {
 
     public static List<Endpoint> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
             OpsResource ops, org.wardnet.server.health.HealthResource health,
-            org.wardnet.app.install.InstallerService installer, Footage footage,
+            Registering registering, Footage footage,
             org.wardnet.app.recording.RecordingPlans recording, Tracking tracking,
             org.wardnet.core.audit.AuditStore audit, Identity identity) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
-        SiteResource sites = new SiteResource(registry, writes, json, paging);
-        CameraResource cameras = new CameraResource(registry, writes, json, paging);
-        CameraImportResource imports = new CameraImportResource(registry, writes, json,
-                config.get(WardnetKeys.API_MAX_IMPORT_ROWS), installer);
-        InstallerResource install = new InstallerResource(installer, registry, json, config, footage.reads());
-        CandidateRegistration registration = new CandidateRegistration(registry, writes, json, installer,
-                config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+        SiteResource sites = new SiteResource(registering.sites(), writes, json, paging);
+        CameraResource cameras = new CameraResource(registering.cameras(), registry, writes, json, paging);
+        CameraImportResource imports = new CameraImportResource(registering.cameras(), registering.installation(),
+                writes, json);
+        InstallerResource install = new InstallerResource(registering.installation(), json, footage.reads());
+        CandidateRegistration registration = new CandidateRegistration(registering.installation(), writes, json);
         java.time.Duration widest = java.time.Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
         ClipResource clips = new ClipResource(footage.clips(), footage.ingest(), footage.reads(), writes,
                 footage.imports(), json, paging, widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
@@ -69,6 +71,10 @@ public final class ApiRoutes {
         endpoints.addAll(AccessEndpoints.of(account, users));
         document.publish(endpoints);
         return List.copyOf(endpoints);
+    }
+
+    /** What the registry and installer endpoints use: sites, cameras and the installer's workflow. */
+    public record Registering(Sites sites, Cameras cameras, Installation installation) {
     }
 
     /**

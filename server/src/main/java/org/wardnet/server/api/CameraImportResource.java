@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.install.Installation;
+import org.wardnet.app.install.VerifyBatch;
+import org.wardnet.app.registry.Cameras;
 import org.wardnet.app.work.BlockingWork;
+import org.wardnet.core.access.Caller;
 import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.CameraImport;
-import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
@@ -32,19 +35,16 @@ final class CameraImportResource {
     private static final Set<String> CSV = Set.of("text/csv");
     private static final Set<String> NDJSON = Set.of("application/x-ndjson", "application/ndjson", "application/jsonl");
 
-    private final Registry registry;
+    private final Cameras cameras;
+    private final Installation installation;
     private final BlockingWork writes;
     private final JsonCodec json;
-    private final int maxRows;
-    private final org.wardnet.app.install.InstallerService installer;
 
-    CameraImportResource(Registry registry, BlockingWork writes, JsonCodec json, int maxRows,
-            org.wardnet.app.install.InstallerService installer) {
-        this.registry = registry;
+    CameraImportResource(Cameras cameras, Installation installation, BlockingWork writes, JsonCodec json) {
+        this.cameras = cameras;
+        this.installation = installation;
         this.writes = writes;
         this.json = json;
-        this.maxRows = maxRows;
-        this.installer = installer;
     }
 
     CompletableFuture<ApiResponse> importCameras(ApiRequest request) {
@@ -55,16 +55,11 @@ final class CameraImportResource {
         accepted.addAll(NDJSON);
         RequestBodies.requireMediaType(request, accepted);
         boolean csv = CSV.contains(media);
+        Caller caller = request.caller();
         return writes.submit(() -> {
             String text = Utf8Body.decode(request.body());
             List<CameraImport.Row> rows = csv ? csvRows(text) : ndjsonRows(text);
-            if (rows.size() > maxRows) {
-                throw new ApiException(Problem.of(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
-                        "Too many rows", "the import has " + rows.size() + " rows; the limit is " + maxRows
-                                + " (api.maxImportRows); split the file"));
-            }
-            CameraImport.Outcome outcome = registry.importCameras(withinScope(registry, rows, request.requireScope()),
-                    atomic);
+            CameraImport.Outcome outcome = cameras.importRows(caller, rows, atomic);
             Map<String, Object> body = summary(outcome, csv);
             if (!outcome.applied()) {
                 Problem problem = Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "import-rejected",
@@ -76,50 +71,12 @@ final class CameraImportResource {
                 throw new ApiException(problem);
             }
             if (verify) {
-                startVerification(outcome, body);
+                VerifyBatch batch = installation.verifyImported(outcome);
+                body.put("verification", batch.status(Integer.MAX_VALUE));
+                body.put("verificationUrl", "/api/v1/verifications/" + batch.id());
             }
             return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
         });
-    }
-
-    /**
-     * Rows that would place a camera outside the caller's scope, or change a camera registered
-     * outside it, fail like rows naming a missing site, so an import can neither reach into another
-     * substation nor pull its cameras out.
-     */
-    static List<CameraImport.Row> withinScope(Registry registry, List<CameraImport.Row> rows,
-            org.wardnet.core.access.AccessScope scope) {
-        if (scope.districtWide()) {
-            return rows;
-        }
-        List<CameraImport.Row> out = new ArrayList<>(rows.size());
-        for (CameraImport.Row row : rows) {
-            CameraDraft draft = row.draft();
-            List<FieldError> errors = new ArrayList<>(row.parseErrors());
-            if (draft != null && draft.siteId() != null && !scope.covers(draft.siteId())) {
-                errors.add(new FieldError("siteId", "no site '" + draft.siteId() + "' exists"));
-            }
-            if (draft != null && draft.id() != null && registry.camera(draft.id())
-                    .filter(c -> !scope.covers(c.siteId())).isPresent()) {
-                errors.add(new FieldError("id", "id '" + draft.id() + "' cannot be used; choose another"));
-            }
-            out.add(errors.size() == row.parseErrors().size() ? row : new CameraImport.Row(row.number(), draft, errors));
-        }
-        return out;
-    }
-
-    /** {@code ?verify=true}: the imported cameras that have an ONVIF endpoint are verified in the background. */
-    private void startVerification(CameraImport.Outcome outcome, Map<String, Object> body) {
-        List<String> ids = new ArrayList<>();
-        for (CameraImport.RowResult result : outcome.results()) {
-            if (result.status() != CameraImport.Status.FAILED
-                    && registry.camera(result.id()).map(c -> c.onvif() != null).orElse(false)) {
-                ids.add(result.id());
-            }
-        }
-        org.wardnet.app.install.VerifyBatch batch = installer.startBatch(ids);
-        body.put("verification", batch.status(Integer.MAX_VALUE));
-        body.put("verificationUrl", "/api/v1/verifications/" + batch.id());
     }
 
     private List<CameraImport.Row> csvRows(String text) {

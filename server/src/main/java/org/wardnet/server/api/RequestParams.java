@@ -11,8 +11,8 @@ import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
 
 /**
- * Reading and checking what every resource shares: the path id, boolean flags, the camera an id
- * names (404 when none), and the 400 for one invalid field.
+ * Reading and checking what every resource shares: the path id, boolean flags, and the 400 for
+ * invalid fields. Scope is the use cases' business, not checked here.
  */
 final class RequestParams {
 
@@ -39,37 +39,6 @@ final class RequestParams {
         }
         throw new ApiException(Problem.badRequest("query parameter '" + name + "' must be true or false, got '"
                 + value + "'"));
-    }
-
-    /**
-     * The registered camera {@code id} names, when it lies in the caller's scope; otherwise the
-     * same 404 as for an id that does not exist, so ids outside the scope do not leak.
-     */
-    static Camera camera(Registry registry, ApiRequest request, String id) {
-        return registry.camera(id).filter(c -> request.requireScope().covers(c.siteId()))
-                .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND,
-                        "not-found", "Not found", "no camera '" + id + "'")));
-    }
-
-    /**
-     * Whether a stored record of camera {@code id} (a clip, sighting, plan) may be shown: always to
-     * the district, which also sees records of cameras since removed; otherwise when the camera
-     * exists and lies in the caller's scope.
-     */
-    static boolean recordVisible(Registry registry, ApiRequest request, String id) {
-        return request.requireScope().districtWide() || visibleCamera(registry, request, id);
-    }
-
-    /** Whether camera {@code id} exists and lies in the caller's scope. */
-    static boolean visibleCamera(Registry registry, ApiRequest request, String id) {
-        return registry.camera(id).filter(c -> request.requireScope().covers(c.siteId())).isPresent();
-    }
-
-    /** The site {@code id} names when it lies in the caller's scope, or the 404 of a missing site. */
-    static org.wardnet.core.registry.Site site(Registry registry, ApiRequest request, String id) {
-        return registry.site(id).filter(s -> request.requireScope().covers(s.id()))
-                .orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
-                        "Not found", "no site '" + id + "'")));
     }
 
     /** A 400 naming every invalid field of {@code what}. */

@@ -3,11 +3,12 @@ package org.wardnet.server.api;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.registry.Sites;
 import org.wardnet.app.work.BlockingWork;
+import org.wardnet.core.access.Caller;
 import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Page;
 import org.wardnet.core.registry.Registry;
-import org.wardnet.core.registry.RegistryQueries;
 import org.wardnet.core.registry.Site;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.core.registry.Tier;
@@ -20,14 +21,14 @@ import org.wardnet.server.http.Problem;
 /** {@code /api/v1/sites}: the tier tree. Reads answer from memory; writes go through the store. */
 final class SiteResource {
 
-    private final Registry registry;
+    private final Sites sites;
     private final BlockingWork writes;
     private final JsonCodec json;
     private final RequestBodies bodies;
     private final Paging paging;
 
-    SiteResource(Registry registry, BlockingWork writes, JsonCodec json, Paging paging) {
-        this.registry = registry;
+    SiteResource(Sites sites, BlockingWork writes, JsonCodec json, Paging paging) {
+        this.sites = sites;
         this.writes = writes;
         this.json = json;
         this.bodies = new RequestBodies(json);
@@ -36,40 +37,38 @@ final class SiteResource {
 
     CompletableFuture<ApiResponse> list(ApiRequest request) {
         ListQuery query = paging.query(request);
-        Tier tier = tier(request.queryParam("tier"));
-        org.wardnet.core.access.AccessScope scope = request.requireScope();
-        Page<Site> page = scope.districtWide() ? registry.queries().sites(query, tier)
-                : registry.queries().sites(query, tier, scope::covers);
+        Page<Site> page = sites.list(request.caller(), query, tier(request.queryParam("tier")));
         return done(HttpResponseStatus.OK, new Views.PageView<>(page.items().stream()
                 .map(site -> Views.site(site, null)).toList(), query.limit(), Paging.cursor(page.nextId())));
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
-        Site site = RequestParams.site(registry, request, RequestParams.id(request));
-        return done(HttpResponseStatus.OK, view(site));
+        return done(HttpResponseStatus.OK, view(sites.get(request.caller(), RequestParams.id(request))));
     }
 
     CompletableFuture<ApiResponse> create(ApiRequest request) {
         SiteDraft draft = bodies.json(request, SiteDraft.class);
-        requireParentInScope(request, draft);
+        Caller caller = request.caller();
         return writes.submit(() -> {
-            Site site = registry.createSite(draft);
-            return response(HttpResponseStatus.CREATED, view(site)).withHeader("Location", "/api/v1/sites/" + site.id());
+            Sites.Counted site = sites.create(caller, draft);
+            return response(HttpResponseStatus.CREATED, view(site))
+                    .withHeader("Location", "/api/v1/sites/" + site.site().id());
         });
     }
 
     CompletableFuture<ApiResponse> replace(ApiRequest request) {
-        String id = RequestParams.site(registry, request, RequestParams.id(request)).id();
+        String id = RequestParams.id(request);
         SiteDraft draft = bodies.json(request, SiteDraft.class);
-        requireParentInScope(request, draft);
-        return writes.submit(() -> response(HttpResponseStatus.OK, view(registry.replaceSite(id, draft))));
+        Caller caller = request.caller();
+        return writes.submit(() -> response(HttpResponseStatus.OK, view(sites.replace(caller, id, draft))));
     }
 
     CompletableFuture<ApiResponse> delete(ApiRequest request) {
-        String id = RequestParams.site(registry, request, RequestParams.id(request)).id();
+        String id = RequestParams.id(request);
         boolean cascade = RequestParams.flag(request, "cascade");
+        Caller caller = request.caller();
         return writes.submit(() -> {
-            Registry.DeleteCount count = registry.deleteSite(id, cascade);
+            Registry.DeleteCount count = sites.delete(caller, id, cascade);
             return response(HttpResponseStatus.OK, new Deleted(id, count.sites(), count.cameras()));
         });
     }
@@ -78,9 +77,8 @@ final class SiteResource {
     record Deleted(String id, int sites, int cameras) {
     }
 
-    private Views.SiteView view(Site site) {
-        RegistryQueries.DirectCounts counts = registry.queries().directCounts(site.id());
-        return Views.site(site, new Views.Counts(counts.childSites(), counts.cameras()));
+    private static Views.SiteView view(Sites.Counted site) {
+        return Views.site(site.site(), new Views.Counts(site.childSites(), site.cameras()));
     }
 
     private ApiResponse response(HttpResponseStatus status, Object body) {
@@ -100,24 +98,6 @@ final class SiteResource {
         } catch (IllegalArgumentException e) {
             throw new ApiException(Problem.badRequest("query parameter 'tier' must be CENTER, SUBSTATION or ROOM,"
                     + " got '" + text + "'"));
-        }
-    }
-
-    /**
-     * A site may only be placed under a parent in the caller's scope; a top-level site (no parent)
-     * needs the whole district. A parent outside the scope answers as one that does not exist.
-     */
-    private void requireParentInScope(ApiRequest request, SiteDraft draft) {
-        org.wardnet.core.access.AccessScope scope = request.requireScope();
-        if (draft == null || scope.districtWide()) {
-            return;
-        }
-        if (draft.parentId() == null) {
-            throw new ApiException(Problem.of(HttpResponseStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "a site without a parent needs a grant on the whole district; yours apply to " + scope));
-        }
-        if (!scope.covers(draft.parentId())) {
-            throw RequestParams.invalid("parentId", "no site '" + draft.parentId() + "' exists");
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.wardnet.server.api;
+package org.wardnet.app.install;
 
 import java.net.NetworkInterface;
 import java.net.SocketException;
