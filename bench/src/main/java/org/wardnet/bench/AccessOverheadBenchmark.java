@@ -1,5 +1,6 @@
 package org.wardnet.bench;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.Clip;
@@ -94,7 +96,7 @@ public final class AccessOverheadBenchmark {
         for (SiteDraft site : district.sites()) {
             server.registry().createSite(site);
         }
-        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(java.net.URI.create(server.baseUrl()
+        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
                 + "/api/v1/cameras/import?atomic=true")).header("Content-Type", "text/csv")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(DistrictFiles.camerasCsv(district))).build(),
@@ -110,7 +112,7 @@ public final class AccessOverheadBenchmark {
         server.clips().add(clips);
     }
 
-    private static Path script(Path file, List<String> ids, java.util.function.Function<String, String> path)
+    private static Path script(Path file, List<String> ids, Function<String, String> path)
             throws Exception {
         StringBuilder lua = new StringBuilder("local paths = {\n");
         for (String id : ids) {

@@ -1,7 +1,11 @@
 package org.wardnet.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
@@ -17,10 +21,10 @@ public final class DistrictClips {
     }
 
     /** Deletes a benchmark's scratch store (gigabytes at district scale). */
-    public static void delete(java.nio.file.Path dir) throws java.io.IOException {
-        try (var files = java.nio.file.Files.walk(dir)) {
-            for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
+    public static void delete(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.wardnet.config;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -64,7 +65,7 @@ public final class ConfigKey<T> {
     /** {@code server.maxHeaderBytes} is read from {@code WARDNET_SERVER_MAX_HEADER_BYTES}. */
     public String environmentName() {
         String snake = path.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2");
-        return "WARDNET_" + snake.toUpperCase(java.util.Locale.ROOT);
+        return "WARDNET_" + snake.toUpperCase(Locale.ROOT);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.wardnet.config;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -93,11 +95,11 @@ public interface ValueType<T> {
 
     /** One of {@code options}, written exactly (case-insensitive on input, upper case as stored). */
     static ValueType<String> choice(String... options) {
-        java.util.List<String> allowed = java.util.List.of(options);
+        List<String> allowed = List.of(options);
         return new ValueType<>() {
             @Override
             public Optional<String> parse(String text) {
-                String upper = text.strip().toUpperCase(java.util.Locale.ROOT);
+                String upper = text.strip().toUpperCase(Locale.ROOT);
                 return allowed.contains(upper) ? Optional.of(upper) : Optional.empty();
             }
 

@@ -1,5 +1,6 @@
 package org.wardnet.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -496,7 +497,7 @@ public final class WardnetKeys {
                 + " follow request.");
         s.put("auth", "Users and tokens: the first administrator, session and token lifetimes, the password hash's"
                 + " cost, and how failed logins are limited.");
-        return java.util.Collections.unmodifiableMap(s);
+        return Collections.unmodifiableMap(s);
     }
 
     private static Map<String, ConfigKey<?>> index() {
@@ -509,6 +510,6 @@ public final class WardnetKeys {
                 throw new IllegalStateException("key declared twice: " + key);
             }
         }
-        return java.util.Collections.unmodifiableMap(byPath);
+        return Collections.unmodifiableMap(byPath);
     }
 }

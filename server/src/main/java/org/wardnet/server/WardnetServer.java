@@ -1,5 +1,6 @@
 package org.wardnet.server;
 
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.wardnet.app.access.Accounts;
 import org.wardnet.app.audit.AuditLog;
 import org.wardnet.app.clips.ClipExports;
 import org.wardnet.app.clips.ClipIngest;
@@ -31,6 +33,7 @@ import org.wardnet.app.track.TrackService;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.MediaFiles;
 import org.wardnet.core.health.HealthHistory;
 import org.wardnet.core.registry.Registry;
@@ -68,16 +71,16 @@ import org.wardnet.storage.track.JdbcTrackStore;
  */
 public final class WardnetServer implements AutoCloseable {
 
-    private final Parts parts;
+    private final Assembly assembly;
     private final Registry registry;
     private final Router router;
     private final InetSocketAddress address;
 
     private final List<Endpoint> endpoints;
 
-    private WardnetServer(Parts parts, Registry registry, Router router, List<Endpoint> endpoints,
+    private WardnetServer(Assembly assembly, Registry registry, Router router, List<Endpoint> endpoints,
             InetSocketAddress address) {
-        this.parts = parts;
+        this.assembly = assembly;
         this.endpoints = endpoints;
         this.registry = registry;
         this.router = router;
@@ -107,17 +110,17 @@ public final class WardnetServer implements AutoCloseable {
     /** As {@link #start(WardnetConfig)}, with the guards chosen. */
     public static WardnetServer start(WardnetConfig config, Guards guards) throws InterruptedException {
         Database database = Database.open(config);
-        Parts parts = new Parts(database);
+        Assembly assembly = new Assembly(database);
         try {
-            return parts.start(config, guards);
+            return assembly.start(config, guards);
         } catch (InterruptedException | RuntimeException e) {
-            parts.close();
+            assembly.close();
             throw e;
         }
     }
 
     /** What start() has opened so far, so a failure part-way closes exactly that. */
-    private static final class Parts implements AutoCloseable {
+    private static final class Assembly implements AutoCloseable {
         private final Database database;
         private BlockingWork writes;
         private BlockingWork reads;
@@ -129,15 +132,15 @@ public final class WardnetServer implements AutoCloseable {
         private TrackService track;
         private AuditLog audit;
         private BlockingWork authWork;
-        private io.netty.handler.ssl.SslContext tls;
-        private Identities identities;
+        private SslContext tls;
+        private AccountSetup accountSetup;
         private JdbcClipIndex clips;
         private ExecutorService checks;
         private Metrics metrics;
         private EventLoops loops;
         private HttpServer http;
 
-        Parts(Database database) {
+        Assembly(Database database) {
             this.database = database;
         }
 
@@ -194,17 +197,17 @@ public final class WardnetServer implements AutoCloseable {
                             Clock.systemUTC()));
             audit = new AuditLog(auditStore);
             ApiErrors errors = new ApiErrors();
-            Identities identities = Identities.open(config, database.dataSource(), registry, Clock.systemUTC());
-            this.identities = identities;
+            AccountSetup accountSetup = AccountSetup.open(config, database.dataSource(), registry, Clock.systemUTC());
+            this.accountSetup = accountSetup;
             // Password hashing is slow on purpose: two threads, and a short queue so a login flood gets 503s.
             authWork = new BlockingWork("wardnet-auth", 2, 64);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
             List<Endpoint> declared = ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(health.queries(), reads, json), registering, footage,
                     new RecordingPlans(recording, scoped), tracking, auditStore,
-                    new ApiRoutes.Identity(identities.accounts(), authWork));
+                    new ApiRoutes.Identity(accountSetup.accounts(), authWork));
             List<Endpoint> endpoints = guards == Guards.ENFORCED
-                    ? identities.control(auditing, reads).apply(auditing.apply(declared)) : Identities.unguarded(declared);
+                    ? accountSetup.control(auditing, reads).apply(auditing.apply(declared)) : AccountSetup.unguarded(declared);
             Router router = new Router(endpoints.stream().map(Endpoint::route).toList());
             tls = Tls.context(config);
             http = new HttpServer(HttpSettings.from(config,
@@ -297,12 +300,12 @@ public final class WardnetServer implements AutoCloseable {
     /** {@code http://host:port} of the API, or {@code https://} when it speaks TLS. */
     public String baseUrl() {
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
-        return (parts.tls != null ? "https://" : "http://") + host + ":" + address.getPort();
+        return (assembly.tls != null ? "https://" : "http://") + host + ":" + address.getPort();
     }
 
     /** The plain-HTTP listener that redirects to HTTPS, or null when there is none. */
     public InetSocketAddress redirectAddress() {
-        return parts.http.redirectAddress();
+        return assembly.http.redirectAddress();
     }
 
     /** Every route as declared: access, audit decision, body limit and OpenAPI operation. */
@@ -311,13 +314,13 @@ public final class WardnetServer implements AutoCloseable {
     }
 
     /** Every route the API answers. */
-    public java.util.List<Router.Route> routes() {
+    public List<Router.Route> routes() {
         return router.routes();
     }
 
     /** The health monitor, for the demo and tests. */
     public HealthService health() {
-        return parts.health;
+        return assembly.health;
     }
 
     public Registry registry() {
@@ -325,18 +328,18 @@ public final class WardnetServer implements AutoCloseable {
     }
 
     /** The recording service (plans, status). */
-    public org.wardnet.app.recording.RecordingService recording() {
-        return parts.recording;
+    public RecordingService recording() {
+        return assembly.recording;
     }
 
     /** Track-following: the street network and the planner, for the demo. */
     public TrackService track() {
-        return parts.track;
+        return assembly.track;
     }
 
     /** The clip index, for the demo's edge-recorder footage. */
-    public org.wardnet.core.clips.ClipIndex clips() {
-        return parts.clips;
+    public ClipIndex clips() {
+        return assembly.clips;
     }
 
     /**
@@ -344,26 +347,26 @@ public final class WardnetServer implements AutoCloseable {
      * existed already or the password came from configuration. Shown once; not stored in clear.
      */
     public String firstAdminPassword() {
-        return parts.identities.firstAdminPassword();
+        return assembly.accountSetup.firstAdminPassword();
     }
 
     /** Whether this start created the first administrator, the store having had no user. */
     public boolean adminCreated() {
-        return parts.identities.adminCreated();
+        return assembly.accountSetup.adminCreated();
     }
 
     /** Users and tokens, for the demo's people. */
-    public org.wardnet.app.access.Accounts accounts() {
-        return parts.identities.accounts();
+    public Accounts accounts() {
+        return assembly.accountSetup.accounts();
     }
 
     public String storeDescription() {
-        return parts.database.description();
+        return assembly.database.description();
     }
 
     /** Stops accepting, lets accepted writes finish, then closes the store. */
     @Override
     public void close() {
-        parts.close();
+        assembly.close();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class DigestAuthenticator {
     /** The {@code Authorization} value for a request, or null before any challenge. */
     public String authorization(String method, String uri) {
         if (basic) {
-            return "Basic " + java.util.Base64.getEncoder().encodeToString(
+            return "Basic " + Base64.getEncoder().encodeToString(
                     (username + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
         if (digest == null) {

@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -92,7 +93,7 @@ public final class WsDiscoveryClient implements DeviceDiscovery {
                 result.completeExceptionally(bound.cause());
                 return;
             }
-            Channel channel = ((io.netty.channel.ChannelFuture) bound).channel();
+            Channel channel = ((ChannelFuture) bound).channel();
             List<InetSocketAddress> targets = new ArrayList<>();
             if (scope.isMulticast()) {
                 targets.add(new InetSocketAddress(DiscoveryScope.GROUP, scope.port()));

@@ -1,5 +1,7 @@
 package org.wardnet.adapters.media;
 
+import java.util.Arrays;
+
 /**
  * Reads bits, most significant first, and Exp-Golomb codes from a NAL unit's payload (RBSP),
  * after emulation-prevention bytes have been removed ({@link #unescape}).
@@ -29,7 +31,7 @@ final class BitReader {
             zeros = b == 0 ? zeros + 1 : 0;
             out[n++] = b;
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     int bits(int count) {

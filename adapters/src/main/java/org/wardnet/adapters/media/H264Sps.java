@@ -1,5 +1,6 @@
 package org.wardnet.adapters.media;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -25,7 +26,7 @@ public final class H264Sps {
             throw new MalformedBitstreamException("not an H.264 SPS (NAL type " + (nal.length == 0 ? "none"
                     : Integer.toString(nal[0] & 0x1F)) + ")");
         }
-        BitReader r = new BitReader(BitReader.unescape(java.util.Arrays.copyOfRange(nal, 1, nal.length)));
+        BitReader r = new BitReader(BitReader.unescape(Arrays.copyOfRange(nal, 1, nal.length)));
         int profile = r.bits(8);
         r.skip(16); // constraint flags, level_idc
         r.ue(); // seq_parameter_set_id

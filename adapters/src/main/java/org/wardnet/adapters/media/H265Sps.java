@@ -1,5 +1,7 @@
 package org.wardnet.adapters.media;
 
+import java.util.Arrays;
+
 /**
  * Reads the picture size from an H.265 sequence parameter set (ITU-T H.265 7.3.2.2): luma
  * dimensions and the conformance window, skipping the profile-tier-level structure before them.
@@ -18,7 +20,7 @@ public final class H265Sps {
             throw new MalformedBitstreamException("not an H.265 SPS (NAL type " + (nal.length == 0 ? "none"
                     : Integer.toString((nal[0] >> 1) & 0x3F)) + ")");
         }
-        BitReader r = new BitReader(BitReader.unescape(java.util.Arrays.copyOfRange(nal, 2, nal.length)));
+        BitReader r = new BitReader(BitReader.unescape(Arrays.copyOfRange(nal, 2, nal.length)));
         r.skip(4); // sps_video_parameter_set_id
         int maxSubLayersMinus1 = r.bits(3);
         r.skip(1); // sps_temporal_id_nesting_flag

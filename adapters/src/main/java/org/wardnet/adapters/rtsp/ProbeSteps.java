@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.rtsp.RtspMethods;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.wardnet.core.health.ProbeDepth;
 import org.wardnet.core.health.ProbeErrorClass;
@@ -128,7 +129,7 @@ final class ProbeSteps {
      */
     private void keepAlive(String base, long timeoutSeconds, CompletableFuture<?> until) {
         long period = Math.max(500, timeoutSeconds * 500);
-        java.util.concurrent.ScheduledFuture<?> task = channel.eventLoop().scheduleAtFixedRate(() -> {
+        ScheduledFuture<?> task = channel.eventLoop().scheduleAtFixedRate(() -> {
             if (!until.isDone()) {
                 connection.send(RtspMethods.GET_PARAMETER, base, Map.of());
             }

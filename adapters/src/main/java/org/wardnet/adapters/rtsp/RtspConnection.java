@@ -1,13 +1,14 @@
 package org.wardnet.adapters.rtsp;
 
-import org.wardnet.adapters.auth.DigestAuthenticator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.rtsp.RtspVersions;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.wardnet.adapters.auth.DigestAuthenticator;
 import org.wardnet.core.health.ProbeErrorClass;
 
 /**
@@ -118,7 +120,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
                 frames.accept(frame); // valid only during the call: released below
             } else if (msg instanceof FullHttpResponse response) {
                 answer(response);
-            } else if (msg instanceof io.netty.handler.codec.http.HttpObject other && other.decoderResult().isFailure()) {
+            } else if (msg instanceof HttpObject other && other.decoderResult().isFailure()) {
                 fail(new RtspFailure(ProbeErrorClass.MALFORMED, "not an RTSP response: "
                         + other.decoderResult().cause().getMessage()));
             }
@@ -201,7 +203,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ProbeErrorClass kind = cause instanceof TooLongFrameException
-                || cause instanceof io.netty.handler.codec.DecoderException ? ProbeErrorClass.MALFORMED
+                || cause instanceof DecoderException ? ProbeErrorClass.MALFORMED
                 : ProbeErrorClass.CLOSED;
         fail(new RtspFailure(kind, cause.getMessage() == null ? cause.toString() : cause.getMessage()));
         ctx.close();

@@ -15,11 +15,12 @@ import io.netty.handler.codec.rtsp.RtspEncoder;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.wardnet.core.health.ProbeDepth;
 import org.wardnet.core.health.ProbeErrorClass;
@@ -130,7 +131,7 @@ public final class RtspProber {
         if (cause instanceof ConnectTimeoutException) {
             return ProbeErrorClass.CONNECT_TIMEOUT;
         }
-        String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
         if (cause instanceof NoRouteToHostException || message.contains("unreachable")
                 || message.contains("no route")) {
             return ProbeErrorClass.UNREACHABLE;

@@ -11,6 +11,7 @@ import org.wardnet.core.access.AccessToken;
 import org.wardnet.core.access.Grant;
 import org.wardnet.core.access.LoginThrottle;
 import org.wardnet.core.access.PasswordHasher;
+import org.wardnet.core.access.Permission;
 import org.wardnet.core.access.Principal;
 import org.wardnet.core.access.Role;
 import org.wardnet.core.access.TokenSecrets;
@@ -273,7 +274,7 @@ public final class Accounts {
 
     private static boolean isUserAdmin(Principal caller) {
         return caller.grants().stream().anyMatch(g -> g.districtWide()
-                && g.role().allows(org.wardnet.core.access.Permission.USERS_ADMIN));
+                && g.role().allows(Permission.USERS_ADMIN));
     }
 
     private static void requireUserAdmin(Principal caller) {

@@ -2,6 +2,7 @@ package org.wardnet.app.clips;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class ImportRoots {
         Path real;
         try {
             real = Path.of(requested).toAbsolutePath().toRealPath();
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | InvalidPathException e) {
             throw new IllegalArgumentException("'" + requested + "' is not a directory the server can read");
         }
         if (!Files.isDirectory(real)) {

@@ -58,14 +58,14 @@ public final class Installation {
      * @param registered whether a registered camera has its address
      * @param cameraId   that camera's id when it is in the caller's scope, else null
      */
-    public record Candidate(DiscoveredDevice device, String xaddr, boolean registered, String cameraId) {
+    public record FoundDevice(DiscoveredDevice device, String xaddr, boolean registered, String cameraId) {
     }
 
     /** What a discovery found. */
-    public record Found(DiscoveryScope scope, int probesSent, int answers, int unreadable, List<Candidate> candidates) {
+    public record Found(DiscoveryScope scope, int probesSent, int answers, int unreadable, List<FoundDevice> candidates) {
 
         public long registered() {
-            return candidates.stream().filter(Candidate::registered).count();
+            return candidates.stream().filter(FoundDevice::registered).count();
         }
     }
 
@@ -126,14 +126,14 @@ public final class Installation {
 
     private Found found(Caller caller, InstallerService.Discovery found) {
         Map<String, String> known = found.registeredByAddress();
-        List<Candidate> candidates = new ArrayList<>();
+        List<FoundDevice> candidates = new ArrayList<>();
         for (DiscoveredDevice device : found.result().devices()) {
             String xaddr = device.xaddrs().isEmpty() ? null : device.xaddrs().get(0);
             String cameraId = xaddr == null ? null : known.get(InstallerService.hostPort(xaddr));
             if (cameraId == null) {
                 cameraId = known.get(device.address());
             }
-            candidates.add(new Candidate(device, xaddr, cameraId != null,
+            candidates.add(new FoundDevice(device, xaddr, cameraId != null,
                     cameraId != null && registry.sees(caller, cameraId) ? cameraId : null));
         }
         return new Found(found.scope(), found.result().probesSent(), found.result().answers(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ final class RecordingRecovery {
         String camera = directory.getFileName().toString();
         List<Path> files;
         try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(Files::isRegularFile).sorted(java.util.Comparator.reverseOrder()).toList();
+            files = list.filter(Files::isRegularFile).sorted(Comparator.reverseOrder()).toList();
         }
         int recovered = 0;
         for (Path file : files) {

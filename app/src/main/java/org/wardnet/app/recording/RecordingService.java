@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
@@ -24,7 +28,11 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.clips.ClipRetentionStore;
 import org.wardnet.core.clips.MediaFiles;
+import org.wardnet.core.clips.Outages;
+import org.wardnet.core.clips.RetentionPolicy;
+import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.recording.RecorderSettings;
 import org.wardnet.core.recording.RecorderStats;
 import org.wardnet.core.recording.RecordingPlan;
@@ -35,6 +43,7 @@ import org.wardnet.core.recording.StreamRecorders;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.Tier;
 
 /**
  * Records the cameras whose plans say so. Every few seconds it works out which cameras should be
@@ -73,16 +82,16 @@ public final class RecordingService implements AutoCloseable {
     }
 
     private record Running(StreamRecorder recorder, Instant since, AtomicInteger indexed, LastSeen last,
-            java.util.concurrent.atomic.AtomicBoolean down) {
+            AtomicBoolean down) {
     }
 
     /** Where recorder state changes go: the camera's history, beside its health (the timeline reads both). */
-    private final java.util.function.Consumer<List<org.wardnet.core.health.HealthEvent>> history;
+    private final Consumer<List<HealthEvent>> history;
 
     private final StreamRecorders recorders;
 
     private RecordingService(WardnetConfig config, Registry registry, RecordingPlanStore plans, ClipIndex index,
-            java.util.function.Consumer<List<org.wardnet.core.health.HealthEvent>> history, StreamRecorders recorders,
+            Consumer<List<HealthEvent>> history, StreamRecorders recorders,
             MediaFiles media) {
         this.history = history;
         this.recorders = recorders;
@@ -119,8 +128,8 @@ public final class RecordingService implements AutoCloseable {
      * recording.enabled false it only answers plans (retention still runs).
      */
     public static RecordingService start(WardnetConfig config, Registry registry, RecordingPlanStore plans,
-            ClipIndex index, org.wardnet.core.clips.ClipRetentionStore retention,
-            java.util.function.Consumer<List<org.wardnet.core.health.HealthEvent>> history, StreamRecorders recorders,
+            ClipIndex index, ClipRetentionStore retention,
+            Consumer<List<HealthEvent>> history, StreamRecorders recorders,
             MediaFiles media) {
         RecordingService service = new RecordingService(config, registry, plans, index, history, recorders, media);
         if (config.get(WardnetKeys.RECORDING_ENABLED)) {
@@ -139,19 +148,19 @@ public final class RecordingService implements AutoCloseable {
     }
 
     /** The retention policy the configuration describes. */
-    public static org.wardnet.core.clips.RetentionPolicy policy(WardnetConfig config) {
-        java.util.Map<org.wardnet.core.registry.Tier, Duration> ages = new java.util.EnumMap<>(
-                org.wardnet.core.registry.Tier.class);
-        ages.put(org.wardnet.core.registry.Tier.CENTER, Duration.ofDays(config.get(WardnetKeys.RETENTION_CENTER_DAYS)));
-        ages.put(org.wardnet.core.registry.Tier.SUBSTATION,
+    public static RetentionPolicy policy(WardnetConfig config) {
+        Map<Tier, Duration> ages = new EnumMap<>(
+                Tier.class);
+        ages.put(Tier.CENTER, Duration.ofDays(config.get(WardnetKeys.RETENTION_CENTER_DAYS)));
+        ages.put(Tier.SUBSTATION,
                 Duration.ofDays(config.get(WardnetKeys.RETENTION_SUBSTATION_DAYS)));
-        ages.put(org.wardnet.core.registry.Tier.ROOM, Duration.ofDays(config.get(WardnetKeys.RETENTION_ROOM_DAYS)));
-        java.util.Map<org.wardnet.core.registry.Tier, Long> bytes = new java.util.EnumMap<>(
-                org.wardnet.core.registry.Tier.class);
-        bytes.put(org.wardnet.core.registry.Tier.CENTER, config.get(WardnetKeys.RETENTION_CENTER_BYTES));
-        bytes.put(org.wardnet.core.registry.Tier.SUBSTATION, config.get(WardnetKeys.RETENTION_SUBSTATION_BYTES));
-        bytes.put(org.wardnet.core.registry.Tier.ROOM, config.get(WardnetKeys.RETENTION_ROOM_BYTES));
-        return new org.wardnet.core.clips.RetentionPolicy(ages, bytes);
+        ages.put(Tier.ROOM, Duration.ofDays(config.get(WardnetKeys.RETENTION_ROOM_DAYS)));
+        Map<Tier, Long> bytes = new EnumMap<>(
+                Tier.class);
+        bytes.put(Tier.CENTER, config.get(WardnetKeys.RETENTION_CENTER_BYTES));
+        bytes.put(Tier.SUBSTATION, config.get(WardnetKeys.RETENTION_SUBSTATION_BYTES));
+        bytes.put(Tier.ROOM, config.get(WardnetKeys.RETENTION_ROOM_BYTES));
+        return new RetentionPolicy(ages, bytes);
     }
 
     public Path root() {
@@ -239,7 +248,7 @@ public final class RecordingService implements AutoCloseable {
             for (String id : new ArrayList<>(running.keySet())) {
                 if (!keep.containsKey(id)) {
                     running.remove(id).recorder().stop();
-                    note(id, org.wardnet.core.clips.Outages.RECORDING, org.wardnet.core.clips.Outages.NOT_RECORDING,
+                    note(id, Outages.RECORDING, Outages.NOT_RECORDING,
                             diskAlarm != null ? diskAlarm : "recording stopped by its plan", now);
                 }
             }
@@ -253,7 +262,7 @@ public final class RecordingService implements AutoCloseable {
 
     private Running launch(Camera camera, Instant now) {
         AtomicInteger indexed = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean down = new AtomicBoolean();
         LastSeen last = new LastSeen();
         StreamRecorder recorder = recorders.create(camera.id(), camera.rtsp().url(),
                 camera.rtsp().credentials().username(), camera.rtsp().credentials().password(),
@@ -261,8 +270,8 @@ public final class RecordingService implements AutoCloseable {
                     @Override
                     public void segmentClosed(Segment segment) {
                         if (down.compareAndSet(true, false)) {
-                            note(segment.cameraId(), org.wardnet.core.clips.Outages.RECORDER_DOWN,
-                                    org.wardnet.core.clips.Outages.RECORDING, "recording again", segment.start());
+                            note(segment.cameraId(), Outages.RECORDER_DOWN,
+                                    Outages.RECORDING, "recording again", segment.start());
                         }
                         index.add(List.of(new Clip(0, segment.cameraId(), segment.start(), segment.end(),
                                 segment.file().toAbsolutePath().toString(), segment.bytes(), segment.codec(),
@@ -276,15 +285,15 @@ public final class RecordingService implements AutoCloseable {
                     public void streamFailed(String cameraId, String reason, Duration backoff) {
                         disk.failed(reason);
                         if (down.compareAndSet(false, true)) {
-                            note(cameraId, org.wardnet.core.clips.Outages.RECORDING,
-                                    org.wardnet.core.clips.Outages.RECORDER_DOWN, reason, clock.instant());
+                            note(cameraId, Outages.RECORDING,
+                                    Outages.RECORDER_DOWN, reason, clock.instant());
                         }
                         last.failureAt = clock.instant();
                         last.failure = reason;
                     }
                 }, clock);
         threads.execute(recorder);
-        note(camera.id(), org.wardnet.core.clips.Outages.NOT_RECORDING, org.wardnet.core.clips.Outages.RECORDING,
+        note(camera.id(), Outages.NOT_RECORDING, Outages.RECORDING,
                 "recording started", now);
         LOG.info("recording {} from {}", camera.id(), camera.rtsp().url());
         return new Running(recorder, now, indexed, last, down);
@@ -300,15 +309,15 @@ public final class RecordingService implements AutoCloseable {
                     stats.reconnects(), stats.keyFrameTimeouts(), r.last().segmentEnd, r.last().failure,
                     r.last().failureAt));
         });
-        cameras.sort(java.util.Comparator.comparing(RecordingStatus.Recorder::cameraId));
+        cameras.sort(Comparator.comparing(RecordingStatus.Recorder::cameraId));
         return new RecordingStatus(root.toString(), running.size(), maxCameras, waiting, recovered, alarm, cameras);
     }
 
     /** Writes a recorder state change into the camera's history; a failure to write is logged, not thrown. */
     private void note(String cameraId, String from, String to, String reason, Instant at) {
         try {
-            history.accept(List.of(new org.wardnet.core.health.HealthEvent(at,
-                    org.wardnet.core.health.HealthEvent.Subject.CAMERA, cameraId, from, to,
+            history.accept(List.of(new HealthEvent(at,
+                    HealthEvent.Subject.CAMERA, cameraId, from, to,
                     reason == null ? null : reason.substring(0, Math.min(reason.length(), 900)), false, null)));
         } catch (RuntimeException e) {
             LOG.warn("recording: cannot note {} -> {} for {}: {}", from, to, cameraId, e.toString());
@@ -322,7 +331,7 @@ public final class RecordingService implements AutoCloseable {
         Instant now = clock.instant();
         running.forEach((id, r) -> {
             r.recorder().stop();
-            note(id, org.wardnet.core.clips.Outages.RECORDING, org.wardnet.core.clips.Outages.NOT_RECORDING,
+            note(id, Outages.RECORDING, Outages.NOT_RECORDING,
                     "recorder stopped", now);
         });
         running.clear();

@@ -2,6 +2,7 @@ package org.wardnet.app.recording;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What is recording now.
@@ -30,7 +31,7 @@ public record RecordingStatus(String directory, int recording, int maxCameras, L
     }
 
     /** The same status with only {@code visible} recorders listed (the totals stay the district's). */
-    public RecordingStatus onlyCameras(java.util.function.Predicate<String> visible) {
+    public RecordingStatus onlyCameras(Predicate<String> visible) {
         return new RecordingStatus(directory, recording, maxCameras, waiting, recoveredAtStart, alarm,
                 cameras.stream().filter(c -> visible.test(c.cameraId())).toList());
     }

@@ -6,6 +6,7 @@ import org.wardnet.core.access.Caller;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.registry.Validated;
 import org.wardnet.core.track.CorridorDraft;
+import org.wardnet.core.track.CorridorQuery;
 import org.wardnet.core.track.FollowDraft;
 import org.wardnet.core.track.FollowQuery;
 
@@ -78,8 +79,8 @@ public final class Following {
     }
 
     /** @throws DomainException INVALID naming every field of the request that does not pass */
-    public CorridorDraft.Corridor check(CorridorDraft draft) {
-        Validated<CorridorDraft.Corridor> checked = draft.validate(CORRIDOR_LIMIT, Duration.ofHours(24));
+    public CorridorQuery check(CorridorDraft draft) {
+        Validated<CorridorQuery> checked = draft.validate(CORRIDOR_LIMIT, Duration.ofHours(24));
         if (!checked.isValid()) {
             throw DomainException.invalidInput("the corridor request", checked.errors());
         }
@@ -87,7 +88,7 @@ public final class Following {
     }
 
     /** The caller's cameras along the route, each with its window and clips. */
-    public CorridorAnswer corridor(Caller caller, CorridorDraft.Corridor corridor) {
+    public CorridorAnswer corridor(Caller caller, CorridorQuery corridor) {
         return track.corridor(caller, corridor.waypoints(), corridor.from(), corridor.to(), corridor.mode(),
                 corridor.buffer(), corridor.limit());
     }

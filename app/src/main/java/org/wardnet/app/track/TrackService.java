@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
@@ -15,14 +17,17 @@ import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.Timeline;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.CameraWatcher;
+import org.wardnet.core.registry.GeoPoint;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.track.CameraMap;
 import org.wardnet.core.track.CameraView;
+import org.wardnet.core.track.Corridor;
 import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.FollowPlanner;
 import org.wardnet.core.track.FollowQuery;
 import org.wardnet.core.track.LocalPlane;
 import org.wardnet.core.track.NextCameraModel;
+import org.wardnet.core.track.RouteCheck;
 import org.wardnet.core.track.StreetDistance;
 import org.wardnet.core.track.StreetNetwork;
 import org.wardnet.core.track.StreetSegment;
@@ -33,6 +38,7 @@ import org.wardnet.core.track.TrackStore;
 import org.wardnet.core.track.TransitionMemory;
 import org.wardnet.core.track.TravelMode;
 import org.wardnet.core.track.ViewFit;
+import org.wardnet.core.track.Visibility;
 
 /**
  * Owns the live track map: every registered camera placed on the stored street network (kept up
@@ -51,7 +57,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     private final NextCameraModel model;
     private final TransitionMemory memory = new TransitionMemory();
     private final TrackLinks links = new TrackLinks();
-    private final org.wardnet.core.track.Visibility visibility = new org.wardnet.core.track.Visibility();
+    private final Visibility visibility = new Visibility();
     private final double streetReach;
     private final int priorStrength;
     private final long skewMillis;
@@ -154,7 +160,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
      * @param fittedAt   when it was fitted, or null for the default view
      */
     public record View(double reachMeters, double halfAngleDegrees, double closeMeters, int fittedHops,
-            java.time.Instant fittedAt) {
+            Instant fittedAt) {
     }
 
     public boolean covers(TravelMode mode) {
@@ -192,14 +198,14 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
      * fastest and slowest speeds, widened by the clock-skew margin; and the clips in that window.
      * Blocks on the store.
      */
-    public CorridorAnswer corridor(Caller caller, List<org.wardnet.core.registry.GeoPoint> waypoints,
+    public CorridorAnswer corridor(Caller caller, List<GeoPoint> waypoints,
             Instant departFrom, Instant departTo, TravelMode mode, double buffer, int limit) {
-        org.wardnet.core.track.Corridor.Route route = new org.wardnet.core.track.Corridor(planner.map())
+        Corridor.Traversal route = new Corridor(planner.map())
                 .along(waypoints, buffer);
         List<CorridorAnswer.Stop> stops = new ArrayList<>();
         double review = 0;
         int passable = 0;
-        for (org.wardnet.core.track.Corridor.Passage p : route.passages()) {
+        for (Corridor.Passage p : route.passages()) {
             if (!proposable(caller, p.cameraId())) {
                 continue;
             }
@@ -224,12 +230,12 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     }
 
     /** Teaches the planner the hops of a confirmed case (legs judged possible only). Blocks on the store. */
-    public int learn(TrackCase trackCase, List<org.wardnet.core.track.RouteCheck.Leg> legs) {
+    public int learn(TrackCase trackCase, List<RouteCheck.Leg> legs) {
         List<TrackStore.Transition> changed = new ArrayList<>();
-        java.util.Map<String, int[]> seen = new java.util.HashMap<>();
-        org.wardnet.core.track.Corridor streets = new org.wardnet.core.track.Corridor(planner.map());
+        Map<String, int[]> seen = new HashMap<>();
+        Corridor streets = new Corridor(planner.map());
         int learned = 0;
-        for (org.wardnet.core.track.RouteCheck.Leg leg : legs) {
+        for (RouteCheck.Leg leg : legs) {
             TrackCase.Hop a = trackCase.hops().get(leg.fromSeq() - 1);
             TrackCase.Hop b = trackCase.hops().get(leg.toSeq() - 1);
             if (!leg.possible() || a.cameraId().equals(b.cameraId())) {

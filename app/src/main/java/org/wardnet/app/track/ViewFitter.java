@@ -1,9 +1,12 @@
 package org.wardnet.app.track;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,7 +82,7 @@ final class ViewFitter implements AutoCloseable {
             int counted = sinceFit.getAndSet(0);
             try {
                 worker.execute(() -> run(counted));
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
+            } catch (RejectedExecutionException closed) {
                 running.set(false);
             }
         }
@@ -99,7 +102,7 @@ final class ViewFitter implements AutoCloseable {
                 return;
             }
             TrackStore.FittedView fresh = new TrackStore.FittedView(result.view(), result.hops(),
-                    result.logLikelihood(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                    result.logLikelihood(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
             store.saveView(fresh);
             fitted = fresh;
             if (!result.view().equals(current.view())) {
@@ -109,7 +112,7 @@ final class ViewFitter implements AutoCloseable {
                     + " {} against {} under {})", result.hops(), (System.nanoTime() - started) / 1_000_000,
                     result.tried(), result.view(), String.format("%.3f", result.logLikelihood()),
                     String.format("%.3f", result.startLogLikelihood()), current.view());
-        } catch (java.util.concurrent.CancellationException stopping) {
+        } catch (CancellationException stopping) {
             LOG.info("camera view fit stopped: the server is closing");
         } catch (RuntimeException e) {
             sinceFit.addAndGet(counted);

@@ -26,6 +26,7 @@ import org.wardnet.simulator.district.DistrictGenerator;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.clips.JdbcClipIndex;
 import org.wardnet.storage.registry.JdbcRegistryStore;
+import org.wardnet.storage.secrets.SecretKeys;
 import org.wardnet.storage.track.JdbcTrackStore;
 
 /**
@@ -48,7 +49,7 @@ public final class FollowLatencyBenchmark {
         Path dir = Files.createTempDirectory("wardnet-follow-bench-");
         WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
         try (Database db = Database.open(config)) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), org.wardnet.storage.secrets.SecretKeys.load(config)), Clock.systemUTC());
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SecretKeys.load(config)), Clock.systemUTC());
             for (SiteDraft site : district.sites()) {
                 registry.createSite(site);
             }
@@ -61,7 +62,7 @@ public final class FollowLatencyBenchmark {
             DistrictClips.ingest(new JdbcClipIndex(db.dataSource()), ids, T0, days, 1_000);
         }
         try (Database db = Database.open(config)) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), org.wardnet.storage.secrets.SecretKeys.load(config)), Clock.systemUTC());
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SecretKeys.load(config)), Clock.systemUTC());
             TrackService track = TrackService.start(config, registry, new JdbcTrackStore(db.dataSource()),
                     new JdbcClipIndex(db.dataSource()));
             Random random = new Random(2014);

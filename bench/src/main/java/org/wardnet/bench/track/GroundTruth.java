@@ -1,13 +1,17 @@
 package org.wardnet.bench.track;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 import org.wardnet.core.registry.CameraDraft;
+import org.wardnet.core.registry.GeoPoint;
 import org.wardnet.core.track.LocalPlane;
 import org.wardnet.core.track.StreetNetwork;
 import org.wardnet.core.track.TravelMode;
@@ -57,7 +61,7 @@ final class GroundTruth {
         skew = new double[cameras.size()];
         for (int i = 0; i < cameras.size(); i++) {
             CameraDraft c = cameras.get(i);
-            org.wardnet.core.registry.GeoPoint p = new org.wardnet.core.registry.GeoPoint(c.location().lat(), c.location().lon());
+            GeoPoint p = new GeoPoint(c.location().lat(), c.location().lon());
             cx[i] = plane.x(p);
             cy[i] = plane.y(p);
             detection[i] = 0.6 + 0.3 * random.nextDouble();
@@ -93,7 +97,7 @@ final class GroundTruth {
         List<Sighting> seen = new ArrayList<>();
         List<String> crossed = new ArrayList<>();
         List<Integer> crossedOn = new ArrayList<>();
-        java.util.Set<Integer> passed = new java.util.HashSet<>();
+        Set<Integer> passed = new HashSet<>();
         double clock = 0;
         for (int i = 0; i + 1 < path.size(); i++) {
             double x0 = network.nodeX(path.get(i));
@@ -179,7 +183,7 @@ final class GroundTruth {
         int n = network.nodeCount();
         double[] best = new double[n];
         int[] previous = new int[n];
-        java.util.Arrays.fill(best, Double.MAX_VALUE);
+        Arrays.fill(best, Double.MAX_VALUE);
         best[from] = 0;
         Map<Integer, Double> jitter = new HashMap<>();
         PriorityQueue<double[]> queue = new PriorityQueue<>(Comparator.comparingDouble(a -> a[1]));

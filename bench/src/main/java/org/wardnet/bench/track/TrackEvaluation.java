@@ -2,12 +2,16 @@ package org.wardnet.bench.track;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.GeoPoint;
 import org.wardnet.core.track.CameraMap;
+import org.wardnet.core.track.Corridor;
 import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.FollowPlanner;
 import org.wardnet.core.track.FollowQuery;
@@ -16,6 +20,8 @@ import org.wardnet.core.track.StreetNetwork;
 import org.wardnet.core.track.TrackLinks;
 import org.wardnet.core.track.TransitionMemory;
 import org.wardnet.core.track.TravelMode;
+import org.wardnet.core.track.ViewFit;
+import org.wardnet.core.track.Visibility;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictGenerator;
 
@@ -42,7 +48,7 @@ public final class TrackEvaluation {
     /** Cameras that see the subject within this many seconds of each other see the same moment. */
     private static final int SAME_MOMENT = 5;
     private static final boolean DIAGNOSE = Boolean.getBoolean("diagnose");
-    private static final java.util.Map<String, Integer> MISSES = new java.util.TreeMap<>();
+    private static final Map<String, Integer> MISSES = new TreeMap<>();
     private static final Instant T0 = Instant.parse("2026-10-01T08:00:00Z");
 
     public static void main(String[] args) {
@@ -63,10 +69,10 @@ public final class TrackEvaluation {
         List<GroundTruth.Track> testTracks = tracks(truth, new Random(testSeed), test);
         TransitionMemory memory = new TransitionMemory();
         NextCameraModel model = new NextCameraModel(0.75, 1.3);
-        org.wardnet.core.track.Visibility visibility = new org.wardnet.core.track.Visibility();
+        Visibility visibility = new Visibility();
         FollowPlanner planner = new FollowPlanner(map, model, memory, new TrackLinks(), visibility,
                 PRIOR_STRENGTH, 60_000);
-        org.wardnet.core.track.Corridor streets = new org.wardnet.core.track.Corridor(map);
+        Corridor streets = new Corridor(map);
         evaluate("prior alone, no heading", planner, map, testTracks, Headings.NONE);
         evaluate("prior alone, heading from the previous camera", planner, map, testTracks, Headings.PREVIOUS_CAMERA);
         evaluate("prior alone, heading read off the footage (±20°)", planner, map, testTracks, Headings.FOOTAGE);
@@ -85,7 +91,7 @@ public final class TrackEvaluation {
         }
         System.out.printf("learned from %,d confirmed tracks (%,d hops)%n", train, hops);
         long fitStart = System.nanoTime();
-        org.wardnet.core.track.ViewFit.Result fit = new org.wardnet.core.track.ViewFit(model, visibility, VIEW_FIT_HOPS)
+        ViewFit.Result fit = new ViewFit(model, visibility, VIEW_FIT_HOPS)
                 .fit(map, memory.pairs());
         System.out.printf("camera view fitted to %,d hops in %.1f s (%d views tried): %s, log-likelihood per hop %.3f"
                 + " (from %.3f under %s)%n", fit.hops(), (System.nanoTime() - fitStart) / 1e9, fit.tried(), fit.view(),
@@ -245,7 +251,7 @@ public final class TrackEvaluation {
                 track.mode(), track.speed(), a.cameraId(), a.heading(), map.watching(a.cameraId()).size(),
                 from.bearing(), heading, to.cameraId(), wideRank);
         int here = track.passes().indexOf(from.cameraId());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         track.sightings().forEach(x -> seen.add(x.cameraId()));
         StringBuilder crossed = new StringBuilder();
         for (int k = Math.max(0, here - 3); k < Math.min(track.passes().size(), here + 8); k++) {

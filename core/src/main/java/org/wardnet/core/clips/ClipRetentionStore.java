@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Set;
 public interface ClipRetentionStore {
 
     /** The first hour (since the epoch) at or after {@code fromHour} in which a clip starts; empty when none. */
-    java.util.OptionalInt firstHour(int fromHour);
+    OptionalInt firstHour(int fromHour);
 
     /** Every clip that starts in one hour, by start. */
     List<Clip> startingIn(int hour);

@@ -1,5 +1,6 @@
 package org.wardnet.core.clips;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +32,7 @@ public final class RecordingNames {
                         Integer.parseInt(m.group(6)));
                 long millis = m.group(7) == null ? 0 : Long.parseLong((m.group(7) + "00").substring(0, 3));
                 return Optional.of(local.toInstant(ZoneOffset.UTC).plusMillis(millis));
-            } catch (java.time.DateTimeException | NumberFormatException e) {
+            } catch (DateTimeException | NumberFormatException e) {
                 // not a real date: look further along the name
             }
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Site;
 
@@ -95,7 +96,7 @@ public final class HealthMonitor {
     /** Adds cameras the registry gained, drops those it lost, follows cameras that moved site. */
     public void reconcile() {
         Set<String> seen = new HashSet<>();
-        for (Camera camera : registry.queries().cameras(new org.wardnet.core.registry.ListQuery(null,
+        for (Camera camera : registry.queries().cameras(new ListQuery(null,
                 Integer.MAX_VALUE, null, null)).items()) {
             seen.add(camera.id());
             List<String> ancestors = ancestors(camera.siteId());

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -23,7 +24,7 @@ final class SiteCorrelation {
     private final Map<String, Integer> monitored = new HashMap<>();
     private final Map<String, Integer> failing = new HashMap<>();
     private final Set<String> connectionFailing = new HashSet<>();
-    private final Set<String> unreachable = java.util.concurrent.ConcurrentHashMap.newKeySet(); // read by any thread
+    private final Set<String> unreachable = ConcurrentHashMap.newKeySet(); // read by any thread
 
     SiteCorrelation(int minimumCameras) {
         this.minimumCameras = minimumCameras;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -108,7 +109,7 @@ public record RecordingPlan(String subjectId, Mode mode, List<Window> windows) {
     private static LocalTime time(String text) {
         try {
             return text == null ? null : LocalTime.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package org.wardnet.core.registry;
 
+import java.util.Locale;
+
 /**
  * What a list request asks for: items ordered by id, after {@code afterId}, at most {@code limit},
  * optionally only within the subtree of {@code siteId} and matching {@code text}.
@@ -15,11 +17,11 @@ public record ListQuery(String afterId, int limit, String siteId, String text) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        text = text == null || text.isBlank() ? null : text.strip().toLowerCase(java.util.Locale.ROOT);
+        text = text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
     }
 
     boolean matchesText(String id, String name) {
-        return text == null || id.toLowerCase(java.util.Locale.ROOT).contains(text)
-                || name.toLowerCase(java.util.Locale.ROOT).contains(text);
+        return text == null || id.toLowerCase(Locale.ROOT).contains(text)
+                || name.toLowerCase(Locale.ROOT).contains(text);
     }
 }

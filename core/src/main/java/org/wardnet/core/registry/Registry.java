@@ -2,6 +2,7 @@ package org.wardnet.core.registry;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.wardnet.core.errors.DomainException;
 
 /**
@@ -29,7 +32,7 @@ public final class Registry {
     private final RegistryState state = new RegistryState();
     private final SiteRules siteRules = new SiteRules(state);
     private final RegistryQueries queries = new RegistryQueries(state);
-    private final List<CameraWatcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<CameraWatcher> watchers = new CopyOnWriteArrayList<>();
 
     private Registry(RegistryStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -199,7 +202,7 @@ public final class Registry {
      * back after a restart equals the one answered before it.
      */
     private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Site existingSite(String id) {
@@ -216,7 +219,7 @@ public final class Registry {
         }
     }
 
-    private static <D> D withPathId(String pathId, String bodyId, java.util.function.Supplier<D> draftWithPathId) {
+    private static <D> D withPathId(String pathId, String bodyId, Supplier<D> draftWithPathId) {
         if (bodyId != null && !bodyId.equals(pathId)) {
             throw DomainException.invalid("id", "must match the path ('" + pathId + "'), got '" + bodyId
                     + "'; an id cannot be changed");

@@ -1,11 +1,13 @@
 package org.wardnet.core.registry;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.wardnet.core.errors.DomainException;
 
 /**
@@ -28,7 +30,7 @@ public final class RegistryQueries {
     }
 
     /** Sites matching {@code query} and {@code tier} whose id {@code visible} accepts (a caller's scope). */
-    public Page<Site> sites(ListQuery query, Tier tier, java.util.function.Predicate<String> visible) {
+    public Page<Site> sites(ListQuery query, Tier tier, Predicate<String> visible) {
         Set<String> scope = scope(query.siteId());
         return page(state.sites(), query, site -> (scope == null || scope.contains(site.id()))
                 && (tier == null || site.tier() == tier) && query.matchesText(site.id(), site.name())
@@ -41,14 +43,14 @@ public final class RegistryQueries {
     }
 
     /** Cameras matching {@code query} whose site {@code visible} accepts (a caller's scope). */
-    public Page<Camera> cameras(ListQuery query, java.util.function.Predicate<String> visibleSite) {
+    public Page<Camera> cameras(ListQuery query, Predicate<String> visibleSite) {
         Set<String> scope = scope(query.siteId());
         return page(state.cameras(), query, camera -> (scope == null || scope.contains(camera.siteId()))
                 && query.matchesText(camera.id(), camera.name()) && visibleSite.test(camera.siteId()));
     }
 
     /** Every camera, in id order (a view of the current state). */
-    public java.util.Collection<Camera> allCameras() {
+    public Collection<Camera> allCameras() {
         return state.cameras().values();
     }
 
@@ -100,7 +102,7 @@ public final class RegistryQueries {
         return state.subtreeSet(siteId);
     }
 
-    private static <T> Page<T> page(NavigableMap<String, T> byId, ListQuery query, java.util.function.Predicate<T> keep) {
+    private static <T> Page<T> page(NavigableMap<String, T> byId, ListQuery query, Predicate<T> keep) {
         NavigableMap<String, T> from = query.afterId() == null ? byId : byId.tailMap(query.afterId(), false);
         List<T> items = new ArrayList<>(Math.min(query.limit(), 1024));
         String lastId = null;

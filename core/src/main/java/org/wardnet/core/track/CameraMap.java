@@ -2,6 +2,8 @@ package org.wardnet.core.track;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +80,8 @@ public final class CameraMap {
     }
 
     /** Every camera on the map. */
-    public java.util.Collection<Spot> spots() {
-        return java.util.Collections.unmodifiableCollection(spots.values());
+    public Collection<Spot> spots() {
+        return Collections.unmodifiableCollection(spots.values());
     }
 
     public LocalPlane plane() {

@@ -1,5 +1,7 @@
 package org.wardnet.core.track;
 
+import java.util.Locale;
+
 /**
  * What a typical camera of the district sees of a street: passers-by within {@code reachMeters}
  * and within {@code halfAngleDegrees} either side of its heading, and anything passing within
@@ -34,7 +36,7 @@ public record CameraView(double reachMeters, double halfAngleDegrees, double clo
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%.0f m, %.0f degrees either side, %.0f m close by", reachMeters,
+        return String.format(Locale.ROOT, "%.0f m, %.0f degrees either side, %.0f m close by", reachMeters,
                 halfAngleDegrees, closeMeters);
     }
 }

@@ -30,7 +30,7 @@ public final class Corridor {
     }
 
     /** The cameras along the route and its length. */
-    public record Route(List<Passage> passages, double lengthMeters) {
+    public record Traversal(List<Passage> passages, double lengthMeters) {
     }
 
     /**
@@ -43,7 +43,7 @@ public final class Corridor {
         if (a == null || b == null) {
             return List.of();
         }
-        Route route = along(List.of(a.location(), b.location()), 0.1);
+        Traversal route = along(List.of(a.location(), b.location()), 0.1);
         double end = route.passages().stream().filter(p -> p.cameraId().equals(to))
                 .mapToDouble(Passage::distanceMeters).findFirst().orElse(route.lengthMeters());
         return route.passages().stream()
@@ -51,7 +51,7 @@ public final class Corridor {
                 .map(Passage::cameraId).toList();
     }
 
-    public Route along(List<GeoPoint> waypoints, double buffer) {
+    public Traversal along(List<GeoPoint> waypoints, double buffer) {
         Map<String, Double> first = new LinkedHashMap<>();
         double travelled = 0;
         for (int i = 0; i + 1 < waypoints.size(); i++) {
@@ -60,7 +60,7 @@ public final class Corridor {
         List<Passage> passages = new ArrayList<>();
         first.forEach((id, d) -> passages.add(new Passage(id, d)));
         passages.sort((a, b) -> Double.compare(a.distanceMeters(), b.distanceMeters()));
-        return new Route(passages, travelled);
+        return new Traversal(passages, travelled);
     }
 
     private double leg(GeoPoint from, GeoPoint to, double buffer, double start, Map<String, Double> first) {

@@ -20,12 +20,7 @@ public record CorridorDraft(List<Point> waypoints, Window departure, String mode
     public record Window(String from, String to) {
     }
 
-    /** The checked request. */
-    public record Corridor(List<GeoPoint> waypoints, Instant from, Instant to, TravelMode mode, double buffer,
-            int limit) {
-    }
-
-    public Validated<Corridor> validate(int maxLimit, Duration widest) {
+    public Validated<CorridorQuery> validate(int maxLimit, Duration widest) {
         List<FieldError> errors = new ArrayList<>();
         List<GeoPoint> points = new ArrayList<>();
         if (waypoints == null || waypoints.size() < 2 || waypoints.size() > 100) {
@@ -66,6 +61,6 @@ public record CorridorDraft(List<Point> waypoints, Window departure, String mode
         if (!errors.isEmpty()) {
             return Validated.invalid(errors);
         }
-        return Validated.valid(new Corridor(points, from, to, travel, buffer, count));
+        return Validated.valid(new CorridorQuery(points, from, to, travel, buffer, count));
     }
 }

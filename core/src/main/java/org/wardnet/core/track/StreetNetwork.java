@@ -1,9 +1,12 @@
 package org.wardnet.core.track;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.wardnet.core.registry.GeoPoint;
 
 /**
@@ -208,7 +211,7 @@ public final class StreetNetwork {
     /** The nearest point of every edge within {@code radius} metres of (x, y), nearest first. */
     public List<Placement> within(double x, double y, double radius) {
         List<Placement> out = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         int reach = (int) Math.ceil(radius / CELL);
         long cx = (long) Math.floor(x / CELL);
         long cy = (long) Math.floor(y / CELL);
@@ -226,7 +229,7 @@ public final class StreetNetwork {
                 }
             }
         }
-        out.sort(java.util.Comparator.comparingDouble(Placement::lateral));
+        out.sort(Comparator.comparingDouble(Placement::lateral));
         return out;
     }
 

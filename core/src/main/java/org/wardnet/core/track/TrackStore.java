@@ -1,6 +1,9 @@
 package org.wardnet.core.track;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The durable side of track-following: the street network, manual links and learned travel times. */
 public interface TrackStore {
@@ -24,16 +27,16 @@ public interface TrackStore {
     List<Transition> transitions();
 
     /** Stores the given cameras' learned visibility, [passes, seen] each. */
-    void saveVisibility(java.util.Map<String, int[]> counts);
+    void saveVisibility(Map<String, int[]> counts);
 
     /** Every camera's learned visibility, [passes, seen] by camera id. */
-    java.util.Map<String, int[]> visibility();
+    Map<String, int[]> visibility();
 
     /** Stores the camera view fitted to confirmed routes, replacing the previous one. */
     void saveView(FittedView view);
 
     /** The stored fitted view, if one was ever fitted. */
-    java.util.Optional<FittedView> view();
+    Optional<FittedView> view();
 
     /**
      * A camera view fitted to confirmed routes.
@@ -41,7 +44,7 @@ public interface TrackStore {
      * @param hops          confirmed hops it was fitted to
      * @param logLikelihood mean log-likelihood per hop under it
      */
-    record FittedView(CameraView view, int hops, double logLikelihood, java.time.Instant fittedAt) {
+    record FittedView(CameraView view, int hops, double logLikelihood, Instant fittedAt) {
     }
 
     /** One learned pair. */

@@ -1,6 +1,8 @@
 package org.wardnet.core.track;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -81,8 +83,8 @@ public final class TransitionMemory {
     }
 
     /** Every learned pair with its number of hops, for fitting the camera view. */
-    public java.util.List<ViewFit.Pair> pairs() {
-        java.util.List<ViewFit.Pair> out = new java.util.ArrayList<>();
+    public List<ViewFit.Pair> pairs() {
+        List<ViewFit.Pair> out = new ArrayList<>();
         byOrigin.forEach((key, outgoing) -> {
             int bar = key.indexOf('|');
             TravelMode mode = TravelMode.valueOf(key.substring(0, bar));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * Fits the district's {@link CameraView} to confirmed routes: the view under which the prior
@@ -71,7 +72,7 @@ public final class ViewFit {
             for (int quantity = 0; quantity < 3; quantity++) {
                 for (double value : quantity == 0 ? REACH : quantity == 1 ? HALF : CLOSE) {
                     if (Thread.currentThread().isInterrupted()) {
-                        throw new java.util.concurrent.CancellationException("camera view fit interrupted");
+                        throw new CancellationException("camera view fit interrupted");
                     }
                     CameraView candidate = with(best, quantity, value);
                     if (candidate == null || tried.containsKey(candidate)) {

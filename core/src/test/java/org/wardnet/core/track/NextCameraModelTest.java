@@ -138,7 +138,7 @@ class NextCameraModelTest {
     @Test
     void aCorridorFollowsTheStreetsAndListsCamerasInTheOrderPassed() {
         CameraMap map = plus();
-        Corridor.Route route = new Corridor(map).along(List.of(at(0, 0), at(200, 200)), 30);
+        Corridor.Traversal route = new Corridor(map).along(List.of(at(0, 0), at(200, 200)), 30);
         assertEquals(400, route.lengthMeters(), 0.5, "east to the crossing, then north");
         assertEquals(List.of("west", "origin", "east", "north"),
                 route.passages().stream().map(Corridor.Passage::cameraId).toList());
@@ -146,7 +146,7 @@ class NextCameraModelTest {
         CameraMap ground = new CameraMap(null, PLANE, 25);
         ground.put("onLine", at(50, 10), null);
         ground.put("farOff", at(50, 80), null);
-        Corridor.Route open = new Corridor(ground).along(List.of(at(0, 0), at(100, 0)), 30);
+        Corridor.Traversal open = new Corridor(ground).along(List.of(at(0, 0), at(100, 0)), 30);
         assertEquals(List.of("onLine"), open.passages().stream().map(Corridor.Passage::cameraId).toList());
     }
 

@@ -3,9 +3,12 @@ package org.wardnet.server.access;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.wardnet.app.access.Authenticator;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.AccessScope;
 import org.wardnet.core.access.Permission;
 import org.wardnet.core.access.Principal;
@@ -36,11 +39,11 @@ public final class AccessControl {
     private final Authenticator authenticator;
     private final SiteTree sites;
     private final Auditing auditing;
-    private final org.wardnet.app.work.BlockingWork lookups;
+    private final BlockingWork lookups;
 
     /** @param lookups where tokens not yet cached are read from the store (bounded: a flood gets 503s) */
     public AccessControl(Authenticator authenticator, SiteTree sites, Auditing auditing,
-            org.wardnet.app.work.BlockingWork lookups) {
+            BlockingWork lookups) {
         this.authenticator = authenticator;
         this.sites = sites;
         this.auditing = auditing;
@@ -73,7 +76,7 @@ public final class AccessControl {
             if (error == null) {
                 return admitted(endpoint, handler, request, principal);
             }
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             return cause instanceof DomainException denied ? auditing.denied(endpoint, request, denied)
                     : CompletableFuture.<ApiResponse>failedFuture(cause);
@@ -111,7 +114,7 @@ public final class AccessControl {
     }
 
     private static String describe(Permission permission) {
-        return permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return permission.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static DomainException forbidden(String code, String title, String detail) {

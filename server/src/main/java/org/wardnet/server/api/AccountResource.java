@@ -2,7 +2,10 @@ package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.work.BlockingWork;
@@ -52,7 +55,7 @@ final class AccountResource {
     record TokenView(String id, String user, String kind, String label, Instant created, Instant expiresAt,
             Instant revokedAt, String token) {
         static TokenView of(AccessToken t, String secret) {
-            return new TokenView(t.id(), t.user(), t.kind().name().toLowerCase(java.util.Locale.ROOT), t.label(),
+            return new TokenView(t.id(), t.user(), t.kind().name().toLowerCase(Locale.ROOT), t.label(),
                     t.created(), t.expires(), t.revoked(), secret);
         }
     }
@@ -118,7 +121,7 @@ final class AccountResource {
 
     CompletableFuture<ApiResponse> tokens(ApiRequest request) {
         String user = request.queryParam("user");
-        return auth.submit(() -> ok(HttpResponseStatus.OK, java.util.Map.of("items", accounts.tokens(
+        return auth.submit(() -> ok(HttpResponseStatus.OK, Map.of("items", accounts.tokens(
                 request.principal(), user).stream().map(t -> TokenView.of(t, null)).toList())));
     }
 
@@ -142,7 +145,7 @@ final class AccountResource {
     private static Instant parseTime(String text) {
         try {
             return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw RequestParams.invalid("expiresAt", "must be an ISO-8601 instant such as 2027-01-31T00:00:00Z, got '"
                     + text + "'");
         }

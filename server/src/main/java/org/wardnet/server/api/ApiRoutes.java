@@ -1,12 +1,16 @@
 package org.wardnet.server.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.wardnet.app.access.Accounts;
+import org.wardnet.app.audit.AuditTrail;
 import org.wardnet.app.clips.ClipExports;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.clips.FootageQueries;
 import org.wardnet.app.install.Installation;
+import org.wardnet.app.recording.RecordingPlans;
 import org.wardnet.app.registry.Cameras;
 import org.wardnet.app.registry.Sites;
 import org.wardnet.app.track.Cases;
@@ -17,7 +21,9 @@ import org.wardnet.app.track.TrackService;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.registry.Registry;
+import org.wardnet.server.health.HealthResource;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.ops.OpsResource;
 import org.wardnet.server.routes.Endpoint;
@@ -34,10 +40,10 @@ public final class ApiRoutes {
     }
 
     public static List<Endpoint> all(WardnetConfig config, Registry registry, BlockingWork writes, JsonCodec json,
-            OpsResource ops, org.wardnet.server.health.HealthResource health,
+            OpsResource ops, HealthResource health,
             Registering registering, Footage footage,
-            org.wardnet.app.recording.RecordingPlans recording, Tracking tracking,
-            org.wardnet.core.audit.AuditStore audit, Identity identity) {
+            RecordingPlans recording, Tracking tracking,
+            AuditStore audit, Identity identity) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registering.sites(), writes, json, paging);
         CameraResource cameras = new CameraResource(registering.cameras(), registry, writes, json, paging);
@@ -45,19 +51,19 @@ public final class ApiRoutes {
                 writes, json);
         InstallerResource install = new InstallerResource(registering.installation(), json, footage.reads());
         CandidateRegistration registration = new CandidateRegistration(registering.installation(), writes, json);
-        java.time.Duration widest = java.time.Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
+        Duration widest = Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
         ClipResource clips = new ClipResource(footage.clips(), footage.ingest(), footage.reads(), writes,
                 footage.imports(), json, paging, widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         FootageResource coverage = new FootageResource(footage.footage(), footage.reads(), json, widest);
         RecordingResource plans = new RecordingResource(recording, writes, json);
         ExportResource exports = new ExportResource(footage.exports(), footage.imports(),
-                java.time.Duration.ofMinutes(config.get(WardnetKeys.CLIPS_MAX_EXPORT_MINUTES)));
+                Duration.ofMinutes(config.get(WardnetKeys.CLIPS_MAX_EXPORT_MINUTES)));
         TrackResource follow = new TrackResource(tracking.following(), tracking.links(), tracking.service(),
                 footage.reads(), writes, json);
         SightingResource sightings = new SightingResource(tracking.sightings(), footage.reads(), writes, json, paging,
                 widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         CaseResource cases = new CaseResource(tracking.cases(), footage.reads(), writes, json);
-        AuditResource trail = new AuditResource(audit, footage.reads(), json, paging);
+        AuditResource trail = new AuditResource(new AuditTrail(audit), footage.reads(), json, paging);
         AccountResource account = new AccountResource(identity.accounts(), identity.work(), json);
         UserResource users = new UserResource(identity.accounts(), identity.work(), json);
         OpenApiDocument document = new OpenApiDocument();
@@ -90,6 +96,6 @@ public final class ApiRoutes {
     }
 
     /** Accounts and the bounded executor that does their password hashing. */
-    public record Identity(org.wardnet.app.access.Accounts accounts, BlockingWork work) {
+    public record Identity(Accounts accounts, BlockingWork work) {
     }
 }

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.audit.AuditTrail;
 import org.wardnet.app.work.BlockingWork;
+import org.wardnet.core.access.Caller;
 import org.wardnet.core.audit.AuditEntry;
-import org.wardnet.core.audit.AuditStore;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.JsonCodec;
@@ -15,13 +16,13 @@ import org.wardnet.server.http.JsonCodec;
 /** {@code GET /api/v1/audit?after=SEQ&limit=N}: the trail in order, with each entry's hashes. */
 final class AuditResource {
 
-    private final AuditStore store;
+    private final AuditTrail trail;
     private final BlockingWork reads;
     private final JsonCodec json;
     private final Paging paging;
 
-    AuditResource(AuditStore store, BlockingWork reads, JsonCodec json, Paging paging) {
-        this.store = store;
+    AuditResource(AuditTrail trail, BlockingWork reads, JsonCodec json, Paging paging) {
+        this.trail = trail;
         this.reads = reads;
         this.json = json;
         this.paging = paging;
@@ -35,12 +36,10 @@ final class AuditResource {
         } catch (NumberFormatException e) {
             throw RequestParams.invalid("after", "a sequence number, 0 or more");
         }
-        if (after < 0) {
-            throw RequestParams.invalid("after", "a sequence number, 0 or more");
-        }
         int limit = paging.limit(request);
+        Caller caller = request.caller();
         return reads.submit(() -> {
-            List<AuditEntry> entries = store.read(after, limit);
+            List<AuditEntry> entries = trail.read(caller, after, limit);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", entries.stream().map(AuditResource::view).toList());
             if (entries.size() == limit) {

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.install.Installation;
 import org.wardnet.app.install.VerifyBatch;
@@ -51,7 +53,7 @@ final class CameraImportResource {
         boolean atomic = RequestParams.flag(request, "atomic");
         boolean verify = RequestParams.flag(request, "verify");
         String media = request.mediaType();
-        Set<String> accepted = new java.util.TreeSet<>(CSV);
+        Set<String> accepted = new TreeSet<>(CSV);
         accepted.addAll(NDJSON);
         RequestBodies.requireMediaType(request, accepted);
         boolean csv = CSV.contains(media);
@@ -136,7 +138,7 @@ final class CameraImportResource {
             if (result.id() != null) {
                 row.put("id", result.id());
             }
-            row.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("status", result.status().name().toLowerCase(Locale.ROOT));
             if (!result.errors().isEmpty()) {
                 row.put("errors", result.errors().stream().map(error -> errorOf(error, csv)).toList());
             }

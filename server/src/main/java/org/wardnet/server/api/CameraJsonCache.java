@@ -35,7 +35,7 @@ final class CameraJsonCache {
         if (rendered != null && rendered.camera() == camera) {
             return rendered.json();
         }
-        byte[] bytes = json.write(Views.camera(camera));
+        byte[] bytes = json.write(RegistryJson.camera(camera));
         if (cache.size() > registeredCameras.getAsInt() + SLACK) {
             cache.clear();
         }

@@ -37,7 +37,7 @@ final class CameraResource {
         ListQuery query = paging.query(request);
         Page<Camera> page = cameras.list(request.caller(), query);
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(
-                new Views.PageView<>(page.items().stream().map(Views::camera).toList(), query.limit(),
+                new RegistryJson.PageJson<>(page.items().stream().map(RegistryJson::camera).toList(), query.limit(),
                         Paging.cursor(page.nextId())))));
     }
 
@@ -51,7 +51,7 @@ final class CameraResource {
         Caller caller = request.caller();
         return writes.submit(() -> {
             Camera camera = cameras.create(caller, draft);
-            return ApiResponse.json(HttpResponseStatus.CREATED, json.write(Views.camera(camera)))
+            return ApiResponse.json(HttpResponseStatus.CREATED, json.write(RegistryJson.camera(camera)))
                     .withHeader("Location", "/api/v1/cameras/" + camera.id());
         });
     }
@@ -61,7 +61,7 @@ final class CameraResource {
         CameraDraft draft = bodies.json(request, CameraDraft.class);
         Caller caller = request.caller();
         return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK,
-                json.write(Views.camera(cameras.replace(caller, id, draft)))));
+                json.write(RegistryJson.camera(cameras.replace(caller, id, draft)))));
     }
 
     CompletableFuture<ApiResponse> delete(ApiRequest request) {

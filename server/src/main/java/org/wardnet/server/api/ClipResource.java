@@ -17,6 +17,7 @@ import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipDraft;
+import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
@@ -81,7 +82,7 @@ final class ClipResource {
         }
         TimeWindow window = TimeWindow.of(request, widest);
         int limit = paging.limit(request);
-        org.wardnet.core.clips.ClipIndex.Cursor after = ClipViews.cursor(request.queryParam("cursor"));
+        ClipIndex.Cursor after = ClipViews.cursor(request.queryParam("cursor"));
         Caller caller = request.caller();
         return reads.submit(() -> {
             ClipQueries.ClipPage page = clips.list(caller, camera, window.from(), window.to(), after, limit);

@@ -1,5 +1,6 @@
 package org.wardnet.server.api;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class ClipViews {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException(Problem.of(io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND, "not-found",
+        throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
                 "Not found", "no clip '" + text + "' (clip ids are positive integers)"));
     }
 }

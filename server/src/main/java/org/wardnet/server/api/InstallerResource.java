@@ -50,7 +50,7 @@ final class InstallerResource {
 
     private static Map<String, Object> discoveryView(Installation.Found found) {
         List<Map<String, Object>> candidates = new ArrayList<>();
-        for (Installation.Candidate candidate : found.candidates()) {
+        for (Installation.FoundDevice candidate : found.candidates()) {
             DiscoveredDevice device = candidate.device();
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("endpoint", device.endpoint());

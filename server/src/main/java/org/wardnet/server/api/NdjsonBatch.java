@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.Validated;
 import org.wardnet.server.http.ApiException;
+import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.Problem;
@@ -33,8 +35,8 @@ public final class NdjsonBatch<D, T> {
      * Checks the body is JSON or NDJSON (415 otherwise) and says which: one object to store on
      * its own, or a batch for {@link #run}.
      */
-    static boolean singleObject(org.wardnet.server.http.ApiRequest request) {
-        Set<String> accepted = new java.util.TreeSet<>(MEDIA_TYPES);
+    static boolean singleObject(ApiRequest request) {
+        Set<String> accepted = new TreeSet<>(MEDIA_TYPES);
         accepted.add("application/json");
         RequestBodies.requireMediaType(request, accepted);
         return request.mediaType().equals("application/json");

@@ -2,9 +2,8 @@ package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.List;
-import org.wardnet.core.registry.Camera;
+import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.Ids;
-import org.wardnet.core.registry.Registry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.JsonCodec;
@@ -42,10 +41,10 @@ final class RequestParams {
     }
 
     /** A 400 naming every invalid field of {@code what}. */
-    static ApiException invalid(String what, List<org.wardnet.core.errors.FieldError> errors) {
+    static ApiException invalid(String what, List<FieldError> errors) {
         return new ApiException(Problem.of(HttpResponseStatus.BAD_REQUEST, "invalid", "Invalid input",
                 what + " is invalid: " + String.join("; ",
-                errors.stream().map(org.wardnet.core.errors.FieldError::toString).toList()))
+                errors.stream().map(FieldError::toString).toList()))
                 .withErrors(errors.stream().map(e -> JsonCodec.fieldError(e.field(), e.reason())).toList()));
     }
 

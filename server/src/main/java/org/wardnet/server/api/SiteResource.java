@@ -38,8 +38,8 @@ final class SiteResource {
     CompletableFuture<ApiResponse> list(ApiRequest request) {
         ListQuery query = paging.query(request);
         Page<Site> page = sites.list(request.caller(), query, tier(request.queryParam("tier")));
-        return done(HttpResponseStatus.OK, new Views.PageView<>(page.items().stream()
-                .map(site -> Views.site(site, null)).toList(), query.limit(), Paging.cursor(page.nextId())));
+        return done(HttpResponseStatus.OK, new RegistryJson.PageJson<>(page.items().stream()
+                .map(site -> RegistryJson.site(site, null)).toList(), query.limit(), Paging.cursor(page.nextId())));
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
@@ -77,8 +77,8 @@ final class SiteResource {
     record Deleted(String id, int sites, int cameras) {
     }
 
-    private static Views.SiteView view(Sites.Counted site) {
-        return Views.site(site.site(), new Views.Counts(site.childSites(), site.cameras()));
+    private static RegistryJson.SiteJson view(Sites.Counted site) {
+        return RegistryJson.site(site.site(), new RegistryJson.CountsJson(site.childSites(), site.cameras()));
     }
 
     private ApiResponse response(HttpResponseStatus status, Object body) {

@@ -2,6 +2,7 @@ package org.wardnet.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class StreetImport {
 
     private static void add(List<StreetSegment> out, StreetSegment segment) {
         if (out.size() >= MAX_SEGMENTS) {
-            throw new ApiException(Problem.of(io.netty.handler.codec.http.HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+            throw new ApiException(Problem.of(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                     "too-many-segments", "Too many segments", "a street network has at most " + MAX_SEGMENTS
                             + " segments"));
         }

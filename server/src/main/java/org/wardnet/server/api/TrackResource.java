@@ -13,6 +13,7 @@ import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.track.CorridorDraft;
+import org.wardnet.core.track.CorridorQuery;
 import org.wardnet.core.track.FollowDraft;
 import org.wardnet.core.track.FollowQuery;
 import org.wardnet.core.track.StreetSegment;
@@ -52,7 +53,7 @@ final class TrackResource {
     }
 
     CompletableFuture<ApiResponse> corridor(ApiRequest request) {
-        CorridorDraft.Corridor corridor = following.check(bodies.json(request, CorridorDraft.class));
+        CorridorQuery corridor = following.check(bodies.json(request, CorridorDraft.class));
         Caller caller = request.caller();
         return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK,
                 json.write(TrackViews.corridor(following.corridor(caller, corridor)))));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wardnet.app.track.CorridorAnswer;
 import org.wardnet.app.track.FollowAnswer;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.track.FollowPlan;
@@ -46,7 +47,7 @@ final class TrackViews {
         return view;
     }
 
-    static Map<String, Object> corridor(org.wardnet.app.track.CorridorAnswer answer) {
+    static Map<String, Object> corridor(CorridorAnswer answer) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("routeMeters", round(answer.routeMeters(), 1));
         body.put("cameras", answer.stops().stream().map(stop -> {

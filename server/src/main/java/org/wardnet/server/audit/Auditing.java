@@ -1,14 +1,16 @@
 package org.wardnet.server.audit;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.wardnet.app.audit.AuditLog;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.server.http.ApiException;
@@ -90,7 +92,7 @@ public final class Auditing {
                 target(request), status);
     }
 
-    private static final java.util.regex.Pattern LOGIN_USER = java.util.regex.Pattern.compile(
+    private static final Pattern LOGIN_USER = Pattern.compile(
             "\"user\"\\s*:\\s*\"([A-Za-z0-9._-]{1,64})\"");
 
     /**
@@ -102,8 +104,8 @@ public final class Auditing {
             return request.principal().user();
         }
         if (action.equals("auth.login") && request.body().length <= 4_096) {
-            java.util.regex.Matcher user = LOGIN_USER.matcher(new String(request.body(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            Matcher user = LOGIN_USER.matcher(new String(request.body(),
+                    StandardCharsets.UTF_8));
             return user.find() ? "login:" + user.group(1) : "anonymous";
         }
         return "anonymous";
@@ -134,7 +136,7 @@ public final class Auditing {
     private static String target(ApiRequest request) {
         StringBuilder target = new StringBuilder(request.path());
         char separator = '?';
-        for (Map.Entry<String, List<String>> parameter : new java.util.TreeMap<>(request.query()).entrySet()) {
+        for (Map.Entry<String, List<String>> parameter : new TreeMap<>(request.query()).entrySet()) {
             for (String value : parameter.getValue()) {
                 target.append(separator).append(parameter.getKey()).append('=').append(value);
                 separator = '&';

@@ -2,6 +2,7 @@ package org.wardnet.server.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class ApiClient {
 
     /** A request to {@code url} carrying the token. */
     HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", "Bearer " + token);
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
     }
 
     private static SSLContext trusting(Path pem) {

@@ -2,12 +2,17 @@ package org.wardnet.server.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.wardnet.app.recording.RecordingService;
+import org.wardnet.core.recording.RecordingPlan;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.CameraImport;
 import org.wardnet.core.registry.Registry;
@@ -58,14 +63,14 @@ final class DemoData {
      * @param cameraIds its cameras
      */
     record InstallerRoom(District district, String siteId, String firstHost, String lastHost,
-            java.util.Set<String> cameraIds) {
+            Set<String> cameraIds) {
     }
 
     static InstallerRoom installerRoom(District district) {
         String room = district.sites().stream().filter(s -> "ROOM".equals(s.tier())).map(SiteDraft::id)
                 .filter(id -> district.cameras().stream().filter(c -> c.siteId().equals(id)).count() >= 8)
                 .findFirst().orElseThrow();
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
         List<CameraDraft> cameras = new ArrayList<>();
         String first = null;
         String last = null;
@@ -75,7 +80,7 @@ final class DemoData {
                 continue;
             }
             ids.add(c.id());
-            String host = java.net.URI.create(c.onvif().url()).getHost();
+            String host = URI.create(c.onvif().url()).getHost();
             first = first == null ? host : first;
             last = host;
             cameras.add(new CameraDraft(c.id(), c.siteId(), c.name(), c.location(), c.heading(), c.mounting(), c.vendor(),
@@ -91,15 +96,15 @@ final class DemoData {
     static final int RECORDED_CAMERAS = 8;
 
     /** Plans continuous recording for the first cameras of {@link #RECORDED_ROOM}, unless plans exist already. */
-    static List<String> planRecording(org.wardnet.app.recording.RecordingService recording, Registry registry,
+    static List<String> planRecording(RecordingService recording, Registry registry,
             PrintStream out) {
         if (!recording.plans().isEmpty()) {
             return List.of();
         }
         List<String> ids = registry.queries().cameraIdsInSubtree(RECORDED_ROOM).stream().limit(RECORDED_CAMERAS).toList();
         for (String id : ids) {
-            recording.putPlan(new org.wardnet.core.recording.RecordingPlan(id,
-                    org.wardnet.core.recording.RecordingPlan.Mode.CONTINUOUS, List.of()));
+            recording.putPlan(new RecordingPlan(id,
+                    RecordingPlan.Mode.CONTINUOUS, List.of()));
         }
         out.println("recording: " + ids.size() + " cameras of " + RECORDED_ROOM + " continuously, 60 s segments, into "
                 + recording.root());
@@ -107,7 +112,7 @@ final class DemoData {
     }
 
     /** Registers the district unless the store already holds cameras; cameras in {@code leaveOut} are not. */
-    static void load(Registry registry, District district, java.util.Set<String> leaveOut, PrintStream out) {
+    static void load(Registry registry, District district, Set<String> leaveOut, PrintStream out) {
         if (registry.queries().cameraCount() > 0) {
             out.println("district: store already holds " + registry.queries().cameraCount() + " cameras; not reloading");
             return;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.core.access.Grant;
 import org.wardnet.core.access.Principal;
@@ -109,6 +110,6 @@ final class DemoUsers {
     }
 
     private static String variable(String user) {
-        return user.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return user.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 }

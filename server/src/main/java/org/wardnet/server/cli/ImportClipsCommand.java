@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * {@code wardnet import-clips}: asks a running server to index a folder of recordings on its disk
@@ -31,7 +32,7 @@ final class ImportClipsCommand {
     private ImportClipsCommand() {
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         String server = "http://127.0.0.1:8080";
         String directory = null;
         String camera = null;

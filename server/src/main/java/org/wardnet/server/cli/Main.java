@@ -2,12 +2,20 @@ package org.wardnet.server.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.wardnet.config.ConfigException;
 import org.wardnet.config.ConfigLoader;
 import org.wardnet.config.DefaultConfigFile;
 import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.registry.ListQuery;
+import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.Tier;
 import org.wardnet.server.ServerStartException;
 import org.wardnet.server.WardnetServer;
 import org.wardnet.simulator.camera.FaultPlan;
@@ -17,6 +25,7 @@ import org.wardnet.simulator.district.DistrictGenerator;
 import org.wardnet.simulator.district.SyntheticCameras;
 import org.wardnet.simulator.run.SimulatorRunner;
 import org.wardnet.storage.StoreOpenException;
+import org.wardnet.storage.registry.KeyRotation;
 
 /**
  * {@code wardnet}: runs the server ({@code serve}), the demo ({@code demo}), or writes files
@@ -34,11 +43,11 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         if (args.length > 0 && args[0].equals("install")) {
-            return InstallCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, env);
+            return InstallCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, env);
         }
         if (args.length > 0 && args[0].equals("audit")) {
             try {
-                return AuditCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, env);
+                return AuditCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, env);
             } catch (IllegalArgumentException e) {
                 err.println("wardnet: " + e.getMessage());
                 return 2;
@@ -48,7 +57,7 @@ public final class Main {
             }
         }
         if (args.length > 0 && args[0].equals("import-clips")) {
-            return ImportClipsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, env);
+            return ImportClipsCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, env);
         }
         CommandLine line;
         try {
@@ -68,7 +77,7 @@ public final class Main {
                 case "sim" -> simulate(line, out);
                 case "serve", "demo" -> serve(line, out, env);
                 case "rotate-key" -> {
-                    org.wardnet.storage.registry.KeyRotation.Outcome rotated = org.wardnet.storage.registry.KeyRotation.rotate(
+                    KeyRotation.Outcome rotated = KeyRotation.rotate(
                             ConfigLoader.load(line.config(), env, line.overrides()));
                     out.println("re-sealed the passwords of " + rotated.cameras() + " cameras with key "
                             + rotated.keyId() + "; the old key is gone (back up the new key file with the database)");
@@ -149,13 +158,13 @@ public final class Main {
 
     /** The first camera of the {@code index}th substation, for the tour's scoping example. */
     private static String firstCamera(WardnetServer server, int index) {
-        java.util.List<org.wardnet.core.registry.Site> substations = server.registry().queries().sites(
-                new org.wardnet.core.registry.ListQuery(null, 2, null, null), org.wardnet.core.registry.Tier.SUBSTATION)
+        List<Site> substations = server.registry().queries().sites(
+                new ListQuery(null, 2, null, null), Tier.SUBSTATION)
                 .items();
         if (substations.size() <= index) {
             return null;
         }
-        java.util.List<String> ids = server.registry().queries().cameraIdsInSubtree(substations.get(index).id());
+        List<String> ids = server.registry().queries().cameraIdsInSubtree(substations.get(index).id());
         return ids.isEmpty() ? null : ids.get(0);
     }
 
@@ -163,7 +172,7 @@ public final class Main {
             throws ConfigException, InterruptedException, IOException {
         boolean demo = line.command().equals("demo");
         DemoData scratch = demo && !line.dataGiven() ? DemoData.scratch() : null;
-        java.util.List<String> overrides = new java.util.ArrayList<>(line.overrides());
+        List<String> overrides = new ArrayList<>(line.overrides());
         if (scratch != null) {
             overrides.add(0, "store.dataDir=" + scratch.directory());
         }
@@ -206,14 +215,14 @@ public final class Main {
             DemoData.planRecording(server.recording(), server.registry(), out);
             DemoTrack.prepare(server, district, out);
         }
-        java.util.List<DemoUsers.Made> people = demo
-                ? DemoUsers.create(server, config.get(org.wardnet.config.WardnetKeys.AUTH_ADMIN_USER)) : java.util.List.of();
+        List<DemoUsers.Made> people = demo
+                ? DemoUsers.create(server, config.get(WardnetKeys.AUTH_ADMIN_USER)) : List.of();
         out.println("listening on " + server.baseUrl());
         if (demo) {
-            java.nio.file.Path certificate = server.baseUrl().startsWith("https:")
-                    ? java.nio.file.Path.of(config.get(org.wardnet.config.WardnetKeys.STORE_DATA_DIR), "tls", "cert.pem")
+            Path certificate = server.baseUrl().startsWith("https:")
+                    ? Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "tls", "cert.pem")
                             .toAbsolutePath() : null;
-            DemoUsers.printAccess(server.baseUrl(), certificate, config.get(org.wardnet.config.WardnetKeys.AUTH_ADMIN_USER),
+            DemoUsers.printAccess(server.baseUrl(), certificate, config.get(WardnetKeys.AUTH_ADMIN_USER),
                     adminPassword, people, firstCamera(server, 0), firstCamera(server, 1), out);
             DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), room, out);
             DemoTrack.printTour(server.baseUrl(), district.cameras().get(30).id(), out);

@@ -2,8 +2,14 @@ package org.wardnet.server.http;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.wardnet.core.access.AccessScope;
+import org.wardnet.core.access.Caller;
+import org.wardnet.core.access.Principal;
 
 /**
  * One complete HTTP request, body included, detached from Netty's buffers (the body is a plain
@@ -21,12 +27,12 @@ import java.util.Map;
  *                   that need no permission
  */
 public record ApiRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
-        byte[] body, Map<String, String> pathParams, java.net.SocketAddress peer,
-        org.wardnet.core.access.Principal principal, org.wardnet.core.access.AccessScope scope) {
+        byte[] body, Map<String, String> pathParams, SocketAddress peer,
+        Principal principal, AccessScope scope) {
 
     /** A request as read off the wire, before routing and authentication. */
     public ApiRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
-            byte[] body, Map<String, String> pathParams, java.net.SocketAddress peer) {
+            byte[] body, Map<String, String> pathParams, SocketAddress peer) {
         this(method, path, query, headers, body, pathParams, peer, null, null);
     }
 
@@ -36,7 +42,7 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
      * @throws IllegalStateException on a route whose access rule names no permission: a handler
      *                               that filters by scope must be declared with one
      */
-    public org.wardnet.core.access.AccessScope requireScope() {
+    public AccessScope requireScope() {
         if (scope == null) {
             throw new IllegalStateException(method + " " + path + " has no permission-scoped access rule");
         }
@@ -49,17 +55,17 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
      *
      * @throws IllegalStateException on a route without a permission-scoped rule (a programming error)
      */
-    public org.wardnet.core.access.Caller caller() {
-        return new org.wardnet.core.access.Caller(principal, requireScope());
+    public Caller caller() {
+        return new Caller(principal, requireScope());
     }
 
-    public ApiRequest withCaller(org.wardnet.core.access.Principal caller, org.wardnet.core.access.AccessScope where) {
+    public ApiRequest withCaller(Principal caller, AccessScope where) {
         return new ApiRequest(method, path, query, headers, body, pathParams, peer, caller, where);
     }
 
     /** The peer's IP address as text; formatted only when asked (most requests never are). */
     public String remoteAddress() {
-        return peer instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
+        return peer instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : String.valueOf(peer);
     }
 
@@ -92,7 +98,7 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
         }
         int semicolon = contentType.indexOf(';');
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The {@code charset} parameter of Content-Type, lower case, or null. */
@@ -102,7 +108,7 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
             return null;
         }
         for (String part : contentType.split(";")) {
-            String p = part.strip().toLowerCase(java.util.Locale.ROOT);
+            String p = part.strip().toLowerCase(Locale.ROOT);
             if (p.startsWith("charset=")) {
                 return p.substring("charset=".length()).replace("\"", "");
             }

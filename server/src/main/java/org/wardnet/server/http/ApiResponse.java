@@ -2,6 +2,8 @@ package org.wardnet.server.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +27,7 @@ public record ApiResponse(HttpResponseStatus status, String contentType, byte[] 
      * Bytes {@code [offset, offset + length)} of a file, sent from the file by the transport
      * (zero-copy where it can), never read into the heap.
      */
-    public record FilePart(java.nio.file.Path path, long offset, long length) {
+    public record FilePart(Path path, long offset, long length) {
     }
 
     /** A {@code text/event-stream} answer that stays open and carries what {@code stream} sends. */
@@ -54,7 +56,7 @@ public record ApiResponse(HttpResponseStatus status, String contentType, byte[] 
     }
 
     public ApiResponse withHeader(String name, String value) {
-        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new ApiResponse(status, contentType, body, copy, stream, file);
     }

@@ -9,6 +9,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +28,13 @@ public final class HttpServer implements AutoCloseable {
     private final RequestObserver observer;
     private final ConnectionLimiter limiter;
     private final EventLoops loops;
-    private final io.netty.handler.ssl.SslContext tls;
+    private final SslContext tls;
     private Channel serverChannel;
     private Channel redirectChannel;
 
     /** @param tls the TLS context, or null for plain HTTP */
     public HttpServer(HttpSettings settings, EventLoops loops, Router router, ProblemWriter problems,
-            RequestObserver observer, io.netty.handler.ssl.SslContext tls) {
+            RequestObserver observer, SslContext tls) {
         this.tls = tls;
         this.settings = settings;
         this.loops = loops;
@@ -64,7 +66,7 @@ public final class HttpServer implements AutoCloseable {
                         pipeline.addLast(new IdleStateHandler(0, 0, settings.idleTimeoutSeconds(), TimeUnit.SECONDS));
                         if (tls != null) {
                             // files go out in chunks: sendfile cannot pass through encryption
-                            pipeline.addLast(new io.netty.handler.stream.ChunkedWriteHandler());
+                            pipeline.addLast(new ChunkedWriteHandler());
                         }
                         pipeline.addLast(new RequestReader(settings));
                         pipeline.addLast(new RequestDispatcher(router, problems, observer,

@@ -1,8 +1,10 @@
 package org.wardnet.server.http;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 
@@ -43,7 +45,7 @@ public record HttpSettings(String host, int port, int ioThreads, int maxInitialL
         return new HttpSettings(config.get(WardnetKeys.SERVER_HOST), config.get(WardnetKeys.SERVER_PORT),
                 config.get(WardnetKeys.SERVER_IO_THREADS), config.get(WardnetKeys.SERVER_MAX_INITIAL_LINE_BYTES),
                 config.get(WardnetKeys.SERVER_MAX_HEADER_BYTES), config.get(WardnetKeys.SERVER_MAX_JSON_BODY_BYTES),
-                importPaths.stream().collect(java.util.stream.Collectors.toMap(p -> p,
+                importPaths.stream().collect(Collectors.toMap(p -> p,
                         p -> config.get(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES))),
                 Set.copyOf(batchPaths), batchMediaTypes, config.get(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES),
                 config.get(WardnetKeys.SERVER_REQUEST_TIMEOUT_SECONDS) * 1000L,
@@ -66,6 +68,6 @@ public record HttpSettings(String host, int port, int ioThreads, int maxInitialL
         }
         int semicolon = contentType.indexOf(';');
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package org.wardnet.server.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public record Problem(String type, HttpResponseStatus status, String title, Stri
     }
 
     public Problem withExtension(String name, Object value) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(extensions);
+        Map<String, Object> copy = new LinkedHashMap<>(extensions);
         copy.put(name, value);
         return new Problem(type, status, title, detail, errors, copy);
     }

@@ -1,10 +1,14 @@
 package org.wardnet.server.http;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -12,10 +16,15 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.stream.ChunkedFile;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
@@ -113,7 +122,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private ApiResponse outcome(CompletableFuture<ApiResponse> result, Incoming incoming) {
         try {
             return result.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return problems.responseFor(cause, incoming.method() + " " + incoming.request().path());
         }
@@ -121,10 +130,10 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
     /** Writes the head of a streamed answer, then lets its producer send until the connection closes. */
     private void stream(ChannelHandlerContext ctx, Incoming incoming, String route, ApiResponse response) {
-        io.netty.handler.codec.http.DefaultHttpResponse head = new io.netty.handler.codec.http.DefaultHttpResponse(
+        DefaultHttpResponse head = new DefaultHttpResponse(
                 HttpVersion.HTTP_1_1, response.status());
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
-                .set(HttpHeaderNames.TRANSFER_ENCODING, io.netty.handler.codec.http.HttpHeaderValues.CHUNKED);
+                .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         SecurityHeaders.apply(head.headers());
         response.headers().forEach(head.headers()::set);
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
@@ -184,7 +193,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         ApiResponse.FilePart part = response.file();
         boolean keepAlive = incoming.keepAlive();
         boolean head = incoming.request().method().equals(HttpMethod.HEAD);
-        io.netty.handler.codec.http.DefaultHttpResponse start = new io.netty.handler.codec.http.DefaultHttpResponse(
+        DefaultHttpResponse start = new DefaultHttpResponse(
                 HttpVersion.HTTP_1_1, response.status());
         HttpHeaders headers = start.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
@@ -195,20 +204,20 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
         ctx.write(start);
         if (!head && part.length() > 0) {
-            if (ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) {
+            if (ctx.pipeline().get(SslHandler.class) != null) {
                 try {
-                    ctx.write(new io.netty.handler.stream.ChunkedFile(new java.io.RandomAccessFile(part.path().toFile(),
+                    ctx.write(new ChunkedFile(new RandomAccessFile(part.path().toFile(),
                             "r"), part.offset(), part.length(), 64 * 1024));
-                } catch (java.io.IOException e) { // the file went between the handler's check and now
+                } catch (IOException e) { // the file went between the handler's check and now
                     LOG.warn("cannot send {}: {}", part.path(), e.getMessage());
                     ctx.close();
                     return;
                 }
             } else {
-                ctx.write(new io.netty.channel.DefaultFileRegion(part.path().toFile(), part.offset(), part.length()));
+                ctx.write(new DefaultFileRegion(part.path().toFile(), part.offset(), part.length()));
             }
         }
-        io.netty.channel.ChannelFuture done = ctx.writeAndFlush(io.netty.handler.codec.http.LastHttpContent.EMPTY_LAST_CONTENT);
+        ChannelFuture done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         if (!keepAlive) {
             closing = true;
             pending.clear();

@@ -1,6 +1,7 @@
 package org.wardnet.server.ops;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Tier;
@@ -73,11 +75,11 @@ public final class Metrics implements RequestObserver, AutoCloseable {
                     .serviceLevelObjectives(BUCKETS)
                     .register(registry));
         }
-        timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** The registry, for components that publish their own meters. */
-    public io.micrometer.core.instrument.MeterRegistry registry() {
+    public MeterRegistry registry() {
         return registry;
     }
 

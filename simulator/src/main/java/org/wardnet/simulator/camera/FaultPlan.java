@@ -1,6 +1,7 @@
 package org.wardnet.simulator.camera;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class FaultPlan {
     public Map<CameraFault, Integer> apply(List<SimulatedCamera> cameras, long seed) {
         Random random = new Random(seed ^ 0x5EED_FA17L);
         List<SimulatedCamera> shuffled = new ArrayList<>(cameras);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         Map<CameraFault, Integer> counts = new EnumMap<>(CameraFault.class);
         int next = 0;
         for (Map.Entry<CameraFault, Double> entry : percent.entrySet()) {

@@ -1,6 +1,8 @@
 package org.wardnet.simulator.camera;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,7 +27,7 @@ public final class SimulatedCamera {
         this.id = Objects.requireNonNull(id, "id");
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
-        this.paths = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(paths));
+        this.paths = Collections.unmodifiableSet(new LinkedHashSet<>(paths));
         this.username = Objects.requireNonNull(username, "username");
         this.password = Objects.requireNonNull(password, "password");
     }
@@ -34,7 +36,7 @@ public final class SimulatedCamera {
     public static SimulatedCamera of(String id, String mainUrl, String subUrl, String username, String password,
             int port) {
         URI main = URI.create(mainUrl);
-        Set<String> paths = new java.util.LinkedHashSet<>();
+        Set<String> paths = new LinkedHashSet<>();
         paths.add(pathOf(main));
         if (subUrl != null) {
             paths.add(pathOf(URI.create(subUrl)));

@@ -1,5 +1,6 @@
 package org.wardnet.simulator.district;
 
+import java.net.URI;
 import java.util.List;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.SiteDraft;
@@ -37,7 +38,7 @@ public record District(long seed, StreetGrid grid, List<SiteDraft> sites, List<C
         if (onvif == null || onvif.url() == null) {
             return onvif;
         }
-        java.net.URI uri = java.net.URI.create(onvif.url());
+        URI uri = URI.create(onvif.url());
         if (uri.getPort() >= 0 || uri.getHost() == null) {
             return onvif;
         }

@@ -5,9 +5,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.wardnet.core.registry.CameraCsvFormat;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.SiteDraft;
+import org.wardnet.core.track.StreetSegment;
 
 /**
  * Writes a district as files a client can send to the API: the cameras as CSV for
@@ -75,10 +77,10 @@ public final class DistrictFiles {
     public static void writeStreetsGeoJson(District district, Path file) throws IOException {
         StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         boolean first = true;
-        for (org.wardnet.core.track.StreetSegment s : district.grid().segments()) {
+        for (StreetSegment s : district.grid().segments()) {
             json.append(first ? "\n" : ",\n");
             first = false;
-            json.append(String.format(java.util.Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+            json.append(String.format(Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
                     + "{\"type\":\"LineString\",\"coordinates\":[[%.7f,%.7f],[%.7f,%.7f]]}}", s.from().lon(),
                     s.from().lat(), s.to().lon(), s.to().lat()));
         }

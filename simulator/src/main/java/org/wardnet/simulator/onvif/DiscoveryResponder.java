@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,7 +184,7 @@ public final class DiscoveryResponder implements AutoCloseable {
 
     /** Keys cameras by their host address. */
     public static Map<String, SimulatedCamera> byHost(List<SimulatedCamera> cameras) {
-        Map<String, SimulatedCamera> byHost = new java.util.HashMap<>();
+        Map<String, SimulatedCamera> byHost = new HashMap<>();
         cameras.forEach(c -> byHost.put(c.host(), c));
         return byHost;
     }

@@ -3,6 +3,7 @@ package org.wardnet.simulator.rtsp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -76,7 +77,7 @@ public final class H264Clip {
             while (to > from && data[to - 1] == 0) { // trailing zero of a 4-byte start code
                 to--;
             }
-            nals.add(java.util.Arrays.copyOfRange(data, from, to));
+            nals.add(Arrays.copyOfRange(data, from, to));
         }
         return nals;
     }

@@ -2,9 +2,11 @@ package org.wardnet.simulator.rtsp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends the clip to one playing client in real time, looping, from its first (key) frame. A frame
@@ -23,10 +25,10 @@ final class Streamer {
     private long timestamp;
     private boolean skipToKeyFrame;
 
-    private final java.util.function.BooleanSupplier noKeyFrames;
+    private final BooleanSupplier noKeyFrames;
     private boolean sentKeyFrame;
 
-    Streamer(ChannelHandlerContext ctx, H264Clip clip, java.util.function.BooleanSupplier noKeyFrames) {
+    Streamer(ChannelHandlerContext ctx, H264Clip clip, BooleanSupplier noKeyFrames) {
         this.ctx = ctx;
         this.clip = clip;
         this.noKeyFrames = noKeyFrames;
@@ -46,7 +48,7 @@ final class Streamer {
             stop();
             return;
         }
-        java.util.List<byte[]> frame = clip.frames().get(next);
+        List<byte[]> frame = clip.frames().get(next);
         boolean key = (frame.get(frame.size() - 1)[0] & 0x1F) == 5;
         if (key && sentKeyFrame && noKeyFrames.getAsBoolean()) {
             next = (next + 1) % clip.frames().size(); // the camera's encoder never refreshes

@@ -13,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.wardnet.simulator.onvif.SimulatedOnvif;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.wardnet.simulator.camera.CameraFault;
 import org.wardnet.simulator.camera.SimulatedCamera;
+import org.wardnet.simulator.onvif.SimulatedOnvif;
 import org.wardnet.simulator.rtsp.H264Clip;
 
 /**
@@ -57,14 +59,14 @@ public final class SimulatedDistrict implements AutoCloseable {
         for (ChannelFuture bind : binds) {
             bind.sync();
         }
-        district.flapper = group.next().scheduleAtFixedRate(district::flap, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        district.flapper = group.next().scheduleAtFixedRate(district::flap, 1, 1, TimeUnit.SECONDS);
         return district;
     }
 
     /** Seconds a flapping camera stays up, then down. */
     public static final int FLAP_SECONDS = 20;
 
-    private volatile java.util.concurrent.ScheduledFuture<?> flapper;
+    private volatile ScheduledFuture<?> flapper;
 
     /** Takes flapping cameras down or up as their phase says; runs every second. */
     private void flap() {

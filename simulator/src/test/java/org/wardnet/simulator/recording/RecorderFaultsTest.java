@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.adapters.recording.MediaProbe;
 import org.wardnet.adapters.recording.SegmentRecorder;
-import org.wardnet.core.clips.MediaFile;
 import org.wardnet.core.recording.RecorderSettings;
 import org.wardnet.core.recording.Segment;
 import org.wardnet.simulator.camera.CameraFault;

@@ -7,15 +7,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.clips.ClipRetentionStore;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.storage.Transactions;
 
@@ -31,7 +39,7 @@ import org.wardnet.storage.Transactions;
  * database (as the registry already requires). Ids of a failed batch are skipped, not reused.
  * Thread-safe.
  */
-public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.ClipRetentionStore {
+public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
 
     private static final String COLUMNS = "id, camera_id, start_ms, end_ms, media, bytes, codec, width, height,"
             + " key_frames, sha256, origin";
@@ -184,8 +192,8 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
         long high = to.toEpochMilli();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement cameras = connection.prepareStatement(CAMERAS_IN_HOUR)) {
-            java.util.Set<String> found = new java.util.HashSet<>();
-            java.util.Set<String> pending = new java.util.LinkedHashSet<>(cameraIds);
+            Set<String> found = new HashSet<>();
+            Set<String> pending = new LinkedHashSet<>(cameraIds);
             for (int hour = hourOf(low); hour <= hourOf(high - 1) && !pending.isEmpty(); hour++) {
                 cameras.setArray(1, connection.createArrayOf("VARCHAR", pending.toArray()));
                 cameras.setInt(2, hour);
@@ -217,7 +225,7 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
     }
 
     @Override
-    public java.util.OptionalInt firstHour(int fromHour) {
+    public OptionalInt firstHour(int fromHour) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT MIN(start_hour) FROM clip WHERE start_hour >= ?")) {
@@ -225,9 +233,9 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
             try (ResultSet row = select.executeQuery()) {
                 if (row.next()) {
                     int hour = row.getInt(1);
-                    return row.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(hour);
+                    return row.wasNull() ? OptionalInt.empty() : OptionalInt.of(hour);
                 }
-                return java.util.OptionalInt.empty();
+                return OptionalInt.empty();
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot find the oldest clips: " + e.getMessage(), e);
@@ -253,12 +261,12 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
     }
 
     @Override
-    public java.util.Map<String, Long> recordedBytesByCamera() {
+    public Map<String, Long> recordedBytesByCamera() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT camera_id, SUM(bytes) FROM clip"
                         + " WHERE origin = 'RECORDED' GROUP BY camera_id");
                 ResultSet rows = select.executeQuery()) {
-            java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+            Map<String, Long> bytes = new HashMap<>();
             while (rows.next()) {
                 bytes.put(rows.getString(1), rows.getLong(2));
             }
@@ -269,8 +277,8 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
     }
 
     @Override
-    public java.util.Set<Long> held(List<Long> ids) {
-        java.util.Set<Long> held = new java.util.HashSet<>();
+    public Set<Long> held(List<Long> ids) {
+        Set<Long> held = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT 1 FROM clip_hold WHERE clip_id = ?")) {
             for (long id : ids) {
@@ -298,7 +306,7 @@ public final class JdbcClipIndex implements ClipIndex, org.wardnet.core.clips.Cl
                     delete.executeUpdate();
                     insert.setLong(1, clipId);
                     insert.setString(2, reason);
-                    insert.setObject(3, at.atOffset(java.time.ZoneOffset.UTC));
+                    insert.setObject(3, at.atOffset(ZoneOffset.UTC));
                     insert.executeUpdate();
                 }
             });

@@ -65,7 +65,7 @@ public final class JdbcHealthHistory implements HealthHistory {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, subjectId);
-            query.setObject(2, until.atOffset(java.time.ZoneOffset.UTC));
+            query.setObject(2, until.atOffset(ZoneOffset.UTC));
             query.setMaxRows(limit);
             List<HealthEvent> events = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

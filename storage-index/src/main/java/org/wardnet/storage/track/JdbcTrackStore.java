@@ -6,16 +6,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.registry.GeoPoint;
+import org.wardnet.core.track.CameraView;
 import org.wardnet.core.track.StreetSegment;
 import org.wardnet.core.track.TrackLink;
 import org.wardnet.core.track.TrackStore;
@@ -138,7 +144,7 @@ public final class JdbcTrackStore implements TrackStore {
                     + " WHERE from_camera = ? AND to_camera = ? AND mode = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO track_transition (from_camera,"
                             + " to_camera, mode, counts) VALUES (?, ?, ?, ?)")) {
-                java.util.Map<String, Transition> lastOfEachPair = new java.util.LinkedHashMap<>();
+                Map<String, Transition> lastOfEachPair = new LinkedHashMap<>();
                 for (Transition t : transitions) { // as an upsert would: the last row of a pair wins
                     lastOfEachPair.put(t.from() + '\n' + t.to() + '\n' + t.mode(), t);
                 }
@@ -170,12 +176,12 @@ public final class JdbcTrackStore implements TrackStore {
 
     /** Replaces the counts of these cameras (delete then insert, as {@link #saveTransitions}). */
     @Override
-    public void saveVisibility(java.util.Map<String, int[]> counts) {
+    public void saveVisibility(Map<String, int[]> counts) {
         write("store learned visibility", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM track_visibility WHERE camera_id = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO track_visibility (camera_id,"
                             + " passes, seen) VALUES (?, ?, ?)")) {
-                for (java.util.Map.Entry<String, int[]> e : counts.entrySet()) {
+                for (Map.Entry<String, int[]> e : counts.entrySet()) {
                     delete.setString(1, e.getKey());
                     delete.addBatch();
                     insert.setString(1, e.getKey());
@@ -190,8 +196,8 @@ public final class JdbcTrackStore implements TrackStore {
     }
 
     @Override
-    public java.util.Map<String, int[]> visibility() {
-        java.util.Map<String, int[]> out = new java.util.HashMap<>();
+    public Map<String, int[]> visibility() {
+        Map<String, int[]> out = new HashMap<>();
         for (Object[] row : read("read learned visibility", "SELECT camera_id, passes, seen FROM track_visibility",
                 r -> new Object[] {r.getString(1), new int[] {r.getInt(2), r.getInt(3)}})) {
             out.put((String) row[0], (int[]) row[1]);
@@ -219,11 +225,11 @@ public final class JdbcTrackStore implements TrackStore {
     }
 
     @Override
-    public java.util.Optional<FittedView> view() {
+    public Optional<FittedView> view() {
         return read("read the fitted camera view", "SELECT reach_m, half_angle_deg, close_m, hops, log_likelihood,"
-                + " fitted_ms FROM track_view WHERE id = 1", row -> new FittedView(new org.wardnet.core.track.CameraView(
+                + " fitted_ms FROM track_view WHERE id = 1", row -> new FittedView(new CameraView(
                         row.getDouble(1), row.getDouble(2), row.getDouble(3)), row.getInt(4), row.getDouble(5),
-                        java.time.Instant.ofEpochMilli(row.getLong(6)))).stream().findFirst();
+                        Instant.ofEpochMilli(row.getLong(6)))).stream().findFirst();
     }
 
     /** Loads every stored pair into {@code memory}. */

@@ -8,10 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.access.Authenticator;
+import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.access.AccessScope;
+import org.wardnet.core.access.Grant;
 import org.wardnet.core.access.LoginThrottle;
 import org.wardnet.core.access.PasswordHasher;
+import org.wardnet.core.access.Principal;
+import org.wardnet.core.access.Role;
 import org.wardnet.core.access.SiteTree;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Site;
@@ -24,9 +29,9 @@ import org.wardnet.storage.access.JdbcUserStore;
  * The server's identity parts wired from configuration: the user store, the token
  * authenticator, the account rules, and the first administrator on a store without users.
  */
-final class Identities {
+final class AccountSetup {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Identities.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AccountSetup.class);
 
     private final Authenticator authenticator;
     private final Accounts accounts;
@@ -34,7 +39,7 @@ final class Identities {
     private final String firstAdminPassword;
     private final boolean adminCreated;
 
-    private Identities(Authenticator authenticator, Accounts accounts, SiteTree sites, String firstAdminPassword,
+    private AccountSetup(Authenticator authenticator, Accounts accounts, SiteTree sites, String firstAdminPassword,
             boolean adminCreated) {
         this.adminCreated = adminCreated;
         this.authenticator = authenticator;
@@ -43,7 +48,7 @@ final class Identities {
         this.firstAdminPassword = firstAdminPassword;
     }
 
-    static Identities open(WardnetConfig config, DataSource dataSource, Registry registry, Clock clock) {
+    static AccountSetup open(WardnetConfig config, DataSource dataSource, Registry registry, Clock clock) {
         JdbcUserStore users = new JdbcUserStore(dataSource);
         Authenticator authenticator = new Authenticator(users, clock);
         LoginThrottle throttle = new LoginThrottle(config.get(WardnetKeys.AUTH_LOGIN_FAILURES_PER_USER),
@@ -61,7 +66,7 @@ final class Identities {
                     + " must be changed at the first login (PUT /api/v1/me/password)", admin, generated);
         }
         SiteTree sites = id -> registry.site(id).map(Site::parentId).orElse(null);
-        return new Identities(authenticator, accounts, sites, generated, fresh);
+        return new AccountSetup(authenticator, accounts, sites, generated, fresh);
     }
 
     Accounts accounts() {
@@ -79,18 +84,18 @@ final class Identities {
 
     /** The routes with no guard: each request acts as a district-wide administrator (for measurement only). */
     static List<Endpoint> unguarded(List<Endpoint> endpoints) {
-        org.wardnet.core.access.Principal everyone = new org.wardnet.core.access.Principal("unguarded",
-                java.util.List.of(new org.wardnet.core.access.Grant(org.wardnet.core.access.Role.ADMIN,
-                        org.wardnet.core.access.Grant.DISTRICT)), "none", false);
+        Principal everyone = new Principal("unguarded",
+                List.of(new Grant(Role.ADMIN,
+                        Grant.DISTRICT)), "none", false);
         return endpoints.stream().map(endpoint -> endpoint.withHandler(request -> endpoint.handler().handle(
-                request.withCaller(everyone, org.wardnet.core.access.AccessScope.DISTRICT)))).toList();
+                request.withCaller(everyone, AccessScope.DISTRICT)))).toList();
     }
 
     /**
      * The guard in front of every route, recording refusals through {@code auditing} and reading
      * tokens not yet cached on {@code lookups}.
      */
-    AccessControl control(Auditing auditing, org.wardnet.app.work.BlockingWork lookups) {
+    AccessControl control(Auditing auditing, BlockingWork lookups) {
         return new AccessControl(authenticator, sites, auditing, lookups);
     }
 }
