@@ -54,7 +54,7 @@ public final class CaseExport {
      * @return the ZIP file
      */
     public Path write(TrackCase trackCase, Map<String, Object> caseView, Map<String, double[]> locations,
-            Duration around, List<Map<String, Object>> audit) throws IOException {
+            Duration around, List<?> audit) throws IOException {
         Files.createDirectories(directory);
         Path zip = directory.resolve("case-" + trackCase.id() + "-" + UUID.randomUUID() + ".zip");
         List<Map<String, Object>> files = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class Cases {
     public interface BundleViews {
         Map<String, Object> caseView(CaseView view);
 
-        List<Map<String, Object>> audit(List<AuditEntry> entries);
+        List<?> audit(List<AuditEntry> entries);
     }
 
     /**
@@ -157,7 +157,7 @@ public final class Cases {
      */
     public Path export(Caller caller, String id, BundleViews views) {
         TrackCase trackCase = existing(caller, id);
-        List<Map<String, Object>> trail = views.audit(audit.about("/api/v1/cases/" + id, 100_000));
+        List<?> trail = views.audit(audit.about("/api/v1/cases/" + id, 100_000));
         CaseView view = view(trackCase);
         try {
             return export.write(trackCase, views.caseView(view), view.locations(), AROUND_EACH_SIGHTING, trail);

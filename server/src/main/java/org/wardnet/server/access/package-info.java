@@ -1,6 +1,6 @@
 /**
- * Authentication and authorisation of API requests: bearer tokens resolved to principals, the one
- * table of what every route needs ({@link org.wardnet.server.access.AccessRules}), the wrapper
- * that enforces it, and the login, user and token endpoints.
+ * The guard in front of every route: bearer tokens resolved to principals, each route's declared
+ * {@link org.wardnet.server.routes.Access access rule} enforced, and the caller and its scope handed
+ * to the handler. Which site a caller may reach is the use cases' business ({@code app}).
  */
 package org.wardnet.server.access;

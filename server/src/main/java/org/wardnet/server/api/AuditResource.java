@@ -49,18 +49,13 @@ final class AuditResource {
         });
     }
 
-    static Map<String, Object> view(AuditEntry e) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("seq", e.seq());
-        view.put("at", e.at().toString());
-        view.put("actor", e.actor());
-        view.put("scope", e.scope());
-        view.put("address", e.address());
-        view.put("action", e.action());
-        view.put("target", e.target());
-        view.put("result", e.result());
-        view.put("previousHash", e.previousHash());
-        view.put("hash", e.hash());
-        return view;
+    /** An audit entry as the API shows it (and a case's evidence bundle carries it). */
+    record EntryJson(long seq, String at, String actor, String scope, String address, String action, String target,
+            int result, String previousHash, String hash) {
+    }
+
+    static EntryJson view(AuditEntry e) {
+        return new EntryJson(e.seq(), e.at().toString(), e.actor(), e.scope(), e.address(), e.action(), e.target(),
+                e.result(), e.previousHash(), e.hash());
     }
 }

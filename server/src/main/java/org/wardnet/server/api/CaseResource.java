@@ -29,7 +29,7 @@ final class CaseResource {
         }
 
         @Override
-        public List<Map<String, Object>> audit(List<AuditEntry> entries) {
+        public List<?> audit(List<AuditEntry> entries) {
             return entries.stream().map(AuditResource::view).toList();
         }
     };

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,11 +85,9 @@ final class ClipResource {
         Caller caller = request.caller();
         return reads.submit(() -> {
             ClipQueries.ClipPage page = clips.list(caller, camera, window.from(), window.to(), after, limit);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", page.items().stream().map(ClipViews::clip).toList());
-            body.put("limit", page.limit());
-            body.put("nextCursor", page.next() == null ? null : ClipViews.cursorOf(page.next()));
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new ClipViews.ClipPageJson(
+                    page.items().stream().map(ClipViews::clip).toList(), page.limit(),
+                    page.next() == null ? null : ClipViews.cursorOf(page.next()))));
         });
     }
 
@@ -99,11 +96,7 @@ final class ClipResource {
         Caller caller = request.caller();
         return reads.submit(() -> {
             ClipQueries.HeldClip held = clips.get(caller, id);
-            Map<String, Object> view = new LinkedHashMap<>(ClipViews.clip(held.clip()));
-            if (held.hold() != null) {
-                view.put("hold", held.hold());
-            }
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(view));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(ClipViews.clip(held.clip(), held.hold())));
         });
     }
 

@@ -1,9 +1,7 @@
 package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.server.http.ApiException;
@@ -16,22 +14,28 @@ final class ClipViews {
     private ClipViews() {
     }
 
-    static Map<String, Object> clip(Clip clip) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", clip.id());
-        view.put("cameraId", clip.cameraId());
-        view.put("start", clip.start().toString());
-        view.put("end", clip.end().toString());
-        view.put("durationSeconds", clip.durationMillis() / 1000.0);
-        view.put("origin", clip.origin().name());
-        view.put("mediaUrl", clip.remote() ? clip.media() : "/api/v1/clips/" + clip.id() + "/media");
-        view.put("bytes", clip.bytes());
-        view.put("codec", clip.codec());
-        view.put("width", clip.width());
-        view.put("height", clip.height());
-        view.put("keyFrames", clip.keyFrames());
-        view.put("sha256", clip.sha256());
-        return view;
+    /**
+     * A clip as the API shows it; {@code mediaUrl} is this API's media path for local files and the
+     * edge recorder's URL otherwise; {@code hold} is the reason it is kept, when asked for one clip.
+     */
+    record ClipJson(long id, String cameraId, String start, String end, double durationSeconds, String origin,
+            String mediaUrl, Long bytes, String codec, Integer width, Integer height, Integer keyFrames, String sha256,
+            String hold) {
+    }
+
+    /** A page of a camera's clips. */
+    record ClipPageJson(List<ClipJson> items, int limit, String nextCursor) {
+    }
+
+    static ClipJson clip(Clip clip) {
+        return clip(clip, null);
+    }
+
+    static ClipJson clip(Clip clip, String hold) {
+        return new ClipJson(clip.id(), clip.cameraId(), clip.start().toString(), clip.end().toString(),
+                clip.durationMillis() / 1000.0, clip.origin().name(),
+                clip.remote() ? clip.media() : "/api/v1/clips/" + clip.id() + "/media", clip.bytes(), clip.codec(),
+                clip.width(), clip.height(), clip.keyFrames(), clip.sha256(), hold);
     }
 
     static String cursorOf(Clip clip) {

@@ -3,9 +3,7 @@ package org.wardnet.server.api;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.clips.FootageQueries;
 import org.wardnet.app.work.BlockingWork;
@@ -36,30 +34,40 @@ final class FootageResource {
         this.widest = widest;
     }
 
+    /** A camera's covered intervals and gaps in a window; a gap's cause is left out when unknown. */
+    record TimelineJson(String cameraId, String from, String to, long coveredSeconds, List<IntervalJson> covered,
+            List<GapJson> gaps) {
+    }
+
+    record IntervalJson(String from, String to, int clips) {
+    }
+
+    record GapJson(String from, String to, String cause) {
+    }
+
+    /** Which of the caller's cameras in an area have footage in a window. */
+    record CoverageJson(String from, String to, String scope, int camerasInScope, int camerasWithFootage,
+            List<CameraJson> cameras) {
+    }
+
+    record CameraJson(String id, String name, String siteId, RegistryJson.LocationJson location) {
+    }
+
     CompletableFuture<ApiResponse> timeline(ApiRequest request) {
         String id = RequestParams.id(request);
         TimeWindow window = TimeWindow.of(request, widest);
         Caller caller = request.caller();
-        return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(timelineView(id,
+        return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(timelineJson(id,
                 footage.timeline(caller, id, window.from(), window.to())))));
     }
 
-    private static Map<String, Object> timelineView(String cameraId, Timeline timeline) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("cameraId", cameraId);
-        view.put("from", timeline.from().toString());
-        view.put("to", timeline.to().toString());
-        view.put("coveredSeconds", timeline.coveredSeconds());
-        view.put("covered", timeline.covered().stream().map(i -> Map.of("from", i.from().toString(),
-                "to", i.to().toString(), "clips", i.clips())).toList());
-        view.put("gaps", timeline.gaps().stream().map(g -> {
-            Map<String, Object> gap = new LinkedHashMap<>();
-            gap.put("from", g.from().toString());
-            gap.put("to", g.to().toString());
-            gap.put("cause", g.cause());
-            return gap;
-        }).toList());
-        return view;
+    private static TimelineJson timelineJson(String cameraId, Timeline timeline) {
+        return new TimelineJson(cameraId, timeline.from().toString(), timeline.to().toString(),
+                timeline.coveredSeconds(),
+                timeline.covered().stream().map(i -> new IntervalJson(i.from().toString(), i.to().toString(),
+                        i.clips())).toList(),
+                timeline.gaps().stream().map(g -> new GapJson(g.from().toString(), g.to().toString(), g.cause()))
+                        .toList());
     }
 
     CompletableFuture<ApiResponse> coverage(ApiRequest request) {
@@ -68,24 +76,15 @@ final class FootageResource {
         Caller caller = request.caller();
         return reads.submit(() -> {
             FootageQueries.Coverage found = footage.coverage(caller, area, window.from(), window.to());
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("from", window.from().toString());
-            view.put("to", window.to().toString());
-            view.put("scope", found.description());
-            view.put("camerasInScope", found.camerasInScope());
-            view.put("camerasWithFootage", found.withFootage().size());
-            view.put("cameras", found.withFootage().stream().map(FootageResource::cameraView).toList());
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(view));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new CoverageJson(window.from().toString(),
+                    window.to().toString(), found.description(), found.camerasInScope(), found.withFootage().size(),
+                    found.withFootage().stream().map(FootageResource::cameraJson).toList())));
         });
     }
 
-    private static Map<String, Object> cameraView(Camera camera) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", camera.id());
-        view.put("name", camera.name());
-        view.put("siteId", camera.siteId());
-        view.put("location", Map.of("lat", camera.location().lat(), "lon", camera.location().lon()));
-        return view;
+    private static CameraJson cameraJson(Camera camera) {
+        return new CameraJson(camera.id(), camera.name(), camera.siteId(),
+                new RegistryJson.LocationJson(camera.location().lat(), camera.location().lon()));
     }
 
     /** The area a coverage query names: exactly one of a site, a circle, a polygon. */

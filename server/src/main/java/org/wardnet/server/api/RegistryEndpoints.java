@@ -29,6 +29,13 @@ import org.wardnet.server.routes.Endpoint;
  */
 final class RegistryEndpoints {
 
+    private static final String INVALID = "Malformed or invalid input; `errors` names each field";
+    private static final String CLASH = "Conflicts with the registry (duplicate id, second CENTER, cycle, site still"
+            + " in use)";
+    private static final String TOO_LARGE = "Body over its limit";
+    private static final String WRONG_TYPE = "Wrong Content-Type or charset";
+    private static final String BUSY = "Store unavailable or write queue full; see Retry-After";
+
     private RegistryEndpoints() {
     }
 
@@ -43,45 +50,38 @@ final class RegistryEndpoints {
                                         + "substring of id or name.")
                                 .query("tier", ref("Tier"))
                                 .returns(200, "OK", json(ref("SitePage")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")),
+                                .problem(400, INVALID)),
                 Endpoint.of(POST, "/api/v1/sites", sites::create, scoped(SITES_WRITE), "site.create",
                         doc("sites", "Create a site")
                                 .body(json(ref("SiteInput")))
                                 .returns(201, "Created; Location names it", json(ref("Site")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")
-                                .problem(409, "Conflicts with the registry (duplicate id, second CENTER, cycle, "
-                                        + "site still in use)")
-                                .problem(413, "Body over its limit")
-                                .problem(415, "Wrong Content-Type or charset")
-                                .problem(503, "Store unavailable or write queue full; see Retry-After")),
+                                .problem(400, INVALID)
+                                .problem(409, CLASH)
+                                .problem(413, TOO_LARGE).problem(415, WRONG_TYPE).problem(503, BUSY)),
                 Endpoint.of(GET, "/api/v1/sites/{id}", sites::get, scoped(REGISTRY_READ), NOT_AUDITED,
                         doc("sites", "One site with its direct counts")
                                 .path("id", ID)
                                 .returns(200, "OK", json(ref("Site")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")
+                                .problem(400, INVALID)
                                 .problem(404, "No such resource")),
                 Endpoint.of(PUT, "/api/v1/sites/{id}", sites::replace, scoped(SITES_WRITE), "site.replace",
                         doc("sites", "Replace a site (moving a room moves its cameras with it)")
                                 .path("id", ID)
                                 .body(json(ref("SiteInput")))
                                 .returns(200, "OK", json(ref("Site")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")
+                                .problem(400, INVALID)
                                 .problem(404, "No such resource")
-                                .problem(409, "Conflicts with the registry (duplicate id, second CENTER, cycle, "
-                                        + "site still in use)")
-                                .problem(413, "Body over its limit")
-                                .problem(415, "Wrong Content-Type or charset")
-                                .problem(503, "Store unavailable or write queue full; see Retry-After")),
+                                .problem(409, CLASH)
+                                .problem(413, TOO_LARGE).problem(415, WRONG_TYPE).problem(503, BUSY)),
                 Endpoint.of(DELETE, "/api/v1/sites/{id}", sites::delete, scoped(SITES_WRITE), "site.delete",
                         doc("sites", "Delete a site; refused while it has children or cameras unless cascade=true")
                                 .path("id", ID)
                                 .query("cascade", FLAG)
                                 .returns(200, "OK", json(ref("Deleted")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")
+                                .problem(400, INVALID)
                                 .problem(404, "No such resource")
-                                .problem(409, "Conflicts with the registry (duplicate id, second CENTER, cycle, "
-                                        + "site still in use)")
-                                .problem(503, "Store unavailable or write queue full; see Retry-After")),
+                                .problem(409, CLASH)
+                                .problem(503, BUSY)),
                 Endpoint.of(GET, "/api/v1/cameras", cameras::list, scoped(REGISTRY_READ), NOT_AUDITED,
                         doc("cameras", "List cameras in id order")
                                 .query("limit", PAGE_LIMIT, "Items per page (api.maxPageSize caps it).")
@@ -90,17 +90,14 @@ final class RegistryEndpoints {
                                 .query("q", schema("{\"type\":\"string\",\"maxLength\":200}"), "Case-insensitive "
                                         + "substring of id or name.")
                                 .returns(200, "OK", json(ref("CameraPage")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")),
+                                .problem(400, INVALID)),
                 Endpoint.of(POST, "/api/v1/cameras", cameras::create, scoped(CAMERAS_WRITE), "camera.create",
                         doc("cameras", "Register a camera")
                                 .body(json(ref("CameraInput")))
                                 .returns(201, "Created; Location names it", json(ref("Camera")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")
-                                .problem(409, "Conflicts with the registry (duplicate id, second CENTER, cycle, "
-                                        + "site still in use)")
-                                .problem(413, "Body over its limit")
-                                .problem(415, "Wrong Content-Type or charset")
-                                .problem(503, "Store unavailable or write queue full; see Retry-After")),
+                                .problem(400, INVALID)
+                                .problem(409, CLASH)
+                                .problem(413, TOO_LARGE).problem(415, WRONG_TYPE).problem(503, BUSY)),
                 Endpoint.of(POST, CameraImportResource.PATH, imports::importCameras,
                         scoped(CAMERAS_WRITE), "camera.import",
                         doc("cameras", "Bulk registration from CSV or NDJSON; one result per row; idempotent")
@@ -117,34 +114,30 @@ final class RegistryEndpoints {
                                         + "the response then has verification and verificationUrl")
                                 .body(content("text/csv", TEXT), content("application/x-ndjson", TEXT))
                                 .returns(200, "OK", json(ref("ImportResult")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")
-                                .problem(413, "Body over its limit")
-                                .problem(415, "Wrong Content-Type or charset")
-                                .problem(503, "Store unavailable or write queue full; see Retry-After")
+                                .problem(400, INVALID)
+                                .problem(413, TOO_LARGE).problem(415, WRONG_TYPE).problem(503, BUSY)
                                 .problem(422, "Atomic import with failed rows: nothing registered; the "
                                         + "ImportResult members are included")).withBody(Endpoint.Body.BULK),
                 Endpoint.of(GET, "/api/v1/cameras/{id}", cameras::get, scoped(REGISTRY_READ), NOT_AUDITED,
                         doc("cameras", "One camera")
                                 .path("id", ID)
                                 .returns(200, "OK", json(ref("Camera")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")
+                                .problem(400, INVALID)
                                 .problem(404, "No such resource")),
                 Endpoint.of(PUT, "/api/v1/cameras/{id}", cameras::replace, scoped(CAMERAS_WRITE), "camera.replace",
                         doc("cameras", "Replace a camera; an omitted password keeps the stored one, \"\" clears it")
                                 .path("id", ID)
                                 .body(json(ref("CameraInput")))
                                 .returns(200, "OK", json(ref("Camera")))
-                                .problem(400, "Malformed or invalid input; `errors` names each field")
+                                .problem(400, INVALID)
                                 .problem(404, "No such resource")
-                                .problem(413, "Body over its limit")
-                                .problem(415, "Wrong Content-Type or charset")
-                                .problem(503, "Store unavailable or write queue full; see Retry-After")),
+                                .problem(413, TOO_LARGE).problem(415, WRONG_TYPE).problem(503, BUSY)),
                 Endpoint.of(DELETE, "/api/v1/cameras/{id}", cameras::delete, scoped(CAMERAS_WRITE), "camera.delete",
                         doc("cameras", "Delete a camera")
                                 .path("id", ID)
                                 .returns(204, "Deleted")
-                                .problem(400, "Malformed or invalid input; `errors` names each field")
+                                .problem(400, INVALID)
                                 .problem(404, "No such resource")
-                                .problem(503, "Store unavailable or write queue full; see Retry-After")));
+                                .problem(503, BUSY)));
     }
 }

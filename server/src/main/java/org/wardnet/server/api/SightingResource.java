@@ -96,17 +96,15 @@ final class SightingResource {
         }
     }
 
-    private static Map<String, Object> view(Sightings.Located located) {
+    /** A sighting as the API shows it, with where its camera stands (left out once it is removed). */
+    record SightingJson(long id, String cameraId, String time, String kind, String value, Double confidence,
+            RegistryJson.LocationJson location) {
+    }
+
+    private static SightingJson view(Sightings.Located located) {
         Sighting s = located.sighting();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", s.id());
-        view.put("cameraId", s.cameraId());
-        view.put("time", s.time().toString());
-        view.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
-        view.put("value", s.value());
-        view.put("confidence", s.confidence());
-        view.put("location", located.location() == null ? null : Map.of("lat", located.location().lat(),
-                "lon", located.location().lon()));
-        return view;
+        return new SightingJson(s.id(), s.cameraId(), s.time().toString(), s.kind().name().toLowerCase(Locale.ROOT),
+                s.value(), s.confidence(), located.location() == null ? null
+                        : new RegistryJson.LocationJson(located.location().lat(), located.location().lon()));
     }
 }

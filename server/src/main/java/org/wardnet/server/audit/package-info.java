@@ -1,2 +1,2 @@
-/** Recording footage access and registry changes in the hash-chained audit trail. */
+/** The audit trail in front of the routes: each call of a route that declares an audit action is recorded before it is answered. */
 package org.wardnet.server.audit;

@@ -2,10 +2,7 @@ package org.wardnet.server.health;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.health.HealthQueries;
 import org.wardnet.app.work.BlockingWork;
@@ -43,24 +40,12 @@ public final class HealthResource {
 
     public CompletableFuture<ApiResponse> summary(ApiRequest request) {
         HealthQueries.SiteSummary summary = health.summary(request.caller(), request.queryParam("site"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("site", summary.root() == null ? null : summary.root().id());
-        body.put("unreachable", summary.unreachable());
-        body.put("cameras", summary.counts().total());
-        body.put("counts", summary.counts().asMap());
-        List<Map<String, Object>> children = new ArrayList<>();
-        for (HealthQueries.ChildSummary child : summary.children()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("site", child.site().id());
-            line.put("name", child.site().name());
-            line.put("tier", child.site().tier().name());
-            line.put("unreachable", child.unreachable());
-            line.put("cameras", child.counts().total());
-            line.put("counts", child.counts().asMap());
-            children.add(line);
-        }
-        body.put("children", children);
-        body.put("monitoring", summary.monitoring());
+        List<HealthJson.ChildJson> children = summary.children().stream().map(child -> new HealthJson.ChildJson(
+                child.site().id(), child.site().name(), child.site().tier().name(), child.unreachable(),
+                child.counts().total(), child.counts().asMap())).toList();
+        HealthJson.SummaryJson body = new HealthJson.SummaryJson(summary.root() == null ? null : summary.root().id(),
+                summary.unreachable(), summary.counts().total(), summary.counts().asMap(), children,
+                summary.monitoring());
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(body)));
     }
 
@@ -72,48 +57,23 @@ public final class HealthResource {
                         new String(json.write(event(event)), StandardCharsets.UTF_8)))));
     }
 
-    private static Map<String, Object> view(HealthQueries.CameraReport report) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("cameraId", report.camera().id());
-        body.put("siteId", report.camera().siteId());
+    private static HealthJson.CameraJson view(HealthQueries.CameraReport report) {
         CameraHealth h = report.health();
+        List<HealthJson.EventJson> history = report.history().stream().map(HealthResource::event).toList();
         if (h == null) {
-            body.put("state", HealthState.UNKNOWN.name());
-            body.put("reason", report.monitoring() ? "not probed yet" : "health monitoring is off (health.enabled)");
-        } else {
-            body.put("state", h.state().name());
-            body.put("since", h.since());
-            body.put("reason", h.reason());
-            body.put("lastProbe", h.lastProbe());
-            body.put("rttMillis", h.rttMillis());
-            if (h.errorClass() != null) {
-                body.put("lastError", Map.of("class", h.errorClass().name(), "message", h.errorMessage()));
-            }
-            if (h.codec() != null) {
-                Map<String, Object> stream = new LinkedHashMap<>();
-                stream.put("codec", h.codec());
-                stream.put("width", h.width());
-                stream.put("height", h.height());
-                body.put("stream", stream);
-            }
-            body.put("consecutiveFailures", h.consecutiveFailures());
+            return new HealthJson.CameraJson(report.camera().id(), report.camera().siteId(), HealthState.UNKNOWN.name(),
+                    null, report.monitoring() ? "not probed yet" : "health monitoring is off (health.enabled)", null,
+                    null, null, null, null, history);
         }
-        body.put("history", report.history().stream().map(HealthResource::event).toList());
-        return body;
+        return new HealthJson.CameraJson(report.camera().id(), report.camera().siteId(), h.state().name(), h.since(),
+                h.reason(), h.lastProbe(), h.rttMillis(),
+                h.errorClass() == null ? null : new HealthJson.ErrorJson(h.errorClass().name(), h.errorMessage()),
+                h.codec() == null ? null : new HealthJson.StreamJson(h.codec(), h.width(), h.height()),
+                h.consecutiveFailures(), history);
     }
 
-    private static Map<String, Object> event(HealthEvent e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("at", e.at());
-        out.put("subject", e.subject().name());
-        out.put("id", e.id());
-        out.put("from", e.from());
-        out.put("to", e.to());
-        out.put("reason", e.reason());
-        out.put("alarm", e.alarm());
-        if (e.groupedBy() != null) {
-            out.put("groupedBy", e.groupedBy());
-        }
-        return out;
+    private static HealthJson.EventJson event(HealthEvent e) {
+        return new HealthJson.EventJson(e.at(), e.subject().name(), e.id(), e.from(), e.to(), e.reason(), e.alarm(),
+                e.groupedBy());
     }
 }
