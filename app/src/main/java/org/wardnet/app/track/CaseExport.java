@@ -53,7 +53,7 @@ public final class CaseExport {
      * @param audit     the audit entries about the case, oldest first (the export asking is not yet among them)
      * @return the ZIP file
      */
-    public Path write(TrackCase trackCase, Map<String, Object> caseView, Map<String, double[]> locations,
+    public Path write(TrackCase trackCase, Object caseView, Map<String, double[]> locations,
             Duration around, List<?> audit) throws IOException {
         Files.createDirectories(directory);
         Path zip = directory.resolve("case-" + trackCase.id() + "-" + UUID.randomUUID() + ".zip");

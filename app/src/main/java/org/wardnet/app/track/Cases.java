@@ -66,7 +66,7 @@ public final class Cases {
 
     /** How the evidence bundle shows the case and its audit entries (as the API does). */
     public interface BundleViews {
-        Map<String, Object> caseView(CaseView view);
+        Object caseView(CaseView view);
 
         List<?> audit(List<AuditEntry> entries);
     }

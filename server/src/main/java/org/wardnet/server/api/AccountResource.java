@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.work.BlockingWork;
@@ -121,7 +120,7 @@ final class AccountResource {
 
     CompletableFuture<ApiResponse> tokens(ApiRequest request) {
         String user = request.queryParam("user");
-        return auth.submit(() -> ok(HttpResponseStatus.OK, Map.of("items", accounts.tokens(
+        return auth.submit(() -> ok(HttpResponseStatus.OK, new ItemsJson<>(accounts.tokens(
                 request.principal(), user).stream().map(t -> TokenView.of(t, null)).toList())));
     }
 

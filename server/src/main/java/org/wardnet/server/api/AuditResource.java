@@ -1,9 +1,7 @@
 package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.audit.AuditTrail;
 import org.wardnet.app.work.BlockingWork;
@@ -40,13 +38,14 @@ final class AuditResource {
         Caller caller = request.caller();
         return reads.submit(() -> {
             List<AuditEntry> entries = trail.read(caller, after, limit);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", entries.stream().map(AuditResource::view).toList());
-            if (entries.size() == limit) {
-                body.put("nextAfter", entries.get(entries.size() - 1).seq());
-            }
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+            Long next = entries.size() == limit ? entries.get(entries.size() - 1).seq() : null;
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new TrailJson(
+                    entries.stream().map(AuditResource::view).toList(), next)));
         });
+    }
+
+    /** A page of the trail; {@code nextAfter} is where the next page starts, when there may be one. */
+    record TrailJson(List<EntryJson> items, Long nextAfter) {
     }
 
     /** An audit entry as the API shows it (and a case's evidence bundle carries it). */

@@ -3,7 +3,6 @@ package org.wardnet.server.api;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,22 +61,18 @@ final class CameraImportResource {
             String text = Utf8Body.decode(request.body());
             List<CameraImport.Row> rows = csv ? csvRows(text) : ndjsonRows(text);
             CameraImport.Outcome outcome = cameras.importRows(caller, rows, atomic);
-            Map<String, Object> body = summary(outcome, csv);
             if (!outcome.applied()) {
                 Problem problem = Problem.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, "import-rejected",
                         "Import rejected", outcome.failed() + " of " + outcome.total() + " rows are invalid and the"
                                 + " import is atomic, so nothing was registered; see results");
-                for (Map.Entry<String, Object> member : body.entrySet()) {
-                    problem = problem.withExtension(member.getKey(), member.getValue());
+                Map<?, ?> members = json.mapper().convertValue(summary(outcome, csv, null), Map.class);
+                for (Map.Entry<?, ?> member : members.entrySet()) {
+                    problem = problem.withExtension(String.valueOf(member.getKey()), member.getValue());
                 }
                 throw new ApiException(problem);
             }
-            if (verify) {
-                VerifyBatch batch = installation.verifyImported(outcome);
-                body.put("verification", batch.status(Integer.MAX_VALUE));
-                body.put("verificationUrl", "/api/v1/verifications/" + batch.id());
-            }
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+            VerifyBatch batch = verify ? installation.verifyImported(outcome) : null;
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(summary(outcome, csv, batch)));
         });
     }
 
@@ -122,37 +117,34 @@ final class CameraImportResource {
         return rows;
     }
 
-    private static Map<String, Object> summary(CameraImport.Outcome outcome, boolean csv) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("atomic", outcome.atomic());
-        body.put("applied", outcome.applied());
-        body.put("total", outcome.total());
-        body.put("created", outcome.created());
-        body.put("updated", outcome.updated());
-        body.put("unchanged", outcome.unchanged());
-        body.put("failed", outcome.failed());
-        List<Map<String, Object>> results = new ArrayList<>(outcome.results().size());
+    /** What an import did, row by row; with the verification it started when asked. */
+    record ImportJson(boolean atomic, boolean applied, int total, int created, int updated, int unchanged, int failed,
+            List<RowJson> results, VerifyBatch.Status verification, String verificationUrl) {
+    }
+
+    /** One row's result; {@code errors} only for a row that failed. */
+    record RowJson(int row, String id, String status, List<ErrorJson> errors) {
+    }
+
+    /** A CSV row's error names its column, an NDJSON row's its field. */
+    record ErrorJson(String column, String field, String reason) {
+    }
+
+    private static ImportJson summary(CameraImport.Outcome outcome, boolean csv, VerifyBatch batch) {
+        List<RowJson> results = new ArrayList<>(outcome.results().size());
         for (CameraImport.RowResult result : outcome.results()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("row", result.row());
-            if (result.id() != null) {
-                row.put("id", result.id());
-            }
-            row.put("status", result.status().name().toLowerCase(Locale.ROOT));
-            if (!result.errors().isEmpty()) {
-                row.put("errors", result.errors().stream().map(error -> errorOf(error, csv)).toList());
-            }
-            results.add(row);
+            results.add(new RowJson(result.row(), result.id(), result.status().name().toLowerCase(Locale.ROOT),
+                    result.errors().isEmpty() ? null
+                            : result.errors().stream().map(error -> errorOf(error, csv)).toList()));
         }
-        body.put("results", results);
-        return body;
+        return new ImportJson(outcome.atomic(), outcome.applied(), outcome.total(), outcome.created(),
+                outcome.updated(), outcome.unchanged(), outcome.failed(), results,
+                batch == null ? null : batch.status(Integer.MAX_VALUE),
+                batch == null ? null : "/api/v1/verifications/" + batch.id());
     }
 
-    private static Map<String, Object> errorOf(FieldError error, boolean csv) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(csv ? "column" : "field", csv ? CameraCsv.columnOf(error.field()) : error.field());
-        out.put("reason", error.reason());
-        return out;
+    private static ErrorJson errorOf(FieldError error, boolean csv) {
+        return csv ? new ErrorJson(CameraCsv.columnOf(error.field()), null, error.reason())
+                : new ErrorJson(null, error.field(), error.reason());
     }
-
 }

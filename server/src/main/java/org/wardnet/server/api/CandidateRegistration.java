@@ -1,10 +1,10 @@
 package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.install.Installation;
+import org.wardnet.app.install.VerifyBatch;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.registry.CameraImport;
@@ -32,22 +32,21 @@ final class CandidateRegistration {
         this.bodies = new RequestBodies(json);
     }
 
+    /** What a registration did, with the verification it started when asked. */
+    record RegisteredJson(int created, int updated, int unchanged, int failed, List<CameraImport.RowResult> results,
+            VerifyBatch.Status verification, String verificationUrl) {
+    }
+
     CompletableFuture<ApiResponse> register(ApiRequest request) {
         Installation.Registration body = bodies.json(request, Installation.Registration.class);
         Caller caller = request.caller();
         return writes.submit(() -> {
             Installation.Registered registered = installation.register(caller, body);
             CameraImport.Outcome outcome = registered.outcome();
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("created", outcome.created());
-            view.put("updated", outcome.updated());
-            view.put("unchanged", outcome.unchanged());
-            view.put("failed", outcome.failed());
-            view.put("results", outcome.results());
-            if (registered.verification() != null) {
-                view.put("verification", registered.verification().status(Integer.MAX_VALUE));
-                view.put("verificationUrl", "/api/v1/verifications/" + registered.verification().id());
-            }
+            VerifyBatch batch = registered.verification();
+            RegisteredJson view = new RegisteredJson(outcome.created(), outcome.updated(), outcome.unchanged(),
+                    outcome.failed(), outcome.results(), batch == null ? null : batch.status(Integer.MAX_VALUE),
+                    batch == null ? null : "/api/v1/verifications/" + batch.id());
             return ApiResponse.json(outcome.created() > 0 ? HttpResponseStatus.CREATED : HttpResponseStatus.OK,
                     json.write(view));
         });

@@ -2,9 +2,7 @@ package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.track.Cases;
 import org.wardnet.app.work.BlockingWork;
@@ -24,7 +22,7 @@ final class CaseResource {
     /** The evidence bundle shows the case and its audit entries as the API does. */
     private static final Cases.BundleViews BUNDLE = new Cases.BundleViews() {
         @Override
-        public Map<String, Object> caseView(Cases.CaseView view) {
+        public Object caseView(Cases.CaseView view) {
             return CaseResource.view(view);
         }
 
@@ -81,9 +79,8 @@ final class CaseResource {
         Caller caller = request.caller();
         return writes.submit(() -> {
             Cases.Confirmed confirmed = cases.confirm(caller, id);
-            Map<String, Object> body = new LinkedHashMap<>(view(confirmed.view()));
-            body.put("hopsLearned", confirmed.hopsLearned());
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+            return ApiResponse.json(HttpResponseStatus.OK,
+                    json.write(view(confirmed.view()).withHopsLearned(confirmed.hopsLearned())));
         });
     }
 
@@ -96,7 +93,7 @@ final class CaseResource {
         });
     }
 
-    private static Map<String, Object> view(Cases.CaseView view) {
+    private static TrackViews.CaseJson view(Cases.CaseView view) {
         return TrackViews.trackCase(view.trackCase(), view.legs(), view.locations());
     }
 }

@@ -100,6 +100,10 @@ final class ClipResource {
         });
     }
 
+    /** A hold as placed. */
+    record HoldJson(long clipId, String hold) {
+    }
+
     /** {@code {"reason": "case 2026-114"}}. */
     record HoldRequest(String reason) {
     }
@@ -112,7 +116,7 @@ final class ClipResource {
         Caller caller = request.caller();
         return writes.submit(() -> {
             String kept = clips.hold(caller, id, body.reason());
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(Map.of("clipId", id, "hold", kept)));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new HoldJson(id, kept)));
         });
     }
 

@@ -3,8 +3,6 @@ package org.wardnet.server.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,34 +46,26 @@ final class InstallerResource {
                 .thenApply(found -> ApiResponse.json(HttpResponseStatus.OK, json.write(discoveryView(found))));
     }
 
-    private static Map<String, Object> discoveryView(Installation.Found found) {
-        List<Map<String, Object>> candidates = new ArrayList<>();
-        for (Installation.FoundDevice candidate : found.candidates()) {
+    /** What a discovery found; {@code new} counts the devices not registered yet. */
+    record DiscoveryJson(String scope, int probesSent, int answers, int unreadable, int found, long registered,
+            @JsonProperty("new") long unregistered, List<CandidateJson> candidates) {
+    }
+
+    /** A device found; its camera id only when that camera lies in the caller's scope. */
+    record CandidateJson(String endpoint, String address, String xaddr, String name, String location, String hardware,
+            List<String> types, List<String> scopes, boolean registered, String cameraId) {
+    }
+
+    private static DiscoveryJson discoveryView(Installation.Found found) {
+        List<CandidateJson> candidates = found.candidates().stream().map(candidate -> {
             DiscoveredDevice device = candidate.device();
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("endpoint", device.endpoint());
-            c.put("address", device.address());
-            c.put("xaddr", candidate.xaddr());
-            c.put("name", device.name().orElse(null));
-            c.put("location", device.location().orElse(null));
-            c.put("hardware", device.hardware().orElse(null));
-            c.put("types", device.types());
-            c.put("scopes", device.scopes());
-            c.put("registered", candidate.registered());
-            c.put("cameraId", candidate.cameraId());
-            candidates.add(c);
-        }
+            return new CandidateJson(device.endpoint(), device.address(), candidate.xaddr(),
+                    device.name().orElse(null), device.location().orElse(null), device.hardware().orElse(null),
+                    device.types(), device.scopes(), candidate.registered(), candidate.cameraId());
+        }).toList();
         long registered = found.registered();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("scope", found.scope().describe());
-        view.put("probesSent", found.probesSent());
-        view.put("answers", found.answers());
-        view.put("unreadable", found.unreadable());
-        view.put("found", candidates.size());
-        view.put("registered", registered);
-        view.put("new", candidates.size() - registered);
-        view.put("candidates", candidates);
-        return view;
+        return new DiscoveryJson(found.scope().describe(), found.probesSent(), found.answers(), found.unreadable(),
+                candidates.size(), registered, candidates.size() - registered, candidates);
     }
 
     CompletableFuture<ApiResponse> verify(ApiRequest request) {

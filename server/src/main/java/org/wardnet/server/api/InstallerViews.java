@@ -1,9 +1,6 @@
 package org.wardnet.server.api;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.wardnet.core.install.VerificationReport;
 import org.wardnet.core.install.VerifyCheck;
 
@@ -13,38 +10,34 @@ public final class InstallerViews {
     private InstallerViews() {
     }
 
-    public static Map<String, Object> report(VerificationReport report) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("cameraId", report.cameraId());
-        view.put("passed", report.passed());
-        view.put("startedAt", report.startedAt().toString());
-        view.put("finishedAt", report.finishedAt().toString());
-        view.put("firstFailure", report.firstFailure().map(c -> c.step().name()).orElse(null));
-        Map<String, Object> device = new LinkedHashMap<>();
-        device.put("manufacturer", report.manufacturer());
-        device.put("model", report.model());
-        device.put("firmware", report.firmware());
-        device.put("serialNumber", report.serialNumber());
-        device.put("authentication", report.authentication());
-        device.put("clockOffsetMillis", report.clockOffsetMillis());
-        view.put("device", device);
-        Map<String, Object> streams = new LinkedHashMap<>();
-        streams.put("main", report.mainStreamUri());
-        streams.put("sub", report.subStreamUri());
-        view.put("streams", streams);
-        view.put("snapshotBytes", report.snapshotBytes());
-        List<Map<String, Object>> checks = new ArrayList<>();
-        for (VerifyCheck check : report.checks()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("step", check.step().name());
-            c.put("status", check.status().name());
-            c.put("proves", check.step().proves());
-            c.put("detail", check.detail());
-            c.put("advice", check.advice());
-            c.put("millis", check.millis());
-            checks.add(c);
-        }
-        view.put("checks", checks);
-        return view;
+    /** A verification report; its checks in the order they ran. */
+    public record ReportJson(String cameraId, boolean passed, String startedAt, String finishedAt, String firstFailure,
+            DeviceJson device, StreamsJson streams, int snapshotBytes, List<CheckJson> checks) {
+    }
+
+    /** What the device said of itself. */
+    public record DeviceJson(String manufacturer, String model, String firmware, String serialNumber,
+            String authentication, Long clockOffsetMillis) {
+    }
+
+    public record StreamsJson(String main, String sub) {
+    }
+
+    /** One step: what it proves, how it went, and what to do when it failed. */
+    public record CheckJson(String step, String status, String proves, String detail, String advice, long millis) {
+    }
+
+    public static ReportJson report(VerificationReport report) {
+        return new ReportJson(report.cameraId(), report.passed(), report.startedAt().toString(),
+                report.finishedAt().toString(), report.firstFailure().map(c -> c.step().name()).orElse(null),
+                new DeviceJson(report.manufacturer(), report.model(), report.firmware(), report.serialNumber(),
+                        report.authentication(), report.clockOffsetMillis()),
+                new StreamsJson(report.mainStreamUri(), report.subStreamUri()), report.snapshotBytes(),
+                report.checks().stream().map(InstallerViews::check).toList());
+    }
+
+    private static CheckJson check(VerifyCheck check) {
+        return new CheckJson(check.step().name(), check.status().name(), check.step().proves(), check.detail(),
+                check.advice(), check.millis());
     }
 }

@@ -1,8 +1,7 @@
 package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.recording.RecordingPlans;
 import org.wardnet.app.work.BlockingWork;
@@ -31,10 +30,8 @@ final class RecordingResource {
         Caller caller = request.caller();
         return writes.submit(() -> {
             RecordingPlans.Plans listed = plans.list(caller);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("timeZone", listed.zone().getId());
-            body.put("items", listed.items().stream().map(RecordingResource::view).toList());
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new PlansJson(listed.zone().getId(),
+                    listed.items().stream().map(RecordingResource::view).toList())));
         });
     }
 
@@ -61,13 +58,20 @@ final class RecordingResource {
                 json.write(plans.status(request.caller()))));
     }
 
-    private static Map<String, Object> view(RecordingPlan plan) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("subjectId", plan.subjectId());
-        view.put("mode", plan.mode().name());
-        view.put("windows", plan.windows().stream().map(w -> Map.of("days",
-                w.days().stream().sorted().map(d -> d.name().substring(0, 3)).toList(), "from", w.from().toString(),
-                "to", w.to().toString())).toList());
-        return view;
+    /** The plans, with the zone their windows are read in. */
+    record PlansJson(String timeZone, List<PlanJson> items) {
+    }
+
+    record PlanJson(String subjectId, String mode, List<WindowJson> windows) {
+    }
+
+    /** Days as MON..SUN, times of day as HH:MM. */
+    record WindowJson(List<String> days, String from, String to) {
+    }
+
+    private static PlanJson view(RecordingPlan plan) {
+        return new PlanJson(plan.subjectId(), plan.mode().name(), plan.windows().stream().map(w -> new WindowJson(
+                w.days().stream().sorted().map(d -> d.name().substring(0, 3)).toList(), w.from().toString(),
+                w.to().toString())).toList());
     }
 }

@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.track.Sightings;
 import org.wardnet.app.work.BlockingWork;
@@ -73,14 +71,14 @@ final class SightingResource {
         Caller caller = request.caller();
         return reads.submit(() -> {
             Sightings.SightingPage page = sightings.find(caller, kind, value, window.from(), window.to(), after, limit);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", page.items().stream().map(SightingResource::view).toList());
+            String next = null;
             if (page.next() != null) {
                 Sighting last = page.next();
-                body.put("nextCursor", Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        (last.time().toEpochMilli() + ":" + last.id()).getBytes(StandardCharsets.UTF_8)));
+                next = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        (last.time().toEpochMilli() + ":" + last.id()).getBytes(StandardCharsets.UTF_8));
             }
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new PageJson(
+                    page.items().stream().map(SightingResource::view).toList(), next)));
         });
     }
 
@@ -94,6 +92,10 @@ final class SightingResource {
         } catch (RuntimeException e) {
             throw new ApiException(Problem.badRequest("cursor: not one this server issued"));
         }
+    }
+
+    /** A page of sightings in time order; {@code nextCursor} when another follows. */
+    record PageJson(List<SightingJson> items, String nextCursor) {
     }
 
     /** A sighting as the API shows it, with where its camera stands (left out once it is removed). */

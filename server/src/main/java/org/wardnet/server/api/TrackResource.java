@@ -1,9 +1,7 @@
 package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.track.Following;
@@ -81,7 +79,7 @@ final class TrackResource {
     CompletableFuture<ApiResponse> addLink(ApiRequest request) {
         Links.Draft draft = bodies.json(request, Links.Draft.class);
         Caller caller = request.caller();
-        return writes.submit(() -> ApiResponse.json(HttpResponseStatus.CREATED, json.write(Map.of("items",
+        return writes.submit(() -> ApiResponse.json(HttpResponseStatus.CREATED, json.write(new ItemsJson<>(
                 links.add(caller, draft).stream().map(TrackViews::link).toList()))));
     }
 
@@ -89,9 +87,8 @@ final class TrackResource {
         String camera = request.queryParam("camera");
         Caller caller = request.caller();
         return reads.submit(() -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", links.list(caller, camera).stream().map(TrackViews::link).toList());
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(body));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new ItemsJson<>(
+                    links.list(caller, camera).stream().map(TrackViews::link).toList())));
         });
     }
 

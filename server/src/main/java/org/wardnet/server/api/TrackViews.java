@@ -1,7 +1,6 @@
 package org.wardnet.server.api;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wardnet.app.track.CorridorAnswer;
@@ -12,122 +11,114 @@ import org.wardnet.core.track.RouteCheck;
 import org.wardnet.core.track.TrackCase;
 import org.wardnet.core.track.TrackLink;
 
-/** JSON shapes of track-following answers. */
+/** JSON shapes of track-following answers; null members are left out of the answer. */
 final class TrackViews {
 
     private TrackViews() {
     }
 
-    static Map<String, Object> follow(FollowAnswer answer) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("candidates", answer.proposals().stream().map(TrackViews::candidate).toList());
-        body.put("camerasConsidered", answer.plan().camerasConsidered());
-        body.put("videoSecondsToReview", round(answer.videoSecondsToReview(), 1));
-        body.put("candidatesOutsideScope", answer.outsideScope());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("priorWeight", round(answer.plan().priorWeight(), 4));
-        model.put("learnedWeight", round(1 - answer.plan().priorWeight(), 4));
-        model.put("learnedHops", answer.plan().learnedHops());
-        body.put("model", model);
-        return body;
+    record FollowJson(List<CandidateJson> candidates, int camerasConsidered, double videoSecondsToReview,
+            int candidatesOutsideScope, ModelJson model) {
     }
 
-    private static Map<String, Object> candidate(FollowAnswer.Proposal proposal) {
-        FollowPlan.Candidate c = proposal.candidate();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("cameraId", c.cameraId());
-        view.put("score", round(c.score(), 4));
-        view.put("prior", round(c.prior(), 4));
-        view.put("learned", round(c.learned(), 4));
-        view.put("learnedHops", c.learnedHops());
-        view.put("expectedArrival", c.expectedArrival().toString());
-        view.put("window", window(c.windowFrom(), c.windowTo()));
-        view.put("distanceMeters", round(c.distanceMeters(), 1));
-        view.put("clips", proposal.clips().stream().map(clip -> clip(clip, c.windowFrom())).toList());
-        return view;
+    /** How the prior and what was learned were blended. */
+    record ModelJson(double priorWeight, double learnedWeight, int learnedHops) {
     }
 
-    static Map<String, Object> corridor(CorridorAnswer answer) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("routeMeters", round(answer.routeMeters(), 1));
-        body.put("cameras", answer.stops().stream().map(stop -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("cameraId", stop.cameraId());
-            view.put("distanceMeters", round(stop.distanceMeters(), 1));
-            view.put("window", window(stop.windowFrom(), stop.windowTo()));
-            view.put("clips", stop.clips().stream().map(clip -> clip(clip, stop.windowFrom())).toList());
-            return view;
-        }).toList());
-        body.put("truncated", answer.truncated());
-        body.put("videoSecondsToReview", round(answer.videoSecondsToReview(), 1));
-        return body;
+    record CandidateJson(String cameraId, double score, double prior, double learned, int learnedHops,
+            String expectedArrival, WindowJson window, double distanceMeters, List<ClipJson> clips) {
     }
 
-    private static Map<String, Object> window(Instant from, Instant to) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("from", from.toString());
-        view.put("to", to.toString());
-        return view;
+    record CorridorJson(double routeMeters, List<StopJson> cameras, boolean truncated, double videoSecondsToReview) {
+    }
+
+    record StopJson(String cameraId, double distanceMeters, WindowJson window, List<ClipJson> clips) {
+    }
+
+    record WindowJson(String from, String to) {
     }
 
     /** A clip within a window: where to start watching it. */
-    static Map<String, Object> clip(Clip clip, Instant windowFrom) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", clip.id());
-        view.put("start", clip.start().toString());
-        view.put("end", clip.end().toString());
-        view.put("seekSeconds", round(Math.max(0, windowFrom.toEpochMilli() - clip.start().toEpochMilli()) / 1000.0, 3));
-        return view;
+    record ClipJson(long id, String start, String end, double seekSeconds) {
     }
 
-    static Map<String, Object> link(TrackLink link) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", link.id());
-        view.put("from", link.from());
-        view.put("to", link.to());
-        view.put("kind", link.kind().name());
-        view.put("distanceMeters", link.distanceMeters());
-        view.put("mode", link.mode() == null ? null : link.mode().name());
-        return view;
+    record LinkJson(long id, String from, String to, String kind, Double distanceMeters, String mode) {
     }
 
-    static Map<String, Object> trackCase(TrackCase c, List<RouteCheck.Leg> legs, Map<String, double[]> locations) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", c.id());
-        view.put("title", c.title());
-        view.put("siteId", c.siteId());
-        view.put("mode", c.mode().name());
-        view.put("state", c.confirmed() == null ? "OPEN" : "CONFIRMED");
-        view.put("created", c.created().toString());
-        view.put("confirmed", c.confirmed() == null ? null : c.confirmed().toString());
-        view.put("route", c.hops().stream().map(h -> hop(h, locations.get(h.cameraId()))).toList());
-        view.put("legs", legs.stream().map(TrackViews::leg).toList());
-        view.put("impossibleLegs", legs.stream().filter(l -> !l.possible()).count());
-        view.put("history", c.history().stream().map(e -> Map.of("seq", e.seq(), "at", e.at().toString(),
-                "action", e.action(), "detail", e.detail())).toList());
-        return view;
+    /** A case with its route, legs and history; {@code hopsLearned} only in a confirmation's answer. */
+    record CaseJson(String id, String title, String siteId, String mode, String state, String created,
+            String confirmed, List<HopJson> route, List<LegJson> legs, long impossibleLegs, List<HistoryJson> history,
+            Integer hopsLearned) {
+
+        CaseJson withHopsLearned(int hops) {
+            return new CaseJson(id, title, siteId, mode, state, created, confirmed, route, legs, impossibleLegs, history,
+                    hops);
+        }
     }
 
-    private static Map<String, Object> hop(TrackCase.Hop hop, double[] location) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("seq", hop.seq());
-        view.put("cameraId", hop.cameraId());
-        view.put("time", hop.time().toString());
-        view.put("clipId", hop.clipId());
-        view.put("note", hop.note());
-        view.put("location", location == null ? null : Map.of("lat", location[0], "lon", location[1]));
-        return view;
+    record HopJson(int seq, String cameraId, String time, Long clipId, String note, RegistryJson.LocationJson location) {
     }
 
-    private static Map<String, Object> leg(RouteCheck.Leg leg) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("from", leg.fromSeq());
-        view.put("to", leg.toSeq());
-        view.put("distanceMeters", leg.distanceMeters() == null ? null : round(leg.distanceMeters(), 1));
-        view.put("seconds", round(leg.seconds(), 3));
-        view.put("speedMetersPerSecond", leg.speed() == null ? null : round(leg.speed(), 2));
-        view.put("flags", leg.flags().stream().map(Enum::name).toList());
-        return view;
+    record LegJson(int from, int to, Double distanceMeters, double seconds, Double speedMetersPerSecond,
+            List<String> flags) {
+    }
+
+    record HistoryJson(int seq, String at, String action, String detail) {
+    }
+
+    static FollowJson follow(FollowAnswer answer) {
+        FollowPlan plan = answer.plan();
+        return new FollowJson(answer.proposals().stream().map(TrackViews::candidate).toList(),
+                plan.camerasConsidered(), round(answer.videoSecondsToReview(), 1), answer.outsideScope(),
+                new ModelJson(round(plan.priorWeight(), 4), round(1 - plan.priorWeight(), 4), plan.learnedHops()));
+    }
+
+    private static CandidateJson candidate(FollowAnswer.Proposal proposal) {
+        FollowPlan.Candidate c = proposal.candidate();
+        return new CandidateJson(c.cameraId(), round(c.score(), 4), round(c.prior(), 4), round(c.learned(), 4),
+                c.learnedHops(), c.expectedArrival().toString(), window(c.windowFrom(), c.windowTo()),
+                round(c.distanceMeters(), 1), proposal.clips().stream().map(clip -> clip(clip, c.windowFrom())).toList());
+    }
+
+    static CorridorJson corridor(CorridorAnswer answer) {
+        return new CorridorJson(round(answer.routeMeters(), 1), answer.stops().stream().map(stop -> new StopJson(
+                stop.cameraId(), round(stop.distanceMeters(), 1), window(stop.windowFrom(), stop.windowTo()),
+                stop.clips().stream().map(clip -> clip(clip, stop.windowFrom())).toList())).toList(),
+                answer.truncated(), round(answer.videoSecondsToReview(), 1));
+    }
+
+    private static WindowJson window(Instant from, Instant to) {
+        return new WindowJson(from.toString(), to.toString());
+    }
+
+    static ClipJson clip(Clip clip, Instant windowFrom) {
+        return new ClipJson(clip.id(), clip.start().toString(), clip.end().toString(),
+                round(Math.max(0, windowFrom.toEpochMilli() - clip.start().toEpochMilli()) / 1000.0, 3));
+    }
+
+    static LinkJson link(TrackLink link) {
+        return new LinkJson(link.id(), link.from(), link.to(), link.kind().name(), link.distanceMeters(),
+                link.mode() == null ? null : link.mode().name());
+    }
+
+    static CaseJson trackCase(TrackCase c, List<RouteCheck.Leg> legs, Map<String, double[]> locations) {
+        return new CaseJson(c.id(), c.title(), c.siteId(), c.mode().name(), c.confirmed() == null ? "OPEN" : "CONFIRMED",
+                c.created().toString(), c.confirmed() == null ? null : c.confirmed().toString(),
+                c.hops().stream().map(h -> hop(h, locations.get(h.cameraId()))).toList(),
+                legs.stream().map(TrackViews::leg).toList(), legs.stream().filter(l -> !l.possible()).count(),
+                c.history().stream().map(e -> new HistoryJson(e.seq(), e.at().toString(), e.action(), e.detail()))
+                        .toList(), null);
+    }
+
+    private static HopJson hop(TrackCase.Hop hop, double[] location) {
+        return new HopJson(hop.seq(), hop.cameraId(), hop.time().toString(), hop.clipId(), hop.note(),
+                location == null ? null : new RegistryJson.LocationJson(location[0], location[1]));
+    }
+
+    private static LegJson leg(RouteCheck.Leg leg) {
+        return new LegJson(leg.fromSeq(), leg.toSeq(),
+                leg.distanceMeters() == null ? null : round(leg.distanceMeters(), 1), round(leg.seconds(), 3),
+                leg.speed() == null ? null : round(leg.speed(), 2), leg.flags().stream().map(Enum::name).toList());
     }
 
     static double round(double value, int decimals) {

@@ -3,7 +3,6 @@ package org.wardnet.server.api;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.work.BlockingWork;
@@ -50,7 +49,7 @@ final class UserResource {
     }
 
     CompletableFuture<ApiResponse> list(ApiRequest request) {
-        return auth.submit(() -> ok(HttpResponseStatus.OK, Map.of("items", accounts.all().stream()
+        return auth.submit(() -> ok(HttpResponseStatus.OK, new ItemsJson<>(accounts.all().stream()
                 .map(AccountResource::view).toList())));
     }
 

@@ -2,9 +2,7 @@ package org.wardnet.server.ops;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,25 +48,22 @@ public final class OpsResource {
 
     public CompletableFuture<ApiResponse> healthz(ApiRequest request) {
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK,
-                json.write(Map.of("status", "up"))));
+                json.write(new StatusJson("up", null, null))));
     }
 
     public CompletableFuture<ApiResponse> readyz(ApiRequest request) {
-        CompletableFuture<Map<String, Object>> storeCheck = CompletableFuture.supplyAsync(() -> check(() -> {
+        CompletableFuture<CheckJson> storeCheck = CompletableFuture.supplyAsync(() -> check(() -> {
             store.ping(CHECK_SECONDS);
             return null;
         }), checks);
-        CompletableFuture<Map<String, Object>> loopCheck = CompletableFuture.supplyAsync(() -> check(() -> {
+        CompletableFuture<CheckJson> loopCheck = CompletableFuture.supplyAsync(() -> check(() -> {
             List<String> slow = loops.unresponsive(Duration.ofSeconds(CHECK_SECONDS));
             return slow.isEmpty() ? null : "not responsive: " + String.join(", ", slow);
         }), checks);
         return storeCheck.thenCombine(loopCheck, (s, l) -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            boolean ready = Boolean.TRUE.equals(s.get("ok")) && Boolean.TRUE.equals(l.get("ok"));
-            body.put("status", ready ? "ready" : "not ready");
-            body.put("checks", Map.of("store", s, "eventLoops", l));
+            boolean ready = s.ok() && l.ok();
             return ApiResponse.json(ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    json.write(body));
+                    json.write(new StatusJson(ready ? "ready" : "not ready", null, new ChecksJson(s, l))));
         }).completeOnTimeout(notReady("checks did not finish within " + 2 * CHECK_SECONDS + " s"),
                 2L * CHECK_SECONDS, TimeUnit.SECONDS);
     }
@@ -80,7 +75,7 @@ public final class OpsResource {
 
     private ApiResponse notReady(String reason) {
         return ApiResponse.json(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                json.write(Map.of("status", "not ready", "reason", reason)));
+                json.write(new StatusJson("not ready", reason, null)));
     }
 
     /** A check's failure reason, or null when it passed. */
@@ -88,18 +83,23 @@ public final class OpsResource {
         String run() throws Exception;
     }
 
-    private static Map<String, Object> check(Check check) {
-        Map<String, Object> result = new LinkedHashMap<>();
+    /** Liveness or readiness; {@code reason} when the checks did not finish, {@code checks} when they did. */
+    record StatusJson(String status, String reason, ChecksJson checks) {
+    }
+
+    record ChecksJson(CheckJson store, CheckJson eventLoops) {
+    }
+
+    /** One check: whether it passed, and why not. */
+    record CheckJson(boolean ok, String reason) {
+    }
+
+    private static CheckJson check(Check check) {
         try {
             String problem = check.run();
-            result.put("ok", problem == null);
-            if (problem != null) {
-                result.put("reason", problem);
-            }
+            return new CheckJson(problem == null, problem);
         } catch (Exception e) {
-            result.put("ok", false);
-            result.put("reason", e.getMessage() == null ? e.toString() : e.getMessage());
+            return new CheckJson(false, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        return result;
     }
 }
