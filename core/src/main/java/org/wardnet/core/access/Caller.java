@@ -24,11 +24,6 @@ public record Caller(Principal principal, AccessScope scope) {
         return new Caller(SYSTEM, AccessScope.DISTRICT);
     }
 
-    /** The user's name, or "anonymous". */
-    public String user() {
-        return principal == null ? "anonymous" : principal.user();
-    }
-
     /** Whether the caller's scope is the whole district. */
     public boolean districtWide() {
         return scope.districtWide();
