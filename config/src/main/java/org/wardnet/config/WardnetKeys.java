@@ -114,6 +114,13 @@ public final class WardnetKeys {
             "api.maxPageSize", ValueType.integer(1, 10_000), 1000,
             "Largest limit a list request may ask for; a larger one gets 400.");
 
+    /** How long a media link stays valid. */
+    public static final ConfigKey<Integer> API_MEDIA_LINK_SECONDS = new ConfigKey<>(
+            "api.mediaLinkSeconds", ValueType.integer(10, 86_400), 600,
+            "How long a link made by POST /api/v1/clips/{id}/media-link opens that one clip's video. A browser's"
+                    + " video element cannot send a bearer token, so the console plays footage through such links;"
+                    + " a user whose grant is withdrawn keeps the clips already linked until their links expire.");
+
     /** Most rows of one bulk import. */
     public static final ConfigKey<Integer> API_MAX_IMPORT_ROWS = new ConfigKey<>(
             "api.maxImportRows", ValueType.integer(1, 1_000_000), 100_000,
@@ -450,7 +457,7 @@ public final class WardnetKeys {
             SERVER_REQUEST_TIMEOUT_SECONDS, SERVER_IDLE_TIMEOUT_SECONDS, SERVER_MAX_CONNECTIONS,
             SERVER_MAX_QUEUED_WRITES, SERVER_TLS_CERTIFICATE_FILE, SERVER_TLS_KEY_FILE, SERVER_TLS_SELF_SIGNED,
             SERVER_HTTP_REDIRECT_PORT,
-            API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE, API_MAX_IMPORT_ROWS,
+            API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE, API_MAX_IMPORT_ROWS, API_MEDIA_LINK_SECONDS,
             STORE_DATA_DIR, STORE_JDBC_URL, STORE_USERNAME, STORE_PASSWORD, STORE_SECRET_KEY_FILE, STORE_SECRET_KEY,
             STORE_MAX_POOL_SIZE,
             HEALTH_ENABLED, HEALTH_INTERVAL_SECONDS, HEALTH_MAX_IN_FLIGHT, HEALTH_DEPTH, HEALTH_MEDIA_EVERY_ROUND,

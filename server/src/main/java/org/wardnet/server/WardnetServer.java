@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +49,8 @@ import org.wardnet.server.http.HttpServer;
 import org.wardnet.server.http.HttpSettings;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.ProblemWriter;
+import org.wardnet.server.console.ConsoleFiles;
+import org.wardnet.server.console.ConsoleRoutes;
 import org.wardnet.server.http.Router;
 import org.wardnet.server.ops.Metrics;
 import org.wardnet.server.ops.OpsResource;
@@ -73,17 +76,14 @@ public final class WardnetServer implements AutoCloseable {
 
     private final Assembly assembly;
     private final Registry registry;
-    private final Router router;
     private final InetSocketAddress address;
 
     private final List<Endpoint> endpoints;
 
-    private WardnetServer(Assembly assembly, Registry registry, Router router, List<Endpoint> endpoints,
-            InetSocketAddress address) {
+    private WardnetServer(Assembly assembly, Registry registry, List<Endpoint> endpoints, InetSocketAddress address) {
         this.assembly = assembly;
         this.endpoints = endpoints;
         this.registry = registry;
-        this.router = router;
         this.address = address;
     }
 
@@ -208,7 +208,9 @@ public final class WardnetServer implements AutoCloseable {
                     new ApiRoutes.Identity(accountSetup.accounts(), authWork));
             List<Endpoint> endpoints = guards == Guards.ENFORCED
                     ? accountSetup.control(auditing, reads).apply(auditing.apply(declared)) : AccountSetup.unguarded(declared);
-            Router router = new Router(endpoints.stream().map(Endpoint::route).toList());
+            List<Router.Route> routes = new ArrayList<>(endpoints.stream().map(Endpoint::route).toList());
+            routes.addAll(new ConsoleRoutes(new ConsoleFiles(WardnetServer.class.getClassLoader()), reads).routes());
+            Router router = new Router(routes);
             tls = Tls.context(config);
             http = new HttpServer(HttpSettings.from(config,
                     Endpoint.templates(declared, Endpoint.Body.BULK), Endpoint.templates(declared, Endpoint.Body.BULK_BATCHES),
@@ -216,7 +218,7 @@ public final class WardnetServer implements AutoCloseable {
                     new ProblemWriter(json, errors), metrics, tls);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);
-            return new WardnetServer(this, registry, router, declared, address);
+            return new WardnetServer(this, registry, declared, address);
         }
 
         /** Where exports and case bundles are written before they are sent: DATA/exports. */
@@ -313,9 +315,9 @@ public final class WardnetServer implements AutoCloseable {
         return endpoints;
     }
 
-    /** Every route the API answers. */
+    /** Every route of the API (the console's files, served beside it, aside). */
     public List<Router.Route> routes() {
-        return router.routes();
+        return endpoints.stream().map(Endpoint::route).toList();
     }
 
     /** The health monitor, for the demo and tests. */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.errors.DomainException;
@@ -13,6 +14,7 @@ import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.health.HealthHistory;
 import org.wardnet.core.health.HealthListener;
 import org.wardnet.core.health.HealthMonitor;
+import org.wardnet.core.health.HealthState;
 import org.wardnet.core.health.StateCounts;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Ids;
@@ -110,6 +112,21 @@ public final class HealthQueries {
             lines.add(new ChildSummary(child, monitor.siteUnreachable(child.id()), perChild.get(child.id())));
         }
         return new SiteSummary(root, root != null && monitor.siteUnreachable(root.id()), total, lines, monitoring);
+    }
+
+    /**
+     * The state of every camera the caller sees (UNKNOWN before its first probe), in id order, for
+     * colouring a map. Answers from memory.
+     */
+    public Map<String, HealthState> states(Caller caller) {
+        Map<String, HealthState> states = new TreeMap<>();
+        for (Camera camera : registry.queries().allCameras()) {
+            if (caller.sees(camera.siteId())) {
+                CameraHealth health = monitor.health(camera.id());
+                states.put(camera.id(), health == null ? HealthState.UNKNOWN : health.state());
+            }
+        }
+        return states;
     }
 
     /** Cameras per state by the tier of their site, over the whole district (for the metrics). */

@@ -63,7 +63,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     private final long skewMillis;
     private final int clipsPerCandidate;
     private volatile FollowPlanner planner;
-    private volatile int streetSegments;
+    private volatile List<StreetSegment> streets = List.of();
     private ViewFitter viewFitter;
 
     private TrackService(WardnetConfig config, Registry registry, TrackStore store, ClipIndex clips) {
@@ -103,7 +103,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         CameraMap map = new CameraMap(network, plane, streetReach, viewFitter.view());
         cameras.forEach(c -> map.put(c.id(), c.location(), c.heading()));
         planner = new FollowPlanner(map, model, memory, links, visibility, priorStrength, skewMillis);
-        streetSegments = segments.size();
+        streets = List.copyOf(segments);
         LOG.info("track map: {} cameras, {} street segments", map.size(), segments.size());
     }
 
@@ -143,10 +143,15 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         CameraMap map = planner.map();
         StreetNetwork network = map.network();
         TrackStore.FittedView fitted = viewFitter.fitted();
-        return new Summary(map.size(), streetSegments, network == null ? 0 : network.nodeCount(),
+        return new Summary(map.size(), streets.size(), network == null ? 0 : network.nodeCount(),
                 network == null ? 0 : network.edgeCount(), new View(map.view().reachMeters(),
                         map.view().halfAngleDegrees(), map.view().closeMeters(), fitted == null ? 0 : fitted.hops(),
                         fitted == null ? null : fitted.fittedAt()));
+    }
+
+    /** The street network the map is built on, as stored (empty when none was given). */
+    public List<StreetSegment> streets() {
+        return streets;
     }
 
     /** Counts of the live map, and how its cameras are taken to see. */

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The roles a user can be granted on a site subtree, each a fixed set of permissions. The sets
  * follow who does what in a district: operators watch health and keep sites, installers put
- * cameras in, investigators work with footage and cases, viewers only watch health.
+ * cameras in, investigators work with footage and cases (and see which cameras are up, since a
+ * camera down explains missing footage), viewers only watch health.
  */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
@@ -15,7 +16,8 @@ public enum Role {
             Permission.RECORDING)),
     INSTALLER(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.CAMERAS_WRITE,
             Permission.INSTALL, Permission.TRACK_SETUP)),
-    INVESTIGATOR(EnumSet.of(Permission.REGISTRY_READ, Permission.FOOTAGE, Permission.INVESTIGATE)),
+    INVESTIGATOR(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.FOOTAGE,
+            Permission.INVESTIGATE)),
     VIEWER(EnumSet.of(Permission.HEALTH_READ));
 
     private final Set<Permission> permissions;

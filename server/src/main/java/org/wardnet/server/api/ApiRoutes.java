@@ -1,5 +1,6 @@
 package org.wardnet.server.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.registry.Registry;
+import org.wardnet.server.access.MediaLinks;
 import org.wardnet.server.health.HealthResource;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.ops.OpsResource;
@@ -53,7 +55,9 @@ public final class ApiRoutes {
         CandidateRegistration registration = new CandidateRegistration(registering.installation(), writes, json);
         Duration widest = Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
         ClipResource clips = new ClipResource(footage.clips(), footage.ingest(), footage.reads(), writes,
-                footage.imports(), json, paging, widest, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
+                footage.imports(), json, paging, new MediaLinks(Clock.systemUTC(),
+                        Duration.ofSeconds(config.get(WardnetKeys.API_MEDIA_LINK_SECONDS))), widest,
+                config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         FootageResource coverage = new FootageResource(footage.footage(), footage.reads(), json, widest);
         RecordingResource plans = new RecordingResource(recording, writes, json);
         ExportResource exports = new ExportResource(footage.exports(), footage.imports(),

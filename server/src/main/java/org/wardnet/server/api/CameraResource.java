@@ -41,6 +41,12 @@ final class CameraResource {
                         Paging.cursor(page.nextId())))));
     }
 
+    /** Every camera the caller sees, in columns, for the console's map. */
+    CompletableFuture<ApiResponse> layer(ApiRequest request) {
+        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(
+                RegistryJson.CameraLayerJson.of(cameras.visible(request.caller())))));
+    }
+
     CompletableFuture<ApiResponse> get(ApiRequest request) {
         Camera camera = cameras.get(request.caller(), RequestParams.id(request));
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, rendered.json(camera)));

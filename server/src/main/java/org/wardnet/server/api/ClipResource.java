@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
@@ -18,6 +19,7 @@ import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipDraft;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.errors.DomainException;
+import org.wardnet.server.access.MediaLinks;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
@@ -31,6 +33,9 @@ import org.wardnet.server.http.Problem;
  */
 final class ClipResource {
 
+    /** Where a media link's ticket is redeemed. */
+    static final String MEDIA_LINK_PATH = "/api/v1/media/";
+
     private final ClipQueries clips;
     private final ClipIngest ingest;
     private final BlockingWork reads;
@@ -40,11 +45,13 @@ final class ClipResource {
     private final JsonCodec json;
     private final RequestBodies bodies;
     private final Paging paging;
+    private final MediaLinks links;
     private final Duration widest;
     private final int maxRows;
 
     ClipResource(ClipQueries clips, ClipIngest ingest, BlockingWork reads, BlockingWork writes, BlockingWork imports,
-            JsonCodec json, Paging paging, Duration widest, int maxRows) {
+            JsonCodec json, Paging paging, MediaLinks links, Duration widest, int maxRows) {
+        this.links = links;
         this.clips = clips;
         this.ingest = ingest;
         this.reads = reads;
@@ -134,9 +141,33 @@ final class ClipResource {
      * (307) to the edge recorder that holds it.
      */
     CompletableFuture<ApiResponse> media(ApiRequest request) {
+        return serveMedia(request.caller(), ClipViews.id(request.pathParam("id")),
+                request.headers().get(HttpHeaderNames.RANGE));
+    }
+
+    /** A link that opens the clip's video for api.mediaLinkSeconds without a token (for a video element). */
+    CompletableFuture<ApiResponse> mediaLink(ApiRequest request) {
         long id = ClipViews.id(request.pathParam("id"));
-        String range = request.headers().get(HttpHeaderNames.RANGE);
         Caller caller = request.caller();
+        return reads.submit(() -> {
+            Clip clip = clips.media(caller, id);
+            MediaLinks.Link link = links.issue(clip.id());
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new ClipViews.MediaLinkJson(
+                    MEDIA_LINK_PATH + link.ticket(), link.expires())));
+        });
+    }
+
+    /** The video a media link opens; a forged, malformed or expired link is answered 404. */
+    CompletableFuture<ApiResponse> linkedMedia(ApiRequest request) {
+        OptionalLong clip = links.redeem(request.pathParam("ticket"));
+        if (clip.isEmpty()) {
+            throw DomainException.notFound("no media at this link: it is malformed or has expired; ask "
+                    + "POST /api/v1/clips/{id}/media-link for a new one");
+        }
+        return serveMedia(Caller.system(), clip.getAsLong(), request.headers().get(HttpHeaderNames.RANGE));
+    }
+
+    private CompletableFuture<ApiResponse> serveMedia(Caller caller, long id, String range) {
         return reads.submit(() -> {
             Clip clip = clips.media(caller, id);
             if (clip.remote()) {

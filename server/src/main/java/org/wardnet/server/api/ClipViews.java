@@ -1,6 +1,7 @@
 package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Instant;
 import java.util.List;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
@@ -66,5 +67,9 @@ final class ClipViews {
         }
         throw new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND, "not-found",
                 "Not found", "no clip '" + text + "' (clip ids are positive integers)"));
+    }
+
+    /** A link that opens one clip's video until it expires. */
+    record MediaLinkJson(String url, Instant expires) {
     }
 }

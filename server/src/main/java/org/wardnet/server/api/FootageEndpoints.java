@@ -22,6 +22,7 @@ import static org.wardnet.server.routes.Schemas.ref;
 import static org.wardnet.server.routes.Schemas.schema;
 
 import java.util.List;
+import org.wardnet.server.routes.Access;
 import org.wardnet.server.routes.Endpoint;
 
 /**
@@ -108,6 +109,24 @@ final class FootageEndpoints {
                                 .problem(410, "Indexed, but the file is no longer readable")
                                 .problem(416, "Malformed range or one starting beyond the end; Content-Range: "
                                         + "bytes */size")),
+                Endpoint.of(POST, "/api/v1/clips/{id}/media-link", clips::mediaLink, scoped(FOOTAGE), "clips.media",
+                        doc("clips", "A link that opens the clip's video for api.mediaLinkSeconds without a token, "
+                                + "for players that cannot send one (a browser's video element); the link is a "
+                                + "credential for that clip until it expires")
+                                .path("id", ROW_ID)
+                                .returns(200, "The link", json(ref("MediaLink")))
+                                .problem(404, "No such clip")),
+                Endpoint.of(GET, ClipResource.MEDIA_LINK_PATH + "{ticket}", clips::linkedMedia, Access.PUBLIC,
+                        NOT_AUDITED,
+                        doc("clips", "The video a media link opens, as GET /api/v1/clips/{id}/media answers it "
+                                + "(ranges, 307 for edge footage); its issue was audited")
+                                .path("ticket", TEXT)
+                                .header("Range", schema("{\"type\":\"string\",\"example\":\"bytes=0-1023\"}"))
+                                .returns(200, "The whole file", content("video/mp4", BINARY))
+                                .returns(206, "The range asked for", content("video/mp4", BINARY))
+                                .returns(307, "Held on an edge recorder: Location is its URL")
+                                .problem(404, "Malformed, forged or expired link")
+                                .problem(416, "Malformed range")),
                 Endpoint.of(POST, "/api/v1/clips/import", clips::importDirectory, scoped(RECORDING), "clips.import",
                         doc("clips", "Index a folder of recordings on the server's disk where they lie: the "
                                 + "camera's files, or one subfolder per camera id; start from the file name or the "

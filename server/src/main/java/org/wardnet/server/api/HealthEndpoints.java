@@ -39,6 +39,10 @@ final class HealthEndpoints {
                                 .query("site", TEXT, "The subtree's root; the CENTER when absent")
                                 .returns(200, "OK", json(ref("HealthSummary")))
                                 .problem(400, "Unknown site")),
+                Endpoint.of(GET, "/api/v1/health/states", health::states, scoped(HEALTH_READ), NOT_AUDITED,
+                        doc("health", "The state of every camera the caller sees, by camera id (for a map); "
+                                + "not paged")
+                                .returns(200, "OK", json(ref("HealthStates")))),
                 Endpoint.of(GET, "/api/v1/events", health::events, scoped(HEALTH_READ), NOT_AUDITED,
                         doc("health", "Health events as server-sent events (event: health or alarm; data: a "
                                 + "HealthEvent); stays open")

@@ -91,6 +91,10 @@ final class RegistryEndpoints {
                                         + "substring of id or name.")
                                 .returns(200, "OK", json(ref("CameraPage")))
                                 .problem(400, INVALID)),
+                Endpoint.of(GET, "/api/v1/map/cameras", cameras::layer, scoped(REGISTRY_READ), NOT_AUDITED,
+                        doc("cameras", "Every camera the caller sees, for a map: one column per field (ids, "
+                                + "names, siteIds, lat, lon, heading), one row per camera, in id order; not paged")
+                                .returns(200, "OK", json(ref("CameraLayer")))),
                 Endpoint.of(POST, "/api/v1/cameras", cameras::create, scoped(CAMERAS_WRITE), "camera.create",
                         doc("cameras", "Register a camera")
                                 .body(json(ref("CameraInput")))

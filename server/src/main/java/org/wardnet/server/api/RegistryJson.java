@@ -1,6 +1,7 @@
 package org.wardnet.server.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Credentials;
@@ -59,5 +60,33 @@ public final class RegistryJson {
 
     private static String blankToNull(Credentials credentials) {
         return credentials.username().isEmpty() ? null : credentials.username();
+    }
+
+    /**
+     * Every camera a caller sees, one column per field and one row per camera (compact: the
+     * reference district is about 12,400 rows); headings are null where unknown.
+     */
+    public record CameraLayerJson(int count, List<String> ids, List<String> names, List<String> siteIds,
+            double[] lat, double[] lon, Double[] heading) {
+
+        static CameraLayerJson of(List<Camera> cameras) {
+            int n = cameras.size();
+            List<String> ids = new ArrayList<>(n);
+            List<String> names = new ArrayList<>(n);
+            List<String> sites = new ArrayList<>(n);
+            double[] lat = new double[n];
+            double[] lon = new double[n];
+            Double[] heading = new Double[n];
+            for (int i = 0; i < n; i++) {
+                Camera camera = cameras.get(i);
+                ids.add(camera.id());
+                names.add(camera.name());
+                sites.add(camera.siteId());
+                lat[i] = camera.location().lat();
+                lon[i] = camera.location().lon();
+                heading[i] = camera.heading();
+            }
+            return new CameraLayerJson(n, ids, names, sites, lat, lon, heading);
+        }
     }
 }

@@ -16,6 +16,7 @@ import static org.wardnet.server.routes.Operation.json;
 import static org.wardnet.server.routes.Schemas.BINARY;
 import static org.wardnet.server.routes.Schemas.BOOLEAN;
 import static org.wardnet.server.routes.Schemas.DATE_TIME;
+import static org.wardnet.server.routes.Schemas.FLAG;
 import static org.wardnet.server.routes.Schemas.INTEGER;
 import static org.wardnet.server.routes.Schemas.TEXT;
 import static org.wardnet.server.routes.Schemas.ref;
@@ -46,7 +47,9 @@ final class TrackEndpoints {
                                 .problem(422, "No footage in any proposed window (no-footage), or no street and no "
                                         + "learned route carries the mode (mode-not-covered)")),
                 Endpoint.of(GET, TrackResource.STREETS_PATH, follow::streets, scoped(REGISTRY_READ), NOT_AUDITED,
-                        doc("track", "What the track map holds: cameras, street segments, crossings")
+                        doc("track", "What the track map holds: cameras, street segments, crossings; with "
+                                + "geometry=true also each street segment's ends, for drawing")
+                                .query("geometry", FLAG, "Include the segments")
                                 .returns(200, "Counts", json(ref("TrackMap")))),
                 Endpoint.of(PUT, TrackResource.STREETS_PATH, follow::putStreets, district(TRACK_SETUP), "track.streets",
                         doc("track", "Replace the street network the planner follows (GeoJSON or an edge-list "

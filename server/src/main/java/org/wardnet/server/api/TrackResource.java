@@ -72,8 +72,11 @@ final class TrackResource {
         });
     }
 
+    /** The map's counts; with {@code geometry=true} also every street segment, for drawing. */
     CompletableFuture<ApiResponse> streets(ApiRequest request) {
-        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(track.summary())));
+        boolean geometry = RequestParams.flag(request, "geometry");
+        Object body = geometry ? TrackViews.streets(track.summary(), track.streets()) : track.summary();
+        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(body)));
     }
 
     CompletableFuture<ApiResponse> addLink(ApiRequest request) {

@@ -1,13 +1,16 @@
 package org.wardnet.server.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.wardnet.app.track.CorridorAnswer;
 import org.wardnet.app.track.FollowAnswer;
+import org.wardnet.app.track.TrackService;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.RouteCheck;
+import org.wardnet.core.track.StreetSegment;
 import org.wardnet.core.track.TrackCase;
 import org.wardnet.core.track.TrackLink;
 
@@ -124,5 +127,19 @@ final class TrackViews {
     static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
+    }
+
+    /** The track map's counts with its street segments as [fromLat, fromLon, toLat, toLon]. */
+    record StreetsJson(int cameras, int streetSegments, int crossings, int edges, TrackService.View cameraView,
+            List<double[]> segments) {
+    }
+
+    static StreetsJson streets(TrackService.Summary summary, List<StreetSegment> streets) {
+        List<double[]> segments = new ArrayList<>(streets.size());
+        for (StreetSegment street : streets) {
+            segments.add(new double[] {street.from().lat(), street.from().lon(), street.to().lat(), street.to().lon()});
+        }
+        return new StreetsJson(summary.cameras(), summary.streetSegments(), summary.crossings(), summary.edges(),
+                summary.cameraView(), segments);
     }
 }

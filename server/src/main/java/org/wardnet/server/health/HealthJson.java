@@ -38,4 +38,8 @@ final class HealthJson {
     record ChildJson(String site, String name, String tier, boolean unreachable, int cameras,
             Map<HealthState, Integer> counts) {
     }
+
+    /** Each camera's state by its id. */
+    record StatesJson(Map<String, HealthState> states) {
+    }
 }

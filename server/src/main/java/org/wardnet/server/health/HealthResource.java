@@ -38,6 +38,12 @@ public final class HealthResource {
         return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(view(health.camera(caller, id)))));
     }
 
+    /** Every visible camera's state, for colouring the console's map. */
+    public CompletableFuture<ApiResponse> states(ApiRequest request) {
+        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(
+                new HealthJson.StatesJson(health.states(request.caller())))));
+    }
+
     public CompletableFuture<ApiResponse> summary(ApiRequest request) {
         HealthQueries.SiteSummary summary = health.summary(request.caller(), request.queryParam("site"));
         List<HealthJson.ChildJson> children = summary.children().stream().map(child -> new HealthJson.ChildJson(

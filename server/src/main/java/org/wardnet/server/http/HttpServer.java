@@ -70,7 +70,7 @@ public final class HttpServer implements AutoCloseable {
                         }
                         pipeline.addLast(new RequestReader(settings));
                         pipeline.addLast(new RequestDispatcher(router, problems, observer,
-                                settings.requestTimeoutMillis()));
+                                settings.requestTimeoutMillis(), tls != null));
                     }
                 });
         serverChannel = bootstrap.bind(settings.host(), settings.port()).sync().channel();

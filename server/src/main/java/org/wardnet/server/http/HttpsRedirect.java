@@ -41,7 +41,7 @@ final class HttpsRedirect extends SimpleChannelInboundHandler<HttpObject> {
         response.headers().set(HttpHeaderNames.LOCATION, "https://" + host + ":" + httpsPort + target)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
                 .set(HttpHeaderNames.CONNECTION, "close");
-        SecurityHeaders.apply(response.headers());
+        SecurityHeaders.apply(response.headers(), false);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 

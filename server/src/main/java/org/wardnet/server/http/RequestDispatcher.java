@@ -49,11 +49,15 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private final ProblemWriter problems;
     private final RequestObserver observer;
     private final long timeoutMillis;
+    private final boolean secure;
     private final ArrayDeque<Incoming> pending = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
 
-    RequestDispatcher(Router router, ProblemWriter problems, RequestObserver observer, long timeoutMillis) {
+    /** @param secure whether the connection is HTTPS (answers then carry Strict-Transport-Security) */
+    RequestDispatcher(Router router, ProblemWriter problems, RequestObserver observer, long timeoutMillis,
+            boolean secure) {
+        this.secure = secure;
         this.router = router;
         this.problems = problems;
         this.observer = observer;
@@ -134,7 +138,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                 HttpVersion.HTTP_1_1, response.status());
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
                 .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        SecurityHeaders.apply(head.headers());
+        SecurityHeaders.apply(head.headers(), secure);
         response.headers().forEach(head.headers()::set);
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
         closing = true; // the stream owns the connection until it closes
@@ -166,7 +170,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         }
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-        SecurityHeaders.apply(headers);
+        SecurityHeaders.apply(headers, secure);
         response.headers().forEach(headers::set);
         headers.set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
@@ -198,7 +202,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = start.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         headers.set(HttpHeaderNames.CONTENT_LENGTH, part.length());
-        SecurityHeaders.apply(headers);
+        SecurityHeaders.apply(headers, secure);
         response.headers().forEach(headers::set);
         headers.set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());

@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Maps method and path to a handler. Templates are literal segments and {@code {name}}
- * parameters; a literal beats a parameter. A path no route knows is 404; a known path with another
+ * parameters; a literal beats a parameter. A last segment {@code {name+}} takes the rest of the
+ * path (one or more segments, joined by '/'), for trees of files; a fixed-length template beats it. A path no route knows is 404; a known path with another
  * method is 405 with {@code Allow}. Routes are fixed at construction time, so matching is lock-free.
  */
 public final class Router {
@@ -41,17 +42,26 @@ public final class Router {
     }
 
     /** A route with its template split once, at construction, not per request. */
-    private record Compiled(Route route, String[] segments, boolean[] parameter) {
+    private record Compiled(Route route, String[] segments, boolean[] parameter, boolean tail) {
         static Compiled of(Route route) {
             List<String> parts = segmentsOf(route.template());
             String[] segments = new String[parts.size()];
             boolean[] parameter = new boolean[parts.size()];
+            boolean tail = false;
             for (int i = 0; i < segments.length; i++) {
                 String part = parts.get(i);
                 parameter[i] = part.startsWith("{") && part.endsWith("}");
                 segments[i] = parameter[i] ? part.substring(1, part.length() - 1) : part;
+                if (parameter[i] && segments[i].endsWith("+")) {
+                    if (i != segments.length - 1) {
+                        throw new IllegalArgumentException("only the last segment may take the rest of the path: "
+                                + route.template());
+                    }
+                    segments[i] = segments[i].substring(0, segments[i].length() - 1);
+                    tail = true;
+                }
             }
-            return new Compiled(route, segments, parameter);
+            return new Compiled(route, segments, parameter, tail);
         }
     }
 
@@ -92,7 +102,10 @@ public final class Router {
                 allowed.add(candidate.route().method().name());
                 continue;
             }
-            if (literals > bestLiterals) {
+            if (candidate.tail() && best != null && !best.tail()) {
+                continue;
+            }
+            if (literals > bestLiterals || best != null && best.tail() && !candidate.tail()) {
                 best = candidate;
                 bestLiterals = literals;
             }
@@ -116,7 +129,7 @@ public final class Router {
 
     /** Number of literal segments matched, or -1 when the template does not fit the path. */
     private static int literalsMatched(Compiled route, List<String> path) {
-        if (route.segments().length != path.size()) {
+        if (route.tail() ? path.size() < route.segments().length : route.segments().length != path.size()) {
             return -1;
         }
         int literals = 0;
@@ -134,9 +147,11 @@ public final class Router {
 
     private static Map<String, String> parameters(Compiled route, List<String> path) {
         Map<String, String> params = new LinkedHashMap<>(4);
-        for (int i = 0; i < route.segments().length; i++) {
+        int last = route.segments().length - 1;
+        for (int i = 0; i <= last; i++) {
             if (route.parameter()[i]) {
-                params.put(route.segments()[i], path.get(i));
+                params.put(route.segments()[i], route.tail() && i == last
+                        ? String.join("/", path.subList(i, path.size())) : path.get(i));
             }
         }
         return params;
