@@ -1,6 +1,7 @@
 package org.wardnet.app.health;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,15 +117,25 @@ public final class HealthQueries {
 
     /**
      * The state of every camera the caller sees (UNKNOWN before its first probe), in id order, for
-     * colouring a map. Answers from memory.
+     * colouring a map or listing a room; with {@code siteId}, only that site's subtree. Answers
+     * from memory.
+     *
+     * @throws DomainException INVALID when the site is unknown or outside the scope
      */
-    public Map<String, HealthState> states(Caller caller) {
+    public Map<String, HealthState> states(Caller caller, String siteId) {
+        Collection<String> ids;
+        if (siteId == null) {
+            ids = registry.queries().allCameras().stream().filter(c -> caller.sees(c.siteId())).map(Camera::id)
+                    .toList();
+        } else {
+            registry.site(siteId).filter(s -> caller.sees(s.id()))
+                    .orElseThrow(() -> DomainException.badRequest("site", "no site '" + siteId + "'"));
+            ids = registry.queries().cameraIdsInSubtree(siteId);
+        }
         Map<String, HealthState> states = new TreeMap<>();
-        for (Camera camera : registry.queries().allCameras()) {
-            if (caller.sees(camera.siteId())) {
-                CameraHealth health = monitor.health(camera.id());
-                states.put(camera.id(), health == null ? HealthState.UNKNOWN : health.state());
-            }
+        for (String id : ids) {
+            CameraHealth health = monitor.health(id);
+            states.put(id, health == null ? HealthState.UNKNOWN : health.state());
         }
         return states;
     }

@@ -1,6 +1,7 @@
 package org.wardnet.app.recording;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,6 +26,17 @@ final class DiskGuard {
     void failed(String reason) {
         if (reason != null && (reason.contains("No space left") || reason.contains("error -28"))) {
             writeFailed = true;
+        }
+    }
+
+    /** Space on the recording directory's file system now; zeros when it cannot be read. */
+    RecordingStatus.Disk usage() {
+        try {
+            Files.createDirectories(root);
+            FileStore store = Files.getFileStore(root);
+            return new RecordingStatus.Disk(store.getUsableSpace(), store.getTotalSpace(), minFree);
+        } catch (IOException e) {
+            return new RecordingStatus.Disk(0, 0, minFree);
         }
     }
 

@@ -310,7 +310,8 @@ public final class RecordingService implements AutoCloseable {
                     r.last().failureAt));
         });
         cameras.sort(Comparator.comparing(RecordingStatus.Recorder::cameraId));
-        return new RecordingStatus(root.toString(), running.size(), maxCameras, waiting, recovered, alarm, cameras);
+        return new RecordingStatus(root.toString(), running.size(), maxCameras, waiting, recovered, alarm,
+                disk.usage(), cameras);
     }
 
     /** Writes a recorder state change into the camera's history; a failure to write is logged, not thrown. */

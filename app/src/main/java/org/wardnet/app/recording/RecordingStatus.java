@@ -13,10 +13,19 @@ import java.util.function.Predicate;
  * @param waiting          planned cameras over that limit, waiting for a free recorder
  * @param recoveredAtStart unindexed segments repaired and indexed at start
  * @param alarm            why recording is paused (the disk), or null
+ * @param disk             space on the recording directory's file system
  * @param cameras          each running recorder, by camera id
  */
 public record RecordingStatus(String directory, int recording, int maxCameras, List<String> waiting,
-        int recoveredAtStart, String alarm, List<Recorder> cameras) {
+        int recoveredAtStart, String alarm, Disk disk, List<Recorder> cameras) {
+
+    /**
+     * Space where recordings are written.
+     *
+     * @param minFreeBytes recording.minFreeBytes: below it recording pauses
+     */
+    public record Disk(long freeBytes, long totalBytes, long minFreeBytes) {
+    }
 
     /**
      * One running recorder.
@@ -32,7 +41,7 @@ public record RecordingStatus(String directory, int recording, int maxCameras, L
 
     /** The same status with only {@code visible} recorders listed (the totals stay the district's). */
     public RecordingStatus onlyCameras(Predicate<String> visible) {
-        return new RecordingStatus(directory, recording, maxCameras, waiting, recoveredAtStart, alarm,
+        return new RecordingStatus(directory, recording, maxCameras, waiting, recoveredAtStart, alarm, disk,
                 cameras.stream().filter(c -> visible.test(c.cameraId())).toList());
     }
 }

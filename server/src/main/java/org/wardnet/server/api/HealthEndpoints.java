@@ -40,9 +40,11 @@ final class HealthEndpoints {
                                 .returns(200, "OK", json(ref("HealthSummary")))
                                 .problem(400, "Unknown site")),
                 Endpoint.of(GET, "/api/v1/health/states", health::states, scoped(HEALTH_READ), NOT_AUDITED,
-                        doc("health", "The state of every camera the caller sees, by camera id (for a map); "
-                                + "not paged")
-                                .returns(200, "OK", json(ref("HealthStates")))),
+                        doc("health", "The state of every camera the caller sees, by camera id (for a map or a "
+                                + "room's list); not paged")
+                                .query("site", TEXT, "Only this site's subtree")
+                                .returns(200, "OK", json(ref("HealthStates")))
+                                .problem(400, "Unknown site")),
                 Endpoint.of(GET, "/api/v1/events", health::events, scoped(HEALTH_READ), NOT_AUDITED,
                         doc("health", "Health events as server-sent events (event: health or alarm; data: a "
                                 + "HealthEvent); stays open")

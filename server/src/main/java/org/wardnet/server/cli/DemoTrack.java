@@ -1,6 +1,9 @@
 package org.wardnet.server.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,10 +15,10 @@ import org.wardnet.server.WardnetServer;
 import org.wardnet.simulator.district.District;
 
 /**
- * What the demo gives track-following: the reference district's street grid, and the footage every
- * room's edge recorder holds for the last six hours (one-hour clips indexed by URL on loopback
- * addresses 127.3.x.y that nothing serves: listing, follow and corridor work; playing them does
- * not). Done once per store.
+ * What the demo gives track-following: the reference district's street grid, and footage of the
+ * last six hours for every camera: one-hour clips that all play the same hour of the simulator's
+ * test picture ({@link DemoFootage}), so listing, following, playing and exporting all work. Done
+ * once per store.
  */
 final class DemoTrack {
 
@@ -24,7 +27,8 @@ final class DemoTrack {
     private DemoTrack() {
     }
 
-    static void prepare(WardnetServer server, District district, PrintStream out) {
+    static void prepare(WardnetServer server, District district, Path footageDirectory, PrintStream out)
+            throws IOException {
         if (server.track().summary().streetSegments() == 0) {
             server.track().replaceStreets(district.grid().segments());
         }
@@ -35,15 +39,16 @@ final class DemoTrack {
             return;
         }
         long start = System.nanoTime();
+        Path hour = DemoFootage.hour(footageDirectory).toAbsolutePath();
+        long bytes = Files.size(hour);
         List<Clip> batch = new ArrayList<>(1_000);
         int count = 0;
         for (int h = HOURS; h >= 1; h--) {
             Instant from = now.minus(h, ChronoUnit.HOURS);
             for (int i = 0; i < district.cameras().size(); i++) {
                 CameraDraft camera = district.cameras().get(i);
-                batch.add(new Clip(0, camera.id(), from, from.plus(1, ChronoUnit.HOURS), "http://127.3." + (i / 250)
-                        + "." + (i % 250 + 1) + "/record/" + camera.id() + "/" + from.getEpochSecond() + ".mp4",
-                        null, "H264", 1920, 1080, null, null, ClipOrigin.INGESTED));
+                batch.add(new Clip(0, camera.id(), from, from.plus(1, ChronoUnit.HOURS), hour.toString(), bytes,
+                        "H264", 640, 360, null, null, ClipOrigin.IMPORTED));
                 if (batch.size() == 1_000) {
                     count += server.clips().add(batch).size();
                     batch.clear();
@@ -51,8 +56,8 @@ final class DemoTrack {
             }
         }
         count += server.clips().add(batch).size();
-        out.printf("footage: %,d edge-recorder clips (the last %d hours of every camera) indexed in %.1f s%n", count,
-                HOURS, (System.nanoTime() - start) / 1e9);
+        out.printf("footage: %,d one-hour clips (the last %d hours of every camera, each the same hour of test picture,"
+                + " %s) indexed in %.1f s%n", count, HOURS, hour, (System.nanoTime() - start) / 1e9);
     }
 
     static void printTour(String base, String camera, PrintStream out) {

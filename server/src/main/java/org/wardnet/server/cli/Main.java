@@ -2,8 +2,6 @@ package org.wardnet.server.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,6 @@ import org.wardnet.config.ConfigException;
 import org.wardnet.config.ConfigLoader;
 import org.wardnet.config.DefaultConfigFile;
 import org.wardnet.config.WardnetConfig;
-import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Site;
 import org.wardnet.core.registry.Tier;
@@ -170,64 +167,38 @@ public final class Main {
 
     private static int serve(CommandLine line, PrintStream out, Map<String, String> env)
             throws ConfigException, InterruptedException, IOException {
-        boolean demo = line.command().equals("demo");
-        DemoData scratch = demo && !line.dataGiven() ? DemoData.scratch() : null;
-        List<String> overrides = new ArrayList<>(line.overrides());
-        if (scratch != null) {
-            overrides.add(0, "store.dataDir=" + scratch.directory());
+        if (line.command().equals("demo")) {
+            return demo(line, out, env);
         }
-        if (demo) {
-            overrides.add(0, "health.intervalSeconds=15"); // the demo's health changes show within seconds
-        }
-        SimulatorRunner sim = null;
-        District district = null;
-        DemoData.InstallerRoom room = null;
-        String adminPassword = demo ? DemoUsers.randomPassword() : null;
-        if (demo) {
-            // HTTPS with a certificate made for the demo, and an administrator whose password is random
-            overrides.add(0, "server.tlsSelfSigned=true");
-            overrides.add(0, "auth.adminPassword=" + adminPassword);
-            overrides.add(0, "onvif.discoveryPort=" + line.discoveryPort());
-            room = DemoData.installerRoom(DistrictGenerator.reference().withRtspPort(simPort(line)));
-            district = room.district();
-            sim = SimulatorRunner.start(district, simPort(line), FaultPlan.parse(line.faults() == null
-                    ? DemoData.FAULTS : line.faults()), line.adminPort(), line.discoveryPort());
-            out.println("simulator: " + sim.district().cameras().size() + " cameras on 127.1.x.y port "
-                    + simPort(line) + ", faults " + sim.faults() + ", admin " + sim.adminUrl());
-        }
-        SimulatorRunner simulator = sim;
-        WardnetConfig config = ConfigLoader.load(line.config(), env, overrides);
+        WardnetConfig config = ConfigLoader.load(line.config(), env, line.overrides());
         WardnetServer server = WardnetServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            if (simulator != null) {
-                simulator.close();
-            }
-            if (scratch != null) {
-                scratch.delete();
-            }
             stopped.countDown();
         }, "wardnet-shutdown"));
         out.println("store: " + server.storeDescription());
-        if (demo) {
-            DemoData.load(server.registry(), district, room.cameraIds(), out);
-            DemoData.planRecording(server.recording(), server.registry(), out);
-            DemoTrack.prepare(server, district, out);
-        }
-        List<DemoUsers.Made> people = demo
-                ? DemoUsers.create(server, config.get(WardnetKeys.AUTH_ADMIN_USER)) : List.of();
         out.println("listening on " + server.baseUrl());
-        if (demo) {
-            Path certificate = server.baseUrl().startsWith("https:")
-                    ? Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "tls", "cert.pem")
-                            .toAbsolutePath() : null;
-            DemoUsers.printAccess(server.baseUrl(), certificate, config.get(WardnetKeys.AUTH_ADMIN_USER),
-                    adminPassword, people, firstCamera(server, 0), firstCamera(server, 1), out);
-            DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), room, out);
-            DemoTrack.printTour(server.baseUrl(), district.cameras().get(30).id(), out);
-            out.println("Stop with Ctrl-C.");
-        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static int demo(CommandLine line, PrintStream out, Map<String, String> env)
+            throws ConfigException, InterruptedException, IOException {
+        DemoRun demo = DemoRun.start(new DemoRun.Options(simPort(line), line.adminPort(), line.discoveryPort(),
+                line.faults(), line.config(), !line.dataGiven(), line.overrides(), env), out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            demo.close();
+            stopped.countDown();
+        }, "wardnet-shutdown"));
+        out.println("listening on " + demo.server().baseUrl());
+        out.println();
+        out.println("Console: " + demo.server().baseUrl() + "/  (the demo's certificate is self-signed: accept it in"
+                + " the browser, or trust " + demo.certificate() + ")");
+        demo.printTour(firstCamera(demo.server(), 0), firstCamera(demo.server(), 1), out);
+        out.println("Stop with Ctrl-C.");
         out.flush();
         stopped.await();
         return 0;

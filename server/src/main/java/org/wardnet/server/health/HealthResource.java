@@ -41,7 +41,7 @@ public final class HealthResource {
     /** Every visible camera's state, for colouring the console's map. */
     public CompletableFuture<ApiResponse> states(ApiRequest request) {
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(
-                new HealthJson.StatesJson(health.states(request.caller())))));
+                new HealthJson.StatesJson(health.states(request.caller(), request.queryParam("site"))))));
     }
 
     public CompletableFuture<ApiResponse> summary(ApiRequest request) {
