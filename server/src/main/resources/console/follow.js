@@ -100,10 +100,11 @@ export class FollowPanel {
         seen.disabled = false;
       }
     });
-    return el('li.candidate', { dataset: { camera: c.cameraId, rank: String(rank + 1) } },
+    return el('li.candidate', { dataset: { camera: c.cameraId, rank: String(rank + 1), expected: c.expectedArrival } },
       el('div', el('strong', (rank + 1) + '. '), el('code', c.cameraId), ' ',
         el('span.score', Math.round(c.score * 100) + '%'), ' ', el('span.muted', Math.round(c.distanceMeters) + ' m')),
-      el('div.muted', 'window ' + when(c.window.from) + ' – ' + when(c.window.to)),
+      el('div.muted', 'expected ' + when(c.expectedArrival) + '; window ' + when(c.window.from) + ' – '
+        + when(c.window.to)),
       el('div.actions', play, seen));
   }
 

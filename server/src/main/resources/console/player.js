@@ -83,6 +83,7 @@ export class Player {
       + seek.toFixed(1) + ' s';
     this.video.src = link.url;
     this.video.dataset.clip = String(clip.id);
+    this.video.dataset.clipStart = clip.start;
     await new Promise(resolve => {
       const ready = () => {
         this.video.removeEventListener('loadedmetadata', ready);

@@ -67,7 +67,11 @@ final class DemoData {
     }
 
     static InstallerRoom installerRoom(District district) {
-        String room = district.sites().stream().filter(s -> "ROOM".equals(s.tier())).map(SiteDraft::id)
+        // a room of the first substation, so that the demo's installer of that substation can install it
+        String substation = district.sites().stream().filter(s -> "SUBSTATION".equals(s.tier())).map(SiteDraft::id)
+                .sorted().findFirst().orElseThrow();
+        String room = district.sites().stream().filter(s -> "ROOM".equals(s.tier()) && substation.equals(s.parentId()))
+                .map(SiteDraft::id).sorted()
                 .filter(id -> district.cameras().stream().filter(c -> c.siteId().equals(id)).count() >= 8)
                 .findFirst().orElseThrow();
         Set<String> ids = new LinkedHashSet<>();
