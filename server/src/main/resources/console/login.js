@@ -63,11 +63,15 @@ export class Login {
 
   /** The forced change of a generated password: nothing else works until it is done. */
   changeForm(current, onDone) {
-    const fresh = el('input', { name: 'newPassword', type: 'password', autocomplete: 'new-password', required: true,
-      minlength: 12 });
+    // no minlength here: the server's rule is the one shown, next to the field
+    const fresh = el('input', { name: 'newPassword', type: 'password', autocomplete: 'new-password', required: true });
     const repeat = el('input', { name: 'repeat', type: 'password', autocomplete: 'new-password', required: true });
+    // after a reload the generated password is not known any more: it is asked for again
+    const known = current ? null : el('input', { name: 'currentPassword', type: 'password',
+      autocomplete: 'current-password', required: true });
     const form = el('form.login-form', { 'aria-label': 'Choose your password' },
       el('p.notice', 'This account has a generated password. Choose your own (at least 12 characters) to go on.'),
+      known ? field('Generated password', known) : null,
       field('New password', fresh), field('Repeat the new password', repeat),
       el('button', { type: 'submit' }, 'Set password'));
     handleForm(form, async values => {
@@ -78,12 +82,13 @@ export class Login {
         repeat.focus();
         return;
       }
-      await this.api.put('/api/v1/me/password', { currentPassword: current, newPassword: values.newPassword });
+      await this.api.put('/api/v1/me/password', { currentPassword: current || values.currentPassword,
+        newPassword: values.newPassword });
       const me = await this.api.get('/api/v1/me');
       this.session.refresh(me);
       onDone();
     });
-    setTimeout(() => fresh.focus(), 0);
+    setTimeout(() => (known || fresh).focus(), 0);
     return form;
   }
 }

@@ -34,7 +34,7 @@ export async function render(ctx, view) {
       fill(tree, el('li', 'No sites are registered yet.'));
       return;
     }
-    const root = node({ site: summary.site, name: summary.site, tier: 'CENTER', cameras: summary.cameras,
+    const root = node({ site: summary.site, name: summary.name || summary.site, tier: summary.tier, cameras: summary.cameras,
       counts: summary.counts, unreachable: summary.unreachable }, 1);
     fill(tree, root.item);
     await expand(root, summary);

@@ -118,7 +118,7 @@ public final class Accounts {
         }
         requireGoodPassword(user.name(), next, "newPassword");
         if (hasher.verify(next, user.passwordHash())) {
-            throw DomainException.badRequest("newPassword must differ from the current password");
+            throw DomainException.badRequest("newPassword", "must differ from the current password");
         }
         Instant now = clock.instant();
         store.setPassword(user.name(), hasher.hash(next), false, now);
@@ -137,7 +137,7 @@ public final class Accounts {
     public Created createUser(String name, String password, List<Grant> grants, Boolean mustChange) {
         String problem = User.nameProblem(name);
         if (problem != null) {
-            throw DomainException.badRequest(problem);
+            throw DomainException.badRequest("name", problem);
         }
         requireKnownSites(grants);
         String chosen = password;
@@ -287,10 +287,10 @@ public final class Accounts {
     /** 12 to 256 characters, not the user's name. */
     static void requireGoodPassword(String name, String password, String field) {
         if (password == null || password.length() < 12 || password.length() > 256) {
-            throw DomainException.badRequest(field + " must have 12 to 256 characters");
+            throw DomainException.badRequest(field, "must have 12 to 256 characters");
         }
         if (password.equalsIgnoreCase(name)) {
-            throw DomainException.badRequest(field + " must not be the user name");
+            throw DomainException.badRequest(field, "must not be the user name");
         }
     }
 

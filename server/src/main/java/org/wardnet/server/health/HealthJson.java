@@ -31,8 +31,8 @@ final class HealthJson {
     }
 
     /** A subtree's counts with a line per child site. */
-    record SummaryJson(String site, boolean unreachable, int cameras, Map<HealthState, Integer> counts,
-            List<ChildJson> children, boolean monitoring) {
+    record SummaryJson(String site, String name, String tier, boolean unreachable, int cameras,
+            Map<HealthState, Integer> counts, List<ChildJson> children, boolean monitoring) {
     }
 
     record ChildJson(String site, String name, String tier, boolean unreachable, int cameras,

@@ -10,6 +10,7 @@ import org.wardnet.core.access.Caller;
 import org.wardnet.core.health.CameraHealth;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.health.HealthState;
+import org.wardnet.core.registry.Site;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.JsonCodec;
@@ -49,8 +50,9 @@ public final class HealthResource {
         List<HealthJson.ChildJson> children = summary.children().stream().map(child -> new HealthJson.ChildJson(
                 child.site().id(), child.site().name(), child.site().tier().name(), child.unreachable(),
                 child.counts().total(), child.counts().asMap())).toList();
-        HealthJson.SummaryJson body = new HealthJson.SummaryJson(summary.root() == null ? null : summary.root().id(),
-                summary.unreachable(), summary.counts().total(), summary.counts().asMap(), children,
+        Site root = summary.root();
+        HealthJson.SummaryJson body = new HealthJson.SummaryJson(root == null ? null : root.id(),
+                root == null ? null : root.name(), root == null ? null : root.tier().name(), summary.unreachable(), summary.counts().total(), summary.counts().asMap(), children,
                 summary.monitoring());
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(body)));
     }

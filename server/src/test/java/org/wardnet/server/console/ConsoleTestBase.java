@@ -6,12 +6,18 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardnet.server.TestServer;
 import org.wardnet.server.cli.DemoRun;
 
 /**
@@ -57,6 +63,24 @@ abstract class ConsoleTestBase {
     void closeContext() {
         context.close();
         assertEquals(List.of(), problems, "the page logged errors");
+    }
+
+    /** Calls the API from the test (not the browser), trusting the demo's certificate. */
+    HttpResponse<String> api(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        return HttpClient.newBuilder().sslContext(TestServer.trusting(demo.certificate())).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The demo administrator's API token. */
+    String adminToken() {
+        return demo.people().stream().filter(p -> p.user().equals(demo.adminUser())).findFirst().orElseThrow().token();
     }
 
     String base() {
