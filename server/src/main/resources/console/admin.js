@@ -5,7 +5,7 @@ import { handleForm } from './forms.js';
 // audit trail, page by page.
 
 const ROLES = ['admin', 'operator', 'installer', 'investigator', 'viewer'];
-const AUDIT_PAGE = 50;
+const AUDIT_PAGE = 25;
 
 export async function render(ctx, view) {
   const users = el('section.panel.users', { 'aria-label': 'Users' });

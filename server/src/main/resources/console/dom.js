@@ -1,4 +1,4 @@
-// Small helpers to build the page without innerHTML (the policy forbids inline styles and
+// Small helpers to build the page from nodes, never from HTML strings (the policy forbids inline styles and
 // scripts, and building nodes keeps text out of markup, so names from cameras cannot inject).
 
 /** Makes an element: el('div.cls#id', {attrs, on: {click}}, children...). */

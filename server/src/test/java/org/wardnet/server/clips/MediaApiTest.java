@@ -146,6 +146,42 @@ class MediaApiTest extends ApiTestBase {
     }
 
     @Test
+    void aMediaLinkOpensOneClipWithoutATokenForAWhile() throws Exception {
+        importRecordings();
+        long id = TestServer.json(api.get("/api/v1/clips?camera=a&from=2026-11-29T13:00:00Z&to=2026-11-29T14:00:01Z"))
+                .get("items").get(0).get("id").asLong();
+        HttpResponse<String> made = api.post("/api/v1/clips/" + id + "/media-link", "application/json", "");
+        assertEquals(200, made.statusCode(), made.body());
+        assertFits(api, "MediaLink", TestServer.json(made));
+        String url = TestServer.json(made).get("url").asText();
+        assertTrue(url.startsWith("/api/v1/media/"), url);
+
+        HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(URI.create(api.base + url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, whole.statusCode(), "no token needed");
+        assertArrayEquals(Files.readAllBytes(first), whole.body());
+        HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(URI.create(api.base + url))
+                .header("Range", "bytes=10-19").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, part.statusCode(), "a video element's ranges work through the link");
+        assertEquals(10, part.body().length);
+
+        String forged = url.substring(0, url.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAA";
+        String otherClip = url.replaceFirst("/media/" + id + "\\.", "/media/" + (id + 1) + ".");
+        for (String wrong : List.of(forged, otherClip, "/api/v1/media/nonsense", "/api/v1/media/1.2.3")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(api.base + wrong)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, refused.statusCode(), wrong);
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        }
+
+        String outsider = api.userWith("investigator-s2", "investigator@S2");
+        HttpResponse<String> notTheirs = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/clips/" + id
+                + "/media-link")).header("Authorization", "Bearer " + outsider)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(404, notTheirs.statusCode(), "no link to a clip outside the caller's scope");
+    }
+
+    @Test
     void ffprobeReadsTheServedClip() throws Exception {
         importRecordings();
         JsonNode items = TestServer.json(api.get("/api/v1/clips?camera=a&from=2026-11-29T13:00:00Z&to=2026-11-29T15:00:00Z"))
