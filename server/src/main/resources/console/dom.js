@@ -91,3 +91,8 @@ export function announce(text) {
 export const STATE_COLOURS = {
   ONLINE: '#2a9d8f', DEGRADED: '#e9c46a', OFFLINE: '#e63946', UNKNOWN: '#8d99ae', STALE: '#6c757d',
 };
+
+/** Resolves once the browser has painted what was changed before the call (two animation frames). */
+export function painted() {
+  return new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}

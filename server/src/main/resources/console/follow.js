@@ -1,4 +1,4 @@
-import { el, fill, field, when } from './dom.js';
+import { el, fill, field, painted, when } from './dom.js';
 import { L } from './map.js';
 
 // Follow: from a sighting (the chosen camera at the chosen moment) ask for the next cameras, draw
@@ -60,6 +60,7 @@ export class FollowPanel {
           + (answer.candidatesOutsideScope ? '; ' + answer.candidatesOutsideScope + ' outside your scope withheld' : '')
         : 'No candidates: no camera is reachable within the horizon.';
       this.list.dataset.from = sighting.cameraId;
+      await painted();
       performance.mark('wardnet:follow-drawn');
       performance.measure('wardnet:follow', 'wardnet:follow-click', 'wardnet:follow-drawn');
     } catch (e) {

@@ -1,4 +1,4 @@
-import { el, fill, field, localInput, STATE_COLOURS, when } from './dom.js';
+import { el, fill, field, localInput, painted, STATE_COLOURS, when } from './dom.js';
 import { districtMap } from './map.js';
 import { Player } from './player.js';
 import { FollowPanel } from './follow.js';
@@ -126,7 +126,11 @@ export async function render(ctx, view, [preselect]) {
   moment.addEventListener('change', () => { if (colourBy.value === 'footage') refreshColours(); });
 
   await refreshColours();
+  await painted();
   performance.mark('wardnet:map-ready');
+  if (performance.getEntriesByName('wardnet:login-submitted').length) {
+    performance.measure('wardnet:login-to-map', 'wardnet:login-submitted', 'wardnet:map-ready');
+  }
   mapBox.dataset.ready = 'true';
   if (preselect && index.has(preselect)) select(index.get(preselect), { pan: true });
   return () => map.remove();

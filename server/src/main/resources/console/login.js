@@ -49,6 +49,7 @@ export class Login {
     const form = el('form.login-form', { 'aria-label': 'Log in' },
       field('User', user), field('Password', password), el('button', { type: 'submit' }, 'Log in'));
     handleForm(form, async values => {
+      performance.mark('wardnet:login-submitted');
       const answer = await this.api.post('/api/v1/login', { user: values.user, password: values.password },
         { anonymous: true });
       this.session.keep(answer);

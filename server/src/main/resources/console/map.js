@@ -42,6 +42,7 @@ const DistrictLayer = L.Layer.extend({
   redraw() {
     const map = this._map;
     if (!map) return;
+    const began = performance.now();
     const size = map.getSize();
     const topLeft = map.containerPointToLayerPoint([0, 0]);
     L.DomUtil.setPosition(this.canvas, topLeft);
@@ -99,6 +100,7 @@ const DistrictLayer = L.Layer.extend({
       g.stroke();
     }
     this.points = { xs, ys };
+    performance.measure('wardnet:map-redraw', { start: began, end: performance.now() });
   },
 
   /** The index of the camera nearest containerPoint within a few pixels, or -1. */

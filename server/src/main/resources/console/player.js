@@ -27,6 +27,10 @@ export class Player {
     this.video.addEventListener('playing', () => {
       this.element.dataset.state = 'playing';
       performance.mark('wardnet:playing');
+      if (performance.getEntriesByName('wardnet:play-click').length) {
+        performance.measure('wardnet:play', 'wardnet:play-click', 'wardnet:playing');
+        performance.clearMarks('wardnet:play-click');
+      }
     });
   }
 

@@ -66,9 +66,11 @@ class RoleRouteTest extends ApiTestBase {
             Map.entry("POST /api/v1/cameras/import", "admin installer"),
             Map.entry("PUT /api/v1/cameras/{id}", "admin installer"),
             Map.entry("DELETE /api/v1/cameras/{id}", "admin installer"),
-            Map.entry("GET /api/v1/cameras/{id}/health", "admin operator installer viewer"),
-            Map.entry("GET /api/v1/health/summary", "admin operator installer viewer"),
-            Map.entry("GET /api/v1/events", "admin operator installer viewer"),
+            Map.entry("GET /api/v1/map/cameras", REGISTRY_READERS),
+            Map.entry("GET /api/v1/cameras/{id}/health", EVERY_ROLE),
+            Map.entry("GET /api/v1/health/summary", EVERY_ROLE),
+            Map.entry("GET /api/v1/health/states", EVERY_ROLE),
+            Map.entry("GET /api/v1/events", EVERY_ROLE),
             Map.entry("POST /api/v1/discovery", "admin installer"),
             Map.entry("POST /api/v1/discovery/register", "admin installer"),
             Map.entry("POST /api/v1/cameras/{id}/verify", "admin installer"),
@@ -85,6 +87,8 @@ class RoleRouteTest extends ApiTestBase {
             Map.entry("GET /api/v1/clips", "admin investigator"),
             Map.entry("GET /api/v1/clips/{id}", "admin investigator"),
             Map.entry("GET /api/v1/clips/{id}/media", "admin investigator"),
+            Map.entry("POST /api/v1/clips/{id}/media-link", "admin investigator"),
+            Map.entry("GET /api/v1/media/{ticket}", ANYONE),
             Map.entry("PUT /api/v1/clips/{id}/hold", "admin investigator"),
             Map.entry("DELETE /api/v1/clips/{id}/hold", "admin investigator"),
             Map.entry("GET /api/v1/cameras/{id}/timeline", "admin investigator"),
@@ -164,7 +168,8 @@ class RoleRouteTest extends ApiTestBase {
      * the scoped operator rightly lacks, and which aGrantOnOneSubstationCannotMakeTopLevelSites checks).
      */
     private int send(Router.Route route, String token) throws Exception {
-        String path = route.template().replace("{id}", "zz-none").replace("{name}", "zz-none");
+        String path = route.template().replace("{id}", "zz-none").replace("{name}", "zz-none")
+                .replace("{ticket}", "zz-none");
         HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
