@@ -42,6 +42,8 @@ export class FollowPanel {
         horizonSeconds: Number(this.horizon.value) || 300, limit: 8 });
       this.overlay.clearLayers();
       const items = [];
+      const from = index.get(sighting.cameraId);
+      const area = from === undefined ? [] : [[cameras.lat[from], cameras.lon[from]]];
       answer.candidates.forEach((c, rank) => {
         const i = index.get(c.cameraId);
         if (i !== undefined) {
@@ -50,10 +52,13 @@ export class FollowPanel {
             { permanent: true, direction: 'top', className: 'rank-label' });
           marker.on('click', () => this.page.select(i));
           this.overlay.addLayer(marker);
+          area.push([cameras.lat[i], cameras.lon[i]]);
         }
         items.push(this.item(c, rank));
       });
       fill(this.list, items);
+      // the candidates are usually within a few hundred metres: zoom to them, so they stand apart
+      if (area.length > 1) this.page.map.fitBounds(area, { padding: [70, 70], maxZoom: 18, animate: false });
       this.note.textContent = answer.candidates.length
         ? answer.candidates.length + ' candidates from ' + sighting.cameraId + ' at ' + when(sighting.time.toISOString())
           + '; ' + Math.round(answer.videoSecondsToReview / 60) + ' min of video to review'

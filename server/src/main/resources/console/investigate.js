@@ -81,7 +81,7 @@ export async function render(ctx, view, [preselect]) {
     layer.ring(i, '#1d3557');
     layer.redraw();
     const id = cameras.ids[i];
-    if (options.pan) map.panTo([cameras.lat[i], cameras.lon[i]]);
+    if (options.pan) map.setView([cameras.lat[i], cameras.lon[i]], Math.max(map.getZoom(), 16), { animate: false });
     const play = player ? el('button.play', { type: 'button' }, 'Play at the moment') : null;
     fill(selected, el('dl.facts', el('dt', 'Camera'), el('dd', el('code', id)), el('dt', 'Name'), el('dd', cameras.names[i]),
       el('dt', 'Site'), el('dd', cameras.siteIds[i]), states[id] ? [el('dt', 'Health'), el('dd', states[id])] : null),

@@ -63,6 +63,8 @@ public final class RecordingService implements AutoCloseable {
     private final RecorderSettings settings;
     private final ZoneId zone;
     private final int maxCameras;
+    /** recording.enabled: without it plans are kept and answered, and nothing records. */
+    private final boolean enabled;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService threads;
     private final ScheduledExecutorService reconciler;
@@ -113,6 +115,7 @@ public final class RecordingService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.enabled = config.get(WardnetKeys.RECORDING_ENABLED);
         this.reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "wardnet-recording-plans");
             thread.setDaemon(true);
@@ -132,7 +135,7 @@ public final class RecordingService implements AutoCloseable {
             Consumer<List<HealthEvent>> history, StreamRecorders recorders,
             MediaFiles media) {
         RecordingService service = new RecordingService(config, registry, plans, index, history, recorders, media);
-        if (config.get(WardnetKeys.RECORDING_ENABLED)) {
+        if (service.enabled) {
             service.reconciler.scheduleWithFixedDelay(service::reconcile, 0, 5, TimeUnit.SECONDS);
         }
         RetentionJob job = new RetentionJob(retention, registry, policy(config), Clock.systemUTC());
@@ -179,13 +182,17 @@ public final class RecordingService implements AutoCloseable {
     public void putPlan(RecordingPlan plan) {
         plans.put(plan);
         reloadPlans();
-        reconciler.execute(this::reconcile);
+        if (enabled) {
+            reconciler.execute(this::reconcile);
+        }
     }
 
     public boolean removePlan(String subjectId) {
         boolean removed = plans.remove(subjectId);
         reloadPlans();
-        reconciler.execute(this::reconcile);
+        if (enabled) {
+            reconciler.execute(this::reconcile);
+        }
         return removed;
     }
 
