@@ -2,9 +2,9 @@ import { el, fill, when } from './dom.js';
 
 // Plays a camera's footage at a moment: the timeline of the hour around it (recorded spans and
 // gaps, with their causes), and the clip covering the moment in a <video>, started at the moment.
-// The video's source is a short-lived media link (a video element cannot send the token). Footage
-// the browser cannot play (H.265) or that this server does not hold (an edge recorder's URL) is
-// said so, instead of a black box.
+// The video's source is a short-lived media link (a video element cannot send the token), or for
+// footage on an edge recorder its URL (playable when console.mediaOrigins names the recorder).
+// Footage the browser cannot play (H.265) or could not fetch is said so, instead of a black box.
 
 const SPAN_MINUTES = 30;
 
@@ -76,16 +76,14 @@ export class Player {
         + 'for the live-view transcoding to play it here.');
       return;
     }
-    if (/^https?:/.test(clip.mediaUrl)) {
-      this.say('edge', 'Clip ' + clip.id + ' is held on an edge recorder (' + clip.mediaUrl + '); this console '
-        + 'plays only footage this server holds.');
-      return;
-    }
-    const link = await this.ctx.api.post('/api/v1/clips/' + clip.id + '/media-link');
+    // footage on an edge recorder plays from its URL, when the server's policy names its origin
+    const remote = /^https?:/.test(clip.mediaUrl);
+    const source = remote ? clip.mediaUrl : (await this.ctx.api.post('/api/v1/clips/' + clip.id + '/media-link')).url;
+    this.remote = remote;
     this.element.dataset.state = 'loading';
     this.caption.textContent = 'Clip ' + clip.id + ' (' + when(clip.start) + ' – ' + when(clip.end) + '), from '
       + seek.toFixed(1) + ' s';
-    this.video.src = link.url;
+    this.video.src = source;
     this.video.dataset.clip = String(clip.id);
     this.video.dataset.clipStart = clip.start;
     await new Promise(resolve => {
@@ -111,6 +109,11 @@ export class Player {
     if (!error || !this.video.getAttribute('src')) return;
     const reasons = { 1: 'loading was aborted', 2: 'the network failed', 3: 'the video could not be decoded',
       4: 'this browser cannot play this format' };
+    if (this.remote) {
+      this.say('failed', 'Clip ' + this.clip.id + ' is held on an edge recorder (' + this.clip.mediaUrl + ') and did not'
+        + ' play here: the recorder did not answer, or the server\'s console.mediaOrigins does not name it.');
+      return;
+    }
     this.say('failed', 'Clip ' + (this.clip ? this.clip.id : '') + ' cannot play: ' + (reasons[error.code] || error.message));
   }
 

@@ -110,6 +110,39 @@ public interface ValueType<T> {
         };
     }
 
+    /**
+     * Web origins, comma-separated, each {@code http://} or {@code https://} and a host with an
+     * optional port, nothing after it (no path, no wildcard); "" for none.
+     */
+    static ValueType<String> origins() {
+        java.util.regex.Pattern origin = java.util.regex.Pattern.compile(
+                "https?://([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
+        return new ValueType<>() {
+            @Override
+            public Optional<String> parse(String text) {
+                if (text.length() > 4096) {
+                    return Optional.empty();
+                }
+                for (String part : text.split(",")) {
+                    if (!part.isBlank() && !origin.matcher(part.strip()).matches()) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of(text);
+            }
+
+            @Override
+            public String expected() {
+                return "comma-separated origins such as http://10.20.0.5:8080 (scheme, host, optional port; no path)";
+            }
+
+            @Override
+            public String render(String value) {
+                return '"' + value + '"';
+            }
+        };
+    }
+
     /** Any text up to {@code maxLength} characters; {@code allowEmpty} decides whether "" is valid. */
     static ValueType<String> text(int maxLength, boolean allowEmpty) {
         return new ValueType<>() {

@@ -288,6 +288,13 @@ public final class WardnetKeys {
                     + " elsewhere, or reached through '..' or a symbolic link out of them, is refused. Empty means"
                     + " store.dataDir and recording.directory.");
 
+    /** Edge recorders whose footage the console plays. */
+    public static final ConfigKey<String> CONSOLE_MEDIA_ORIGINS = new ConfigKey<>("console.mediaOrigins",
+            ValueType.origins(), "",
+            "Origins (comma-separated scheme://host[:port]) of the edge recorders whose footage the web console may"
+                    + " play in the page: they are added to the console's Content-Security-Policy (media-src). Footage"
+                    + " indexed by a URL on another origin is named but not played. Empty: this server's media only.");
+
     /** Gaps shorter than this between clips are not gaps. */
     public static final ConfigKey<Integer> CLIPS_TIMELINE_TOLERANCE_MILLIS = new ConfigKey<>(
             "clips.timelineToleranceMillis", ValueType.integer(0, 60_000), 2_000,
@@ -468,6 +475,7 @@ public final class WardnetKeys {
             ONVIF_CLOCK_WARNING_SECONDS, ONVIF_VERIFY_CONCURRENCY, ONVIF_DISCOVERY_PORT, ONVIF_DISCOVERY_WINDOW_MILLIS,
             ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
             CLIPS_MAX_WINDOW_HOURS, CLIPS_MAX_EXPORT_MINUTES, CLIPS_TIMELINE_TOLERANCE_MILLIS, CLIPS_IMPORT_ROOTS,
+            CONSOLE_MEDIA_ORIGINS,
             RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
             RECORDING_STALL_SECONDS, RECORDING_KEY_FRAME_TIMEOUT_SECONDS, RECORDING_MIN_FREE_BYTES, RECORDING_TIME_ZONE,
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
@@ -497,6 +505,7 @@ public final class WardnetKeys {
                 + " called down.");
         s.put("onvif", "The installer's tools: ONVIF requests, verification and WS-Discovery.");
         s.put("clips", "The clip index: how wide a query may be and what counts as continuous footage.");
+        s.put("console", "The web console served at /: which edge recorders' footage it may play in the page.");
         s.put("recording", "Recording cameras' streams into segments: where, how long, how many at once.");
         s.put("retention", "How long recorded footage is kept, per site tier, in days and bytes; held clips are"
                 + " never deleted.");

@@ -56,6 +56,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void mediaOriginsAreOriginsOnly() throws Exception {
+        WardnetConfig config = ConfigLoader.load(null, Map.of(), List.of(
+                "console.mediaOrigins=http://10.20.0.5:8080, https://nvr-7.example.org,http://[fd00::5]:81"));
+        assertEquals("http://10.20.0.5:8080, https://nvr-7.example.org,http://[fd00::5]:81",
+                config.get(WardnetKeys.CONSOLE_MEDIA_ORIGINS));
+        for (String wrong : List.of("ftp://10.0.0.1", "http://10.0.0.1/record", "http://*.example.org", "10.0.0.1",
+                "http://a b", "'self'")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of(),
+                    List.of("console.mediaOrigins=" + wrong)), wrong);
+            assertTrue(e.getMessage().contains("console.mediaOrigins") && e.getMessage().contains("origins"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void unknownSectionIsRefused() throws Exception {
         ConfigException e = failure("sever:\n  port: 1\n");
         assertTrue(e.problems().get(0).contains("unknown section 'sever'"), e.getMessage());

@@ -209,7 +209,8 @@ public final class WardnetServer implements AutoCloseable {
             List<Endpoint> endpoints = guards == Guards.ENFORCED
                     ? accountSetup.control(auditing, reads).apply(auditing.apply(declared)) : AccountSetup.unguarded(declared);
             List<Router.Route> routes = new ArrayList<>(endpoints.stream().map(Endpoint::route).toList());
-            routes.addAll(new ConsoleRoutes(new ConsoleFiles(WardnetServer.class.getClassLoader()), reads).routes());
+            routes.addAll(new ConsoleRoutes(new ConsoleFiles(WardnetServer.class.getClassLoader()), reads,
+                    config.get(WardnetKeys.CONSOLE_MEDIA_ORIGINS)).routes());
             Router router = new Router(routes);
             tls = Tls.context(config);
             http = new HttpServer(HttpSettings.from(config,

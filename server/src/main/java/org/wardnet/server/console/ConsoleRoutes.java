@@ -24,22 +24,36 @@ import org.wardnet.server.http.Router;
  *
  * <p>Every answer carries the console's Content-Security-Policy: scripts, styles, images and
  * connections from this origin only, no inline script or style, media from this origin (and
- * {@code blob:}, for snapshots and downloads the page fetched with its token), framing refused.
+ * {@code blob:}, for snapshots and downloads the page fetched with its token, and the edge
+ * recorders console.mediaOrigins names), framing refused.
  */
 public final class ConsoleRoutes {
 
-    /** The policy of the console's pages. */
-    public static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
-            + "manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     private final ConsoleFiles files;
     private final BlockingWork reads;
+    private final String policy;
 
-    /** @param reads where a file is first read from the jar (later answers come from memory) */
-    public ConsoleRoutes(ConsoleFiles files, BlockingWork reads) {
+    /**
+     * @param reads        where a file is first read from the jar (later answers come from memory)
+     * @param mediaOrigins console.mediaOrigins: edge recorders whose footage may play in the page
+     */
+    public ConsoleRoutes(ConsoleFiles files, BlockingWork reads, String mediaOrigins) {
         this.files = files;
         this.reads = reads;
+        this.policy = policy(mediaOrigins);
+    }
+
+    /** The policy of the console's pages, with the configured edge recorders' origins as media sources. */
+    static String policy(String mediaOrigins) {
+        StringBuilder media = new StringBuilder("'self' blob:");
+        for (String origin : mediaOrigins.split(",")) {
+            if (!origin.isBlank()) {
+                media.append(' ').append(origin.strip());
+            }
+        }
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; media-src "
+                + media + "; connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; "
+                + "form-action 'none'; frame-ancestors 'none'";
     }
 
     public List<Router.Route> routes() {
@@ -60,16 +74,16 @@ public final class ConsoleRoutes {
         return reads.submit(() -> respond(request, path, lookup.apply(path), versioned));
     }
 
-    private static ApiResponse respond(ApiRequest request, String path, Optional<ConsoleFiles.File> found,
+    private ApiResponse respond(ApiRequest request, String path, Optional<ConsoleFiles.File> found,
             boolean versioned) {
         ConsoleFiles.File file = found.orElseThrow(() -> new ApiException(Problem.of(HttpResponseStatus.NOT_FOUND,
                 "not-found", "Not found", "the console has no file '" + path + "'")));
         String cache = versioned ? "public, max-age=604800, immutable" : "no-cache";
         if (file.etag().equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
             return new ApiResponse(HttpResponseStatus.NOT_MODIFIED, null, new byte[0], Map.of(
-                    "ETag", file.etag(), "Cache-Control", cache, "Content-Security-Policy", POLICY));
+                    "ETag", file.etag(), "Cache-Control", cache, "Content-Security-Policy", policy));
         }
         return new ApiResponse(HttpResponseStatus.OK, file.contentType(), file.bytes(), Map.of(
-                "ETag", file.etag(), "Cache-Control", cache, "Content-Security-Policy", POLICY));
+                "ETag", file.etag(), "Cache-Control", cache, "Content-Security-Policy", policy));
     }
 }

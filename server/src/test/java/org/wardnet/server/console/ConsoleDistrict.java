@@ -10,6 +10,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.wardnet.server.cli.DemoRun;
  * data and people, HTTPS) and Debian's Chromium driven by Playwright, which is told never to
  * download a browser. Health rounds run every 10 s and a camera counts as offline after two
  * failures and 15 s, so alarms show within a test's patience; recording is off (the demo's
- * footage is indexed files).
+ * footage is indexed files). An edge recorder of the test's own serves footage on another origin,
+ * which the server's console.mediaOrigins names.
  */
 public final class ConsoleDistrict implements BeforeAllCallback {
 
@@ -34,12 +36,14 @@ public final class ConsoleDistrict implements BeforeAllCallback {
     /** The demo and the browser, for the whole test run. */
     public static final class Running implements ExtensionContext.Store.CloseableResource {
         final DemoRun demo;
+        final EdgeRecorder edge;
         final Playwright playwright;
         final Browser browser;
         final String log;
 
-        Running(DemoRun demo, Playwright playwright, Browser browser, String log) {
+        Running(DemoRun demo, EdgeRecorder edge, Playwright playwright, Browser browser, String log) {
             this.demo = demo;
+            this.edge = edge;
             this.playwright = playwright;
             this.browser = browser;
             this.log = log;
@@ -50,6 +54,7 @@ public final class ConsoleDistrict implements BeforeAllCallback {
             browser.close();
             playwright.close();
             demo.close();
+            edge.close();
         }
     }
 
@@ -69,11 +74,13 @@ public final class ConsoleDistrict implements BeforeAllCallback {
     private static Running start() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DemoRun demo;
+        EdgeRecorder edge;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            edge = EdgeRecorder.start(Files.createTempDirectory("wardnet-edge-"));
             demo = DemoRun.start(new DemoRun.Options(freeTcpPort(), 0, freeUdpPort(), null, null, true, List.of(
                     "server.port=0", "server.httpRedirectPort=-1", "health.intervalSeconds=10",
                     "health.offlineAfterFailures=2", "health.offlineAfterSeconds=15", "recording.enabled=false",
-                    "auth.passwordIterations=10000"), Map.of()), out);
+                    "auth.passwordIterations=10000", "console.mediaOrigins=" + edge.origin()), Map.of()), out);
         } catch (Exception e) {
             throw new IllegalStateException("the demo did not start: " + e.getMessage() + "\n" + printed, e);
         }
@@ -84,7 +91,7 @@ public final class ConsoleDistrict implements BeforeAllCallback {
                 // as root Chromium needs --no-sandbox; the rest keep it off this machine's closed network
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-        return new Running(demo, playwright, browser, printed.toString(StandardCharsets.UTF_8));
+        return new Running(demo, edge, playwright, browser, printed.toString(StandardCharsets.UTF_8));
     }
 
     private static int freeTcpPort() throws IOException {

@@ -49,6 +49,17 @@ class ConsoleFilesTest {
     }
 
     @Test
+    void configuredEdgeRecordersMayServeMediaAndNothingElse() throws Exception {
+        try (TestServer api = TestServer.start(dir, c -> c.with(WardnetKeys.CONSOLE_MEDIA_ORIGINS,
+                "http://127.0.0.1:8554, https://nvr.example.org"))) {
+            String policy = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/"))).headers()
+                    .firstValue("Content-Security-Policy").orElseThrow();
+            assertTrue(policy.contains("media-src 'self' blob: http://127.0.0.1:8554 https://nvr.example.org;"), policy);
+            assertTrue(policy.contains("connect-src 'self';") && policy.contains("script-src 'self';"), policy);
+        }
+    }
+
+    @Test
     void filesRevalidateByTagAndWebJarsAreCached() throws Exception {
         try (TestServer api = TestServer.start(dir)) {
             HttpResponse<String> script = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/console/main.js")));

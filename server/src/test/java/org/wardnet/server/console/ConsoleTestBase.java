@@ -46,7 +46,7 @@ abstract class ConsoleTestBase {
 
     BrowserContext newContext() {
         BrowserContext made = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)
-                .setViewportSize(1400, 900).setAcceptDownloads(true).setLocale("en-GB"));
+                .setViewportSize(1400, 900).setAcceptDownloads(true).setLocale("en-GB").setTimezoneId("UTC"));
         made.setDefaultTimeout(30_000);
         made.onPage(page -> {
             page.onPageError(error -> problems.add("script error: " + error));

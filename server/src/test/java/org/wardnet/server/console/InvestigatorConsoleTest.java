@@ -110,10 +110,7 @@ class InvestigatorConsoleTest extends ConsoleTestBase {
 
     /** Time advances in the player and a sampled frame is a picture: many distinct, non-black pixels. */
     static void assertPlaying(Page page) {
-        page.locator(".player-box[data-state=playing]").waitFor(new Locator.WaitForOptions()
-                .setState(WaitForSelectorState.ATTACHED));
-        double before = ((Number) page.evaluate("document.querySelector('video.player').currentTime")).doubleValue();
-        waitUntil(page, "t => document.querySelector('video.player').currentTime > t + 0.5", before);
+        assertTimeAdvances(page);
         Object sample = page.evaluate("() => { const v = document.querySelector('video.player');"
                 + " const c = document.createElement('canvas'); c.width = 160; c.height = 90;"
                 + " const g = c.getContext('2d'); g.drawImage(v, 0, 0, 160, 90);"
@@ -126,6 +123,21 @@ class InvestigatorConsoleTest extends ConsoleTestBase {
         int colours = ((Number) values.get(1)).intValue();
         assertTrue(lit > 160 * 90 / 4 && colours > 8, "the frame is a picture: " + lit + " lit pixels, " + colours
                 + " colours");
+    }
+
+    /**
+     * The player plays: time advances and the browser has decoded frames of the stream's size (what
+     * can be told of a video from another origin, whose pixels a page may not read).
+     */
+    static void assertTimeAdvances(Page page) {
+        page.locator(".player-box[data-state=playing]").waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED));
+        double before = ((Number) page.evaluate("document.querySelector('video.player').currentTime")).doubleValue();
+        waitUntil(page, "t => document.querySelector('video.player').currentTime > t + 0.5", before);
+        List<?> decoded = (List<?>) page.evaluate("() => { const v = document.querySelector('video.player');"
+                + " return [v.videoWidth, v.getVideoPlaybackQuality().totalVideoFrames]; }");
+        assertTrue(((Number) decoded.get(0)).intValue() > 0 && ((Number) decoded.get(1)).intValue() > 0,
+                "frames were decoded: " + decoded);
     }
 
     private static List<String> entries(Path zip) throws IOException {
