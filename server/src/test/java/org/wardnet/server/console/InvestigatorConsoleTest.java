@@ -98,6 +98,38 @@ class InvestigatorConsoleTest extends ConsoleTestBase {
     }
 
     @Test
+    void anAreaDrawnOnTheMapAndACorridorThroughClickedWaypoints() {
+        Page page = loginAs(person("investigator", "sub-01"), "#/investigate");
+        page.locator("#map[data-ready=true]").waitFor();
+        List<String> cameras = demo.server().registry().queries().cameraIdsInSubtree("sub-01");
+        page.getByLabel("Find camera").fill(cameras.get(cameras.size() / 3));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find").setExact(true)).click();
+        com.microsoft.playwright.options.BoundingBox box = page.locator("#map").boundingBox();
+        double x = box.x + box.width / 2;
+        double y = box.y + box.height / 2;
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Draw an area")).click();
+        for (double[] corner : new double[][] {{-200, -200}, {200, -200}, {200, 200}, {-200, 200}}) {
+            page.mouse().click(x + corner[0], y + corner[1]);
+        }
+        assertEquals("4", page.locator(".areas").getAttribute("data-points"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish")).click();
+        page.locator(".area-result[data-kind=area]").waitFor();
+        String note = page.locator(".areas [role=status]").textContent();
+        assertTrue(note.matches("\\d+ of \\d+ cameras in the area have footage.*") && !note.startsWith("0 "), note);
+        assertTrue(page.locator(".area-result li").count() > 0);
+        screenshot(page, "investigator-area");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Draw a corridor")).click();
+        page.mouse().click(x - 250, y);
+        page.mouse().click(x + 250, y);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish")).click();
+        page.locator(".area-result[data-kind=corridor]").waitFor();
+        String along = page.locator(".areas [role=status]").textContent();
+        assertTrue(along.matches("\\d+ cameras along \\d+ m of route.*") && !along.startsWith("0 "), along);
+    }
+
+    @Test
     void aViewerGetsNoFootageControls() {
         Page page = loginAs(person("viewer", "sub-01"), "");
         page.locator(".ops .tree [role=treeitem]").first().waitFor();
