@@ -13,9 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +32,7 @@ import java.util.Random;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.wardnet.server.cli.DemoRun;
+import org.wardnet.simulator.run.FreePorts;
 
 /**
  * The console in Debian's Chromium against the demo (without injected faults) with all 12,414
@@ -60,7 +58,7 @@ public final class ConsoleBenchmark {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         // no injected faults: a DOWN camera of the installer's room would not be discovered, and the
         // map is to hold every camera of the district
-        try (DemoRun demo = DemoRun.start(new DemoRun.Options(freeTcpPort(), 0, freeUdpPort(), "", null, true,
+        try (DemoRun demo = DemoRun.start(new DemoRun.Options(FreePorts.tcp(), 0, FreePorts.udp(), "", null, true,
                 List.of("server.port=0", "recording.enabled=false"), Map.of()),
                 new PrintStream(log, true, StandardCharsets.UTF_8))) {
             HttpClient http = HttpClient.newBuilder().sslContext(trusting(demo.certificate())).build();
@@ -201,18 +199,6 @@ public final class ConsoleBenchmark {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context;
-        }
-    }
-
-    private static int freeTcpPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -4,11 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.wardnet.server.cli.DemoRun;
+import org.wardnet.simulator.run.FreePorts;
 
 /**
  * What the console's end-to-end tests run against, started once for all of them: the demo itself
@@ -77,7 +74,7 @@ public final class ConsoleDistrict implements BeforeAllCallback {
         EdgeRecorder edge;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             edge = EdgeRecorder.start(Files.createTempDirectory("wardnet-edge-"));
-            demo = DemoRun.start(new DemoRun.Options(freeTcpPort(), 0, freeUdpPort(), null, null, true, List.of(
+            demo = DemoRun.start(new DemoRun.Options(FreePorts.tcp(), 0, FreePorts.udp(), null, null, true, List.of(
                     "server.port=0", "server.httpRedirectPort=-1", "health.intervalSeconds=10",
                     "health.offlineAfterFailures=2", "health.offlineAfterSeconds=15", "recording.enabled=false",
                     "auth.passwordIterations=10000", "console.mediaOrigins=" + edge.origin()), Map.of()), out);
@@ -92,17 +89,5 @@ public final class ConsoleDistrict implements BeforeAllCallback {
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
         return new Running(demo, edge, playwright, browser, printed.toString(StandardCharsets.UTF_8));
-    }
-
-    private static int freeTcpPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
