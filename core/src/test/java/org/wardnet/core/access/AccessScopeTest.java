@@ -18,7 +18,7 @@ class AccessScopeTest {
 
     @Test
     void aGrantCoversItsSubtreeOnly() {
-        Principal p = new Principal("u", List.of(new Grant(Role.INVESTIGATOR, "S1"), new Grant(Role.VIEWER, "S2")),
+        Principal p = new Principal("u", List.of(new Grant(Role.INVESTIGATOR, "S1"), new Grant(Role.OPERATOR, "S2")),
                 "t", false);
         AccessScope footage = p.scope(Permission.FOOTAGE, TREE);
         assertTrue(footage.covers("S1"));
@@ -27,8 +27,9 @@ class AccessScopeTest {
         assertFalse(footage.covers("C"));
         assertFalse(footage.covers(null));
         assertFalse(footage.covers("X"), "a cycle ends the walk");
-        AccessScope health = p.scope(Permission.HEALTH_READ, TREE);
-        assertEquals(List.of("S2"), health.roots(), "each permission has the roots of the roles that carry it");
+        AccessScope recording = p.scope(Permission.RECORDING, TREE);
+        assertEquals(List.of("S2"), recording.roots(), "each permission has the roots of the roles that carry it");
+        assertEquals(List.of("S1", "S2"), p.scope(Permission.HEALTH_READ, TREE).roots(), "both roles read health");
         assertTrue(p.scope(Permission.AUDIT_READ, TREE).isEmpty());
     }
 
