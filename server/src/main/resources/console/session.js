@@ -6,6 +6,7 @@ const KEY = 'wardnet.session';
 
 const ALL = ['HEALTH_READ', 'REGISTRY_READ', 'SITES_WRITE', 'CAMERAS_WRITE', 'INSTALL', 'RECORDING', 'FOOTAGE',
   'INVESTIGATE', 'TRACK_SETUP', 'AUDIT_READ', 'USERS_ADMIN'];
+// admin holds every permission but SYNC, which only tier nodes' accounts carry
 
 export const ROLE_PERMISSIONS = {
   admin: ALL,
@@ -13,6 +14,7 @@ export const ROLE_PERMISSIONS = {
   installer: ['HEALTH_READ', 'REGISTRY_READ', 'CAMERAS_WRITE', 'INSTALL', 'TRACK_SETUP'],
   investigator: ['HEALTH_READ', 'REGISTRY_READ', 'FOOTAGE', 'INVESTIGATE'],
   viewer: ['HEALTH_READ'],
+  node: ['SYNC'],
 };
 
 export class Session {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.audit.AuditLog;
 import org.wardnet.app.clips.ClipExports;
+import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.clips.FootageQueries;
@@ -205,7 +206,8 @@ public final class WardnetServer implements AutoCloseable {
             List<Endpoint> declared = ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(health.queries(), reads, json), registering, footage,
                     new RecordingPlans(recording, scoped), tracking, auditStore,
-                    new ApiRoutes.Identity(accountSetup.accounts(), authWork));
+                    new ApiRoutes.Identity(accountSetup.accounts(),
+                            new Nodes(accountSetup.accounts(), registry, Clock.systemUTC()), authWork));
             List<Endpoint> endpoints = guards == Guards.ENFORCED
                     ? accountSetup.control(auditing, reads).apply(auditing.apply(declared)) : AccountSetup.unguarded(declared);
             List<Router.Route> routes = new ArrayList<>(endpoints.stream().map(Endpoint::route).toList());

@@ -135,6 +135,20 @@ public final class Accounts {
      *                   else, which is always the case here except for a configured first admin
      */
     public Created createUser(String name, String password, List<Grant> grants, Boolean mustChange) {
+        requireNoNodeGrant(grants);
+        return create(name, password, grants, mustChange);
+    }
+
+    /**
+     * The account of a tier node: the node role on the node's own site, a random password nobody
+     * is told (a node authenticates with its token), nothing to change at login.
+     */
+    public User createNodeAccount(String name, String siteId) {
+        return create(name, generatePassword() + generatePassword(), List.of(new Grant(Role.NODE, siteId)), false)
+                .user();
+    }
+
+    private Created create(String name, String password, List<Grant> grants, Boolean mustChange) {
         String problem = User.nameProblem(name);
         if (problem != null) {
             throw DomainException.badRequest("name", problem);
@@ -157,6 +171,11 @@ public final class Accounts {
 
     public User update(String name, List<Grant> grants, boolean disabled) {
         User user = store.find(name).orElseThrow(() -> notFound("user", name));
+        requireNoNodeGrant(grants);
+        if (user.grants().stream().anyMatch(g -> g.role() == Role.NODE)) {
+            throw conflict("node-account", "'" + name + "' is a tier node's account: revoke it with DELETE"
+                    + " /api/v1/nodes/{id}");
+        }
         requireKnownSites(grants);
         if (isDistrictAdmin(user) && (disabled || grants.stream().noneMatch(Accounts::districtAdminGrant))) {
             requireAnotherDistrictAdmin(name, "remove the district-wide admin role from, or disable,");
@@ -244,6 +263,23 @@ public final class Accounts {
                 label == null ? null : label.substring(0, Math.min(100, label.length())), clock.instant(), expires, null);
         store.addToken(token);
         return new Issued(token, secret, user);
+    }
+
+    /** The node role is given with a node's registration only, never to a person. */
+    private static void requireNoNodeGrant(List<Grant> grants) {
+        if (grants.stream().anyMatch(g -> g.role() == Role.NODE)) {
+            throw DomainException.badRequest("grants", "the node role is given by registering a tier node"
+                    + " (POST /api/v1/nodes), not to a user");
+        }
+    }
+
+    /** Disables a node's account and revokes its tokens, at once. */
+    public void disableNodeAccount(String name) {
+        User user = store.find(name).orElseThrow(() -> notFound("user", name));
+        Instant now = clock.instant();
+        store.update(name, user.grants(), true, now);
+        store.revokeAll(name, now);
+        authenticator.forgetUser(name);
     }
 
     private void requireKnownSites(List<Grant> grants) {

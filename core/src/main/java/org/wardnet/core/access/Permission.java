@@ -23,5 +23,7 @@ public enum Permission {
     /** Reading the audit trail. */
     AUDIT_READ,
     /** Users, their grants and other users' tokens. */
-    USERS_ADMIN
+    USERS_ADMIN,
+    /** Pushing a tier node's own subtree upward to its parent (node accounts only). */
+    SYNC
 }

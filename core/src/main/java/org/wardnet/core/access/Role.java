@@ -11,14 +11,19 @@ import java.util.Set;
  * camera down explains missing footage), viewers only watch health.
  */
 public enum Role {
-    ADMIN(EnumSet.allOf(Permission.class)),
+    ADMIN(EnumSet.complementOf(EnumSet.of(Permission.SYNC))),
     OPERATOR(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.SITES_WRITE,
             Permission.RECORDING)),
     INSTALLER(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.CAMERAS_WRITE,
             Permission.INSTALL, Permission.TRACK_SETUP)),
     INVESTIGATOR(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.FOOTAGE,
             Permission.INVESTIGATE)),
-    VIEWER(EnumSet.of(Permission.HEALTH_READ));
+    VIEWER(EnumSet.of(Permission.HEALTH_READ)),
+    /**
+     * A child tier node: may push its own subtree's records upward and nothing else. Given only
+     * with a node's registration (POST /api/v1/nodes), never to a person.
+     */
+    NODE(EnumSet.of(Permission.SYNC));
 
     private final Set<Permission> permissions;
 
@@ -43,6 +48,6 @@ public enum Role {
             }
         }
         throw new IllegalArgumentException("unknown role '" + text + "'; roles are admin, operator, installer,"
-                + " investigator, viewer");
+                + " investigator, viewer (and node, for tier nodes)");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.audit.AuditTrail;
 import org.wardnet.app.clips.ClipExports;
+import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.clips.FootageQueries;
@@ -70,6 +71,7 @@ public final class ApiRoutes {
         AuditResource trail = new AuditResource(new AuditTrail(audit), footage.reads(), json, paging);
         AccountResource account = new AccountResource(identity.accounts(), identity.work(), json);
         UserResource users = new UserResource(identity.accounts(), identity.work(), json);
+        NodeResource nodes = new NodeResource(identity.nodes(), identity.work(), json);
         OpenApiDocument document = new OpenApiDocument();
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.addAll(OpsEndpoints.of(ops, document, trail));
@@ -79,6 +81,7 @@ public final class ApiRoutes {
         endpoints.addAll(FootageEndpoints.of(clips, coverage, exports, plans));
         endpoints.addAll(TrackEndpoints.of(follow, sightings, cases));
         endpoints.addAll(AccessEndpoints.of(account, users));
+        endpoints.addAll(FederationEndpoints.of(nodes));
         document.publish(endpoints);
         return List.copyOf(endpoints);
     }
@@ -99,7 +102,7 @@ public final class ApiRoutes {
     public record Tracking(TrackService service, Following following, Links links, Sightings sightings, Cases cases) {
     }
 
-    /** Accounts and the bounded executor that does their password hashing. */
-    public record Identity(Accounts accounts, BlockingWork work) {
+    /** Accounts, this node's child nodes, and the bounded executor that does their password hashing. */
+    public record Identity(Accounts accounts, Nodes nodes, BlockingWork work) {
     }
 }

@@ -114,7 +114,10 @@ class RoleRouteTest extends ApiTestBase {
             Map.entry("GET /api/v1/users/{name}", "admin"),
             Map.entry("PUT /api/v1/users/{name}", "admin"),
             Map.entry("DELETE /api/v1/users/{name}", "admin"),
-            Map.entry("PUT /api/v1/users/{name}/password", "admin")));
+            Map.entry("PUT /api/v1/users/{name}/password", "admin"),
+            Map.entry("POST /api/v1/nodes", "admin"),
+            Map.entry("GET /api/v1/nodes", "admin"),
+            Map.entry("DELETE /api/v1/nodes/{id}", "admin")));
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
