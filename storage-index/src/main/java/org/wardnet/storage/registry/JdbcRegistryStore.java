@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
+import org.wardnet.core.federation.Change;
+import org.wardnet.core.federation.RecordEncoder;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.RegistryChange;
 import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.Site;
 import org.wardnet.storage.Transactions;
+import org.wardnet.storage.federation.JdbcSyncJournal;
 import org.wardnet.storage.secrets.SecretBox;
 
 /**
@@ -28,11 +31,29 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     private final DataSource dataSource;
     private final SecretBox secrets;
+    private final JdbcSyncJournal journal;
+    private final RecordEncoder encoder;
     private volatile int resealed;
 
     public JdbcRegistryStore(DataSource dataSource, SecretBox secrets) {
+        this(dataSource, secrets, null, null);
+    }
+
+    private JdbcRegistryStore(DataSource dataSource, SecretBox secrets, JdbcSyncJournal journal,
+            RecordEncoder encoder) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.journal = journal;
+        this.encoder = encoder;
+    }
+
+    /**
+     * The same store on a child tier node: every change is also written to {@code journal}, in the
+     * same transaction, as {@code encoder} renders it, to be pushed to the parent.
+     */
+    public JdbcRegistryStore journaled(JdbcSyncJournal journal, RecordEncoder encoder) {
+        return new JdbcRegistryStore(dataSource, secrets, Objects.requireNonNull(journal, "journal"),
+                Objects.requireNonNull(encoder, "encoder"));
     }
 
     @Override
@@ -68,19 +89,42 @@ public final class JdbcRegistryStore implements RegistryStore {
             return;
         }
         try {
-            Transactions.run(dataSource, connection -> {
-                int start = 0;
-                while (start < changes.size()) {
-                    int end = start + 1;
-                    while (end < changes.size() && sameStatement(changes.get(start), changes.get(end))) {
-                        end++;
+            if (journal == null) {
+                Transactions.run(dataSource, connection -> write(connection, changes));
+            } else {
+                journal.run((connection, entries) -> {
+                    write(connection, changes);
+                    for (RegistryChange change : changes) {
+                        journal(entries, change);
                     }
-                    runBatch(connection, changes.subList(start, end));
-                    start = end;
-                }
-            });
+                });
+            }
         } catch (SQLException e) {
             throw new StoreUnavailableException("registry write failed, nothing was changed: " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Connection connection, List<RegistryChange> changes) throws SQLException {
+        int start = 0;
+        while (start < changes.size()) {
+            int end = start + 1;
+            while (end < changes.size() && sameStatement(changes.get(start), changes.get(end))) {
+                end++;
+            }
+            runBatch(connection, changes.subList(start, end));
+            start = end;
+        }
+    }
+
+    private void journal(JdbcSyncJournal.Entries entries, RegistryChange change) throws SQLException {
+        if (change instanceof RegistryChange.PutSite put) {
+            entries.put(Change.Kind.SITE, put.site().id(), encoder.site(put.site()));
+        } else if (change instanceof RegistryChange.DeleteSite delete) {
+            entries.delete(Change.Kind.SITE, delete.siteId());
+        } else if (change instanceof RegistryChange.PutCamera put) {
+            entries.put(Change.Kind.CAMERA, put.camera().id(), encoder.camera(put.camera()));
+        } else if (change instanceof RegistryChange.DeleteCamera delete) {
+            entries.delete(Change.Kind.CAMERA, delete.cameraId());
         }
     }
 

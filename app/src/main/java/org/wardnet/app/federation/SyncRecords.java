@@ -1,0 +1,101 @@
+package org.wardnet.app.federation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import org.wardnet.core.errors.DomainException;
+import org.wardnet.core.federation.RecordEncoder;
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.Credentials;
+import org.wardnet.core.registry.GeoPoint;
+import org.wardnet.core.registry.OnvifEndpoint;
+import org.wardnet.core.registry.RoomKind;
+import org.wardnet.core.registry.RtspEndpoint;
+import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.Tier;
+
+/**
+ * The sync wire format of sites and cameras, both ways: the child's journal writes records with
+ * it, the parent reads them back. Device user names travel, passwords never do: the parent holds
+ * a child's cameras without credentials (it does not probe them; their owner does).
+ */
+public final class SyncRecords implements RecordEncoder {
+
+    private final ObjectMapper mapper;
+
+    public SyncRecords(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    record SiteWire(String id, String name, String tier, String parentId, String kind, String address,
+            String createdAt, String updatedAt) {
+    }
+
+    record CameraWire(String id, String siteId, String name, double lat, double lon, Double heading, String mounting,
+            String vendor, String model, String onvifUrl, String onvifUsername, String rtspUrl, String rtspSubUrl,
+            String rtspUsername, String createdAt, String updatedAt) {
+    }
+
+    @Override
+    public String site(Site site) {
+        return write(new SiteWire(site.id(), site.name(), site.tier().name(), site.parentId(),
+                site.kind() == null ? null : site.kind().name(), site.address(), site.createdAt().toString(),
+                site.updatedAt().toString()));
+    }
+
+    @Override
+    public String camera(Camera camera) {
+        OnvifEndpoint onvif = camera.onvif();
+        RtspEndpoint rtsp = camera.rtsp();
+        return write(new CameraWire(camera.id(), camera.siteId(), camera.name(), camera.location().lat(),
+                camera.location().lon(), camera.heading(), camera.mounting(), camera.vendor(), camera.model(),
+                onvif == null ? null : onvif.url(), onvif == null ? null : onvif.credentials().username(),
+                rtsp == null ? null : rtsp.url(), rtsp == null ? null : rtsp.subUrl(),
+                rtsp == null ? null : rtsp.credentials().username(), camera.createdAt().toString(),
+                camera.updatedAt().toString()));
+    }
+
+    /** @throws DomainException INVALID when the payload is not a site */
+    public Site site(String json) {
+        SiteWire wire = read(json, SiteWire.class);
+        try {
+            return new Site(wire.id(), wire.name(), Tier.valueOf(wire.tier()), wire.parentId(),
+                    wire.kind() == null ? null : RoomKind.valueOf(wire.kind()), wire.address(),
+                    Instant.parse(wire.createdAt()), Instant.parse(wire.updatedAt()));
+        } catch (RuntimeException e) {
+            throw DomainException.badRequest("payload", "not a site: " + e.getMessage());
+        }
+    }
+
+    /** @throws DomainException INVALID when the payload is not a camera */
+    public Camera camera(String json) {
+        CameraWire wire = read(json, CameraWire.class);
+        try {
+            return new Camera(wire.id(), wire.siteId(), wire.name(), new GeoPoint(wire.lat(), wire.lon()),
+                    wire.heading(), wire.mounting(), wire.vendor(), wire.model(),
+                    wire.onvifUrl() == null ? null : new OnvifEndpoint(wire.onvifUrl(),
+                            new Credentials(wire.onvifUsername(), null)),
+                    wire.rtspUrl() == null ? null : new RtspEndpoint(wire.rtspUrl(), wire.rtspSubUrl(),
+                            new Credentials(wire.rtspUsername(), null)),
+                    Instant.parse(wire.createdAt()), Instant.parse(wire.updatedAt()));
+        } catch (RuntimeException e) {
+            throw DomainException.badRequest("payload", "not a camera: " + e.getMessage());
+        }
+    }
+
+    private String write(Object wire) {
+        try {
+            return mapper.writeValueAsString(wire);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record that cannot be written as JSON: " + wire, e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw DomainException.badRequest("payload", "unreadable record: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.wardnet.app.federation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.wardnet.core.errors.DomainException;
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.Credentials;
+import org.wardnet.core.registry.GeoPoint;
+import org.wardnet.core.registry.OnvifEndpoint;
+import org.wardnet.core.registry.RoomKind;
+import org.wardnet.core.registry.RtspEndpoint;
+import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.Tier;
+
+/** Sites and cameras cross the wire whole, but for device passwords, which never leave their node. */
+class SyncRecordsTest {
+
+    private final SyncRecords records = new SyncRecords(new ObjectMapper());
+    private final Instant made = Instant.parse("2026-12-01T08:00:00.123456Z");
+
+    @Test
+    void aSiteComesBackAsItWent() {
+        Site site = new Site("room-6", "Bamboo Estate", Tier.ROOM, "sub-01", RoomKind.RESIDENTIAL_ESTATE, "3 Bamboo Rd",
+                made, made.plusSeconds(60));
+        assertEquals(site, records.site(records.site(site)));
+    }
+
+    @Test
+    void aCameraComesBackWithoutItsPasswords() {
+        Camera camera = new Camera("33020300001320000001", "room-6", "Gate 1", new GeoPoint(29.8712345, 121.5498765),
+                45.5, "pole", "Hikvision", "DS-2CD", new OnvifEndpoint("http://127.1.0.1/onvif/device_service",
+                        new Credentials("admin", "onvif-secret")),
+                new RtspEndpoint("rtsp://127.1.0.1/main", "rtsp://127.1.0.1/sub", new Credentials("op", "rtsp-secret")),
+                made, made);
+        String json = records.camera(camera);
+        assertFalse(json.contains("secret") || json.contains("password"), json);
+        Camera back = records.camera(json);
+        assertEquals(new Camera(camera.id(), camera.siteId(), camera.name(), camera.location(), camera.heading(),
+                camera.mounting(), camera.vendor(), camera.model(), new OnvifEndpoint(camera.onvif().url(),
+                        new Credentials("admin", null)), new RtspEndpoint(camera.rtsp().url(), camera.rtsp().subUrl(),
+                        new Credentials("op", null)), made, made), back);
+    }
+
+    @Test
+    void aPayloadThatIsNoRecordIsRefused() {
+        assertThrows(DomainException.class, () -> records.camera("{\"id\":\"x\"}"));
+        assertThrows(DomainException.class, () -> records.site("not json"));
+    }
+}

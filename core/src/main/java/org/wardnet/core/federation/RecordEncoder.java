@@ -1,0 +1,16 @@
+package org.wardnet.core.federation;
+
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.Site;
+
+/**
+ * How a record becomes a journal entry's payload: the sync wire format, given to the stores by the
+ * node's wiring (the domain holds no JSON library). Device passwords are never part of it: the
+ * parent does not probe a child's cameras, and a credential must not travel up the tiers.
+ */
+public interface RecordEncoder {
+
+    String site(Site site);
+
+    String camera(Camera camera);
+}
