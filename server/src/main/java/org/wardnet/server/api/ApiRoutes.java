@@ -49,7 +49,8 @@ public final class ApiRoutes {
             AuditStore audit, Identity identity) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registering.sites(), writes, json, paging);
-        CameraResource cameras = new CameraResource(registering.cameras(), registry, writes, json, paging);
+        CameraResource cameras = new CameraResource(registering.cameras(), registry, writes, footage.reads(), json,
+                paging);
         CameraImportResource imports = new CameraImportResource(registering.cameras(), registering.installation(),
                 writes, json);
         InstallerResource install = new InstallerResource(registering.installation(), json, footage.reads());

@@ -19,12 +19,16 @@ final class CameraResource {
 
     private final Cameras cameras;
     private final BlockingWork writes;
+    private final BlockingWork reads;
     private final JsonCodec json;
     private final RequestBodies bodies;
     private final Paging paging;
     private final CameraJsonCache rendered;
 
-    CameraResource(Cameras cameras, Registry registry, BlockingWork writes, JsonCodec json, Paging paging) {
+    /** @param reads where the whole-district map layer is written (some 900 KB: off the event loop) */
+    CameraResource(Cameras cameras, Registry registry, BlockingWork writes, BlockingWork reads, JsonCodec json,
+            Paging paging) {
+        this.reads = reads;
         this.cameras = cameras;
         this.writes = writes;
         this.json = json;
@@ -43,8 +47,9 @@ final class CameraResource {
 
     /** Every camera the caller sees, in columns, for the console's map. */
     CompletableFuture<ApiResponse> layer(ApiRequest request) {
-        return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(
-                RegistryJson.CameraLayerJson.of(cameras.visible(request.caller())))));
+        Caller caller = request.caller();
+        return reads.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(
+                RegistryJson.CameraLayerJson.of(cameras.visible(caller)))));
     }
 
     CompletableFuture<ApiResponse> get(ApiRequest request) {
