@@ -13,11 +13,13 @@ import java.util.concurrent.Executors;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.audit.AuditLog;
 import org.wardnet.app.clips.ClipExports;
-import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.clips.FootageQueries;
 import org.wardnet.app.clips.ImportRoots;
+import org.wardnet.app.federation.ChildChanges;
+import org.wardnet.app.federation.Nodes;
+import org.wardnet.app.federation.SyncRecords;
 import org.wardnet.app.health.HealthService;
 import org.wardnet.app.install.Installation;
 import org.wardnet.app.install.InstallerService;
@@ -44,14 +46,14 @@ import org.wardnet.server.api.ApiRoutes;
 import org.wardnet.server.api.InstallerViews;
 import org.wardnet.server.api.NdjsonBatch;
 import org.wardnet.server.audit.Auditing;
+import org.wardnet.server.console.ConsoleFiles;
+import org.wardnet.server.console.ConsoleRoutes;
 import org.wardnet.server.health.HealthResource;
 import org.wardnet.server.http.EventLoops;
 import org.wardnet.server.http.HttpServer;
 import org.wardnet.server.http.HttpSettings;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.ProblemWriter;
-import org.wardnet.server.console.ConsoleFiles;
-import org.wardnet.server.console.ConsoleRoutes;
 import org.wardnet.server.http.Router;
 import org.wardnet.server.ops.Metrics;
 import org.wardnet.server.ops.OpsResource;
@@ -60,6 +62,7 @@ import org.wardnet.storage.Database;
 import org.wardnet.storage.access.JdbcAuditStore;
 import org.wardnet.storage.clips.JdbcClipIndex;
 import org.wardnet.storage.clips.JdbcRecordingPlanStore;
+import org.wardnet.storage.federation.JdbcSyncProgress;
 import org.wardnet.storage.health.JdbcHealthHistory;
 import org.wardnet.storage.registry.JdbcRegistryStore;
 import org.wardnet.storage.registry.JdbcVerificationStore;
@@ -207,7 +210,9 @@ public final class WardnetServer implements AutoCloseable {
                     new HealthResource(health.queries(), reads, json), registering, footage,
                     new RecordingPlans(recording, scoped), tracking, auditStore,
                     new ApiRoutes.Identity(accountSetup.accounts(),
-                            new Nodes(accountSetup.accounts(), registry, Clock.systemUTC()), authWork));
+                            new Nodes(accountSetup.accounts(), registry, Clock.systemUTC()),
+                            new ChildChanges(registry, new SyncRecords(json.mapper()),
+                                    new JdbcSyncProgress(database.dataSource()), Clock.systemUTC()), authWork));
             List<Endpoint> endpoints = guards == Guards.ENFORCED
                     ? accountSetup.control(auditing, reads).apply(auditing.apply(declared)) : AccountSetup.unguarded(declared);
             List<Router.Route> routes = new ArrayList<>(endpoints.stream().map(Endpoint::route).toList());

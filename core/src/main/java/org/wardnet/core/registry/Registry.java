@@ -169,6 +169,58 @@ public final class Registry {
         removed(id);
     }
 
+    /**
+     * Puts a site exactly as the child node that owns it has it (timestamps included), inserting or
+     * replacing it under the same placement rules. For records synced upward; idempotent.
+     */
+    public synchronized Site putSynced(Site site) {
+        Site previous = state.site(site.id());
+        if (site.equals(previous)) {
+            return previous;
+        }
+        siteRules.checkPlacement(site, previous);
+        store.apply(List.of(new RegistryChange.PutSite(site, previous == null)));
+        state.putSite(site);
+        return site;
+    }
+
+    /**
+     * Puts a camera exactly as the child node that owns it has it; its site must exist. For records
+     * synced upward; idempotent.
+     */
+    public synchronized Camera putSynced(Camera camera) {
+        Camera previous = state.camera(camera.id());
+        if (camera.equals(previous)) {
+            return previous;
+        }
+        requireSite(camera.siteId());
+        store.apply(List.of(new RegistryChange.PutCamera(camera, previous == null)));
+        put(camera);
+        return camera;
+    }
+
+    /** Deletes a synced camera; one already gone is no change (the delete may be applied twice). */
+    public synchronized boolean deleteSyncedCamera(String id) {
+        if (state.camera(id) == null) {
+            return false;
+        }
+        store.apply(List.of(new RegistryChange.DeleteCamera(id)));
+        removed(id);
+        return true;
+    }
+
+    /** Deletes a synced site that has nothing left under it; one already gone is no change. */
+    public synchronized boolean deleteSyncedSite(String id) {
+        Site site = state.site(id);
+        if (site == null) {
+            return false;
+        }
+        siteRules.checkDeletable(site);
+        store.apply(List.of(new RegistryChange.DeleteSite(id)));
+        state.removeSite(id);
+        return true;
+    }
+
     /** Registers or updates many cameras at once; see {@link CameraImport}. */
     public synchronized CameraImport.Outcome importCameras(List<CameraImport.Row> rows, boolean atomic) {
         CameraImport.Plan plan = new CameraImport(state, now()).plan(rows);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.audit.AuditTrail;
 import org.wardnet.app.clips.ClipExports;
+import org.wardnet.app.federation.ChildChanges;
 import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
@@ -73,6 +74,7 @@ public final class ApiRoutes {
         AccountResource account = new AccountResource(identity.accounts(), identity.work(), json);
         UserResource users = new UserResource(identity.accounts(), identity.work(), json);
         NodeResource nodes = new NodeResource(identity.nodes(), identity.work(), json);
+        SyncResource sync = new SyncResource(identity.childChanges(), writes, json);
         OpenApiDocument document = new OpenApiDocument();
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.addAll(OpsEndpoints.of(ops, document, trail));
@@ -82,7 +84,7 @@ public final class ApiRoutes {
         endpoints.addAll(FootageEndpoints.of(clips, coverage, exports, plans));
         endpoints.addAll(TrackEndpoints.of(follow, sightings, cases));
         endpoints.addAll(AccessEndpoints.of(account, users));
-        endpoints.addAll(FederationEndpoints.of(nodes));
+        endpoints.addAll(FederationEndpoints.of(nodes, sync));
         document.publish(endpoints);
         return List.copyOf(endpoints);
     }
@@ -103,7 +105,10 @@ public final class ApiRoutes {
     public record Tracking(TrackService service, Following following, Links links, Sightings sightings, Cases cases) {
     }
 
-    /** Accounts, this node's child nodes, and the bounded executor that does their password hashing. */
-    public record Identity(Accounts accounts, Nodes nodes, BlockingWork work) {
+    /**
+     * Accounts, this node's child nodes and what they push, and the bounded executor that does the
+     * password hashing.
+     */
+    public record Identity(Accounts accounts, Nodes nodes, ChildChanges childChanges, BlockingWork work) {
     }
 }

@@ -4,28 +4,47 @@ import static io.netty.handler.codec.http.HttpMethod.DELETE;
 import static io.netty.handler.codec.http.HttpMethod.GET;
 import static io.netty.handler.codec.http.HttpMethod.POST;
 import static org.wardnet.core.access.Permission.HEALTH_READ;
+import static org.wardnet.core.access.Permission.SYNC;
 import static org.wardnet.core.access.Permission.USERS_ADMIN;
 import static org.wardnet.server.routes.Access.district;
+import static org.wardnet.server.routes.Access.scoped;
 import static org.wardnet.server.routes.Endpoint.NOT_AUDITED;
+import static org.wardnet.server.routes.Operation.content;
 import static org.wardnet.server.routes.Operation.doc;
 import static org.wardnet.server.routes.Operation.json;
 import static org.wardnet.server.routes.Schemas.ID;
 import static org.wardnet.server.routes.Schemas.ref;
+import static org.wardnet.server.routes.Schemas.schema;
 
 import java.util.List;
 import org.wardnet.server.routes.Endpoint;
 
 /**
- * The routes of tier nodes: this node's children, registered, listed and revoked, each declared
- * once with its handler, access rule, audit decision and OpenAPI operation.
+ * The routes of tier nodes: this node's children, registered, listed and revoked, and their pushes
+ * upward; each declared once with its handler, access rule, audit decision and OpenAPI operation.
  */
 final class FederationEndpoints {
 
     private FederationEndpoints() {
     }
 
-    static List<Endpoint> of(NodeResource nodes) {
+    static List<Endpoint> of(NodeResource nodes, SyncResource sync) {
         return List.of(
+                Endpoint.of(GET, "/api/v1/sync/state", sync::state, scoped(SYNC), NOT_AUDITED,
+                        doc("nodes", "A child node asks where to resume: the highest of its sequence numbers this"
+                                + " parent has applied")
+                                .returns(200, "OK", json(ref("SyncReceipt")))),
+                Endpoint.of(POST, "/api/v1/sync/changes", sync::push, scoped(SYNC), "sync.push",
+                        doc("nodes", "A child node pushes its journal's changes (NDJSON, one change per line,"
+                                + " rising sequence numbers); changes at or below the acknowledged number are"
+                                + " skipped, the rest applied in order; a batch reaching outside the node's subtree"
+                                + " is refused whole")
+                                .body(content(SyncResource.NDJSON, schema("{\"type\":\"string\","
+                                        + "\"description\":\"one SyncChange per line\"}")))
+                                .returns(200, "Applied; the acknowledged number", json(ref("SyncReceipt")))
+                                .problem(400, "A line that is no change, falling numbers, a kind not synced yet")
+                                .problem(403, "A change outside the node's subtree; nothing applied")
+                                .problem(415, "Not NDJSON")).withBody(Endpoint.Body.BULK),
                 Endpoint.of(POST, "/api/v1/nodes", nodes::register, district(USERS_ADMIN), "node.register",
                         doc("nodes", "Register a child tier node for a substation or room: an account with the node"
                                 + " role on that site, and its token (in this answer only), which the child is"

@@ -1,0 +1,87 @@
+package org.wardnet.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.federation.ChildChanges;
+import org.wardnet.app.work.BlockingWork;
+import org.wardnet.core.access.Caller;
+import org.wardnet.core.federation.Change;
+import org.wardnet.server.http.ApiRequest;
+import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.JsonCodec;
+
+/**
+ * {@code /api/v1/sync}: a child node asks where to resume, and pushes its journal's changes as
+ * NDJSON, one change per line, in sequence order; the answer acknowledges the highest applied.
+ */
+final class SyncResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final ChildChanges changes;
+    private final BlockingWork writes;
+    private final JsonCodec json;
+
+    SyncResource(ChildChanges changes, BlockingWork writes, JsonCodec json) {
+        this.changes = changes;
+        this.writes = writes;
+        this.json = json;
+    }
+
+    /** One line of a push. */
+    record ChangeLine(Long seq, String kind, String op, String key, String payload, String at) {
+    }
+
+    record ReceiptView(String node, long ackedSeq, int applied, int skipped) {
+        static ReceiptView of(ChildChanges.Receipt receipt) {
+            return new ReceiptView(receipt.node(), receipt.ackedSeq(), receipt.applied(), receipt.skipped());
+        }
+    }
+
+    CompletableFuture<ApiResponse> state(ApiRequest request) {
+        Caller caller = request.caller();
+        return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(ReceiptView.of(
+                changes.state(caller)))));
+    }
+
+    CompletableFuture<ApiResponse> push(ApiRequest request) {
+        RequestBodies.requireMediaType(request, Set.of(NDJSON));
+        List<Change> batch = parse(Utf8Body.decode(request.body()));
+        Caller caller = request.caller();
+        return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(ReceiptView.of(
+                changes.apply(caller, batch)))));
+    }
+
+    private List<Change> parse(String text) {
+        List<Change> batch = new ArrayList<>();
+        long previous = 0;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            Change change;
+            try {
+                ChangeLine read = json.mapper().readValue(line, ChangeLine.class);
+                change = new Change(read.seq() == null ? 0 : read.seq(), Change.Kind.valueOf(read.kind()),
+                        Change.Op.valueOf(read.op()), read.key(), read.payload(), Instant.parse(read.at()));
+            } catch (JsonProcessingException | RuntimeException e) {
+                throw RequestParams.invalid("line " + (i + 1), "not a change: " + (e instanceof JsonProcessingException
+                        jpe ? jpe.getOriginalMessage() : e.getMessage()));
+            }
+            if (change.seq() <= previous) {
+                throw RequestParams.invalid("line " + (i + 1), "sequence numbers must rise: " + change.seq()
+                        + " after " + previous);
+            }
+            previous = change.seq();
+            batch.add(change);
+        }
+        return batch;
+    }
+}

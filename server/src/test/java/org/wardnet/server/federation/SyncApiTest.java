@@ -1,0 +1,138 @@
+package org.wardnet.server.federation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardnet.server.OpenApiAssertions.assertFits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wardnet.app.federation.SyncRecords;
+import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.Credentials;
+import org.wardnet.core.registry.GeoPoint;
+import org.wardnet.core.registry.RoomKind;
+import org.wardnet.core.registry.RtspEndpoint;
+import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.Tier;
+import org.wardnet.server.ApiTestBase;
+import org.wardnet.server.TestServer;
+
+/**
+ * A child node's pushes at its parent: applied in order and acknowledged; pushed again, skipped;
+ * a batch reaching outside the node's subtree refused whole; unreadable lines, falling numbers and
+ * kinds not synced yet refused by line; a person's token and a revoked node's refused.
+ */
+class SyncApiTest extends ApiTestBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final SyncRecords records = new SyncRecords(JSON);
+    private final Instant at = Instant.parse("2026-12-03T10:00:00Z");
+    private String node;
+
+    @BeforeEach
+    void registerNode() throws Exception {
+        HttpResponse<String> made = api.postJson("/api/v1/nodes", "{\"id\":\"sub-one\",\"siteId\":\"S1\"}");
+        assertEquals(201, made.statusCode(), made.body());
+        node = TestServer.json(made).get("token").asText();
+    }
+
+    @Test
+    void changesAreAppliedInOrderOnceAndAcknowledged() throws Exception {
+        assertEquals(0, state().get("ackedSeq").asLong());
+        String batch = put(1, "SITE", "R3", records.site(room("R3", "S1"))) + put(2, "CAMERA", "n1",
+                records.camera(camera("n1", "R3")));
+        JsonNode receipt = TestServer.json(push(batch, 200));
+        assertFits(api, "SyncReceipt", receipt);
+        assertEquals(2, receipt.get("ackedSeq").asLong());
+        assertEquals(2, receipt.get("applied").asInt());
+        assertEquals("R3", TestServer.json(api.get("/api/v1/cameras/n1")).get("siteId").asText());
+        assertEquals("Room R3", TestServer.json(api.get("/api/v1/sites/R3")).get("name").asText(), "the room arrived");
+
+        JsonNode again = TestServer.json(push(batch, 200));
+        assertEquals(0, again.get("applied").asInt());
+        assertEquals(2, again.get("skipped").asInt(), "pushed twice, applied once");
+        assertEquals(2, state().get("ackedSeq").asLong());
+
+        String deletes = "{\"seq\":3,\"kind\":\"CAMERA\",\"op\":\"DELETE\",\"key\":\"n1\",\"at\":\"" + at + "\"}\n"
+                + "{\"seq\":4,\"kind\":\"SITE\",\"op\":\"DELETE\",\"key\":\"R3\",\"at\":\"" + at + "\"}\n"
+                + "{\"seq\":5,\"kind\":\"CAMERA\",\"op\":\"DELETE\",\"key\":\"never-here\",\"at\":\"" + at + "\"}\n";
+        assertEquals(5, TestServer.json(push(deletes, 200)).get("ackedSeq").asLong());
+        assertEquals(404, api.get("/api/v1/cameras/n1").statusCode());
+        assertEquals(404, api.get("/api/v1/sites/R3").statusCode());
+    }
+
+    @Test
+    void aBatchReachingOutsideTheSubtreeIsRefusedWhole() throws Exception {
+        String batch = put(1, "CAMERA", "mine", records.camera(camera("mine", "R1")))
+                + put(2, "CAMERA", "theirs", records.camera(camera("theirs", "R2")));
+        HttpResponse<String> refused = push(batch, 403);
+        assertTrue(refused.body().contains("theirs"), refused.body());
+        assertEquals(404, api.get("/api/v1/cameras/mine").statusCode(), "nothing of the batch applied");
+        assertEquals(0, state().get("ackedSeq").asLong());
+        assertEquals(403, push(put(1, "SITE", "S1", records.site(new Site("S1", "Moved", Tier.SUBSTATION, "S2", null,
+                null, at, at))), 403).statusCode(), "the node's own root cannot be moved");
+        JsonNode audit = TestServer.json(api.get("/api/v1/audit?limit=1000")).get("items");
+        boolean audited = false;
+        for (JsonNode entry : audit) {
+            audited |= entry.get("action").asText().equals("sync.push") && entry.get("result").asInt() == 403;
+        }
+        assertTrue(audited, "the refused push is in the audit trail");
+    }
+
+    @Test
+    void badPushesAreRefusedByLine() throws Exception {
+        assertEquals(400, push("{\"seq\":1,\"kind\":\"SITE\"}\n", 400).statusCode());
+        assertTrue(push("not json\n", 400).body().contains("line 1"));
+        String falling = put(2, "CAMERA", "a", records.camera(camera("a", "R1"))) + put(1, "CAMERA", "b",
+                records.camera(camera("b", "R1")));
+        assertTrue(push(falling, 400).body().contains("must rise"));
+        assertTrue(push(put(1, "HEALTH", "a", "{}"), 400).body().contains("not synced yet"));
+        HttpResponse<String> wrongType = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/sync/changes"))
+                .header("Authorization", "Bearer " + node).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(415, wrongType.statusCode());
+    }
+
+    @Test
+    void onlyALiveNodesTokenPushes() throws Exception {
+        HttpResponse<String> person = api.post("/api/v1/sync/changes", "application/x-ndjson", "");
+        assertEquals(403, person.statusCode(), "an administrator is not a node");
+        assertEquals(200, api.delete("/api/v1/nodes/sub-one").statusCode());
+        assertEquals(401, push("", 401).statusCode(), "a revoked node stops at once");
+    }
+
+    private JsonNode state() throws Exception {
+        HttpResponse<String> answer = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/sync/state"))
+                .header("Authorization", "Bearer " + node));
+        assertEquals(200, answer.statusCode(), answer.body());
+        return TestServer.json(answer);
+    }
+
+    private HttpResponse<String> push(String ndjson, int expected) throws Exception {
+        HttpResponse<String> answer = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/sync/changes"))
+                .header("Authorization", "Bearer " + node).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
+        assertEquals(expected, answer.statusCode(), answer.body());
+        return answer;
+    }
+
+    private String put(long seq, String kind, String key, String payload) throws Exception {
+        return JSON.writeValueAsString(Map.of("seq", seq, "kind", kind, "op", "PUT", "key", key, "payload",
+                payload, "at", at.toString())) + "\n";
+    }
+
+    private Site room(String id, String parent) {
+        return new Site(id, "Room " + id, Tier.ROOM, parent, RoomKind.HOSPITAL, null, at, at);
+    }
+
+    private Camera camera(String id, String site) {
+        return new Camera(id, site, "Camera " + id, new GeoPoint(29.87, 121.55), null, null, null, null, null,
+                new RtspEndpoint("rtsp://127.1.200.1:1/" + id, null, new Credentials("op", null)), at, at);
+    }
+}
