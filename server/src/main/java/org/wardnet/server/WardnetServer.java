@@ -169,7 +169,12 @@ public final class WardnetServer implements AutoCloseable {
             devices = new DeviceAdapters(config);
             ScopedRegistry scoped = new ScopedRegistry(registry);
             HealthHistory history = new JdbcHealthHistory(database.dataSource());
-            health = HealthService.start(config, registry, history, devices.prober(), metrics.registry());
+            AccountSetup accountSetup = AccountSetup.open(config, database.dataSource(), registry, Clock.systemUTC());
+            this.accountSetup = accountSetup;
+            Nodes nodes = new Nodes(accountSetup.accounts(), registry, Clock.systemUTC());
+            // a child node's cameras are probed by the child, never from here (see Nodes#owns)
+            health = HealthService.start(config, registry, history, devices.prober(), metrics.registry(),
+                    camera -> !nodes.owns(camera.siteId()));
             installer = InstallerService.start(config, registry, new JdbcVerificationStore(database.dataSource()),
                     Path.of(config.get(WardnetKeys.STORE_DATA_DIR)), writes,
                     report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
@@ -201,8 +206,6 @@ public final class WardnetServer implements AutoCloseable {
                             Clock.systemUTC()));
             audit = new AuditLog(auditStore);
             ApiErrors errors = new ApiErrors();
-            AccountSetup accountSetup = AccountSetup.open(config, database.dataSource(), registry, Clock.systemUTC());
-            this.accountSetup = accountSetup;
             // Password hashing is slow on purpose: two threads, and a short queue so a login flood gets 503s.
             authWork = new BlockingWork("wardnet-auth", 2, 64);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
@@ -210,7 +213,7 @@ public final class WardnetServer implements AutoCloseable {
                     new HealthResource(health.queries(), reads, json), registering, footage,
                     new RecordingPlans(recording, scoped), tracking, auditStore,
                     new ApiRoutes.Identity(accountSetup.accounts(),
-                            new Nodes(accountSetup.accounts(), registry, Clock.systemUTC()),
+                            nodes,
                             new ChildChanges(registry, new SyncRecords(json.mapper()),
                                     new JdbcSyncProgress(database.dataSource()), Clock.systemUTC()), authWork));
             List<Endpoint> endpoints = guards == Guards.ENFORCED

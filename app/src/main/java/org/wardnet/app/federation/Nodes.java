@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.access.Grant;
@@ -35,6 +37,8 @@ public final class Nodes {
     private final Accounts accounts;
     private final Registry registry;
     private final Clock clock;
+    /** The sites of the registered nodes (revoked ones too: their records stay theirs); null until first read. */
+    private volatile Set<String> owned;
 
     public Nodes(Accounts accounts, Registry registry, Clock clock) {
         this.accounts = accounts;
@@ -74,6 +78,7 @@ public final class Nodes {
         User user = accounts.createNodeAccount(account, siteId);
         Accounts.Issued issued = accounts.createToken(caller.principal(), account, "tier node " + id,
                 clock.instant().plus(TOKEN_LIFE));
+        owned = null; // read again at the next question
         return new Registered(view(user), issued.secret());
     }
 
@@ -89,6 +94,29 @@ public final class Nodes {
         find(account).orElseThrow(() -> DomainException.notFound("no node '" + id + "'"));
         accounts.disableNodeAccount(account);
         return view(accounts.find(account).orElseThrow());
+    }
+
+    /**
+     * Whether {@code siteId} lies in a registered node's subtree: its records are that node's, and
+     * its cameras are probed by that node, not here. Answers from memory after the first call.
+     */
+    public boolean owns(String siteId) {
+        Set<String> roots = owned;
+        if (roots == null) {
+            roots = list().stream().map(Node::siteId).collect(Collectors.toUnmodifiableSet());
+            owned = roots;
+        }
+        if (roots.isEmpty()) {
+            return false;
+        }
+        int depth = 0;
+        for (String id = siteId; id != null && depth < 64; depth++) {
+            if (roots.contains(id)) {
+                return true;
+            }
+            id = registry.site(id).map(Site::parentId).orElse(null);
+        }
+        return false;
     }
 
     private Optional<User> find(String account) {

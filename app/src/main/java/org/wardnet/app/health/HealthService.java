@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
@@ -18,8 +19,9 @@ import org.wardnet.core.health.HealthMonitor;
 import org.wardnet.core.health.HealthPolicy;
 import org.wardnet.core.health.HealthState;
 import org.wardnet.core.health.MonitorSettings;
-import org.wardnet.core.health.StateCounts;
 import org.wardnet.core.health.ProbeDepth;
+import org.wardnet.core.health.StateCounts;
+import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Tier;
 
@@ -53,8 +55,9 @@ public final class HealthService implements AutoCloseable {
      * @param cameras how a camera is probed; its I/O must not run on the API's event loops
      * @param meters  where probe and state metrics are published
      */
+    /** @param probedHere which cameras this node probes (a child tier node's cameras are probed by the child) */
     public static HealthService start(WardnetConfig config, Registry registry, HealthHistory history,
-            CameraProber cameras, MeterRegistry meters) {
+            CameraProber cameras, MeterRegistry meters, Predicate<Camera> probedHere) {
         Duration interval = Duration.ofSeconds(config.get(WardnetKeys.HEALTH_INTERVAL_SECONDS));
         Duration tick = Duration.ofMillis(Math.max(10, Math.min(1_000, interval.toMillis() / 600)));
         HealthPolicy policy = new HealthPolicy(config.get(WardnetKeys.HEALTH_OFFLINE_AFTER_FAILURES),
@@ -71,7 +74,8 @@ public final class HealthService implements AutoCloseable {
         });
         ObservedProber prober = new ObservedProber(cameras, meters);
         HealthEventHub hub = new HealthEventHub(history);
-        HealthMonitor monitor = new HealthMonitor(registry, prober, hub, settings, Clock.systemUTC(), loop::execute);
+        HealthMonitor monitor = new HealthMonitor(registry, prober, hub, settings, Clock.systemUTC(), loop::execute,
+                probedHere);
         boolean enabled = config.get(WardnetKeys.HEALTH_ENABLED);
         HealthService service = new HealthService(monitor, hub,
                 new HealthQueries(registry, monitor, history, hub, enabled), loop, enabled);

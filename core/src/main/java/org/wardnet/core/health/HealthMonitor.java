@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Registry;
@@ -34,6 +35,7 @@ import org.wardnet.core.registry.Site;
 public final class HealthMonitor {
 
     private final Registry registry;
+    private final Predicate<Camera> probedHere;
     private final CameraProber prober;
     private final HealthListener listener;
     private final MonitorSettings settings;
@@ -56,6 +58,16 @@ public final class HealthMonitor {
 
     public HealthMonitor(Registry registry, CameraProber prober, HealthListener listener, MonitorSettings settings,
             Clock clock, Executor loop) {
+        this(registry, prober, listener, settings, clock, loop, camera -> true);
+    }
+
+    /**
+     * @param probedHere which cameras this node probes itself: the others (a child tier node's) are
+     *                   left out of the schedule, and their health comes from their owner
+     */
+    public HealthMonitor(Registry registry, CameraProber prober, HealthListener listener, MonitorSettings settings,
+            Clock clock, Executor loop, Predicate<Camera> probedHere) {
+        this.probedHere = probedHere;
         this.registry = registry;
         this.prober = prober;
         this.listener = listener;
@@ -98,6 +110,9 @@ public final class HealthMonitor {
         Set<String> seen = new HashSet<>();
         for (Camera camera : registry.queries().cameras(new ListQuery(null,
                 Integer.MAX_VALUE, null, null)).items()) {
+            if (!probedHere.test(camera)) {
+                continue;
+            }
             seen.add(camera.id());
             List<String> ancestors = ancestors(camera.siteId());
             List<String> known = ancestorsOf.get(camera.id());

@@ -16,6 +16,7 @@ import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.SiteDraft;
+import java.util.function.Predicate;
 
 /** A registry, a clock moved by hand and a prober that answers as each test says. */
 final class MonitorFixture {
@@ -69,6 +70,10 @@ final class MonitorFixture {
     }
 
     HealthMonitor start(int maxInFlight) {
+        return start(maxInFlight, camera -> true);
+    }
+
+    HealthMonitor start(int maxInFlight, Predicate<Camera> probedHere) {
         MonitorSettings settings = new MonitorSettings(Duration.ofSeconds(60), Duration.ofSeconds(1), maxInFlight,
                 ProbeDepth.OPTIONS, 0, HealthPolicy.defaults());
         CameraProber prober = (Camera camera, ProbeDepth depth) -> {
@@ -81,7 +86,7 @@ final class MonitorFixture {
             }
             return CompletableFuture.completedFuture(outcome);
         };
-        monitor = new HealthMonitor(registry, prober, events::add, settings, clock, Runnable::run);
+        monitor = new HealthMonitor(registry, prober, events::add, settings, clock, Runnable::run, probedHere);
         return monitor;
     }
 
