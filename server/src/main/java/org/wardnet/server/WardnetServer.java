@@ -180,8 +180,8 @@ public final class WardnetServer implements AutoCloseable {
                     report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
                     metrics.registry(), devices.discovery(), devices.inspection());
             MediaFiles media = devices.mediaFiles();
-            Cameras cameras = new Cameras(scoped, config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
-            ApiRoutes.Registering registering = new ApiRoutes.Registering(new Sites(scoped), cameras,
+            Cameras cameras = new Cameras(scoped, config.get(WardnetKeys.API_MAX_IMPORT_ROWS), nodes);
+            ApiRoutes.Registering registering = new ApiRoutes.Registering(new Sites(scoped, nodes), cameras,
                     new Installation(installer, scoped, cameras, config));
             imports = new BlockingWork("wardnet-clip-import", 1, 4);
             JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.wardnet.app.access.Accounts;
+import org.wardnet.app.registry.RecordOwners;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.access.Grant;
 import org.wardnet.core.access.Role;
@@ -28,17 +29,19 @@ import org.wardnet.core.registry.Tier;
  * <p>Limits: a node's token lives for ten years (the longest any token may); rotating it means
  * revoking the node and registering it again.
  */
-public final class Nodes {
+public final class Nodes implements RecordOwners {
 
     /** The prefix of a node's account name. */
     public static final String ACCOUNT_PREFIX = "node.";
     private static final Duration TOKEN_LIFE = Duration.ofDays(3650 - 1);
+    /** Deeper than any tier tree: a guard against a cycle in a damaged registry. */
+    private static final int MAX_DEPTH = 64;
 
     private final Accounts accounts;
     private final Registry registry;
     private final Clock clock;
-    /** The sites of the registered nodes (revoked ones too: their records stay theirs); null until first read. */
-    private volatile Set<String> owned;
+    /** Each registered node by its site (revoked ones too: their records stay theirs); null until first read. */
+    private volatile Map<String, String> owned;
 
     public Nodes(Accounts accounts, Registry registry, Clock clock) {
         this.accounts = accounts;
@@ -90,6 +93,7 @@ public final class Nodes {
 
     /** @throws DomainException NOT_FOUND when there is no such node */
     public Node revoke(String id) {
+        owned = null;
         String account = ACCOUNT_PREFIX + id;
         find(account).orElseThrow(() -> DomainException.notFound("no node '" + id + "'"));
         accounts.disableNodeAccount(account);
@@ -101,22 +105,44 @@ public final class Nodes {
      * its cameras are probed by that node, not here. Answers from memory after the first call.
      */
     public boolean owns(String siteId) {
-        Set<String> roots = owned;
-        if (roots == null) {
-            roots = list().stream().map(Node::siteId).collect(Collectors.toUnmodifiableSet());
-            owned = roots;
-        }
-        if (roots.isEmpty()) {
-            return false;
-        }
+        return ownerOf(siteId).isPresent();
+    }
+
+    @Override
+    public Optional<String> ownerOf(String siteId) {
+        Map<String, String> roots = roots();
         int depth = 0;
-        for (String id = siteId; id != null && depth < 64; depth++) {
-            if (roots.contains(id)) {
-                return true;
+        for (String id = siteId; id != null && !roots.isEmpty() && depth < MAX_DEPTH; depth++) {
+            String node = roots.get(id);
+            if (node != null) {
+                return Optional.of(node);
             }
             id = registry.site(id).map(Site::parentId).orElse(null);
         }
-        return false;
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> ownerWithin(String siteId) {
+        for (Map.Entry<String, String> root : roots().entrySet()) {
+            int depth = 0;
+            for (String id = root.getKey(); id != null && depth < MAX_DEPTH; depth++) {
+                if (id.equals(siteId)) {
+                    return Optional.of(root.getValue());
+                }
+                id = registry.site(id).map(Site::parentId).orElse(null);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, String> roots() {
+        Map<String, String> roots = owned;
+        if (roots == null) {
+            roots = list().stream().collect(Collectors.toUnmodifiableMap(Node::siteId, Node::id, (a, b) -> a));
+            owned = roots;
+        }
+        return roots;
     }
 
     private Optional<User> find(String account) {

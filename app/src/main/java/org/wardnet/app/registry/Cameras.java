@@ -24,12 +24,19 @@ public final class Cameras {
     private final ScopedRegistry scoped;
     private final Registry registry;
     private final int maxImportRows;
+    private final RecordOwners owners;
 
     /** @param maxImportRows api.maxImportRows: most rows in one import */
     public Cameras(ScopedRegistry scoped, int maxImportRows) {
+        this(scoped, maxImportRows, RecordOwners.NONE);
+    }
+
+    /** @param owners the child tier nodes whose cameras are not changed here */
+    public Cameras(ScopedRegistry scoped, int maxImportRows, RecordOwners owners) {
         this.scoped = scoped;
         this.registry = scoped.registry();
         this.maxImportRows = maxImportRows;
+        this.owners = owners;
     }
 
     public Page<Camera> list(Caller caller, ListQuery query) {
@@ -51,17 +58,21 @@ public final class Cameras {
 
     public Camera create(Caller caller, CameraDraft draft) {
         requireSiteInScope(caller, draft);
+        owners.requireOwnedHere(draft.siteId(), "site '" + draft.siteId() + "'");
         return registry.createCamera(draft);
     }
 
     public Camera replace(Caller caller, String id, CameraDraft draft) {
-        scoped.camera(caller, id);
+        Camera current = scoped.camera(caller, id);
         requireSiteInScope(caller, draft);
+        owners.requireOwnedHere(current.siteId(), "camera '" + id + "'");
+        owners.requireOwnedHere(draft.siteId(), "site '" + draft.siteId() + "'");
         return registry.replaceCamera(id, draft);
     }
 
     public void delete(Caller caller, String id) {
-        scoped.camera(caller, id);
+        Camera current = scoped.camera(caller, id);
+        owners.requireOwnedHere(current.siteId(), "camera '" + id + "'");
         registry.deleteCamera(id);
     }
 
@@ -76,7 +87,7 @@ public final class Cameras {
             throw new DomainException(DomainException.Kind.TOO_LARGE, "too-many-rows", "Too many rows", "the import has "
                     + rows.size() + " rows; the limit is " + maxImportRows + " (api.maxImportRows); split the file");
         }
-        return registry.importCameras(withinScope(caller, rows), atomic);
+        return registry.importCameras(ownedHere(withinScope(caller, rows)), atomic);
     }
 
     /**
@@ -97,6 +108,25 @@ public final class Cameras {
             if (draft != null && draft.id() != null && registry.camera(draft.id())
                     .filter(c -> !caller.sees(c.siteId())).isPresent()) {
                 errors.add(new FieldError("id", "id '" + draft.id() + "' cannot be used; choose another"));
+            }
+            out.add(errors.size() == row.parseErrors().size() ? row : new CameraImport.Row(row.number(), draft, errors));
+        }
+        return out;
+    }
+
+    /** Rows placing a camera on, or changing one of, a child node's sites fail, naming the node. */
+    private List<CameraImport.Row> ownedHere(List<CameraImport.Row> rows) {
+        List<CameraImport.Row> out = new ArrayList<>(rows.size());
+        for (CameraImport.Row row : rows) {
+            CameraDraft draft = row.draft();
+            List<FieldError> errors = new ArrayList<>(row.parseErrors());
+            if (draft != null && draft.siteId() != null) {
+                owners.ownerOf(draft.siteId()).ifPresent(node -> errors.add(new FieldError("siteId", "site '"
+                        + draft.siteId() + "' is held by tier node '" + node + "'; register the camera there")));
+            }
+            if (draft != null && draft.id() != null) {
+                registry.camera(draft.id()).flatMap(c -> owners.ownerOf(c.siteId())).ifPresent(node -> errors.add(
+                        new FieldError("id", "camera '" + draft.id() + "' is held by tier node '" + node + "'")));
             }
             out.add(errors.size() == row.parseErrors().size() ? row : new CameraImport.Row(row.number(), draft, errors));
         }

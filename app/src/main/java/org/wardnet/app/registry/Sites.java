@@ -18,9 +18,16 @@ import org.wardnet.core.registry.Tier;
 public final class Sites {
 
     private final ScopedRegistry scoped;
+    private final RecordOwners owners;
     private final Registry registry;
 
     public Sites(ScopedRegistry scoped) {
+        this(scoped, RecordOwners.NONE);
+    }
+
+    /** @param owners the child tier nodes whose sites are not changed here */
+    public Sites(ScopedRegistry scoped, RecordOwners owners) {
+        this.owners = owners;
         this.scoped = scoped;
         this.registry = scoped.registry();
     }
@@ -40,18 +47,25 @@ public final class Sites {
 
     public Counted create(Caller caller, SiteDraft draft) {
         requireParentInScope(caller, draft);
+        owners.requireOwnedHere(draft.parentId(), "site '" + draft.parentId() + "'");
         return counted(registry.createSite(draft));
     }
 
     public Counted replace(Caller caller, String id, SiteDraft draft) {
         scoped.site(caller, id);
         requireParentInScope(caller, draft);
+        owners.requireOwnedHere(id, "site '" + id + "'");
+        owners.requireOwnedHere(draft.parentId(), "site '" + draft.parentId() + "'");
         return counted(registry.replaceSite(id, draft));
     }
 
     /** @param cascade whether a site with children or cameras goes with them */
     public Registry.DeleteCount delete(Caller caller, String id, boolean cascade) {
         scoped.site(caller, id);
+        owners.requireOwnedHere(id, "site '" + id + "'");
+        owners.ownerWithin(id).ifPresent(node -> {
+            throw RecordOwners.refused("a site under '" + id + "'", node);
+        });
         return registry.deleteSite(id, cascade);
     }
 

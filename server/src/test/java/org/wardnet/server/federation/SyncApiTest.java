@@ -68,6 +68,26 @@ class SyncApiTest extends ApiTestBase {
     }
 
     @Test
+    void theParentRefusesToChangeANodesRecordsAndNamesTheNode() throws Exception {
+        push(put(1, "CAMERA", "n1", records.camera(camera("n1", "R1"))), 200);
+        HttpResponse<String> replace = api.putJson("/api/v1/cameras/n1", TestServer.camera("n1", "R1"));
+        assertEquals(409, replace.statusCode(), replace.body());
+        assertEquals("sub-one", TestServer.json(replace).get("node").asText());
+        assertEquals(409, api.postJson("/api/v1/cameras", TestServer.camera("n2", "R1")).statusCode());
+        assertEquals(409, api.delete("/api/v1/cameras/n1").statusCode());
+        assertEquals(409, api.postJson("/api/v1/sites", "{\"id\":\"R9\",\"name\":\"R9\",\"tier\":\"ROOM\","
+                + "\"parentId\":\"S1\",\"kind\":\"BANK\"}").statusCode());
+        assertEquals(409, api.delete("/api/v1/sites/S1?cascade=true").statusCode());
+        assertEquals(409, api.delete("/api/v1/sites/C?cascade=true").statusCode(), "the delete would reach the node");
+        JsonNode imported = TestServer.json(api.post("/api/v1/cameras/import", "text/csv",
+                "id,siteId,name,lat,lon,rtspUrl\nn3,R1,N3,1,1,rtsp://127.1.0.3/\nok1,R2,OK,1,1,rtsp://127.1.0.4/\n"));
+        assertEquals(1, imported.get("failed").asInt(), imported.toString());
+        assertTrue(imported.get("results").get(0).toString().contains("sub-one"), imported.toString());
+        assertEquals(201, api.postJson("/api/v1/cameras", TestServer.camera("free", "R2")).statusCode(),
+                "another substation is the parent's own");
+    }
+
+    @Test
     void aBatchReachingOutsideTheSubtreeIsRefusedWhole() throws Exception {
         String batch = put(1, "CAMERA", "mine", records.camera(camera("mine", "R1")))
                 + put(2, "CAMERA", "theirs", records.camera(camera("theirs", "R2")));
