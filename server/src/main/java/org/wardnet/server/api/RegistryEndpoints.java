@@ -31,7 +31,8 @@ final class RegistryEndpoints {
 
     private static final String INVALID = "Malformed or invalid input; `errors` names each field";
     private static final String CLASH = "Conflicts with the registry (duplicate id, second CENTER, cycle, site still"
-            + " in use)";
+            + " in use), or the record is held by a child tier node (owned-by-node, naming the node)";
+    private static final String OWNED = "Held by a child tier node (owned-by-node, naming the node): change it there";
     private static final String TOO_LARGE = "Body over its limit";
     private static final String WRONG_TYPE = "Wrong Content-Type or charset";
     private static final String BUSY = "Store unavailable or write queue full; see Retry-After";
@@ -135,6 +136,7 @@ final class RegistryEndpoints {
                                 .returns(200, "OK", json(ref("Camera")))
                                 .problem(400, INVALID)
                                 .problem(404, "No such resource")
+                                .problem(409, OWNED)
                                 .problem(413, TOO_LARGE).problem(415, WRONG_TYPE).problem(503, BUSY)),
                 Endpoint.of(DELETE, "/api/v1/cameras/{id}", cameras::delete, scoped(CAMERAS_WRITE), "camera.delete",
                         doc("cameras", "Delete a camera")
@@ -142,6 +144,7 @@ final class RegistryEndpoints {
                                 .returns(204, "Deleted")
                                 .problem(400, INVALID)
                                 .problem(404, "No such resource")
+                                .problem(409, OWNED)
                                 .problem(503, BUSY)));
     }
 }
