@@ -1,0 +1,148 @@
+package org.wardnet.adapters.federation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.wardnet.core.federation.Change;
+import org.wardnet.core.federation.ParentLink;
+
+/**
+ * The parent's sync API over HTTP(S) with the JDK's client: {@code GET /api/v1/sync/state} and
+ * {@code POST /api/v1/sync/changes} (NDJSON, one change per line), the node's token as bearer. A
+ * parent with a certificate of its own is trusted through its PEM file (pinned: only the
+ * certificates in that file); without one, the JDK's trust store decides.
+ *
+ * <p>Limits: a batch is one request body, sent whole; answers over 1 MiB are not expected.
+ */
+public final class HttpParentLink implements ParentLink {
+
+    private final URI base;
+    private final String token;
+    private final HttpClient client;
+    private final Duration timeout;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * @param base        the parent's address, e.g. https://center.example:8443
+     * @param certificate PEM of the certificates to trust for the parent, or null for the JDK's
+     */
+    public HttpParentLink(URI base, String token, Path certificate, Duration timeout) {
+        this.base = base;
+        this.token = token;
+        this.timeout = timeout;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout);
+        if (certificate != null) {
+            builder.sslContext(trusting(certificate));
+        }
+        this.client = builder.build();
+    }
+
+    @Override
+    public long resume() {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/sync/state")).GET());
+        return ackedSeq(answer);
+    }
+
+    @Override
+    public long push(List<Change> changes) {
+        StringBuilder body = new StringBuilder();
+        for (Change change : changes) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("seq", change.seq());
+            line.put("kind", change.kind().name());
+            line.put("op", change.op().name());
+            line.put("key", change.key());
+            line.put("payload", change.payload());
+            line.put("at", change.at().toString());
+            try {
+                body.append(json.writeValueAsString(line)).append('\n');
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a change that cannot be written: " + change.seq(), e);
+            }
+        }
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/sync/changes"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return ackedSeq(answer);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> answer;
+        try {
+            answer = client.send(request.timeout(timeout).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Down("parent " + base + " unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Down("interrupted while talking to " + base, e);
+        }
+        int status = answer.statusCode();
+        if (status >= 500 || status == 429) {
+            throw new Down("parent " + base + " answered " + status + ": " + detail(answer), null);
+        }
+        if (status >= 400) {
+            throw new Refused(status, detail(answer));
+        }
+        return answer;
+    }
+
+    private long ackedSeq(HttpResponse<String> answer) {
+        try {
+            JsonNode receipt = json.readTree(answer.body());
+            if (!receipt.path("ackedSeq").canConvertToLong()) {
+                throw new Down("parent " + base + " answered without ackedSeq: " + answer.body(), null);
+            }
+            return receipt.get("ackedSeq").asLong();
+        } catch (JsonProcessingException e) {
+            throw new Down("parent " + base + " answered something that is not JSON", e);
+        }
+    }
+
+    private String detail(HttpResponse<String> answer) {
+        try {
+            JsonNode problem = json.readTree(answer.body());
+            return problem.path("detail").asText(answer.body());
+        } catch (JsonProcessingException e) {
+            return answer.body();
+        }
+    }
+
+    private static SSLContext trusting(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            int n = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("parent-" + n++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot trust the parent's certificate file " + pem + ": " + e.getMessage(),
+                    e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.wardnet.app.federation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.core.federation.Change;
+import org.wardnet.core.federation.ParentLink;
+import org.wardnet.core.federation.SyncJournal;
+
+/**
+ * A child node pushing its journal to its parent, on a thread of its own: it asks where to resume,
+ * then sends batches in sequence order, prunes what the parent acknowledged, and goes on. A link
+ * that is down is retried with a growing pause (capped); a batch the parent refuses is logged
+ * and retried at the cap (an operator must act, say by re-registering the node). Nothing is lost
+ * on either side's restart: the journal keeps what was not acknowledged, and the parent says
+ * where to resume.
+ *
+ * <p>Limits: one batch in flight at a time; backpressure is the journal itself (on disk), which
+ * grows while the link is down.
+ */
+public final class UpwardSync implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpwardSync.class);
+
+    /** What the sync is doing, for ops. */
+    public record Status(long ackedSeq, long backlog, boolean linkUp, Instant lastPush, String lastError) {
+    }
+
+    private final SyncJournal journal;
+    private final ParentLink parent;
+    private final int batchRows;
+    private final Duration idle;
+    private final Duration maxPause;
+    private final Clock clock;
+    private final ScheduledExecutorService thread;
+    private volatile long acked = -1;
+    private volatile boolean linkUp;
+    private volatile Instant lastPush;
+    private volatile String lastError;
+    private Duration pause;
+
+    /**
+     * @param idle     how long to wait when nothing is left to push
+     * @param maxPause the longest pause between tries while the link is down
+     */
+    public UpwardSync(SyncJournal journal, ParentLink parent, int batchRows, Duration idle, Duration maxPause,
+            Clock clock) {
+        this.journal = journal;
+        this.parent = parent;
+        this.batchRows = batchRows;
+        this.idle = idle;
+        this.maxPause = maxPause;
+        this.clock = clock;
+        this.pause = idle;
+        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "wardnet-upward-sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts pushing; returns at once. */
+    public UpwardSync start() {
+        thread.execute(this::step);
+        return this;
+    }
+
+    public Status status() {
+        long known = Math.max(acked, 0);
+        return new Status(known, Math.max(0, journal.watermark() - known), linkUp, lastPush, lastError);
+    }
+
+    private void step() {
+        Duration next;
+        try {
+            next = pushOnce() ? Duration.ZERO : idle;
+            linkUp = true;
+            lastError = null;
+            pause = idle;
+        } catch (ParentLink.Down e) {
+            if (linkUp || lastError == null) {
+                LOG.warn("parent unreachable, retrying with a growing pause: {}", e.getMessage());
+            }
+            linkUp = false;
+            lastError = e.getMessage();
+            next = pause;
+            pause = min(pause.multipliedBy(2), maxPause);
+        } catch (ParentLink.Refused e) {
+            LOG.error("the parent refused this node's changes ({}): {}; retrying every {} s", e.status(),
+                    e.getMessage(), maxPause.toSeconds());
+            linkUp = true;
+            lastError = e.status() + ": " + e.getMessage();
+            next = maxPause;
+        } catch (RuntimeException e) {
+            LOG.error("upward sync failed: {}", e.toString());
+            lastError = e.toString();
+            next = maxPause;
+        }
+        if (!thread.isShutdown()) {
+            thread.schedule(this::step, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One round: resume if needed, push one batch; answers whether more may be waiting. */
+    private boolean pushOnce() {
+        if (acked < 0) {
+            acked = parent.resume();
+            journal.prune(acked);
+        }
+        List<Change> batch = journal.after(acked, batchRows);
+        if (batch.isEmpty()) {
+            return false;
+        }
+        long answer = parent.push(batch);
+        acked = Math.max(acked, answer);
+        lastPush = clock.instant();
+        journal.prune(acked);
+        return batch.size() == batchRows;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,47 @@
+package org.wardnet.core.federation;
+
+import java.util.List;
+
+/**
+ * A child node's link to its parent, as the upward sync uses it: where to resume, and pushing a
+ * batch of changes. Implementations carry the node's token and talk over HTTPS.
+ */
+public interface ParentLink {
+
+    /**
+     * The highest of this node's sequence numbers the parent has applied.
+     *
+     * @throws Down    when the parent cannot be reached or does not answer in time
+     * @throws Refused when the parent refuses the node (revoked token, out of its subtree...)
+     */
+    long resume();
+
+    /**
+     * Pushes {@code changes} (in sequence order) and answers the parent's acknowledgement.
+     *
+     * @throws Down    when the parent cannot be reached, fails, or does not answer in time: retry later
+     * @throws Refused when the parent refuses the batch: retrying the same batch will not help
+     */
+    long push(List<Change> changes);
+
+    /** The link is down or the parent failed: nothing is known to be applied. */
+    final class Down extends RuntimeException {
+        public Down(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The parent answered, and refused (4xx): the reason is its problem detail. */
+    final class Refused extends RuntimeException {
+        private final int status;
+
+        public Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}
