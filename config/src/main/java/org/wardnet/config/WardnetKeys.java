@@ -458,6 +458,40 @@ public final class WardnetKeys {
             ValueType.integer(1, 1_440), 15,
             "The sliding window over which failed logins are counted.");
 
+    /** The parent node, for a room or substation node. */
+    public static final ConfigKey<String> FEDERATION_PARENT_URL = new ConfigKey<>("federation.parentUrl",
+            ValueType.text(2048, true), "",
+            "The parent tier node's address (https://host:port) when this node is a room or a substation: this node's"
+                    + " registry changes are pushed there. Empty: this node has no parent (the center, or a node"
+                    + " on its own).");
+
+    /** This node's token at its parent. */
+    public static final ConfigKey<String> FEDERATION_NODE_TOKEN = new ConfigKey<>("federation.nodeToken",
+            ValueType.text(512, true), "",
+            "The token the parent's administrator made for this node (POST /api/v1/nodes at the parent); needed with"
+                    + " federation.parentUrl. Prefer the environment (WARDNET_FEDERATION_NODE_TOKEN) to a file.");
+
+    /** Trust for the parent's certificate. */
+    public static final ConfigKey<String> FEDERATION_PARENT_CERTIFICATE_FILE = new ConfigKey<>(
+            "federation.parentCertificateFile", ValueType.text(4096, true), "",
+            "A PEM file with the parent's certificate: only it is trusted for the parent (pinned). Empty: the JDK's"
+                    + " trust store decides.");
+
+    /** Changes per push. */
+    public static final ConfigKey<Integer> FEDERATION_BATCH_ROWS = new ConfigKey<>("federation.batchRows",
+            ValueType.integer(1, 100_000), 5_000,
+            "Most changes in one push to the parent; a backlog drains in batches of this size.");
+
+    /** Pause when nothing is left to push. */
+    public static final ConfigKey<Integer> FEDERATION_IDLE_MILLIS = new ConfigKey<>("federation.idleMillis",
+            ValueType.integer(10, 60_000), 500,
+            "How long the upward sync waits before looking for new changes when it has pushed everything.");
+
+    /** The longest pause while the parent is unreachable. */
+    public static final ConfigKey<Integer> FEDERATION_MAX_RETRY_SECONDS = new ConfigKey<>(
+            "federation.maxRetrySeconds", ValueType.integer(1, 3_600), 30,
+            "While the parent cannot be reached, pushes are retried with a pause that doubles up to this.");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
@@ -476,6 +510,8 @@ public final class WardnetKeys {
             ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
             CLIPS_MAX_WINDOW_HOURS, CLIPS_MAX_EXPORT_MINUTES, CLIPS_TIMELINE_TOLERANCE_MILLIS, CLIPS_IMPORT_ROOTS,
             CONSOLE_MEDIA_ORIGINS,
+            FEDERATION_PARENT_URL, FEDERATION_NODE_TOKEN, FEDERATION_PARENT_CERTIFICATE_FILE, FEDERATION_BATCH_ROWS,
+            FEDERATION_IDLE_MILLIS, FEDERATION_MAX_RETRY_SECONDS,
             RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
             RECORDING_STALL_SECONDS, RECORDING_KEY_FRAME_TIMEOUT_SECONDS, RECORDING_MIN_FREE_BYTES, RECORDING_TIME_ZONE,
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
@@ -511,6 +547,7 @@ public final class WardnetKeys {
                 + " never deleted.");
         s.put("track", "Track-following: the geometric prior, how fast learned hops take over, and the limits of a"
                 + " follow request.");
+        s.put("federation", "Tier nodes: this node's parent, if it has one, and how its changes are pushed there.");
         s.put("auth", "Users and tokens: the first administrator, session and token lifetimes, the password hash's"
                 + " cost, and how failed logins are limited.");
         return Collections.unmodifiableMap(s);

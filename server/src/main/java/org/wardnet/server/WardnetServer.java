@@ -143,13 +143,16 @@ public final class WardnetServer implements AutoCloseable {
         private Metrics metrics;
         private EventLoops loops;
         private HttpServer http;
+        private UpwardLink upward;
 
         Assembly(Database database) {
             this.database = database;
         }
 
         WardnetServer start(WardnetConfig config, Guards guards) throws InterruptedException {
-            Registry registry = Registry.open(new JdbcRegistryStore(database.dataSource(), SecretKeys.load(config)), Clock.systemUTC());
+            upward = UpwardLink.of(config, database.dataSource());
+            Registry registry = Registry.open(upward.registryStore(new JdbcRegistryStore(database.dataSource(),
+                    SecretKeys.load(config))), Clock.systemUTC());
             // Registry writes are serialised by the registry itself, so one thread is enough; the
             // queue bound turns overload into 503s instead of unbounded memory.
             writes = new BlockingWork("wardnet-write", 1, config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
@@ -229,6 +232,7 @@ public final class WardnetServer implements AutoCloseable {
                     new ProblemWriter(json, errors), metrics, tls);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);
+            upward.start(registry);
             return new WardnetServer(this, registry, declared, address);
         }
 
@@ -256,6 +260,9 @@ public final class WardnetServer implements AutoCloseable {
 
         @Override
         public void close() {
+            if (upward != null) {
+                upward.close();
+            }
             if (http != null) {
                 http.close();
             }

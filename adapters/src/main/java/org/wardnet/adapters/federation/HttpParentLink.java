@@ -16,6 +16,8 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.ParentLink;
+import org.wardnet.core.registry.RoomKind;
+import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.Tier;
 
 /**
  * The parent's sync API over HTTP(S) with the JDK's client: {@code GET /api/v1/sync/state} and
@@ -57,9 +62,26 @@ public final class HttpParentLink implements ParentLink {
     }
 
     @Override
-    public long resume() {
+    public Resume resume() {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/sync/state")).GET());
-        return ackedSeq(answer);
+        long acked = ackedSeq(answer);
+        List<Site> ancestry = new ArrayList<>();
+        try {
+            for (JsonNode site : json.readTree(answer.body()).path("ancestry")) {
+                ancestry.add(new Site(site.get("id").asText(), site.get("name").asText(),
+                        Tier.valueOf(site.get("tier").asText()), text(site, "parentId"),
+                        site.hasNonNull("kind") ? RoomKind.valueOf(site.get("kind").asText()) : null,
+                        text(site, "address"), Instant.parse(site.get("createdAt").asText()),
+                        Instant.parse(site.get("updatedAt").asText())));
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new Down("parent " + base + " answered an ancestry that cannot be read: " + e.getMessage(), e);
+        }
+        return new Resume(acked, ancestry);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
     @Override

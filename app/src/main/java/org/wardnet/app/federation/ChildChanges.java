@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.federation.Change;
@@ -17,7 +18,8 @@ import org.wardnet.core.registry.Site;
  * The parent's side of a child node's push: its changes applied in sequence order, each one at
  * most once in effect (puts are upserts, deletes of what is gone are no-ops, and changes at or
  * below the node's acknowledged number are skipped), then the highest number acknowledged. A
- * batch reaching outside the node's subtree is refused whole, before anything of it is applied.
+ * batch reaching outside the node's subtree is refused whole, before anything of it is applied;
+ * puts of the sites above the node's own (the node's copy of its ancestry) are skipped.
  *
  * <p>Limits: sites and cameras only, so far; other kinds are refused by name.
  */
@@ -25,6 +27,13 @@ public final class ChildChanges {
 
     /** What a push did: the node's acknowledged number after it, and how many changes were new. */
     public record Receipt(String node, long ackedSeq, int applied, int skipped) {
+    }
+
+    /**
+     * Where a node resumes, and the sites from the center down to the node's own site as the
+     * parent holds them: the node keeps a copy, so that its own site hangs where it belongs.
+     */
+    public record State(String node, long ackedSeq, List<Site> ancestry) {
     }
 
     private final Registry registry;
@@ -39,10 +48,25 @@ public final class ChildChanges {
         this.clock = clock;
     }
 
-    /** Where the calling node resumes: the highest of its sequence numbers applied here. */
-    public Receipt state(Caller caller) {
+    /** Where the calling node resumes: the highest of its sequence numbers applied here, and its ancestry. */
+    public State state(Caller caller) {
         String node = nodeOf(caller);
-        return new Receipt(node, progress.acked(node), 0, 0);
+        return new State(node, progress.acked(node), ancestry(caller));
+    }
+
+    /** The node's own site (the root of its scope) and the sites above it, center first. */
+    private List<Site> ancestry(Caller caller) {
+        List<Site> chain = new ArrayList<>();
+        String root = caller.scope().roots().isEmpty() ? null : caller.scope().roots().get(0);
+        for (String id = root; id != null && chain.size() < 64; ) {
+            Site site = registry.site(id).orElse(null);
+            if (site == null) {
+                break;
+            }
+            chain.add(0, site);
+            id = site.parentId();
+        }
+        return chain;
     }
 
     /**
@@ -52,7 +76,12 @@ public final class ChildChanges {
     public synchronized Receipt apply(Caller caller, List<Change> changes) {
         String node = nodeOf(caller);
         long acked = progress.acked(node);
-        List<Change> fresh = changes.stream().filter(c -> c.seq() > acked).toList();
+        Set<String> above = ancestry(caller).stream().map(Site::id).collect(Collectors.toSet());
+        caller.scope().roots().forEach(above::remove);
+        // a node keeps a copy of the sites above its own; its puts of them are not its to make here
+        List<Change> fresh = changes.stream().filter(c -> c.seq() > acked)
+                .filter(c -> !(c.kind() == Change.Kind.SITE && c.op() == Change.Op.PUT && above.contains(c.key())))
+                .toList();
         List<Object> decoded = check(caller, fresh);
         for (int i = 0; i < fresh.size(); i++) {
             put(fresh.get(i), decoded.get(i));

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.ParentLink;
 import org.wardnet.core.federation.SyncJournal;
+import org.wardnet.core.registry.Site;
 
 /**
  * A child node pushing its journal to its parent, on a thread of its own: it asks where to resume,
@@ -34,6 +36,7 @@ public final class UpwardSync implements AutoCloseable {
 
     private final SyncJournal journal;
     private final ParentLink parent;
+    private final Consumer<List<Site>> ancestry;
     private final int batchRows;
     private final Duration idle;
     private final Duration maxPause;
@@ -51,6 +54,13 @@ public final class UpwardSync implements AutoCloseable {
      */
     public UpwardSync(SyncJournal journal, ParentLink parent, int batchRows, Duration idle, Duration maxPause,
             Clock clock) {
+        this(journal, parent, sites -> { }, batchRows, idle, maxPause, clock);
+    }
+
+    /** @param ancestry given the parent's sites from the center down to this node's own, at each resume */
+    public UpwardSync(SyncJournal journal, ParentLink parent, Consumer<List<Site>> ancestry, int batchRows,
+            Duration idle, Duration maxPause, Clock clock) {
+        this.ancestry = ancestry;
         this.journal = journal;
         this.parent = parent;
         this.batchRows = batchRows;
@@ -110,7 +120,9 @@ public final class UpwardSync implements AutoCloseable {
     /** One round: resume if needed, push one batch; answers whether more may be waiting. */
     private boolean pushOnce() {
         if (acked < 0) {
-            acked = parent.resume();
+            ParentLink.Resume resume = parent.resume();
+            ancestry.accept(resume.ancestry());
+            acked = resume.ackedSeq();
             journal.prune(acked);
         }
         List<Change> batch = journal.after(acked, batchRows);

@@ -1,6 +1,7 @@
 package org.wardnet.core.federation;
 
 import java.util.List;
+import org.wardnet.core.registry.Site;
 
 /**
  * A child node's link to its parent, as the upward sync uses it: where to resume, and pushing a
@@ -9,12 +10,20 @@ import java.util.List;
 public interface ParentLink {
 
     /**
-     * The highest of this node's sequence numbers the parent has applied.
+     * Where to resume: the highest of this node's sequence numbers the parent has applied, and the
+     * sites from the center down to this node's own, as the parent holds them.
      *
      * @throws Down    when the parent cannot be reached or does not answer in time
      * @throws Refused when the parent refuses the node (revoked token, out of its subtree...)
      */
-    long resume();
+    Resume resume();
+
+    /** The parent's answer to {@link #resume}. */
+    record Resume(long ackedSeq, List<Site> ancestry) {
+        public Resume {
+            ancestry = List.copyOf(ancestry);
+        }
+    }
 
     /**
      * Pushes {@code changes} (in sequence order) and answers the parent's acknowledgement.

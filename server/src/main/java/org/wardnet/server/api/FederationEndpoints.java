@@ -32,8 +32,8 @@ final class FederationEndpoints {
         return List.of(
                 Endpoint.of(GET, "/api/v1/sync/state", sync::state, scoped(SYNC), NOT_AUDITED,
                         doc("nodes", "A child node asks where to resume: the highest of its sequence numbers this"
-                                + " parent has applied")
-                                .returns(200, "OK", json(ref("SyncReceipt")))),
+                                + " parent has applied, and its ancestry (the center down to its own site)")
+                                .returns(200, "OK", json(ref("SyncState")))),
                 Endpoint.of(POST, "/api/v1/sync/changes", sync::push, scoped(SYNC), "sync.push",
                         doc("nodes", "A child node pushes its journal's changes (NDJSON, one change per line,"
                                 + " rising sequence numbers); changes at or below the acknowledged number are"

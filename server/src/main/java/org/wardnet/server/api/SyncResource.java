@@ -43,10 +43,16 @@ final class SyncResource {
         }
     }
 
+    record StateView(String node, long ackedSeq, List<RegistryJson.SiteJson> ancestry) {
+    }
+
     CompletableFuture<ApiResponse> state(ApiRequest request) {
         Caller caller = request.caller();
-        return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(ReceiptView.of(
-                changes.state(caller)))));
+        return writes.submit(() -> {
+            ChildChanges.State state = changes.state(caller);
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new StateView(state.node(), state.ackedSeq(),
+                    state.ancestry().stream().map(site -> RegistryJson.site(site, null)).toList())));
+        });
     }
 
     CompletableFuture<ApiResponse> push(ApiRequest request) {
