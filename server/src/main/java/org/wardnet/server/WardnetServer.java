@@ -185,7 +185,7 @@ public final class WardnetServer implements AutoCloseable {
             MediaFiles media = devices.mediaFiles();
             Cameras cameras = new Cameras(scoped, config.get(WardnetKeys.API_MAX_IMPORT_ROWS), nodes);
             ApiRoutes.Registering registering = new ApiRoutes.Registering(new Sites(scoped, nodes), cameras,
-                    new Installation(installer, scoped, cameras, config));
+                    new Installation(installer, scoped, cameras, config, nodes));
             imports = new BlockingWork("wardnet-clip-import", 1, 4);
             JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());
             clips = clipIndex;
@@ -197,7 +197,8 @@ public final class WardnetServer implements AutoCloseable {
                     new ClipExports(clipIndex, media, scoped, exportDirectory(config), Clock.systemUTC()),
                     reads, imports);
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
-                    clipIndex, clipIndex, history::append, devices.recorders(), media);
+                    clipIndex, clipIndex, history::append, devices.recorders(), media,
+                    camera -> !nodes.owns(camera.siteId())); // a child node records its own cameras
             track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex);
             JdbcAuditStore auditStore = new JdbcAuditStore(database.dataSource());
             ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track,
@@ -214,7 +215,7 @@ public final class WardnetServer implements AutoCloseable {
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
             List<Endpoint> declared = ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(health.queries(), reads, json), registering, footage,
-                    new RecordingPlans(recording, scoped), tracking, auditStore,
+                    new RecordingPlans(recording, scoped, nodes), tracking, auditStore,
                     new ApiRoutes.Identity(accountSetup.accounts(),
                             nodes,
                             new ChildChanges(registry, new SyncRecords(json.mapper()),

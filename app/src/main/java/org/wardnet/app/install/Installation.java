@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.wardnet.app.registry.Cameras;
+import org.wardnet.app.registry.RecordOwners;
 import org.wardnet.app.registry.ScopedRegistry;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -33,11 +34,19 @@ import org.wardnet.core.registry.Ids;
 public final class Installation {
 
     private final InstallerService installer;
+    private final RecordOwners owners;
     private final ScopedRegistry registry;
     private final Cameras cameras;
     private final WardnetConfig config;
 
     public Installation(InstallerService installer, ScopedRegistry registry, Cameras cameras, WardnetConfig config) {
+        this(installer, registry, cameras, config, RecordOwners.NONE);
+    }
+
+    /** @param owners the child tier nodes, whose cameras they verify themselves */
+    public Installation(InstallerService installer, ScopedRegistry registry, Cameras cameras, WardnetConfig config,
+            RecordOwners owners) {
+        this.owners = owners;
         this.installer = installer;
         this.registry = registry;
         this.cameras = cameras;
@@ -191,6 +200,7 @@ public final class Installation {
     /** @throws DomainException NOT_FOUND (not in scope), CONFLICT (no ONVIF endpoint) */
     public CompletableFuture<VerificationReport> verify(Caller caller, String cameraId) {
         Camera camera = registry.camera(caller, cameraId);
+        owners.requireOwnedHere(camera.siteId(), "camera '" + cameraId + "'");
         if (camera.onvif() == null) {
             throw new DomainException(DomainException.Kind.CONFLICT, "no-onvif", "Not an ONVIF camera",
                     "camera '" + cameraId + "' has no ONVIF endpoint; add onvif {url, username, password} to verify it");
@@ -233,6 +243,9 @@ public final class Installation {
             }
         }
         List<String> ids = siteId != null ? registry.registry().queries().cameraIdsInSubtree(siteId) : cameraIds;
+        // a child node's cameras are verified by the node, which holds their credentials
+        ids = ids.stream().filter(id -> registry.registry().camera(id)
+                .map(c -> owners.ownerOf(c.siteId()).isEmpty()).orElse(true)).toList();
         int max = config.get(WardnetKeys.API_MAX_IMPORT_ROWS);
         if (ids.size() > max) {
             throw DomainException.badRequest("cameraIds", ids.size() + " cameras; at most " + max + " per verification");

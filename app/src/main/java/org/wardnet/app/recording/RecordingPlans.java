@@ -2,10 +2,12 @@ package org.wardnet.app.recording;
 
 import java.time.ZoneId;
 import java.util.List;
+import org.wardnet.app.registry.RecordOwners;
 import org.wardnet.app.registry.ScopedRegistry;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.recording.RecordingPlan;
+import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Validated;
 
 /**
@@ -17,10 +19,17 @@ public final class RecordingPlans {
 
     private final RecordingService recording;
     private final ScopedRegistry registry;
+    private final RecordOwners owners;
 
     public RecordingPlans(RecordingService recording, ScopedRegistry registry) {
+        this(recording, registry, RecordOwners.NONE);
+    }
+
+    /** @param owners the child tier nodes, which record their own cameras */
+    public RecordingPlans(RecordingService recording, ScopedRegistry registry, RecordOwners owners) {
         this.recording = recording;
         this.registry = registry;
+        this.owners = owners;
     }
 
     /** The plans the caller sees, and the zone their windows are read in. */
@@ -44,6 +53,8 @@ public final class RecordingPlans {
         if (!exists || !visible(caller, subjectId)) {
             throw DomainException.notFound("no camera or site '" + subjectId + "'");
         }
+        String site = registry.registry().camera(subjectId).map(Camera::siteId).orElse(subjectId);
+        owners.requireOwnedHere(site, "'" + subjectId + "'");
         Validated<RecordingPlan> plan = RecordingPlan.validate(subjectId, draft);
         if (!plan.isValid()) {
             throw DomainException.invalidInput("recording plan", plan.errors());

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
@@ -63,6 +64,8 @@ public final class RecordingService implements AutoCloseable {
     private final RecorderSettings settings;
     private final ZoneId zone;
     private final int maxCameras;
+    /** Which cameras this node records (set once at start, before the first reconcile). */
+    private volatile Predicate<Camera> recordedHere = camera -> true;
     /** recording.enabled: without it plans are kept and answered, and nothing records. */
     private final boolean enabled;
     private final Clock clock = Clock.systemUTC();
@@ -134,7 +137,19 @@ public final class RecordingService implements AutoCloseable {
             ClipIndex index, ClipRetentionStore retention,
             Consumer<List<HealthEvent>> history, StreamRecorders recorders,
             MediaFiles media) {
+        return start(config, registry, plans, index, retention, history, recorders, media, camera -> true);
+    }
+
+    /**
+     * @param recordedHere which cameras this node records itself: a child tier node's cameras are
+     *                     recorded by the child, whatever plan covers them here
+     */
+    public static RecordingService start(WardnetConfig config, Registry registry, RecordingPlanStore plans,
+            ClipIndex index, ClipRetentionStore retention,
+            Consumer<List<HealthEvent>> history, StreamRecorders recorders,
+            MediaFiles media, Predicate<Camera> recordedHere) {
         RecordingService service = new RecordingService(config, registry, plans, index, history, recorders, media);
+        service.recordedHere = recordedHere;
         if (service.enabled) {
             service.reconciler.scheduleWithFixedDelay(service::reconcile, 0, 5, TimeUnit.SECONDS);
         }
@@ -233,7 +248,8 @@ public final class RecordingService implements AutoCloseable {
             alarm = diskAlarm;
             if (diskAlarm == null && !planBySubject.isEmpty()) {
                 for (Camera camera : registry.queries().allCameras()) {
-                    if (camera.rtsp() != null && planFor(camera).map(p -> p.records(now, zone)).orElse(false)) {
+                    if (camera.rtsp() != null && recordedHere.test(camera)
+                            && planFor(camera).map(p -> p.records(now, zone)).orElse(false)) {
                         wanted.add(camera);
                     }
                 }

@@ -16,6 +16,7 @@ import org.wardnet.app.federation.SyncRecords;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Credentials;
 import org.wardnet.core.registry.GeoPoint;
+import org.wardnet.core.registry.OnvifEndpoint;
 import org.wardnet.core.registry.RoomKind;
 import org.wardnet.core.registry.RtspEndpoint;
 import org.wardnet.core.registry.Site;
@@ -88,6 +89,24 @@ class SyncApiTest extends ApiTestBase {
     }
 
     @Test
+    void theParentNeitherVerifiesNorRecordsANodesCameras() throws Exception {
+        push(put(1, "CAMERA", "n1", records.camera(onvifCamera("n1", "R1"))), 200);
+        HttpResponse<String> verify = api.postJson("/api/v1/cameras/n1/verify", "");
+        assertEquals(409, verify.statusCode(), verify.body());
+        assertEquals("sub-one", TestServer.json(verify).get("node").asText());
+        HttpResponse<String> batch = api.postJson("/api/v1/verifications", "{\"site\":\"S1\"}");
+        assertEquals(202, batch.statusCode(), batch.body());
+        assertEquals(0, TestServer.json(batch).get("total").asInt(), "the node's cameras are left to the node");
+        assertEquals(409, api.putJson("/api/v1/recording/plans/n1", "{\"mode\":\"CONTINUOUS\"}").statusCode());
+        assertEquals(409, api.putJson("/api/v1/recording/plans/R1", "{\"mode\":\"CONTINUOUS\"}").statusCode());
+        assertEquals(200, api.putJson("/api/v1/recording/plans/C", "{\"mode\":\"CONTINUOUS\"}").statusCode(),
+                "a plan above the node stays the parent's");
+        Thread.sleep(1_500); // a reconcile of the recorder would have started one by now
+        assertEquals(0, TestServer.json(api.get("/api/v1/recording/status")).get("recording").asInt(),
+                "the plan above does not make the parent record the node's camera");
+    }
+
+    @Test
     void aBatchReachingOutsideTheSubtreeIsRefusedWhole() throws Exception {
         String batch = put(1, "CAMERA", "mine", records.camera(camera("mine", "R1")))
                 + put(2, "CAMERA", "theirs", records.camera(camera("theirs", "R2")));
@@ -149,6 +168,12 @@ class SyncApiTest extends ApiTestBase {
 
     private Site room(String id, String parent) {
         return new Site(id, "Room " + id, Tier.ROOM, parent, RoomKind.HOSPITAL, null, at, at);
+    }
+
+    private Camera onvifCamera(String id, String site) {
+        return new Camera(id, site, "Camera " + id, new GeoPoint(29.87, 121.55), null, null, null, null,
+                new OnvifEndpoint("http://127.1.200.1:1/onvif/device_service", new Credentials("admin", null)),
+                new RtspEndpoint("rtsp://127.1.200.1:1/" + id, null, new Credentials("op", null)), at, at);
     }
 
     private Camera camera(String id, String site) {
