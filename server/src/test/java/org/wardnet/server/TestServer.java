@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import org.wardnet.adapters.tls.PemTrust;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 
@@ -44,20 +45,7 @@ public final class TestServer implements AutoCloseable {
 
     /** A TLS context that trusts exactly the certificates in {@code pem}. */
     public static javax.net.ssl.SSLContext trusting(Path pem) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(pem)) {
-            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setCertificateEntry("server", java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(in));
-            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
-                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot trust " + pem, e);
-        }
+        return PemTrust.context(pem);
     }
 
     /** The client this server's requests go through (trusting its certificate when it has one). */

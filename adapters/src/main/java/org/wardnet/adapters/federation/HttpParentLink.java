@@ -4,25 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.wardnet.adapters.tls.PemTrust;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.ParentLink;
 import org.wardnet.core.registry.RoomKind;
@@ -56,7 +49,7 @@ public final class HttpParentLink implements ParentLink {
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout);
         if (certificate != null) {
-            builder.sslContext(trusting(certificate));
+            builder.sslContext(PemTrust.context(certificate));
         }
         this.client = builder.build();
     }
@@ -146,25 +139,6 @@ public final class HttpParentLink implements ParentLink {
             return problem.path("detail").asText(answer.body());
         } catch (JsonProcessingException e) {
             return answer.body();
-        }
-    }
-
-    private static SSLContext trusting(Path pem) {
-        try (InputStream in = Files.newInputStream(pem)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("parent-" + n++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot trust the parent's certificate file " + pem + ": " + e.getMessage(),
-                    e);
         }
     }
 }

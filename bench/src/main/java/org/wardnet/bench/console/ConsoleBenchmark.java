@@ -11,26 +11,20 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.wardnet.adapters.tls.PemTrust;
 import org.wardnet.server.cli.DemoRun;
 import org.wardnet.simulator.run.FreePorts;
 
@@ -61,7 +55,7 @@ public final class ConsoleBenchmark {
         try (DemoRun demo = DemoRun.start(new DemoRun.Options(FreePorts.tcp(), 0, FreePorts.udp(), "", null, true,
                 List.of("server.port=0", "recording.enabled=false"), Map.of()),
                 new PrintStream(log, true, StandardCharsets.UTF_8))) {
-            HttpClient http = HttpClient.newBuilder().sslContext(trusting(demo.certificate())).build();
+            HttpClient http = HttpClient.newBuilder().sslContext(PemTrust.context(demo.certificate())).build();
             String token = demo.people().stream().filter(p -> p.user().equals(demo.adminUser())).findFirst()
                     .orElseThrow().token();
             registerInstallerRoom(demo, http, token);
@@ -187,18 +181,5 @@ public final class ConsoleBenchmark {
             throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
         }
         return answer.body();
-    }
-
-    private static SSLContext trusting(Path pem) throws Exception {
-        try (InputStream in = Files.newInputStream(pem)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        }
     }
 }

@@ -1,20 +1,12 @@
 package org.wardnet.server.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.wardnet.adapters.tls.PemTrust;
 
 /**
  * How the command-line tools reach the API: the bearer token from {@code WARDNET_TOKEN} (never a
@@ -45,7 +37,7 @@ final class ApiClient {
                 .version(HttpClient.Version.HTTP_1_1);
         String ca = env.getOrDefault("WARDNET_CA_FILE", "");
         if (!ca.isEmpty()) {
-            builder.sslContext(trusting(Path.of(ca)));
+            builder.sslContext(PemTrust.context(Path.of(ca)));
         }
         return new ApiClient(builder.build(), token);
     }
@@ -57,24 +49,5 @@ final class ApiClient {
     /** A request to {@code url} carrying the token. */
     HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
-    }
-
-    private static SSLContext trusting(Path pem) {
-        try (InputStream in = Files.newInputStream(pem)) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + i++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the certificate in WARDNET_CA_FILE (" + pem + "): "
-                    + e.getMessage());
-        }
     }
 }
