@@ -64,8 +64,8 @@ public final class RecordingService implements AutoCloseable {
     private final RecorderSettings settings;
     private final ZoneId zone;
     private final int maxCameras;
-    /** Which cameras this node records (set once at start, before the first reconcile). */
-    private volatile Predicate<Camera> recordedHere = camera -> true;
+    /** Which cameras this node records (a child tier node's are recorded by the child). */
+    private final Predicate<Camera> recordedHere;
     /** recording.enabled: without it plans are kept and answered, and nothing records. */
     private final boolean enabled;
     private final Clock clock = Clock.systemUTC();
@@ -97,7 +97,8 @@ public final class RecordingService implements AutoCloseable {
 
     private RecordingService(WardnetConfig config, Registry registry, RecordingPlanStore plans, ClipIndex index,
             Consumer<List<HealthEvent>> history, StreamRecorders recorders,
-            MediaFiles media) {
+            MediaFiles media, Predicate<Camera> recordedHere) {
+        this.recordedHere = recordedHere;
         this.history = history;
         this.recorders = recorders;
         this.registry = registry;
@@ -148,8 +149,8 @@ public final class RecordingService implements AutoCloseable {
             ClipIndex index, ClipRetentionStore retention,
             Consumer<List<HealthEvent>> history, StreamRecorders recorders,
             MediaFiles media, Predicate<Camera> recordedHere) {
-        RecordingService service = new RecordingService(config, registry, plans, index, history, recorders, media);
-        service.recordedHere = recordedHere;
+        RecordingService service = new RecordingService(config, registry, plans, index, history, recorders, media,
+                recordedHere);
         if (service.enabled) {
             service.reconciler.scheduleWithFixedDelay(service::reconcile, 0, 5, TimeUnit.SECONDS);
         }
