@@ -70,9 +70,13 @@ class InvestigatorConsoleTest extends ConsoleTestBase {
         first.locator("button", new Locator.LocatorOptions().setHasText("Play")).click();
         assertPlaying(page);
         // the investigator scrubs to where the subject shows: the candidate's expected arrival
+        String expected = first.getAttribute("data-expected");
         page.evaluate("expected => { const v = document.querySelector('video.player');"
-                + " v.currentTime = (new Date(expected) - new Date(v.dataset.clipStart)) / 1000; }",
-                first.getAttribute("data-expected"));
+                + " v.currentTime = (new Date(expected) - new Date(v.dataset.clipStart)) / 1000; }", expected);
+        // the seek lands before the subject is marked seen there
+        waitUntil(page, "expected => { const v = document.querySelector('video.player');"
+                + " const target = (new Date(expected) - new Date(v.dataset.clipStart)) / 1000;"
+                + " return !v.seeking && Math.abs(v.currentTime - target) < 2; }", expected);
         first.locator("button", new Locator.LocatorOptions().setHasText("Seen here")).click();
         waitUntil(page, "id => document.querySelector('.candidates').dataset.from === id", second);
         Locator next = page.locator(".candidate").first();

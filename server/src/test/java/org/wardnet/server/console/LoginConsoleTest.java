@@ -84,6 +84,8 @@ class LoginConsoleTest extends ConsoleTestBase {
         dialog.getByLabel("Password").fill(demo.adminPassword());
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log in")).click();
         page.locator(".secret code.once").waitFor();
+        // the list is read again after the secret shows: wait for the row, not for the first paint
+        page.locator(".tokens tbody tr", new Page.LocatorOptions().setHasText("kept across a new login")).waitFor();
         assertTrue(page.locator(".tokens tbody").textContent().contains("kept across a new login"),
                 "the interrupted request was sent again once logged in");
         assertEquals(0, page.locator("dialog.login-dialog").count());
