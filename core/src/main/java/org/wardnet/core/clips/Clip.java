@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param cameraId  the camera
  * @param start     first instant covered (inclusive)
  * @param end       last instant covered (exclusive); after start
- * @param media     a local file path (RECORDED, IMPORTED) or an http(s) URL on an edge recorder
+ * @param media     a local file path (RECORDED, IMPORTED), an http(s) URL on an edge recorder, or, for a
+ *                  clip synced from a child tier node, {@code node:<node id>/<the node's clip id>}
  * @param bytes     file size; null when unknown
  * @param codec     video codec (H264, H265...); null when unknown
  * @param width     pixels; null when unknown
@@ -50,5 +51,35 @@ public record Clip(long id, String cameraId, Instant start, Instant end, String 
     /** Whether the media is a URL elsewhere rather than a file here. */
     public boolean remote() {
         return media.startsWith("http://") || media.startsWith("https://");
+    }
+
+    private static final String NODE_MEDIA = "node:";
+
+    /** The media of a clip held by a child node: where to ask for it. */
+    public static String onNode(String node, long nodeClipId) {
+        return NODE_MEDIA + node + "/" + nodeClipId;
+    }
+
+    /** The child node holding this clip's media, or null when it is held here or on an edge recorder. */
+    public String heldByNode() {
+        return media.startsWith(NODE_MEDIA) ? media.substring(NODE_MEDIA.length(), media.lastIndexOf('/')) : null;
+    }
+
+    /** The holding node's id for this clip; only for a clip {@linkplain #heldByNode held by a node}. */
+    public long nodeClipId() {
+        if (heldByNode() == null) {
+            throw new IllegalStateException("clip " + id + " is not held by a node");
+        }
+        return Long.parseLong(media.substring(media.lastIndexOf('/') + 1));
+    }
+
+    /** The same clip under another id. */
+    public Clip withId(long newId) {
+        return new Clip(newId, cameraId, start, end, media, bytes, codec, width, height, keyFrames, sha256, origin);
+    }
+
+    /** The same clip with other media. */
+    public Clip withMedia(String newMedia) {
+        return new Clip(id, cameraId, start, end, newMedia, bytes, codec, width, height, keyFrames, sha256, origin);
     }
 }

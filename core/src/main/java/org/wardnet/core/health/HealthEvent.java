@@ -7,8 +7,8 @@ import java.time.Instant;
  * reachable again.
  *
  * @param at         when it happened
- * @param subject    CAMERA or SITE
- * @param id         the camera's or site's id
+ * @param subject    CAMERA, SITE or NODE
+ * @param id         the camera's, site's or child node's id
  * @param from       the previous state (for a site: REACHABLE or UNREACHABLE)
  * @param to         the new state
  * @param reason     why, in words
@@ -20,6 +20,6 @@ import java.time.Instant;
 public record HealthEvent(Instant at, Subject subject, String id, String from, String to, String reason, boolean alarm,
         String groupedBy) {
 
-    /** What changed. */
-    public enum Subject { CAMERA, SITE }
+    /** What changed: a camera, a site, or a child tier node's link (REACHABLE, UNREACHABLE). */
+    public enum Subject { CAMERA, SITE, NODE }
 }

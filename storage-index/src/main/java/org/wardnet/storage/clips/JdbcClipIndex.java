@@ -25,7 +25,10 @@ import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.clips.ClipRetentionStore;
 import org.wardnet.core.errors.StoreUnavailableException;
+import org.wardnet.core.federation.Change;
+import org.wardnet.core.federation.RecordEncoder;
 import org.wardnet.storage.Transactions;
+import org.wardnet.storage.federation.JdbcSyncJournal;
 
 /**
  * The clip index in the {@code clip} table, keyed (start_hour, camera_id, start_ms, id). The
@@ -37,6 +40,9 @@ import org.wardnet.storage.Transactions;
  *
  * <p>Ids are assigned by this object from the largest stored one, so one server writes a given
  * database (as the registry already requires). Ids of a failed batch are skipped, not reused.
+ * On a child tier node the index is {@linkplain #journaled journaled}: every clip added or deleted
+ * is also a sync journal entry, in the same transaction. Clips synced from child nodes carry the
+ * node and the node's id for them ({@code node_id}, {@code node_clip_id}); see {@link SyncedClipRows}.
  * Thread-safe.
  */
 public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
@@ -44,7 +50,8 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     private static final String COLUMNS = "id, camera_id, start_ms, end_ms, media, bytes, codec, width, height,"
             + " key_frames, sha256, origin";
     private static final String INSERT = "INSERT INTO clip (id, start_hour, camera_id, start_ms, end_ms, media, bytes,"
-            + " codec, width, height, key_frames, sha256, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " codec, width, height, key_frames, sha256, origin, node_id, node_clip_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String IN_HOUR = " WHERE start_hour = ? AND camera_id = ? AND start_ms >= ? AND start_ms < ?"
             + " AND end_ms > ?";
     private static final String PAGE = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
@@ -62,14 +69,38 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     private static final long HOUR = 3_600_000L;
 
     private final DataSource dataSource;
-    private final AtomicLong longest = new AtomicLong();
+    private final AtomicLong longest;
     /** The last id handed out: ids are assigned here, which is about 40 % cheaper than the store's identity. */
-    private final AtomicLong lastId = new AtomicLong();
+    private final AtomicLong lastId;
     /** The bound as stored; written only when a batch exceeds it. */
-    private final AtomicLong storedLongest = new AtomicLong();
+    private final AtomicLong storedLongest;
+    private final JdbcSyncJournal journal;
+    private final RecordEncoder encoder;
+
+    private JdbcClipIndex(JdbcClipIndex plain, JdbcSyncJournal journal, RecordEncoder encoder) {
+        this.dataSource = plain.dataSource;
+        this.longest = plain.longest;
+        this.lastId = plain.lastId;
+        this.storedLongest = plain.storedLongest;
+        this.journal = journal;
+        this.encoder = encoder;
+    }
+
+    /**
+     * The same index on a child tier node: every clip added or deleted is also written to
+     * {@code journal}, in the same transaction. Use it instead of this one (they share their ids).
+     */
+    public JdbcClipIndex journaled(JdbcSyncJournal journal, RecordEncoder encoder) {
+        return new JdbcClipIndex(this, Objects.requireNonNull(journal, "journal"), Objects.requireNonNull(encoder));
+    }
 
     public JdbcClipIndex(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.longest = new AtomicLong();
+        this.lastId = new AtomicLong();
+        this.storedLongest = new AtomicLong();
+        this.journal = null;
+        this.encoder = null;
         try (Connection connection = dataSource.getConnection();
                 Statement select = connection.createStatement();
                 ResultSet row = select.executeQuery("SELECT bound FROM clip_bound WHERE name = 'longest_ms'")) {
@@ -93,37 +124,72 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         if (clips.isEmpty()) {
             return List.of();
         }
-        long batchLongest = clips.stream().mapToLong(Clip::durationMillis).max().orElse(0);
-        // Raised before the rows exist, so no reader ever seeks too narrow a range; a failed batch
-        // leaves it wider than needed, which costs a little and loses nothing.
-        longest.accumulateAndGet(batchLongest, Math::max);
-        List<Long> ids = new ArrayList<>(clips.size());
         try {
-            Transactions.run(dataSource, connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    long first = lastId.getAndAdd(clips.size()) + 1;
-                    for (int i = 0; i < clips.size(); i++) {
-                        insert.setLong(1, first + i);
-                        bind(insert, clips.get(i));
-                        insert.addBatch();
-                        ids.add(first + i);
-                    }
-                    insert.executeBatch();
-                }
-                if (batchLongest > storedLongest.get()) {
-                    try (PreparedStatement raise = connection.prepareStatement(
-                            "UPDATE clip_bound SET bound = ? WHERE name = 'longest_ms' AND bound < ?")) {
-                        raise.setLong(1, batchLongest);
-                        raise.setLong(2, batchLongest);
-                        raise.executeUpdate();
-                    }
+            if (journal == null) {
+                List<Long> ids = new ArrayList<>(clips.size());
+                Transactions.run(dataSource, connection -> ids.addAll(insert(connection, clips)));
+                committed(clips);
+                return ids;
+            }
+            List<Long> ids = new ArrayList<>(clips.size());
+            journal.run((connection, entries) -> {
+                ids.addAll(insert(connection, clips));
+                for (int i = 0; i < clips.size(); i++) {
+                    entries.put(Change.Kind.CLIP, Long.toString(ids.get(i)), encoder.clip(clips.get(i).withId(ids.get(i))));
                 }
             });
-            storedLongest.accumulateAndGet(batchLongest, Math::max);
+            committed(clips);
+            return ids;
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot index clips: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Inserts {@code clips} in the caller's transaction, a clip held by a node with its node and
+     * the node's id; answers their ids in order. The stored bound is raised in the same transaction;
+     * call {@link #committed} once it has committed.
+     */
+    List<Long> insert(Connection connection, List<Clip> clips) throws SQLException {
+        if (clips.isEmpty()) {
+            return List.of();
+        }
+        raiseBound(connection, clips);
+        List<Long> ids = new ArrayList<>(clips.size());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            long first = lastId.getAndAdd(clips.size()) + 1;
+            for (int i = 0; i < clips.size(); i++) {
+                insert.setLong(1, first + i);
+                bind(insert, clips.get(i));
+                insert.addBatch();
+                ids.add(first + i);
+            }
+            insert.executeBatch();
+        }
         return ids;
+    }
+
+    /**
+     * Makes the bound cover {@code clips}, in the caller's transaction: raised in memory before the
+     * rows exist, so no reader ever seeks too narrow a range (a failed batch leaves it wider than
+     * needed, which costs a little and loses nothing), and in the table when they exceed it.
+     */
+    void raiseBound(Connection connection, List<Clip> clips) throws SQLException {
+        long batchLongest = clips.stream().mapToLong(Clip::durationMillis).max().orElse(0);
+        longest.accumulateAndGet(batchLongest, Math::max);
+        if (batchLongest > storedLongest.get()) {
+            try (PreparedStatement raise = connection.prepareStatement(
+                    "UPDATE clip_bound SET bound = ? WHERE name = 'longest_ms' AND bound < ?")) {
+                raise.setLong(1, batchLongest);
+                raise.setLong(2, batchLongest);
+                raise.executeUpdate();
+            }
+        }
+    }
+
+    /** Notes that {@code clips}, {@linkplain #insert inserted} in a transaction, committed with their bound. */
+    void committed(List<Clip> clips) {
+        storedLongest.accumulateAndGet(clips.stream().mapToLong(Clip::durationMillis).max().orElse(0), Math::max);
     }
 
     private static void bind(PreparedStatement insert, Clip clip) throws SQLException {
@@ -139,6 +205,9 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         setInt(insert, 11, clip.keyFrames());
         insert.setString(12, clip.sha256());
         insert.setString(13, clip.origin().name());
+        String node = clip.heldByNode();
+        insert.setString(14, node);
+        setLong(insert, 15, node == null ? null : clip.nodeClipId());
     }
 
     private static int hourOf(long millis) {
@@ -264,7 +333,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     public Map<String, Long> recordedBytesByCamera() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT camera_id, SUM(bytes) FROM clip"
-                        + " WHERE origin = 'RECORDED' GROUP BY camera_id");
+                        + " WHERE origin = 'RECORDED' AND node_id IS NULL GROUP BY camera_id");
                 ResultSet rows = select.executeQuery()) {
             Map<String, Long> bytes = new HashMap<>();
             while (rows.next()) {
@@ -345,19 +414,37 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
             return;
         }
         try {
-            Transactions.run(dataSource, connection -> {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM clip WHERE id = ? AND NOT EXISTS (SELECT 1 FROM clip_hold WHERE clip_id = ?)")) {
-                    for (long id : ids) {
-                        delete.setLong(1, id);
-                        delete.setLong(2, id);
-                        delete.addBatch();
+            if (journal == null) {
+                Transactions.run(dataSource, connection -> deleteUnheld(connection, ids));
+            } else {
+                journal.run((connection, entries) -> {
+                    for (long id : deleteUnheld(connection, ids)) {
+                        entries.delete(Change.Kind.CLIP, Long.toString(id));
                     }
-                    delete.executeBatch();
-                }
-            });
+                });
+            }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot delete clips: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the clips of {@code ids} that no hold keeps; answers those deleted. */
+    List<Long> deleteUnheld(Connection connection, List<Long> ids) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM clip WHERE id = ? AND NOT EXISTS (SELECT 1 FROM clip_hold WHERE clip_id = ?)")) {
+            for (long id : ids) {
+                delete.setLong(1, id);
+                delete.setLong(2, id);
+                delete.addBatch();
+            }
+            int[] counts = delete.executeBatch();
+            List<Long> deleted = new ArrayList<>(ids.size());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) { // a driver may answer SUCCESS_NO_INFO (-2): deleted, count unknown
+                    deleted.add(ids.get(i));
+                }
+            }
+            return deleted;
         }
     }
 

@@ -38,26 +38,29 @@ public final class JdbcSyncProgress implements SyncProgress {
     @Override
     public void acked(String node, long seq, Instant at) {
         try {
-            Transactions.run(dataSource, connection -> {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE sync_progress SET"
-                        + " acked_seq = GREATEST(acked_seq, ?), last_push_ms = ? WHERE node_id = ?")) {
-                    update.setLong(1, seq);
-                    update.setLong(2, at.toEpochMilli());
-                    update.setString(3, node);
-                    if (update.executeUpdate() > 0) {
-                        return;
-                    }
-                }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO sync_progress (node_id, acked_seq, last_push_ms) VALUES (?, ?, ?)")) {
-                    insert.setString(1, node);
-                    insert.setLong(2, seq);
-                    insert.setLong(3, at.toEpochMilli());
-                    insert.executeUpdate();
-                }
-            });
+            Transactions.run(dataSource, connection -> record(connection, node, seq, at));
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot record the sync progress", e);
+        }
+    }
+
+    /** Records {@code node}'s progress in the caller's transaction, so that it commits with what was applied. */
+    public static void record(Connection connection, String node, long seq, Instant at) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sync_progress SET"
+                + " acked_seq = GREATEST(acked_seq, ?), last_push_ms = ? WHERE node_id = ?")) {
+            update.setLong(1, seq);
+            update.setLong(2, at.toEpochMilli());
+            update.setString(3, node);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO sync_progress (node_id, acked_seq, last_push_ms) VALUES (?, ?, ?)")) {
+            insert.setString(1, node);
+            insert.setLong(2, seq);
+            insert.setLong(3, at.toEpochMilli());
+            insert.executeUpdate();
         }
     }
 

@@ -12,20 +12,42 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
+import org.wardnet.core.federation.Change;
+import org.wardnet.core.federation.RecordEncoder;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.health.HealthHistory;
 import org.wardnet.storage.Transactions;
+import org.wardnet.storage.federation.JdbcSyncJournal;
 
-/** Health events in the {@code health_event} table: appended in batches, read back newest first. */
+/**
+ * Health events in the {@code health_event} table: appended in batches, read back newest first.
+ * On a child tier node the history is {@linkplain #journaled journaled}: every event appended is
+ * also a sync journal entry (keyed by its subject), in the same transaction, so the parent learns
+ * each state change in order.
+ */
 public final class JdbcHealthHistory implements HealthHistory {
 
     private static final String INSERT = "INSERT INTO health_event (at, subject, subject_id, from_state, to_state,"
             + " reason, alarm, grouped_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
+    private final JdbcSyncJournal journal;
+    private final RecordEncoder encoder;
 
     public JdbcHealthHistory(DataSource dataSource) {
+        this(dataSource, null, null);
+    }
+
+    private JdbcHealthHistory(DataSource dataSource, JdbcSyncJournal journal, RecordEncoder encoder) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.journal = journal;
+        this.encoder = encoder;
+    }
+
+    /** The same history on a child tier node: every event appended is journaled too. */
+    public JdbcHealthHistory journaled(JdbcSyncJournal journal, RecordEncoder encoder) {
+        return new JdbcHealthHistory(dataSource, Objects.requireNonNull(journal, "journal"),
+                Objects.requireNonNull(encoder, "encoder"));
     }
 
     /** Appends {@code events} in one transaction. */
@@ -35,25 +57,43 @@ public final class JdbcHealthHistory implements HealthHistory {
             return;
         }
         try {
-            Transactions.run(dataSource, connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    for (HealthEvent e : events) {
-                        insert.setObject(1, e.at().atOffset(ZoneOffset.UTC));
-                        insert.setString(2, e.subject().name());
-                        insert.setString(3, e.id());
-                        insert.setString(4, e.from());
-                        insert.setString(5, e.to());
-                        insert.setString(6, e.reason() == null ? null
-                                : e.reason().substring(0, Math.min(1000, e.reason().length())));
-                        insert.setBoolean(7, e.alarm());
-                        insert.setString(8, e.groupedBy());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            });
+            if (journal == null) {
+                Transactions.run(dataSource, connection -> insert(connection, events));
+            } else {
+                journal.run((connection, entries) -> {
+                    insert(connection, events);
+                    journal(entries, encoder, events);
+                });
+            }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot record health events: " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends {@code events} in the caller's transaction. */
+    public static void insert(Connection connection, List<HealthEvent> events) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (HealthEvent e : events) {
+                insert.setObject(1, e.at().atOffset(ZoneOffset.UTC));
+                insert.setString(2, e.subject().name());
+                insert.setString(3, e.id());
+                insert.setString(4, e.from());
+                insert.setString(5, e.to());
+                insert.setString(6, e.reason() == null ? null
+                        : e.reason().substring(0, Math.min(1000, e.reason().length())));
+                insert.setBoolean(7, e.alarm());
+                insert.setString(8, e.groupedBy());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Adds a journal entry per event, keyed by its subject. */
+    public static void journal(JdbcSyncJournal.Entries entries, RecordEncoder encoder, List<HealthEvent> events)
+            throws SQLException {
+        for (HealthEvent event : events) {
+            entries.put(Change.Kind.HEALTH, event.id(), encoder.healthEvent(event));
         }
     }
 

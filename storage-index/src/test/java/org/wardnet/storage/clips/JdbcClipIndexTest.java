@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.federation.IdEncoder;
+import org.wardnet.storage.federation.JdbcSyncJournal;
 
 /** The clip index on a real H2 file: overlap seeks, paging, coverage, the longest-clip bound across restarts. */
 class JdbcClipIndexTest {
@@ -128,6 +131,22 @@ class JdbcClipIndexTest {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
             assertEquals(600 * 60_000L, index.longestMillis());
             assertEquals(1, index.overlapping("a", T0.plusSeconds(500 * 60), T0.plusSeconds(501 * 60), null, 5).size());
+        }
+    }
+
+    @Test
+    void aJournaledIndexJournalsItsClipsAndOnlyTheDeletesThatHappened() {
+        try (Database db = Database.open(config())) {
+            JdbcSyncJournal journal = new JdbcSyncJournal(db.dataSource(), Clock.systemUTC());
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource()).journaled(journal,
+                    new IdEncoder());
+            List<Long> ids = index.add(List.of(clip("a", 0, 1), clip("a", 1, 2)));
+            index.hold(ids.get(1), "case 4", T0);
+            index.delete(ids);
+            assertEquals(List.of("PUT " + ids.get(0), "PUT " + ids.get(1), "DELETE " + ids.get(0)),
+                    journal.after(0, 10).stream().map(c -> c.op() + " " + c.key()).toList(),
+                    "the held clip stays, so no delete of it goes upward");
+            assertEquals("clip " + ids.get(0) + " of a at " + T0, journal.after(0, 1).get(0).payload());
         }
     }
 }

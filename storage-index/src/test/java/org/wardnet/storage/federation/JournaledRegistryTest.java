@@ -34,18 +34,7 @@ class JournaledRegistryTest {
     @TempDir
     Path dir;
 
-    /** A stand-in for the wire format: the record's kind and id (the real one is tested in app). */
-    private static final RecordEncoder IDS = new RecordEncoder() {
-        @Override
-        public String site(Site site) {
-            return "site " + site.id() + " under " + site.parentId();
-        }
-
-        @Override
-        public String camera(Camera camera) {
-            return "camera " + camera.id() + " in " + camera.siteId();
-        }
-    };
+    private static final RecordEncoder IDS = new IdEncoder();
 
     @Test
     void everyChangeIsJournaledInTheOrderApplied() {

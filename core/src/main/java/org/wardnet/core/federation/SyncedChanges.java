@@ -1,0 +1,44 @@
+package org.wardnet.core.federation;
+
+import java.time.Instant;
+import java.util.List;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.health.HealthEvent;
+
+/**
+ * Where a parent keeps what its child nodes push besides the registry: their health events (its
+ * history), the latest state per subject, and their clip index rows (in its own clip index, so
+ * that its footage queries, coverage and follow see the whole district). A push's rows and the
+ * node's new acknowledgement commit in one transaction: a change is applied exactly once even if
+ * the parent dies between applying and answering.
+ *
+ * <p>Limits: a clip row holds metadata only; its media stays on the node, named by the node's id
+ * for it.
+ */
+public interface SyncedChanges {
+
+    /**
+     * One push's changes other than sites and cameras.
+     *
+     * @param clipPuts    the node's clips, each with the node's own id for it
+     * @param clipDeletes the node's ids of clips it no longer holds
+     */
+    record Batch(List<HealthEvent> events, List<SyncedState> states, List<Clip> clipPuts, List<Long> clipDeletes) {
+        public Batch {
+            events = List.copyOf(events);
+            states = List.copyOf(states);
+            clipPuts = List.copyOf(clipPuts);
+            clipDeletes = List.copyOf(clipDeletes);
+        }
+
+        public boolean isEmpty() {
+            return events.isEmpty() && states.isEmpty() && clipPuts.isEmpty() && clipDeletes.isEmpty();
+        }
+    }
+
+    /** Applies {@code batch} for {@code node} and records {@code ackedSeq} as its progress, together. */
+    void apply(String node, Batch batch, long ackedSeq, Instant at);
+
+    /** Every subject's latest synced state, to seed the parent's view at start. */
+    List<SyncedState> states();
+}

@@ -1,0 +1,23 @@
+-- What a parent tier node keeps of its child nodes' pushes besides the registry.
+
+-- A deeper node's link can be reported (and alarmed) too.
+ALTER TABLE health_event DROP CONSTRAINT health_event_subject_known;
+ALTER TABLE health_event ADD CONSTRAINT health_event_subject_known CHECK (subject IN ('CAMERA', 'SITE', 'NODE'));
+
+-- A clip synced from a child node: the node and the node's own id for it (its media stays there).
+-- Local clips leave both NULL, which a unique index allows any number of times.
+ALTER TABLE clip ADD COLUMN node_id VARCHAR(64);
+ALTER TABLE clip ADD COLUMN node_clip_id BIGINT;
+CREATE UNIQUE INDEX clip_node_clip ON clip (node_id, node_clip_id);
+
+-- The latest state each descendant node reported per subject (camera health, site reachability,
+-- a deeper node's link): shown, with its age, while the reporting node is out of reach.
+CREATE TABLE synced_state (
+    subject_id  VARCHAR(64)   NOT NULL PRIMARY KEY,
+    subject     VARCHAR(8)    NOT NULL,
+    node_id     VARCHAR(64)   NOT NULL,
+    state       VARCHAR(16)   NOT NULL,
+    since_ms    BIGINT        NOT NULL,
+    reason      VARCHAR(1000),
+    root_site   VARCHAR(64)
+);
