@@ -21,3 +21,13 @@ CREATE TABLE synced_state (
     reason      VARCHAR(1000),
     root_site   VARCHAR(64)
 );
+
+-- How this node reaches each child node's API for footage, as the child announced it: its
+-- address, the certificate to pin (PEM, or NULL), and its token for us, sealed like device passwords.
+CREATE TABLE node_access (
+    node_id       VARCHAR(64)    NOT NULL PRIMARY KEY,
+    url           VARCHAR(2048)  NOT NULL,
+    certificate   VARCHAR(64000),
+    token_sealed  VARCHAR(2000)  NOT NULL,
+    announced_ms  BIGINT         NOT NULL
+);

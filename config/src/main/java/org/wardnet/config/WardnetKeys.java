@@ -471,6 +471,13 @@ public final class WardnetKeys {
             "The token the parent's administrator made for this node (POST /api/v1/nodes at the parent); needed with"
                     + " federation.parentUrl. Prefer the environment (WARDNET_FEDERATION_NODE_TOKEN) to a file.");
 
+    /** How the parent reaches this node. */
+    public static final ConfigKey<String> FEDERATION_PUBLIC_URL = new ConfigKey<>("federation.publicUrl",
+            ValueType.text(2048, true), "",
+            "This node's address as its parent reaches it (https://host:port), announced to the parent with a token"
+                    + " of an account made for it, so the parent can fetch footage held here for its users. Empty:"
+                    + " the parent lists this node's clips but cannot play or export them.");
+
     /** Trust for the parent's certificate. */
     public static final ConfigKey<String> FEDERATION_PARENT_CERTIFICATE_FILE = new ConfigKey<>(
             "federation.parentCertificateFile", ValueType.text(4096, true), "",
@@ -492,6 +499,19 @@ public final class WardnetKeys {
             "federation.maxRetrySeconds", ValueType.integer(1, 3_600), 30,
             "While the parent cannot be reached, pushes are retried with a pause that doubles up to this.");
 
+    /** How often an idle child tells its parent it is alive. */
+    public static final ConfigKey<Integer> FEDERATION_HEARTBEAT_SECONDS = new ConfigKey<>(
+            "federation.heartbeatSeconds", ValueType.integer(1, 3_600), 5,
+            "An idle child node pushes an empty batch this often, so its parent can tell a quiet node from a lost"
+                    + " link. Keep it well under the parent's federation.staleAfterSeconds.");
+
+    /** When a parent calls a silent child unreachable. */
+    public static final ConfigKey<Integer> FEDERATION_STALE_AFTER_SECONDS = new ConfigKey<>(
+            "federation.staleAfterSeconds", ValueType.integer(1, 86_400), 30,
+            "A child node silent this long is unreachable: one alarm, and its cameras are shown STALE with their"
+                    + " last reported state until it syncs again. Also the grace given to every child after this node"
+                    + " starts.");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
@@ -510,8 +530,10 @@ public final class WardnetKeys {
             ONVIF_DISCOVERY_INTERFACE, ONVIF_MAX_DISCOVERY_ADDRESSES,
             CLIPS_MAX_WINDOW_HOURS, CLIPS_MAX_EXPORT_MINUTES, CLIPS_TIMELINE_TOLERANCE_MILLIS, CLIPS_IMPORT_ROOTS,
             CONSOLE_MEDIA_ORIGINS,
-            FEDERATION_PARENT_URL, FEDERATION_NODE_TOKEN, FEDERATION_PARENT_CERTIFICATE_FILE, FEDERATION_BATCH_ROWS,
-            FEDERATION_IDLE_MILLIS, FEDERATION_MAX_RETRY_SECONDS,
+            FEDERATION_PARENT_URL, FEDERATION_NODE_TOKEN, FEDERATION_PUBLIC_URL, FEDERATION_PARENT_CERTIFICATE_FILE,
+            FEDERATION_BATCH_ROWS,
+            FEDERATION_IDLE_MILLIS, FEDERATION_MAX_RETRY_SECONDS, FEDERATION_HEARTBEAT_SECONDS,
+            FEDERATION_STALE_AFTER_SECONDS,
             RECORDING_ENABLED, RECORDING_DIRECTORY, RECORDING_SEGMENT_SECONDS, RECORDING_MAX_CAMERAS,
             RECORDING_STALL_SECONDS, RECORDING_KEY_FRAME_TIMEOUT_SECONDS, RECORDING_MIN_FREE_BYTES, RECORDING_TIME_ZONE,
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,

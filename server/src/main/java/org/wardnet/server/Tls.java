@@ -3,6 +3,7 @@ package org.wardnet.server;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
@@ -15,6 +16,18 @@ final class Tls {
     private static final Logger LOG = LoggerFactory.getLogger(Tls.class);
 
     private Tls() {
+    }
+
+    /** The file of the certificate this node serves, if it serves HTTPS (configured or self-signed). */
+    static Optional<Path> certificateFile(WardnetConfig config) {
+        String certificate = config.get(WardnetKeys.SERVER_TLS_CERTIFICATE_FILE);
+        if (!certificate.isEmpty()) {
+            return Optional.of(Path.of(certificate));
+        }
+        if (config.get(WardnetKeys.SERVER_TLS_SELF_SIGNED)) {
+            return Optional.of(Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "tls").resolve(TlsFiles.CERTIFICATE));
+        }
+        return Optional.empty();
     }
 
     /** The TLS context, or null for plain HTTP; a start failure names the keys to fix. */

@@ -1,13 +1,19 @@
 package org.wardnet.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wardnet.adapters.federation.HttpParentLink;
+import org.wardnet.app.federation.ParentAccount;
 import org.wardnet.app.federation.SyncRecords;
 import org.wardnet.app.federation.UpwardSync;
 import org.wardnet.config.WardnetConfig;
@@ -15,16 +21,25 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.Site;
+import org.wardnet.core.federation.NodeAccess;
+import org.wardnet.core.federation.SyncedChanges;
+import org.wardnet.storage.childsync.JdbcSyncedChanges;
+import org.wardnet.storage.clips.JdbcClipIndex;
+import org.wardnet.storage.clips.SyncedClipRows;
 import org.wardnet.storage.federation.JdbcSyncJournal;
+import org.wardnet.storage.health.JdbcHealthHistory;
 import org.wardnet.storage.registry.JdbcRegistryStore;
 
 /**
  * This node's link to its parent tier node, when federation.parentUrl names one: the registry's
- * store writes every change to the sync journal too, and the upward sync pushes the journal to the
+ * store, the health history, the clip index and the store of this node's own children's pushes
+ * write every change to the sync journal too, and the upward sync pushes the journal to the
  * parent, copying the parent's sites above this node's own into the registry when it first
  * connects. Without a parent, nothing is journaled and nothing runs.
  */
 final class UpwardLink implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpwardLink.class);
 
     private final WardnetConfig config;
     private final JdbcSyncJournal journal;
@@ -54,8 +69,27 @@ final class UpwardLink implements AutoCloseable {
         return journal == null ? plain : plain.journaled(journal, records);
     }
 
-    /** Starts pushing to the parent, if there is one. */
-    void start(Registry registry) {
+    /** The health history: journaled when there is a parent, so state changes go upward. */
+    JdbcHealthHistory history(JdbcHealthHistory plain) {
+        return journal == null ? plain : plain.journaled(journal, records);
+    }
+
+    /** The clip index: journaled when there is a parent, so clip rows go upward (media stays here). */
+    JdbcClipIndex clipIndex(JdbcClipIndex plain) {
+        return journal == null ? plain : plain.journaled(journal, records);
+    }
+
+    /** Where this node's children's pushes are kept: journaled onward when there is a parent. */
+    SyncedChanges childChanges(DataSource dataSource, JdbcClipIndex clips) {
+        return new JdbcSyncedChanges(dataSource, new SyncedClipRows(clips), journal, records);
+    }
+
+    /**
+     * Starts pushing to the parent, if there is one. At each resume this node copies the sites
+     * above its own and, with federation.publicUrl set, announces how the parent reaches it for
+     * footage (with a fresh token of {@link ParentAccount}).
+     */
+    void start(Registry registry, ParentAccount account) {
         if (journal == null) {
             return;
         }
@@ -63,15 +97,37 @@ final class UpwardLink implements AutoCloseable {
         HttpParentLink parent = new HttpParentLink(URI.create(config.get(WardnetKeys.FEDERATION_PARENT_URL)),
                 config.get(WardnetKeys.FEDERATION_NODE_TOKEN), certificate.isEmpty() ? null : Path.of(certificate),
                 Duration.ofSeconds(30));
-        sync = new UpwardSync(journal, parent, ancestry -> copyMissing(registry, ancestry),
-                config.get(WardnetKeys.FEDERATION_BATCH_ROWS),
-                Duration.ofMillis(config.get(WardnetKeys.FEDERATION_IDLE_MILLIS)),
-                Duration.ofSeconds(config.get(WardnetKeys.FEDERATION_MAX_RETRY_SECONDS)), Clock.systemUTC()).start();
+        String publicUrl = config.get(WardnetKeys.FEDERATION_PUBLIC_URL);
+        if (publicUrl.isEmpty()) {
+            LOG.warn("federation.publicUrl is empty: the parent lists this node's clips but cannot play or export them");
+        }
+        String pem = Tls.certificateFile(config).map(UpwardLink::read).orElse(null);
+        sync = new UpwardSync(journal, parent, ancestry -> {
+            copyMissing(registry, ancestry);
+            if (!publicUrl.isEmpty() && !ancestry.isEmpty()) {
+                String ownSite = ancestry.get(ancestry.size() - 1).id();
+                parent.announce(new NodeAccess(publicUrl, pem, account.freshToken(ownSite)));
+            }
+        },
+                new UpwardSync.Settings(config.get(WardnetKeys.FEDERATION_BATCH_ROWS),
+                        Duration.ofMillis(config.get(WardnetKeys.FEDERATION_IDLE_MILLIS)),
+                        Duration.ofSeconds(config.get(WardnetKeys.FEDERATION_HEARTBEAT_SECONDS)),
+                        Duration.ofSeconds(config.get(WardnetKeys.FEDERATION_MAX_RETRY_SECONDS))),
+                Clock.systemUTC()).start();
     }
 
     /** The upward sync's state, or null without a parent. */
     UpwardSync.Status status() {
         return sync == null ? null : sync.status();
+    }
+
+    private static String read(Path certificate) {
+        try {
+            return Files.readString(certificate, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ServerStartException("cannot read this node's certificate " + certificate + " to announce it to"
+                    + " the parent: " + e.getMessage(), e);
+        }
     }
 
     /** The parent's sites this node lacks, center first, so that its own site hangs where it belongs. */

@@ -17,9 +17,12 @@ import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.clips.FootageQueries;
 import org.wardnet.app.clips.ImportRoots;
-import org.wardnet.app.federation.ChildChanges;
+import org.wardnet.app.federation.ChildAccess;
+import org.wardnet.app.federation.NodeStatus;
+import org.wardnet.app.federation.ParentAccount;
 import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.federation.SyncRecords;
+import org.wardnet.app.health.HealthEventHub;
 import org.wardnet.app.health.HealthService;
 import org.wardnet.app.install.Installation;
 import org.wardnet.app.install.InstallerService;
@@ -60,6 +63,7 @@ import org.wardnet.server.ops.OpsResource;
 import org.wardnet.server.routes.Endpoint;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.access.JdbcAuditStore;
+import org.wardnet.storage.childsync.JdbcNodeAccessStore;
 import org.wardnet.storage.clips.JdbcClipIndex;
 import org.wardnet.storage.clips.JdbcRecordingPlanStore;
 import org.wardnet.storage.federation.JdbcSyncProgress;
@@ -144,6 +148,7 @@ public final class WardnetServer implements AutoCloseable {
         private EventLoops loops;
         private HttpServer http;
         private UpwardLink upward;
+        private ChildNodes children;
 
         Assembly(Database database) {
             this.database = database;
@@ -171,13 +176,19 @@ public final class WardnetServer implements AutoCloseable {
                     config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
             devices = new DeviceAdapters(config);
             ScopedRegistry scoped = new ScopedRegistry(registry);
-            HealthHistory history = new JdbcHealthHistory(database.dataSource());
+            HealthHistory history = upward.history(new JdbcHealthHistory(database.dataSource()));
             AccountSetup accountSetup = AccountSetup.open(config, database.dataSource(), registry, Clock.systemUTC());
             this.accountSetup = accountSetup;
             Nodes nodes = new Nodes(accountSetup.accounts(), registry, Clock.systemUTC());
+            JdbcClipIndex clipIndex = upward.clipIndex(new JdbcClipIndex(database.dataSource()));
+            clips = clipIndex;
+            HealthEventHub hub = new HealthEventHub(history);
+            children = ChildNodes.start(config, registry, nodes, new JdbcSyncProgress(database.dataSource()),
+                    upward.childChanges(database.dataSource(), clipIndex), new SyncRecords(json.mapper()), hub,
+                    metrics.registry());
             // a child node's cameras are probed by the child, never from here (see Nodes#owns)
-            health = HealthService.start(config, registry, history, devices.prober(), metrics.registry(),
-                    camera -> !nodes.owns(camera.siteId()));
+            health = HealthService.start(config, registry, history, hub, devices.prober(), metrics.registry(),
+                    camera -> !nodes.owns(camera.siteId()), children.health());
             installer = InstallerService.start(config, registry, new JdbcVerificationStore(database.dataSource()),
                     Path.of(config.get(WardnetKeys.STORE_DATA_DIR)), writes,
                     report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
@@ -187,8 +198,6 @@ public final class WardnetServer implements AutoCloseable {
             ApiRoutes.Registering registering = new ApiRoutes.Registering(new Sites(scoped, nodes), cameras,
                     new Installation(installer, scoped, cameras, config, nodes));
             imports = new BlockingWork("wardnet-clip-import", 1, 4);
-            JdbcClipIndex clipIndex = new JdbcClipIndex(database.dataSource());
-            clips = clipIndex;
             ApiRoutes.Footage footage = new ApiRoutes.Footage(
                     new ClipQueries(clipIndex, clipIndex, scoped, Clock.systemUTC()),
                     new ClipIngest(clipIndex, scoped, media, ImportRoots.from(config)),
@@ -216,10 +225,10 @@ public final class WardnetServer implements AutoCloseable {
             List<Endpoint> declared = ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(health.queries(), reads, json), registering, footage,
                     new RecordingPlans(recording, scoped, nodes), tracking, auditStore,
-                    new ApiRoutes.Identity(accountSetup.accounts(),
-                            nodes,
-                            new ChildChanges(registry, new SyncRecords(json.mapper()),
-                                    new JdbcSyncProgress(database.dataSource()), Clock.systemUTC()), authWork));
+                    new ApiRoutes.Identity(accountSetup.accounts(), nodes,
+                            new NodeStatus(nodes, new JdbcSyncProgress(database.dataSource()), children.links(), history),
+                            children.changes(), new ChildAccess(new JdbcNodeAccessStore(database.dataSource(),
+                                    SecretKeys.load(config), Clock.systemUTC())), authWork));
             List<Endpoint> endpoints = guards == Guards.ENFORCED
                     ? accountSetup.control(auditing, reads).apply(auditing.apply(declared)) : AccountSetup.unguarded(declared);
             List<Router.Route> routes = new ArrayList<>(endpoints.stream().map(Endpoint::route).toList());
@@ -233,7 +242,7 @@ public final class WardnetServer implements AutoCloseable {
                     new ProblemWriter(json, errors), metrics, tls);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);
-            upward.start(registry);
+            upward.start(registry, new ParentAccount(accountSetup.accounts(), Clock.systemUTC()));
             return new WardnetServer(this, registry, declared, address);
         }
 
@@ -263,6 +272,9 @@ public final class WardnetServer implements AutoCloseable {
         public void close() {
             if (upward != null) {
                 upward.close();
+            }
+            if (children != null) {
+                children.close();
             }
             if (http != null) {
                 http.close();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.wardnet.adapters.tls.PemTrust;
 import org.wardnet.core.federation.Change;
+import org.wardnet.core.federation.NodeAccess;
 import org.wardnet.core.federation.ParentLink;
 import org.wardnet.core.registry.RoomKind;
 import org.wardnet.core.registry.Site;
@@ -31,6 +32,10 @@ import org.wardnet.core.registry.Tier;
  * <p>Limits: a batch is one request body, sent whole; answers over 1 MiB are not expected.
  */
 public final class HttpParentLink implements ParentLink {
+
+    /** The header a push names this node's newest sequence number in. */
+    public static final String HEAD_HEADER = "Wardnet-Journal-Head";
+
 
     private final URI base;
     private final String token;
@@ -78,7 +83,21 @@ public final class HttpParentLink implements ParentLink {
     }
 
     @Override
-    public long push(List<Change> changes) {
+    public void announce(NodeAccess access) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("url", access.url());
+        body.put("certificate", access.certificatePem());
+        body.put("token", access.token());
+        try {
+            send(HttpRequest.newBuilder(base.resolve("/api/v1/sync/access")).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the access announcement", e);
+        }
+    }
+
+    @Override
+    public long push(List<Change> changes, long head) {
         StringBuilder body = new StringBuilder();
         for (Change change : changes) {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -96,6 +115,7 @@ public final class HttpParentLink implements ParentLink {
         }
         HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/sync/changes"))
                 .header("Content-Type", "application/x-ndjson")
+                .header(HEAD_HEADER, Long.toString(head))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         return ackedSeq(answer);
     }

@@ -53,7 +53,7 @@ public final class ClipExports {
         List<Clip> clips = index.overlapping(cameraId, from, to, null, MAX_CLIPS);
         List<MediaFiles.Source> local = new ArrayList<>();
         for (Clip clip : clips) {
-            if (!clip.remote()) {
+            if (!clip.remote() && clip.heldByNode() == null) {
                 local.add(new MediaFiles.Source(Path.of(clip.media()), clip.start()));
             }
         }
@@ -62,7 +62,9 @@ public final class ClipExports {
                     ? new DomainException(DomainException.Kind.NOT_FOUND, "no-footage", "No footage",
                             "camera '" + cameraId + "' has no footage in the window")
                     : new DomainException(DomainException.Kind.CONFLICT, "no-footage", "No footage",
-                            "the window's footage is held on edge recorders (" + clips.get(0).media()
+                            clips.get(0).heldByNode() != null ? "the window's footage is held on node "
+                                    + clips.get(0).heldByNode() + "; export it there"
+                                    : "the window's footage is held on edge recorders (" + clips.get(0).media()
                                     + "); fetch it there");
         }
         try {

@@ -2,14 +2,21 @@ package org.wardnet.app.federation;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.wardnet.core.access.Caller;
+import org.wardnet.core.clips.Clip;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.SyncProgress;
+import org.wardnet.core.federation.SyncedChanges;
+import org.wardnet.core.federation.SyncedState;
+import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Site;
@@ -21,7 +28,14 @@ import org.wardnet.core.registry.Site;
  * batch reaching outside the node's subtree is refused whole, before anything of it is applied;
  * puts of the sites above the node's own (the node's copy of its ancestry) are skipped.
  *
- * <p>Limits: sites and cameras only, so far; other kinds are refused by name.
+ * <p>Sites and cameras go to the registry (upserts, so applying one twice changes nothing);
+ * health events, the latest states and clip rows go to {@link SyncedChanges} with the node's new
+ * acknowledgement in one transaction, so each is applied exactly once. A health event or clip of
+ * a camera unknown here is kept under its node: the journal may carry it after the camera's
+ * deletion, and refusing it would stop the node's sync for good. Every call counts as the node's
+ * contact ({@link NodeLinks}); the health events are then passed to live subscribers.
+ *
+ * <p>Limits: verification results and the audit chain's head are refused by name, so far.
  */
 public final class ChildChanges {
 
@@ -39,18 +53,29 @@ public final class ChildChanges {
     private final Registry registry;
     private final SyncRecords records;
     private final SyncProgress progress;
+    private final SyncedChanges synced;
+    private final NodeHealth health;
+    private final NodeLinks links;
+    private final Consumer<HealthEvent> live;
     private final Clock clock;
 
-    public ChildChanges(Registry registry, SyncRecords records, SyncProgress progress, Clock clock) {
+    /** @param live told of each health event a push brought, once it is stored */
+    public ChildChanges(Registry registry, SyncRecords records, SyncProgress progress, SyncedChanges synced,
+            NodeHealth health, NodeLinks links, Consumer<HealthEvent> live, Clock clock) {
         this.registry = registry;
         this.records = records;
         this.progress = progress;
+        this.synced = synced;
+        this.health = health;
+        this.links = links;
+        this.live = live;
         this.clock = clock;
     }
 
     /** Where the calling node resumes: the highest of its sequence numbers applied here, and its ancestry. */
     public State state(Caller caller) {
         String node = nodeOf(caller);
+        links.contact(node);
         return new State(node, progress.acked(node), ancestry(caller));
     }
 
@@ -70,11 +95,15 @@ public final class ChildChanges {
     }
 
     /**
+     * Applies a push; {@code head} is the node's newest sequence number as it says (-1 when it
+     * does not), for ops' lag.
+     *
      * @throws DomainException INVALID for a change that cannot be read or a kind not synced yet,
      *                         FORBIDDEN for a change outside the node's subtree (nothing applied)
      */
-    public synchronized Receipt apply(Caller caller, List<Change> changes) {
+    public synchronized Receipt apply(Caller caller, List<Change> changes, long head) {
         String node = nodeOf(caller);
+        links.contact(node);
         long acked = progress.acked(node);
         Set<String> above = ancestry(caller).stream().map(Site::id).collect(Collectors.toSet());
         caller.scope().roots().forEach(above::remove);
@@ -83,19 +112,42 @@ public final class ChildChanges {
                 .filter(c -> !(c.kind() == Change.Kind.SITE && c.op() == Change.Op.PUT && above.contains(c.key())))
                 .toList();
         List<Object> decoded = check(caller, fresh);
+        List<HealthEvent> events = new ArrayList<>();
+        List<Clip> clipPuts = new ArrayList<>();
+        List<Long> clipDeletes = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
-            put(fresh.get(i), decoded.get(i));
+            Change change = fresh.get(i);
+            switch (change.kind()) {
+                case SITE, CAMERA -> putRegistry(change, decoded.get(i));
+                case HEALTH -> events.add((HealthEvent) decoded.get(i));
+                case CLIP -> {
+                    if (change.op() == Change.Op.PUT) {
+                        clipPuts.add((Clip) decoded.get(i));
+                    } else {
+                        clipDeletes.add((Long) decoded.get(i));
+                    }
+                }
+                default -> throw new IllegalStateException("checked kinds only: " + change.kind());
+            }
         }
         long highest = changes.stream().mapToLong(Change::seq).max().orElse(acked);
-        if (highest > acked) {
+        List<SyncedState> states = NodeHealth.statesOf(node, events);
+        SyncedChanges.Batch rest = new SyncedChanges.Batch(events, states, clipPuts, clipDeletes);
+        if (!rest.isEmpty()) {
+            synced.apply(node, rest, Math.max(acked, highest), clock.instant());
+            health.apply(states);
+            events.forEach(live);
+        } else if (highest > acked) {
             progress.acked(node, highest, clock.instant());
         }
+        links.pushed(node, Math.max(acked, highest), head);
         return new Receipt(node, Math.max(acked, highest), fresh.size(), changes.size() - fresh.size());
     }
 
     /** Reads every change and checks it lies in the caller's subtree, as the batch leaves it. */
     private List<Object> check(Caller caller, List<Change> changes) {
         Set<String> sitesOfBatch = new HashSet<>();
+        Map<String, String> camerasOfBatch = new HashMap<>();
         List<Object> decoded = new ArrayList<>(changes.size());
         for (Change change : changes) {
             Object record = null;
@@ -122,9 +174,28 @@ public final class ChildChanges {
                         Camera camera = records.camera(change.payload());
                         require(sees(caller, sitesOfBatch, camera.siteId()) && camera.id().equals(change.key())
                                 && (existing == null || caller.sees(existing.siteId())), change);
+                        camerasOfBatch.put(camera.id(), camera.siteId());
                         record = camera;
                     } else {
                         require(existing == null || caller.sees(existing.siteId()), change);
+                    }
+                }
+                case HEALTH -> {
+                    HealthEvent event = records.healthEvent(payloadOf(change));
+                    require(event.id().equals(change.key()) && inScope(caller, sitesOfBatch, camerasOfBatch, event),
+                            change);
+                    record = event;
+                }
+                case CLIP -> {
+                    if (change.op() == Change.Op.PUT) {
+                        Clip clip = records.clip(change.payload());
+                        String site = camerasOfBatch.getOrDefault(clip.cameraId(),
+                                registry.camera(clip.cameraId()).map(Camera::siteId).orElse(null));
+                        require(Long.toString(clip.id()).equals(change.key())
+                                && (site == null || sees(caller, sitesOfBatch, site)), change);
+                        record = clip;
+                    } else {
+                        record = clipId(change);
                     }
                 }
                 default -> throw DomainException.badRequest("kind", change.kind() + " changes are not synced yet"
@@ -135,7 +206,38 @@ public final class ChildChanges {
         return decoded;
     }
 
-    private void put(Change change, Object record) {
+    /**
+     * Whether a health event's subject lies in the node's subtree: a camera or site known here
+     * must; one unknown here is the node's to report (see the class comment).
+     */
+    private boolean inScope(Caller caller, Set<String> sitesOfBatch, Map<String, String> camerasOfBatch,
+            HealthEvent event) {
+        String site = switch (event.subject()) {
+            case CAMERA -> camerasOfBatch.getOrDefault(event.id(),
+                    registry.camera(event.id()).map(Camera::siteId).orElse(null));
+            case SITE -> registry.site(event.id()).map(Site::id).orElse(null);
+            case NODE -> event.groupedBy() == null ? null : registry.site(event.groupedBy()).map(Site::id).orElse(null);
+        };
+        return site == null || sees(caller, sitesOfBatch, site);
+    }
+
+    private static long clipId(Change change) {
+        try {
+            return Long.parseLong(change.key());
+        } catch (NumberFormatException e) {
+            throw DomainException.badRequest("key", "change " + change.seq() + ": a clip's key is its id, a number: "
+                    + change.key());
+        }
+    }
+
+    private static String payloadOf(Change change) {
+        if (change.op() != Change.Op.PUT) {
+            throw DomainException.badRequest("op", "change " + change.seq() + ": health events are only put");
+        }
+        return change.payload();
+    }
+
+    private void putRegistry(Change change, Object record) {
         if (change.kind() == Change.Kind.SITE) {
             if (change.op() == Change.Op.PUT) {
                 registry.putSynced((Site) record);
@@ -161,10 +263,6 @@ public final class ChildChanges {
     }
 
     private static String nodeOf(Caller caller) {
-        String user = caller.principal().user();
-        if (!user.startsWith(Nodes.ACCOUNT_PREFIX)) {
-            throw DomainException.forbidden("only a tier node's token pushes changes");
-        }
-        return user.substring(Nodes.ACCOUNT_PREFIX.length());
+        return Nodes.nodeOf(caller);
     }
 }

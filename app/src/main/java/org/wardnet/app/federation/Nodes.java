@@ -40,13 +40,34 @@ public final class Nodes implements RecordOwners {
     private final Accounts accounts;
     private final Registry registry;
     private final Clock clock;
-    /** Each registered node by its site (revoked ones too: their records stay theirs); null until first read. */
-    private volatile Map<String, String> owned;
+    /** Every registered node (revoked ones too: their records stay theirs); null until first read. */
+    private volatile Known known;
+
+    /** The nodes as last read, by id and by the site each owns. */
+    private record Known(List<Node> nodes, Map<String, Node> byId, Map<String, String> bySite) {
+        static Known of(List<Node> nodes) {
+            return new Known(nodes, nodes.stream().collect(Collectors.toUnmodifiableMap(Node::id, n -> n)),
+                    nodes.stream().collect(Collectors.toUnmodifiableMap(Node::siteId, Node::id, (a, b) -> a)));
+        }
+    }
 
     public Nodes(Accounts accounts, Registry registry, Clock clock) {
         this.accounts = accounts;
         this.registry = registry;
         this.clock = clock;
+    }
+
+    /**
+     * The node a caller is, by its account.
+     *
+     * @throws DomainException FORBIDDEN for a caller that is no tier node
+     */
+    public static String nodeOf(Caller caller) {
+        String user = caller.principal().user();
+        if (!user.startsWith(ACCOUNT_PREFIX)) {
+            throw DomainException.forbidden("only a tier node's token may do this");
+        }
+        return user.substring(ACCOUNT_PREFIX.length());
     }
 
     /** A child node as the parent knows it. */
@@ -81,22 +102,36 @@ public final class Nodes implements RecordOwners {
         User user = accounts.createNodeAccount(account, siteId);
         Accounts.Issued issued = accounts.createToken(caller.principal(), account, "tier node " + id,
                 clock.instant().plus(TOKEN_LIFE));
-        owned = null; // read again at the next question
+        known = null; // read again at the next question
         return new Registered(view(user), issued.secret());
     }
 
-    /** Every node registered here, by id (revoked ones too). */
+    /** Every node registered here, by id (revoked ones too). Answers from memory after the first call. */
     public List<Node> list() {
-        return accounts.all().stream().filter(Nodes::isNode).map(Nodes::view)
-                .sorted(Comparator.comparing(Node::id)).toList();
+        return known().nodes();
+    }
+
+    /** The node of {@code nodeId}, revoked or not. */
+    public Optional<Node> find(String nodeId) {
+        return Optional.ofNullable(known().byId().get(nodeId));
+    }
+
+    private Known known() {
+        Known current = known;
+        if (current == null) {
+            current = Known.of(accounts.all().stream().filter(Nodes::isNode).map(Nodes::view)
+                    .sorted(Comparator.comparing(Node::id)).toList());
+            known = current;
+        }
+        return current;
     }
 
     /** @throws DomainException NOT_FOUND when there is no such node */
     public Node revoke(String id) {
-        owned = null;
         String account = ACCOUNT_PREFIX + id;
-        find(account).orElseThrow(() -> DomainException.notFound("no node '" + id + "'"));
+        account(account).orElseThrow(() -> DomainException.notFound("no node '" + id + "'"));
         accounts.disableNodeAccount(account);
+        known = null; // read again at the next question
         return view(accounts.find(account).orElseThrow());
     }
 
@@ -137,15 +172,10 @@ public final class Nodes implements RecordOwners {
     }
 
     private Map<String, String> roots() {
-        Map<String, String> roots = owned;
-        if (roots == null) {
-            roots = list().stream().collect(Collectors.toUnmodifiableMap(Node::siteId, Node::id, (a, b) -> a));
-            owned = roots;
-        }
-        return roots;
+        return known().bySite();
     }
 
-    private Optional<User> find(String account) {
+    private Optional<User> account(String account) {
         return accounts.find(account).filter(Nodes::isNode);
     }
 

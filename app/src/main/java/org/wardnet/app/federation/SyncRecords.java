@@ -3,8 +3,11 @@ package org.wardnet.app.federation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.federation.RecordEncoder;
+import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Credentials;
 import org.wardnet.core.registry.GeoPoint;
@@ -15,7 +18,7 @@ import org.wardnet.core.registry.Site;
 import org.wardnet.core.registry.Tier;
 
 /**
- * The sync wire format of sites and cameras, both ways: the child's journal writes records with
+ * The sync wire format of sites, cameras, health events and clips, both ways: the child's journal writes records with
  * it, the parent reads them back. Device user names travel, passwords never do: the parent holds
  * a child's cameras without credentials (it does not probe them; their owner does).
  */
@@ -34,6 +37,14 @@ public final class SyncRecords implements RecordEncoder {
     record CameraWire(String id, String siteId, String name, double lat, double lon, Double heading, String mounting,
             String vendor, String model, String onvifUrl, String onvifUsername, String rtspUrl, String rtspSubUrl,
             String rtspUsername, String createdAt, String updatedAt) {
+    }
+
+    record EventWire(String at, String subject, String id, String from, String to, String reason, boolean alarm,
+            String groupedBy) {
+    }
+
+    record ClipWire(long id, String cameraId, String start, String end, Long bytes, String codec, Integer width,
+            Integer height, Integer keyFrames, String sha256, String origin) {
     }
 
     @Override
@@ -57,7 +68,7 @@ public final class SyncRecords implements RecordEncoder {
 
     /** @throws DomainException INVALID when the payload is not a site */
     public Site site(String json) {
-        SiteWire wire = read(json, SiteWire.class);
+        SiteWire wire = read(json, SiteWire.class, "site");
         try {
             return new Site(wire.id(), wire.name(), Tier.valueOf(wire.tier()), wire.parentId(),
                     wire.kind() == null ? null : RoomKind.valueOf(wire.kind()), wire.address(),
@@ -69,7 +80,7 @@ public final class SyncRecords implements RecordEncoder {
 
     /** @throws DomainException INVALID when the payload is not a camera */
     public Camera camera(String json) {
-        CameraWire wire = read(json, CameraWire.class);
+        CameraWire wire = read(json, CameraWire.class, "camera");
         try {
             return new Camera(wire.id(), wire.siteId(), wire.name(), new GeoPoint(wire.lat(), wire.lon()),
                     wire.heading(), wire.mounting(), wire.vendor(), wire.model(),
@@ -83,6 +94,56 @@ public final class SyncRecords implements RecordEncoder {
         }
     }
 
+    @Override
+    public String healthEvent(HealthEvent event) {
+        return write(new EventWire(event.at().toString(), event.subject().name(), event.id(), event.from(), event.to(),
+                event.reason(), event.alarm(), event.groupedBy()));
+    }
+
+    /** The clip's metadata without its media: the footage stays on the node, which is asked for it by id. */
+    @Override
+    public String clip(Clip clip) {
+        return write(new ClipWire(clip.id(), clip.cameraId(), clip.start().toString(), clip.end().toString(),
+                clip.bytes(), clip.codec(), clip.width(), clip.height(), clip.keyFrames(), clip.sha256(),
+                clip.origin().name()));
+    }
+
+    /** @throws DomainException INVALID when the payload is not a health event */
+    public HealthEvent healthEvent(String json) {
+        EventWire wire = read(json, EventWire.class, "health event");
+        try {
+            return new HealthEvent(Instant.parse(wire.at()), HealthEvent.Subject.valueOf(wire.subject()),
+                    require(wire.id(), "id"), require(wire.from(), "from"), require(wire.to(), "to"), wire.reason(),
+                    wire.alarm(), wire.groupedBy());
+        } catch (RuntimeException e) {
+            throw DomainException.badRequest("payload", "not a health event: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A node's clip, with the node's id for it and a placeholder for its media (the parent names
+     * the node as its media when it stores it).
+     *
+     * @throws DomainException INVALID when the payload is not a clip
+     */
+    public Clip clip(String json) {
+        ClipWire wire = read(json, ClipWire.class, "clip");
+        try {
+            return new Clip(wire.id(), require(wire.cameraId(), "cameraId"), Instant.parse(wire.start()),
+                    Instant.parse(wire.end()), "", wire.bytes(), wire.codec(), wire.width(), wire.height(),
+                    wire.keyFrames(), wire.sha256(), ClipOrigin.valueOf(wire.origin()));
+        } catch (RuntimeException e) {
+            throw DomainException.badRequest("payload", "not a clip: " + e.getMessage());
+        }
+    }
+
+    private static String require(String value, String field) {
+        if (value == null || value.isEmpty() || value.length() > 64) {
+            throw new IllegalArgumentException(field + " must have 1 to 64 characters");
+        }
+        return value;
+    }
+
     private String write(Object wire) {
         try {
             return mapper.writeValueAsString(wire);
@@ -91,11 +152,11 @@ public final class SyncRecords implements RecordEncoder {
         }
     }
 
-    private <T> T read(String json, Class<T> type) {
+    private <T> T read(String json, Class<T> type, String what) {
         try {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw DomainException.badRequest("payload", "unreadable record: " + e.getOriginalMessage());
+            throw DomainException.badRequest("payload", "not a " + what + ": " + e.getOriginalMessage());
         }
     }
 }

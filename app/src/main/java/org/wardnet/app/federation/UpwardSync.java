@@ -23,6 +23,9 @@ import org.wardnet.core.registry.Site;
  * on either side's restart: the journal keeps what was not acknowledged, and the parent says
  * where to resume.
  *
+ * <p>An idle node pushes an empty batch once per heartbeat, so the parent can tell a quiet node
+ * from a lost link.
+ *
  * <p>Limits: one batch in flight at a time; backpressure is the journal itself (on disk), which
  * grows while the link is down.
  */
@@ -34,38 +37,52 @@ public final class UpwardSync implements AutoCloseable {
     public record Status(long ackedSeq, long backlog, boolean linkUp, Instant lastPush, String lastError) {
     }
 
+    /**
+     * How the sync paces itself.
+     *
+     * @param batchRows most changes in one push
+     * @param idle      how long to wait when nothing is left to push
+     * @param heartbeat the longest silence towards the parent: an empty push tells it this node is alive
+     * @param maxPause  the longest pause between tries while the link is down
+     */
+    public record Settings(int batchRows, Duration idle, Duration heartbeat, Duration maxPause) {
+        public Settings {
+            if (batchRows < 1) {
+                throw new IllegalArgumentException("batchRows must be at least 1: " + batchRows);
+            }
+        }
+    }
+
     private final SyncJournal journal;
     private final ParentLink parent;
     private final Consumer<List<Site>> ancestry;
     private final int batchRows;
     private final Duration idle;
+    private final Duration heartbeat;
     private final Duration maxPause;
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private volatile long acked = -1;
     private volatile boolean linkUp;
     private volatile Instant lastPush;
+    private Instant lastContact;
     private volatile String lastError;
     private Duration pause;
 
-    /**
-     * @param idle     how long to wait when nothing is left to push
-     * @param maxPause the longest pause between tries while the link is down
-     */
-    public UpwardSync(SyncJournal journal, ParentLink parent, int batchRows, Duration idle, Duration maxPause,
-            Clock clock) {
-        this(journal, parent, sites -> { }, batchRows, idle, maxPause, clock);
+    public UpwardSync(SyncJournal journal, ParentLink parent, Settings settings, Clock clock) {
+        this(journal, parent, sites -> { }, settings, clock);
     }
 
     /** @param ancestry given the parent's sites from the center down to this node's own, at each resume */
-    public UpwardSync(SyncJournal journal, ParentLink parent, Consumer<List<Site>> ancestry, int batchRows,
-            Duration idle, Duration maxPause, Clock clock) {
+    public UpwardSync(SyncJournal journal, ParentLink parent, Consumer<List<Site>> ancestry, Settings settings,
+            Clock clock) {
         this.ancestry = ancestry;
         this.journal = journal;
         this.parent = parent;
-        this.batchRows = batchRows;
-        this.idle = idle;
-        this.maxPause = maxPause;
+        this.batchRows = settings.batchRows();
+        this.idle = settings.idle();
+        this.heartbeat = settings.heartbeat();
+        this.maxPause = settings.maxPause();
         this.clock = clock;
         this.pause = idle;
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -121,17 +138,23 @@ public final class UpwardSync implements AutoCloseable {
     private boolean pushOnce() {
         if (acked < 0) {
             ParentLink.Resume resume = parent.resume();
+            lastContact = clock.instant();
             ancestry.accept(resume.ancestry());
             acked = resume.ackedSeq();
             journal.prune(acked);
         }
         List<Change> batch = journal.after(acked, batchRows);
         if (batch.isEmpty()) {
+            if (lastContact == null || !clock.instant().isBefore(lastContact.plus(heartbeat))) {
+                parent.push(batch, journal.watermark()); // nothing to send: a heartbeat, so the parent knows the link holds
+                lastContact = clock.instant();
+            }
             return false;
         }
-        long answer = parent.push(batch);
+        long answer = parent.push(batch, journal.watermark());
         acked = Math.max(acked, answer);
         lastPush = clock.instant();
+        lastContact = lastPush;
         journal.prune(acked);
         return batch.size() == batchRows;
     }

@@ -51,6 +51,16 @@ public final class HealthEventHub implements HealthListener, AutoCloseable {
         }
     }
 
+    /**
+     * Tells live subscribers of an event already stored elsewhere (one a child node pushed, kept
+     * with its push), without writing it to the history again.
+     */
+    public void publish(HealthEvent event) {
+        for (HealthListener subscriber : subscribers) {
+            subscriber.on(event);
+        }
+    }
+
     public Runnable subscribe(HealthListener subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.wardnet.core.access.Caller;
@@ -41,19 +42,26 @@ public final class HealthQueries {
     private final HealthMonitor monitor;
     private final HealthHistory history;
     private final HealthEventHub hub;
+    private final RemoteHealth remote;
     private final boolean monitoring;
 
     HealthQueries(Registry registry, HealthMonitor monitor, HealthHistory history, HealthEventHub hub,
-            boolean monitoring) {
+            RemoteHealth remote, boolean monitoring) {
         this.registry = registry;
         this.monitor = monitor;
         this.history = history;
         this.hub = hub;
+        this.remote = remote;
         this.monitoring = monitoring;
     }
 
-    /** One camera's health and its latest {@value #HISTORY} events, newest first. */
-    public record CameraReport(Camera camera, CameraHealth health, List<HealthEvent> history, boolean monitoring) {
+    /**
+     * One camera's health and its latest {@value #HISTORY} events, newest first.
+     *
+     * @param remote what a child node reported of it; null for a camera probed here
+     */
+    public record CameraReport(Camera camera, CameraHealth health, List<HealthEvent> history, boolean monitoring,
+            RemoteHealth.Report remote) {
     }
 
     /** A child site's line in a summary. */
@@ -79,7 +87,9 @@ public final class HealthQueries {
         if (camera == null) {
             throw DomainException.notFound("no camera '" + cameraId + "'");
         }
-        return new CameraReport(camera, monitor.health(cameraId), history.recent(cameraId, HISTORY), monitoring);
+        RemoteHealth.Report report = remote.report(camera);
+        return new CameraReport(camera, report != null ? report.health() : monitor.health(cameraId),
+                history.recent(cameraId, HISTORY), monitoring, report);
     }
 
     /**
@@ -101,18 +111,18 @@ public final class HealthQueries {
         StateCounts total = new StateCounts();
         for (Camera camera : registry.queries().cameras(new ListQuery(null, Integer.MAX_VALUE,
                 root == null ? null : root.id(), null)).items()) {
-            CameraHealth health = monitor.health(camera.id());
-            total.add(health == null ? null : health.state());
+            HealthState state = stateOf(camera);
+            total.add(state);
             String child = childOf(root, camera.siteId());
             if (child != null) {
-                perChild.get(child).add(health == null ? null : health.state());
+                perChild.get(child).add(state);
             }
         }
         List<ChildSummary> lines = new ArrayList<>(children.size());
         for (Site child : children) {
-            lines.add(new ChildSummary(child, monitor.siteUnreachable(child.id()), perChild.get(child.id())));
+            lines.add(new ChildSummary(child, siteUnreachable(child.id()), perChild.get(child.id())));
         }
-        return new SiteSummary(root, root != null && monitor.siteUnreachable(root.id()), total, lines, monitoring);
+        return new SiteSummary(root, root != null && siteUnreachable(root.id()), total, lines, monitoring);
     }
 
     /**
@@ -123,21 +133,31 @@ public final class HealthQueries {
      * @throws DomainException INVALID when the site is unknown or outside the scope
      */
     public Map<String, HealthState> states(Caller caller, String siteId) {
-        Collection<String> ids;
+        Collection<Camera> cameras;
         if (siteId == null) {
-            ids = registry.queries().allCameras().stream().filter(c -> caller.sees(c.siteId())).map(Camera::id)
-                    .toList();
+            cameras = registry.queries().allCameras().stream().filter(c -> caller.sees(c.siteId())).toList();
         } else {
             registry.site(siteId).filter(s -> caller.sees(s.id()))
                     .orElseThrow(() -> DomainException.badRequest("site", "no site '" + siteId + "'"));
-            ids = registry.queries().cameraIdsInSubtree(siteId);
+            cameras = registry.queries().cameraIdsInSubtree(siteId).stream().map(registry::camera)
+                    .flatMap(Optional::stream).toList();
         }
         Map<String, HealthState> states = new TreeMap<>();
-        for (String id : ids) {
-            CameraHealth health = monitor.health(id);
-            states.put(id, health == null ? HealthState.UNKNOWN : health.state());
+        for (Camera camera : cameras) {
+            states.put(camera.id(), stateOf(camera));
         }
         return states;
+    }
+
+    /** A camera's state: its own monitor's, or what its child node reported (STALE while out of reach). */
+    private HealthState stateOf(Camera camera) {
+        RemoteHealth.Report report = remote.report(camera);
+        CameraHealth health = report != null ? report.health() : monitor.health(camera.id());
+        return health == null ? HealthState.UNKNOWN : health.state();
+    }
+
+    private boolean siteUnreachable(String siteId) {
+        return monitor.siteUnreachable(siteId) || remote.siteUnreachable(siteId);
     }
 
     /** Cameras per state by the tier of their site, over the whole district (for the metrics). */
@@ -161,8 +181,11 @@ public final class HealthQueries {
         if (caller.districtWide()) {
             return true;
         }
-        return event.subject() == HealthEvent.Subject.SITE ? caller.sees(event.id())
-                : registry.camera(event.id()).filter(c -> caller.sees(c.siteId())).isPresent();
+        return switch (event.subject()) {
+            case SITE -> caller.sees(event.id());
+            case NODE -> event.groupedBy() != null && caller.sees(event.groupedBy()); // the node's own site
+            case CAMERA -> registry.camera(event.id()).filter(c -> caller.sees(c.siteId())).isPresent();
+        };
     }
 
     private <K extends Enum<K>> Map<K, StateCounts> rollUp(Function<Site, K> keyOf, Class<K> keys) {
@@ -170,9 +193,8 @@ public final class HealthQueries {
         for (K key : keys.getEnumConstants()) {
             counts.put(key, new StateCounts());
         }
-        for (CameraHealth health : monitor.all().values()) {
-            registry.camera(health.cameraId()).flatMap(camera -> registry.site(camera.siteId()))
-                    .ifPresent(site -> counts.get(keyOf.apply(site)).add(health.state()));
+        for (Camera camera : registry.queries().allCameras()) {
+            registry.site(camera.siteId()).ifPresent(site -> counts.get(keyOf.apply(site)).add(stateOf(camera)));
         }
         return counts;
     }

@@ -52,12 +52,15 @@ public final class HealthService implements AutoCloseable {
     }
 
     /**
-     * @param cameras how a camera is probed; its I/O must not run on the API's event loops
-     * @param meters  where probe and state metrics are published
+     * @param hub        where health events go: the history, and live subscribers
+     * @param cameras    how a camera is probed; its I/O must not run on the API's event loops
+     * @param meters     where probe and state metrics are published
+     * @param probedHere which cameras this node probes (a child tier node's cameras are probed by the child)
+     * @param remote     what child nodes reported of the cameras they probe
      */
-    /** @param probedHere which cameras this node probes (a child tier node's cameras are probed by the child) */
     public static HealthService start(WardnetConfig config, Registry registry, HealthHistory history,
-            CameraProber cameras, MeterRegistry meters, Predicate<Camera> probedHere) {
+            HealthEventHub hub, CameraProber cameras, MeterRegistry meters, Predicate<Camera> probedHere,
+            RemoteHealth remote) {
         Duration interval = Duration.ofSeconds(config.get(WardnetKeys.HEALTH_INTERVAL_SECONDS));
         Duration tick = Duration.ofMillis(Math.max(10, Math.min(1_000, interval.toMillis() / 600)));
         HealthPolicy policy = new HealthPolicy(config.get(WardnetKeys.HEALTH_OFFLINE_AFTER_FAILURES),
@@ -73,12 +76,11 @@ public final class HealthService implements AutoCloseable {
             return thread;
         });
         ObservedProber prober = new ObservedProber(cameras, meters);
-        HealthEventHub hub = new HealthEventHub(history);
         HealthMonitor monitor = new HealthMonitor(registry, prober, hub, settings, Clock.systemUTC(), loop::execute,
                 probedHere);
         boolean enabled = config.get(WardnetKeys.HEALTH_ENABLED);
         HealthService service = new HealthService(monitor, hub,
-                new HealthQueries(registry, monitor, history, hub, enabled), loop, enabled);
+                new HealthQueries(registry, monitor, history, hub, remote, enabled), loop, enabled);
         service.publish(meters);
         if (enabled) {
             loop.scheduleAtFixedRate(service::tickSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);

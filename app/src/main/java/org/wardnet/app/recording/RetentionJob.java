@@ -63,8 +63,8 @@ public final class RetentionJob {
         while (hour.isPresent() && (hour.getAsInt() <= ageHorizon || excess.values().stream().anyMatch(b -> b > 0))) {
             List<Clip> doomed = new ArrayList<>();
             for (Clip clip : store.startingIn(hour.getAsInt())) {
-                if (clip.origin() != ClipOrigin.RECORDED) {
-                    continue;
+                if (clip.origin() != ClipOrigin.RECORDED || clip.heldByNode() != null) {
+                    continue; // a child node's footage is its own retention's to delete
                 }
                 Tier tier = tierOf(clip.cameraId());
                 if (policy.expired(clip, tier, now) || excess.getOrDefault(tier, 0L) > 0) {

@@ -66,7 +66,10 @@ public final class CaseExport {
                 List<Clip> clips = index.overlapping(hop.cameraId(), from, to, null, 1_000);
                 List<MediaFiles.Source> local = new ArrayList<>();
                 for (Clip clip : clips) {
-                    if (clip.remote()) {
+                    if (clip.heldByNode() != null) { // fetched through this node, which asks the holder
+                        remote.add(Map.of("hop", hop.seq(), "cameraId", hop.cameraId(), "clipId", clip.id(),
+                                "mediaUrl", "/api/v1/clips/" + clip.id() + "/media", "node", clip.heldByNode()));
+                    } else if (clip.remote()) {
                         remote.add(Map.of("hop", hop.seq(), "cameraId", hop.cameraId(), "clipId", clip.id(),
                                 "mediaUrl", clip.media()));
                     } else {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Credentials;
@@ -50,5 +53,23 @@ class SyncRecordsTest {
     void aPayloadThatIsNoRecordIsRefused() {
         assertThrows(DomainException.class, () -> records.camera("{\"id\":\"x\"}"));
         assertThrows(DomainException.class, () -> records.site("not json"));
+    }
+
+    @Test
+    void aHealthEventComesBackAsItWent() {
+        HealthEvent event = new HealthEvent(made, HealthEvent.Subject.NODE, "room-6", "REACHABLE", "UNREACHABLE",
+                "no sync since 10:00", true, "site-r6");
+        assertEquals(event, records.healthEvent(records.healthEvent(event)));
+    }
+
+    @Test
+    void aClipComesBackWithItsIdButWithoutItsMedia() {
+        Clip clip = new Clip(41, "cam-7", made, made.plusSeconds(60), "/var/lib/wardnet/recordings/cam-7/a.mp4", 2048L,
+                "H264", 1280, 720, 2, "ab".repeat(32), ClipOrigin.RECORDED);
+        String wire = records.clip(clip);
+        assertFalse(wire.contains("/var/lib"), "a node's paths stay on the node: " + wire);
+        assertEquals(clip.withMedia(""), records.clip(wire));
+        assertThrows(DomainException.class, () -> records.clip("{\"id\":1,\"cameraId\":\"c\"}"));
+        assertThrows(DomainException.class, () -> records.healthEvent("{\"subject\":\"PLANET\"}"));
     }
 }

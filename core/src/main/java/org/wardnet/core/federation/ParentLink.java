@@ -18,6 +18,14 @@ public interface ParentLink {
      */
     Resume resume();
 
+    /**
+     * Tells the parent how to reach this node's API for footage (after each resume).
+     *
+     * @throws Down    when the parent cannot be reached
+     * @throws Refused when the parent refuses it
+     */
+    void announce(NodeAccess access);
+
     /** The parent's answer to {@link #resume}. */
     record Resume(long ackedSeq, List<Site> ancestry) {
         public Resume {
@@ -26,12 +34,14 @@ public interface ParentLink {
     }
 
     /**
-     * Pushes {@code changes} (in sequence order) and answers the parent's acknowledgement.
+     * Pushes {@code changes} (in sequence order; none for a heartbeat) and answers the parent's
+     * acknowledgement. {@code head} is this node's newest sequence number, so the parent can tell
+     * how far behind it is.
      *
      * @throws Down    when the parent cannot be reached, fails, or does not answer in time: retry later
      * @throws Refused when the parent refuses the batch: retrying the same batch will not help
      */
-    long push(List<Change> changes);
+    long push(List<Change> changes, long head);
 
     /** The link is down or the parent failed: nothing is known to be applied. */
     final class Down extends RuntimeException {

@@ -1,5 +1,6 @@
 package org.wardnet.server.api;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +8,11 @@ import java.util.List;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.audit.AuditTrail;
 import org.wardnet.app.clips.ClipExports;
+import org.wardnet.adapters.federation.HttpNodeFootage;
+import org.wardnet.app.federation.ChildAccess;
 import org.wardnet.app.federation.ChildChanges;
+import org.wardnet.app.registry.ScopedRegistry;
+import org.wardnet.app.federation.NodeStatus;
 import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
@@ -57,13 +62,16 @@ public final class ApiRoutes {
         InstallerResource install = new InstallerResource(registering.installation(), json, footage.reads());
         CandidateRegistration registration = new CandidateRegistration(registering.installation(), writes, json);
         Duration widest = Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
-        ClipResource clips = new ClipResource(footage.clips(), footage.ingest(), footage.reads(), writes,
+        NodeFootage onNodes = new NodeFootage(identity.childAccess(), new HttpNodeFootage(Duration.ofSeconds(60)),
+                identity.nodes(), new ScopedRegistry(registry),
+                Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports", "relay"));
+        ClipResource clips = new ClipResource(footage.clips(), footage.ingest(), onNodes, footage.reads(), writes,
                 footage.imports(), json, paging, new MediaLinks(Clock.systemUTC(),
                         Duration.ofSeconds(config.get(WardnetKeys.API_MEDIA_LINK_SECONDS))), widest,
                 config.get(WardnetKeys.API_MAX_IMPORT_ROWS));
         FootageResource coverage = new FootageResource(footage.footage(), footage.reads(), json, widest);
         RecordingResource plans = new RecordingResource(recording, writes, json);
-        ExportResource exports = new ExportResource(footage.exports(), footage.imports(),
+        ExportResource exports = new ExportResource(footage.exports(), onNodes, footage.imports(),
                 Duration.ofMinutes(config.get(WardnetKeys.CLIPS_MAX_EXPORT_MINUTES)));
         TrackResource follow = new TrackResource(tracking.following(), tracking.links(), tracking.service(),
                 footage.reads(), writes, json);
@@ -73,8 +81,8 @@ public final class ApiRoutes {
         AuditResource trail = new AuditResource(new AuditTrail(audit), footage.reads(), json, paging);
         AccountResource account = new AccountResource(identity.accounts(), identity.work(), json);
         UserResource users = new UserResource(identity.accounts(), identity.work(), json);
-        NodeResource nodes = new NodeResource(identity.nodes(), identity.work(), json);
-        SyncResource sync = new SyncResource(identity.childChanges(), writes, json);
+        NodeResource nodes = new NodeResource(identity.nodes(), identity.nodeStatus(), identity.work(), json);
+        SyncResource sync = new SyncResource(identity.childChanges(), identity.childAccess(), writes, json);
         OpenApiDocument document = new OpenApiDocument();
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.addAll(OpsEndpoints.of(ops, document, trail));
@@ -109,6 +117,7 @@ public final class ApiRoutes {
      * Accounts, this node's child nodes and what they push, and the bounded executor that does the
      * password hashing.
      */
-    public record Identity(Accounts accounts, Nodes nodes, ChildChanges childChanges, BlockingWork work) {
+    public record Identity(Accounts accounts, Nodes nodes, NodeStatus nodeStatus, ChildChanges childChanges,
+            ChildAccess childAccess, BlockingWork work) {
     }
 }

@@ -36,6 +36,7 @@ final class ClipResource {
     /** Where a media link's ticket is redeemed. */
     static final String MEDIA_LINK_PATH = "/api/v1/media/";
 
+    private final NodeFootage onNodes;
     private final ClipQueries clips;
     private final ClipIngest ingest;
     private final BlockingWork reads;
@@ -49,9 +50,10 @@ final class ClipResource {
     private final Duration widest;
     private final int maxRows;
 
-    ClipResource(ClipQueries clips, ClipIngest ingest, BlockingWork reads, BlockingWork writes, BlockingWork imports,
-            JsonCodec json, Paging paging, MediaLinks links, Duration widest, int maxRows) {
+    ClipResource(ClipQueries clips, ClipIngest ingest, NodeFootage onNodes, BlockingWork reads, BlockingWork writes,
+            BlockingWork imports, JsonCodec json, Paging paging, MediaLinks links, Duration widest, int maxRows) {
         this.links = links;
+        this.onNodes = onNodes;
         this.clips = clips;
         this.ingest = ingest;
         this.reads = reads;
@@ -170,6 +172,9 @@ final class ClipResource {
     private CompletableFuture<ApiResponse> serveMedia(Caller caller, long id, String range) {
         return reads.submit(() -> {
             Clip clip = clips.media(caller, id);
+            if (clip.heldByNode() != null) {
+                return onNodes.media(caller, clip, range);
+            }
             if (clip.remote()) {
                 return new ApiResponse(HttpResponseStatus.TEMPORARY_REDIRECT, null, new byte[0], Map.of())
                         .withHeader("Location", clip.media());

@@ -3,6 +3,7 @@ package org.wardnet.server.api;
 import static io.netty.handler.codec.http.HttpMethod.DELETE;
 import static io.netty.handler.codec.http.HttpMethod.GET;
 import static io.netty.handler.codec.http.HttpMethod.POST;
+import static io.netty.handler.codec.http.HttpMethod.PUT;
 import static org.wardnet.core.access.Permission.HEALTH_READ;
 import static org.wardnet.core.access.Permission.SYNC;
 import static org.wardnet.core.access.Permission.USERS_ADMIN;
@@ -45,6 +46,18 @@ final class FederationEndpoints {
                                 .problem(400, "A line that is no change, falling numbers, a kind not synced yet")
                                 .problem(403, "A change outside the node's subtree; nothing applied")
                                 .problem(415, "Not NDJSON")).withBody(Endpoint.Body.BULK),
+                Endpoint.of(PUT, "/api/v1/sync/access", sync::announce, scoped(SYNC), "sync.access",
+                        doc("nodes", "A child node says how this node reaches its API for footage: its address, the"
+                                + " certificate to pin (PEM; omit for plain HTTP or one the JDK trusts) and a token of"
+                                + " the account it made for its parent (kept sealed)")
+                                .body(json(schema("{\"type\":\"object\",\"required\":[\"url\",\"token\"],"
+                                        + "\"properties\":{\"url\":{\"type\":\"string\"},\"certificate\":"
+                                        + "{\"type\":\"string\"},\"token\":{\"type\":\"string\"}}}")))
+                                .returns(200, "Kept", json(schema("{\"type\":\"object\",\"properties\":{\"node\":"
+                                        + "{\"type\":\"string\"},\"url\":{\"type\":\"string\"},\"pinned\":"
+                                        + "{\"type\":\"boolean\"}}}")))
+                                .problem(400, "No address or token, an address that is not http(s), a certificate"
+                                        + " that is not PEM")),
                 Endpoint.of(POST, "/api/v1/nodes", nodes::register, district(USERS_ADMIN), "node.register",
                         doc("nodes", "Register a child tier node for a substation or room: an account with the node"
                                 + " role on that site, and its token (in this answer only), which the child is"
@@ -54,8 +67,15 @@ final class FederationEndpoints {
                                 .problem(400, "Bad id, unknown site, or the center")
                                 .problem(409, "A node with this id exists")),
                 Endpoint.of(GET, "/api/v1/nodes", nodes::list, district(HEALTH_READ), NOT_AUDITED,
-                        doc("nodes", "This node's children, revoked ones included")
+                        doc("nodes", "This node's children, revoked ones included, each with the highest of its"
+                                + " sequence numbers applied here and its link: UP, DOWN (silent past"
+                                + " federation.staleAfterSeconds) or REVOKED, with the lag in rows and seconds")
                                 .returns(200, "OK", json(ref("NodePage")))),
+                Endpoint.of(GET, "/api/v1/nodes/{id}", nodes::one, district(HEALTH_READ), NOT_AUDITED,
+                        doc("nodes", "One child node as in the list, with its link's recent alarms and recoveries")
+                                .path("id", ID)
+                                .returns(200, "OK", json(ref("Node")))
+                                .problem(404, "No such node")),
                 Endpoint.of(DELETE, "/api/v1/nodes/{id}", nodes::revoke, district(USERS_ADMIN), "node.revoke",
                         doc("nodes", "Revoke a child node: its account is disabled and its tokens revoked, at once")
                                 .path("id", ID)

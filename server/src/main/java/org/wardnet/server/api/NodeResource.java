@@ -2,7 +2,10 @@ package org.wardnet.server.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.app.federation.NodeLinks;
+import org.wardnet.app.federation.NodeStatus;
 import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.Caller;
@@ -17,12 +20,14 @@ import org.wardnet.server.http.JsonCodec;
 final class NodeResource {
 
     private final Nodes nodes;
+    private final NodeStatus status;
     private final BlockingWork work;
     private final JsonCodec json;
     private final RequestBodies bodies;
 
-    NodeResource(Nodes nodes, BlockingWork work, JsonCodec json) {
+    NodeResource(Nodes nodes, NodeStatus status, BlockingWork work, JsonCodec json) {
         this.nodes = nodes;
+        this.status = status;
         this.work = work;
         this.json = json;
         this.bodies = new RequestBodies(json);
@@ -40,6 +45,29 @@ final class NodeResource {
     record RegisteredView(NodeView node, String token) {
     }
 
+    /** A node's link: in touch or since when not, and how far behind this node is of its journal. */
+    record LinkView(String state, Instant lastContact, Instant unreachableSince, long head, long lagRows,
+            long lagSeconds) {
+        static LinkView of(NodeLinks.Link link, boolean revoked) {
+            return new LinkView(revoked ? "REVOKED" : link.reachable() ? "UP" : "DOWN", link.lastContact(),
+                    link.unreachableSince(), link.head(), link.lagRows(), link.lagSeconds());
+        }
+    }
+
+    record EventView(Instant at, String from, String to, String reason, boolean alarm) {
+    }
+
+    record StatusView(String id, String siteId, boolean revoked, Instant registered, long ackedSeq, Instant lastPush,
+            LinkView link, List<EventView> linkEvents) {
+        static StatusView of(NodeStatus.Report report) {
+            Nodes.Node node = report.node();
+            return new StatusView(node.id(), node.siteId(), node.revoked(), node.registered(), report.ackedSeq(),
+                    report.lastPush(), LinkView.of(report.link(), node.revoked()), report.linkEvents().isEmpty() ? null
+                            : report.linkEvents().stream().map(e -> new EventView(e.at(), e.from(), e.to(), e.reason(),
+                                    e.alarm())).toList());
+        }
+    }
+
     CompletableFuture<ApiResponse> register(ApiRequest request) {
         NewNode body = bodies.json(request, NewNode.class);
         if (body == null) {
@@ -55,7 +83,12 @@ final class NodeResource {
 
     CompletableFuture<ApiResponse> list(ApiRequest request) {
         return work.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(new ItemsJson<>(
-                nodes.list().stream().map(NodeView::of).toList()))));
+                status.all().stream().map(StatusView::of).toList()))));
+    }
+
+    CompletableFuture<ApiResponse> one(ApiRequest request) {
+        String id = request.pathParam("id");
+        return work.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(StatusView.of(status.one(id)))));
     }
 
     CompletableFuture<ApiResponse> revoke(ApiRequest request) {

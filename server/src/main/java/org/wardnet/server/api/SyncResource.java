@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.adapters.federation.HttpParentLink;
+import org.wardnet.app.federation.ChildAccess;
 import org.wardnet.app.federation.ChildChanges;
+import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.federation.Change;
+import org.wardnet.core.federation.NodeAccess;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.JsonCodec;
@@ -24,11 +28,15 @@ final class SyncResource {
     static final String NDJSON = "application/x-ndjson";
 
     private final ChildChanges changes;
+    private final ChildAccess access;
     private final BlockingWork writes;
     private final JsonCodec json;
+    private final RequestBodies bodies;
 
-    SyncResource(ChildChanges changes, BlockingWork writes, JsonCodec json) {
+    SyncResource(ChildChanges changes, ChildAccess access, BlockingWork writes, JsonCodec json) {
         this.changes = changes;
+        this.access = access;
+        this.bodies = new RequestBodies(json);
         this.writes = writes;
         this.json = json;
     }
@@ -55,12 +63,44 @@ final class SyncResource {
         });
     }
 
+    /** What a child announces of its API: address, certificate to pin (PEM, optional), token for us. */
+    record AccessInput(String url, String certificate, String token) {
+    }
+
+    record AccessView(String node, String url, boolean pinned) {
+    }
+
+    CompletableFuture<ApiResponse> announce(ApiRequest request) {
+        AccessInput body = bodies.json(request, AccessInput.class);
+        if (body == null) {
+            throw RequestParams.invalid("url", "an announcement needs a url and a token");
+        }
+        Caller caller = request.caller();
+        return writes.submit(() -> {
+            NodeAccess kept = access.announce(caller, body.url(), body.certificate(), body.token());
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(new AccessView(Nodes.nodeOf(caller), kept.url(),
+                    kept.certificatePem() != null)));
+        });
+    }
+
     CompletableFuture<ApiResponse> push(ApiRequest request) {
         RequestBodies.requireMediaType(request, Set.of(NDJSON));
         List<Change> batch = parse(Utf8Body.decode(request.body()));
+        long head = head(request.headers().get(HttpParentLink.HEAD_HEADER));
         Caller caller = request.caller();
         return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(ReceiptView.of(
-                changes.apply(caller, batch)))));
+                changes.apply(caller, batch, head)))));
+    }
+
+    private static long head(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Math.max(-1, Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            throw RequestParams.invalid(HttpParentLink.HEAD_HEADER, "a sequence number, not '" + header + "'");
+        }
     }
 
     private List<Change> parse(String text) {

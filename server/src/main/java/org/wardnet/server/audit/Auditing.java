@@ -11,6 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.wardnet.adapters.federation.HttpNodeFootage;
+import org.wardnet.app.federation.ParentAccount;
+import org.wardnet.core.access.User;
 import org.wardnet.app.audit.AuditLog;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.server.http.ApiException;
@@ -101,7 +104,12 @@ public final class Auditing {
      */
     private static String actor(String action, ApiRequest request) {
         if (request.principal() != null) {
-            return request.principal().user();
+            String user = request.principal().user();
+            String behalf = request.headers().get(HttpNodeFootage.ON_BEHALF_OF);
+            if (user.equals(ParentAccount.NAME) && behalf != null && User.nameProblem(behalf) == null) {
+                return user + " for " + behalf; // the parent node acting for one of its users
+            }
+            return user;
         }
         if (action.equals("auth.login") && request.body().length <= 4_096) {
             Matcher user = LOGIN_USER.matcher(new String(request.body(),

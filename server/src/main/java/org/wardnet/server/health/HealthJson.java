@@ -15,7 +15,14 @@ final class HealthJson {
     /** One camera's health and recent history. */
     record CameraJson(String cameraId, String siteId, String state, Instant since, String reason, Instant lastProbe,
             Long rttMillis, ErrorJson lastError, StreamJson stream, Integer consecutiveFailures,
-            List<EventJson> history) {
+            List<EventJson> history, ReportedJson reportedBy) {
+    }
+
+    /**
+     * For a camera a child node probes: the node, the state it last reported, since when, and
+     * how old that report's state is now (seconds).
+     */
+    record ReportedJson(String node, String lastKnownState, Instant lastKnownSince, Long lastKnownAgeSeconds) {
     }
 
     /** The last probe error; its kind is named "class" in the answer (a reserved word in Java). */

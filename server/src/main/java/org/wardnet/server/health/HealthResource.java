@@ -2,9 +2,12 @@ package org.wardnet.server.health;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.health.HealthQueries;
+import org.wardnet.app.health.RemoteHealth;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.health.CameraHealth;
@@ -70,16 +73,27 @@ public final class HealthResource {
     private static HealthJson.CameraJson view(HealthQueries.CameraReport report) {
         CameraHealth h = report.health();
         List<HealthJson.EventJson> history = report.history().stream().map(HealthResource::event).toList();
+        HealthJson.ReportedJson reported = reported(report.remote());
         if (h == null) {
+            String why = reported != null ? "node " + reported.node() + " has not reported it yet"
+                    : report.monitoring() ? "not probed yet" : "health monitoring is off (health.enabled)";
             return new HealthJson.CameraJson(report.camera().id(), report.camera().siteId(), HealthState.UNKNOWN.name(),
-                    null, report.monitoring() ? "not probed yet" : "health monitoring is off (health.enabled)", null,
-                    null, null, null, null, history);
+                    null, why, null, null, null, null, null, history, reported);
         }
         return new HealthJson.CameraJson(report.camera().id(), report.camera().siteId(), h.state().name(), h.since(),
                 h.reason(), h.lastProbe(), h.rttMillis(),
                 h.errorClass() == null ? null : new HealthJson.ErrorJson(h.errorClass().name(), h.errorMessage()),
                 h.codec() == null ? null : new HealthJson.StreamJson(h.codec(), h.width(), h.height()),
-                h.consecutiveFailures(), history);
+                reported != null ? null : h.consecutiveFailures(), history, reported);
+    }
+
+    private static HealthJson.ReportedJson reported(RemoteHealth.Report remote) {
+        if (remote == null) {
+            return null;
+        }
+        Instant since = remote.lastKnownSince();
+        return new HealthJson.ReportedJson(remote.node(), remote.lastKnown() == null ? null : remote.lastKnown().name(),
+                since, since == null ? null : Math.max(0, Duration.between(since, Instant.now()).toSeconds()));
     }
 
     private static HealthJson.EventJson event(HealthEvent e) {

@@ -27,7 +27,16 @@ public record ApiResponse(HttpResponseStatus status, String contentType, byte[] 
      * Bytes {@code [offset, offset + length)} of a file, sent from the file by the transport
      * (zero-copy where it can), never read into the heap.
      */
-    public record FilePart(Path path, long offset, long length) {
+    public record FilePart(Path path, long offset, long length, boolean temporary) {
+
+        public FilePart(Path path, long offset, long length) {
+            this(path, offset, length, false);
+        }
+
+        /** A file made for this one answer (fetched from a child node): deleted once it is sent or the send fails. */
+        public static FilePart temporary(Path path, long length) {
+            return new FilePart(path, 0, length, true);
+        }
     }
 
     /** A {@code text/event-stream} answer that stays open and carries what {@code stream} sends. */

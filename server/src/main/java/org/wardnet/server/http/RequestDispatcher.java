@@ -21,6 +21,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedFile;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.RandomAccessFile;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -161,6 +162,9 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             sendFile(ctx, incoming, route, response);
             return;
         }
+        if (response.file() != null) {
+            discard(response.file());
+        }
         boolean keepAlive = incoming.keepAlive() && incoming.rejection() == null;
         boolean head = incoming.request() != null && incoming.request().method().equals(HttpMethod.HEAD);
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
@@ -214,6 +218,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                             "r"), part.offset(), part.length(), 64 * 1024));
                 } catch (IOException e) { // the file went between the handler's check and now
                     LOG.warn("cannot send {}: {}", part.path(), e.getMessage());
+                    discard(part);
                     ctx.close();
                     return;
                 }
@@ -222,6 +227,9 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             }
         }
         ChannelFuture done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        if (part.temporary()) {
+            done.addListener(sent -> discard(part)); // sent or failed, the file's work is over
+        }
         if (!keepAlive) {
             closing = true;
             pending.clear();
@@ -229,6 +237,18 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             return;
         }
         next(ctx);
+    }
+
+    /** Deletes a file made for one answer; a failure is logged, the file left for the next start's sweep. */
+    private static void discard(ApiResponse.FilePart part) {
+        if (!part.temporary()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(part.path());
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", part.path(), e.getMessage());
+        }
     }
 
     /**

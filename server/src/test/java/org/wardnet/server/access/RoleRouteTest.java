@@ -117,10 +117,12 @@ class RoleRouteTest extends ApiTestBase {
             Map.entry("PUT /api/v1/users/{name}/password", "admin"),
             Map.entry("POST /api/v1/nodes", "admin"),
             Map.entry("GET /api/v1/nodes", "admin"),
+            Map.entry("GET /api/v1/nodes/{id}", "admin"),
             Map.entry("DELETE /api/v1/nodes/{id}", "admin"),
             // tier nodes' accounts only: no person's role carries SYNC
             Map.entry("GET /api/v1/sync/state", "node-accounts-only"),
-            Map.entry("POST /api/v1/sync/changes", "node-accounts-only")));
+            Map.entry("POST /api/v1/sync/changes", "node-accounts-only"),
+            Map.entry("PUT /api/v1/sync/access", "node-accounts-only")));
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.health.HealthEvent;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,13 +128,35 @@ class SyncApiTest extends ApiTestBase {
     }
 
     @Test
+    void healthAndClipsOfAnotherSubtreeAreRefusedWhole() throws Exception {
+        assertEquals(201, api.postJson("/api/v1/cameras", TestServer.camera("theirs", "R2")).statusCode());
+        HealthEvent down = new HealthEvent(at, HealthEvent.Subject.CAMERA, "theirs", "ONLINE", "OFFLINE", "forged",
+                true, null);
+        assertEquals(403, push(put(1, "HEALTH", "theirs", records.healthEvent(down)), 403).statusCode());
+        Clip clip = new Clip(9, "theirs", at, at.plusSeconds(60), "", 10L, null, null, null, null, null,
+                ClipOrigin.RECORDED);
+        String batch = put(1, "CAMERA", "mine", records.camera(camera("mine", "R1")))
+                + put(2, "CLIP", "9", records.clip(clip));
+        assertEquals(403, push(batch, 403).statusCode());
+        assertEquals(404, api.get("/api/v1/cameras/mine").statusCode(), "nothing of the batch applied");
+        assertEquals(0, TestServer.json(api.get("/api/v1/clips?camera=theirs&from=" + at.minusSeconds(60) + "&to="
+                + at.plusSeconds(120))).get("items").size());
+        assertEquals("UNKNOWN", TestServer.json(api.get("/api/v1/cameras/theirs/health")).get("state").asText());
+    }
+
+    @Test
     void badPushesAreRefusedByLine() throws Exception {
         assertEquals(400, push("{\"seq\":1,\"kind\":\"SITE\"}\n", 400).statusCode());
         assertTrue(push("not json\n", 400).body().contains("line 1"));
         String falling = put(2, "CAMERA", "a", records.camera(camera("a", "R1"))) + put(1, "CAMERA", "b",
                 records.camera(camera("b", "R1")));
         assertTrue(push(falling, 400).body().contains("must rise"));
-        assertTrue(push(put(1, "HEALTH", "a", "{}"), 400).body().contains("not synced yet"));
+        String notEvent = push(put(1, "HEALTH", "a", "{}"), 400).body();
+        assertTrue(notEvent.contains("not a health event"), notEvent);
+        assertTrue(push(put(1, "CLIP", "7", "{\"id\":7}"), 400).body().contains("not a clip"));
+        assertTrue(push("{\"seq\":1,\"kind\":\"CLIP\",\"op\":\"DELETE\",\"key\":\"seven\",\"at\":\"" + at
+                + "\"}\n", 400).body().contains("a number"));
+        assertTrue(push(put(1, "VERIFICATION", "a", "{}"), 400).body().contains("not synced yet"));
         HttpResponse<String> wrongType = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/sync/changes"))
                 .header("Authorization", "Bearer " + node).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));

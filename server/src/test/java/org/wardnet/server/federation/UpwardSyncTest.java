@@ -65,8 +65,8 @@ class UpwardSyncTest {
 
             registry.createSite(new SiteDraft("R5", "Room 5", "ROOM", "S1", "BANK", null));
             registry.createCamera(camera("k1"));
-            try (UpwardSync sync = new UpwardSync(journal, toParent, 2, Duration.ofMillis(100), Duration.ofSeconds(1),
-                    Clock.systemUTC()).start()) {
+            try (UpwardSync sync = new UpwardSync(journal, toParent, new UpwardSync.Settings(2, Duration.ofMillis(100),
+                    Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC()).start()) {
                 await(() -> exists(parent, "k1"), "the first camera arrives");
 
                 link.cut();
@@ -89,8 +89,8 @@ class UpwardSyncTest {
             assertTrue(journal.after(0, 100).size() <= 1, "acknowledged entries are pruned (the newest is kept)");
 
             registry.createCamera(camera("k7"));
-            try (UpwardSync again = new UpwardSync(journal, toParent, 100, Duration.ofMillis(100), Duration.ofSeconds(1),
-                    Clock.systemUTC()).start()) {
+            try (UpwardSync again = new UpwardSync(journal, toParent, new UpwardSync.Settings(100, Duration.ofMillis(100),
+                    Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC()).start()) {
                 await(() -> exists(parent, "k7"), "a restarted pusher resumes from the parent's acknowledgement");
             }
             assertEquals(camerasOf(registry), camerasAtParent(parent));

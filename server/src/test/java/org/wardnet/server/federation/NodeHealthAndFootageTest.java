@@ -1,0 +1,166 @@
+package org.wardnet.server.federation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardnet.server.federation.Eventually.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.server.TestServer;
+
+/**
+ * A substation node probing its own camera and holding its own recordings, under a center that
+ * probes nothing of it: the camera's state reaches the center with the node named; the node's
+ * clips are listed at the center and played through it (Range kept, bytes equal to the file,
+ * audited at both ends); when the link is cut the center raises one alarm and shows the camera
+ * STALE with its last state, and when it returns the state is current and the alarm clears once.
+ */
+class NodeHealthAndFootageTest {
+
+    private static final String FROM = "2026-11-29T13:00:00Z";
+    private static final String TO = "2026-11-29T15:00:00Z";
+
+    @TempDir
+    Path centerDir;
+    @TempDir
+    Path nodeDir;
+
+    @Test
+    void healthAndFootageOfANodeAreSeenAtTheCenterAndALostLinkIsStaleNotOffline() throws Exception {
+        try (TestServer center = TestServer.start(centerDir, c -> c
+                .with(WardnetKeys.FEDERATION_STALE_AFTER_SECONDS, 2).with(WardnetKeys.HEALTH_ENABLED, false));
+             LinkProxy link = LinkProxy.start(center.server.address())) {
+            center.smallTree();
+            String token = TestServer.json(center.postJson("/api/v1/nodes", "{\"id\":\"sub-one\",\"siteId\":\"S1\"}"))
+                    .get("token").asText();
+            int nodePort = freePort();
+            Path recordings = Files.createDirectories(nodeDir.resolve("recordings"));
+            UnaryOperator<WardnetConfig> asNode = c -> c
+                    .with(WardnetKeys.SERVER_PORT, nodePort)
+                    .with(WardnetKeys.FEDERATION_PARENT_URL, "http://127.0.0.1:" + link.port())
+                    .with(WardnetKeys.FEDERATION_NODE_TOKEN, token)
+                    .with(WardnetKeys.FEDERATION_PUBLIC_URL, "http://127.0.0.1:" + nodePort)
+                    .with(WardnetKeys.FEDERATION_IDLE_MILLIS, 100)
+                    .with(WardnetKeys.FEDERATION_HEARTBEAT_SECONDS, 1)
+                    .with(WardnetKeys.FEDERATION_MAX_RETRY_SECONDS, 1)
+                    .with(WardnetKeys.HEALTH_INTERVAL_SECONDS, 5)
+                    .with(WardnetKeys.HEALTH_OFFLINE_AFTER_FAILURES, 1)
+                    .with(WardnetKeys.HEALTH_OFFLINE_AFTER_SECONDS, 0);
+            try (TestServer node = TestServer.start(nodeDir, asNode)) {
+                await(() -> node.get("/api/v1/sites/S1").statusCode() == 200, "the node copies its ancestry");
+                assertEquals(201, node.postJson("/api/v1/sites", "{\"id\":\"R9\",\"name\":\"Room 9\",\"tier\":\"ROOM\","
+                        + "\"parentId\":\"S1\",\"kind\":\"BANK\"}").statusCode());
+                // nothing listens on port 1: the node finds the camera down, the center must not probe it
+                assertEquals(201, node.postJson("/api/v1/cameras", "{\"id\":\"z1\",\"siteId\":\"R9\",\"name\":\"Gate\","
+                        + "\"location\":{\"lat\":29.87,\"lon\":121.55},\"rtsp\":{\"url\":\"rtsp://127.0.0.1:1/a\"}}")
+                        .statusCode());
+                await(() -> "OFFLINE".equals(state(center, "z1")), "the node's finding reaches the center");
+                JsonNode health = TestServer.json(center.get("/api/v1/cameras/z1/health"));
+                assertEquals("sub-one", health.path("reportedBy").path("node").asText(), health.toString());
+                assertEquals("OFFLINE", health.path("reportedBy").path("lastKnownState").asText());
+
+                byte[] file = recording(recordings.resolve("20261129T140000Z.mp4"));
+                assertEquals(200, node.postJson("/api/v1/clips/import", "{\"directory\":\"" + recordings
+                        + "\",\"cameraId\":\"z1\"}").statusCode());
+                await(() -> clips(center).size() == 1, "the node's clip row reaches the center");
+                long clipId = clips(center).get(0).get("id").asLong();
+                assertEquals(clips(node).get(0).get("end").asText(), clips(center).get(0).get("end").asText());
+
+                HttpResponse<byte[]> part = media(center, clipId, "bytes=100-299");
+                assertEquals(206, part.statusCode());
+                assertEquals("bytes 100-299/" + file.length, part.headers().firstValue("Content-Range").orElse(""));
+                assertArrayEquals(Arrays.copyOfRange(file, 100, 300), part.body(), "the node's bytes, Range kept");
+                HttpResponse<byte[]> whole = media(center, clipId, null);
+                assertEquals(200, whole.statusCode());
+                assertArrayEquals(file, whole.body());
+                assertTrue(audit(node).contains("parent.access for admin"), "the node's trail names who asked");
+                assertTrue(audit(center).contains("clips.media"), "and so does the center's");
+
+                link.cut();
+                await(() -> "DOWN".equals(linkState(center)), "the center notices the silence");
+                JsonNode stale = TestServer.json(center.get("/api/v1/cameras/z1/health"));
+                assertEquals("STALE", stale.get("state").asText(), stale.toString());
+                assertEquals("OFFLINE", stale.path("reportedBy").path("lastKnownState").asText(),
+                        "with the last state the node reported");
+                assertEquals(1, TestServer.json(center.get("/api/v1/health/summary?site=S1")).path("counts")
+                        .path("STALE").asInt());
+                Thread.sleep(2_500); // longer than the stale limit again: still one alarm, not one per check
+
+                link.restore();
+                await(() -> "UP".equals(linkState(center)), "the link is back");
+                await(() -> "OFFLINE".equals(state(center, "z1")), "and the state is current again");
+                List<String> events = new ArrayList<>();
+                for (JsonNode event : TestServer.json(center.get("/api/v1/nodes/sub-one")).get("linkEvents")) {
+                    events.add(event.get("to").asText() + (event.get("alarm").asBoolean() ? " (alarm)" : ""));
+                }
+                assertEquals(List.of("REACHABLE", "UNREACHABLE (alarm)"), events, "one alarm, cleared once");
+            }
+        }
+    }
+
+    private static String state(TestServer server, String camera) throws Exception {
+        HttpResponse<String> answer = server.get("/api/v1/cameras/" + camera + "/health");
+        return answer.statusCode() == 200 ? TestServer.json(answer).get("state").asText() : null;
+    }
+
+    private static String linkState(TestServer center) throws Exception {
+        return TestServer.json(center.get("/api/v1/nodes")).get("items").get(0).path("link").path("state").asText();
+    }
+
+    private static List<JsonNode> clips(TestServer server) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        TestServer.json(server.get("/api/v1/clips?camera=z1&from=" + FROM + "&to=" + TO)).get("items")
+                .forEach(items::add);
+        return items;
+    }
+
+    private static String audit(TestServer server) throws Exception {
+        return server.get("/api/v1/audit?limit=200").body();
+    }
+
+    private static HttpResponse<byte[]> media(TestServer server, long id, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/api/v1/clips/" + id + "/media"))
+                .header("Authorization", "Bearer " + server.adminToken());
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return server.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** An MP4 remuxed by Debian's ffmpeg from the simulator's H.264 clip (2 s, 640x360); answers its bytes. */
+    private static byte[] recording(Path out) throws Exception {
+        Path h264 = out.resolveSibling("clip.h264.raw");
+        try (InputStream in = NodeHealthAndFootageTest.class.getResourceAsStream("/clip/testsrc-640x360-25fps.h264")) {
+            Files.copy(in, h264);
+        }
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-f", "h264", "-framerate", "25",
+                "-i", h264.toString(), "-c", "copy", "-movflags", "+faststart", out.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(ffmpeg.waitFor(30, TimeUnit.SECONDS) && ffmpeg.exitValue() == 0, "ffmpeg failed: " + output);
+        Files.delete(h264);
+        return Files.readAllBytes(out);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
