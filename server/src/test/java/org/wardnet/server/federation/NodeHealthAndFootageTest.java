@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardnet.server.federation.Eventually.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +72,7 @@ class NodeHealthAndFootageTest {
                 assertEquals("sub-one", health.path("reportedBy").path("node").asText(), health.toString());
                 assertEquals("OFFLINE", health.path("reportedBy").path("lastKnownState").asText());
 
-                byte[] file = recording(recordings.resolve("20261129T140000Z.mp4"));
+                byte[] file = Recordings.mp4(recordings.resolve("20261129T140000Z.mp4"));
                 assertEquals(200, node.postJson("/api/v1/clips/import", "{\"directory\":\"" + recordings
                         + "\",\"cameraId\":\"z1\"}").statusCode());
                 await(() -> clips(center).size() == 1, "the node's clip row reaches the center");
@@ -141,21 +138,6 @@ class NodeHealthAndFootageTest {
             request.header("Range", range);
         }
         return server.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** An MP4 remuxed by Debian's ffmpeg from the simulator's H.264 clip (2 s, 640x360); answers its bytes. */
-    private static byte[] recording(Path out) throws Exception {
-        Path h264 = out.resolveSibling("clip.h264.raw");
-        try (InputStream in = NodeHealthAndFootageTest.class.getResourceAsStream("/clip/testsrc-640x360-25fps.h264")) {
-            Files.copy(in, h264);
-        }
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-f", "h264", "-framerate", "25",
-                "-i", h264.toString(), "-c", "copy", "-movflags", "+faststart", out.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(ffmpeg.waitFor(30, TimeUnit.SECONDS) && ffmpeg.exitValue() == 0, "ffmpeg failed: " + output);
-        Files.delete(h264);
-        return Files.readAllBytes(out);
     }
 
     private static int freePort() throws Exception {
