@@ -3,11 +3,13 @@ package org.wardnet.adapters.federation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.wardnet.adapters.tls.PemTrust;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.NodeAccess;
@@ -35,6 +38,8 @@ public final class HttpParentLink implements ParentLink {
 
     /** The header a push names this node's newest sequence number in. */
     public static final String HEAD_HEADER = "Wardnet-Journal-Head";
+    /** Smaller pushes (heartbeats, a camera or two) go as they are. */
+    private static final int COMPRESS_FROM_BYTES = 1_024;
 
 
     private final URI base;
@@ -113,11 +118,26 @@ public final class HttpParentLink implements ParentLink {
                 throw new IllegalStateException("a change that cannot be written: " + change.seq(), e);
             }
         }
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/sync/changes"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/sync/changes"))
                 .header("Content-Type", "application/x-ndjson")
-                .header(HEAD_HEADER, Long.toString(head))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+                .header(HEAD_HEADER, Long.toString(head));
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length >= COMPRESS_FROM_BYTES) { // JSON lines of like records shrink several times over
+            request.header("Content-Encoding", "gzip");
+            bytes = gzip(bytes);
+        }
+        HttpResponse<String> answer = send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
         return ackedSeq(answer);
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out, 64 * 1024)) {
+            zip.write(plain);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot compress in memory", e);
+        }
+        return out.toByteArray();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -82,7 +82,8 @@ public final class ApiRoutes {
         AccountResource account = new AccountResource(identity.accounts(), identity.work(), json);
         UserResource users = new UserResource(identity.accounts(), identity.work(), json);
         NodeResource nodes = new NodeResource(identity.nodes(), identity.nodeStatus(), identity.work(), json);
-        SyncResource sync = new SyncResource(identity.childChanges(), identity.childAccess(), writes, json);
+        SyncResource sync = new SyncResource(identity.childChanges(), identity.childAccess(), writes, json,
+                config.get(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES));
         OpenApiDocument document = new OpenApiDocument();
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.addAll(OpsEndpoints.of(ops, document, trail));

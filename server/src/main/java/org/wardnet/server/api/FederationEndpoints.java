@@ -36,7 +36,8 @@ final class FederationEndpoints {
                                 + " parent has applied, and its ancestry (the center down to its own site)")
                                 .returns(200, "OK", json(ref("SyncState")))),
                 Endpoint.of(POST, "/api/v1/sync/changes", sync::push, scoped(SYNC), "sync.push",
-                        doc("nodes", "A child node pushes its journal's changes (NDJSON, one change per line,"
+                        doc("nodes", "A child node pushes its journal's changes (NDJSON, one change per line, maybe"
+                                + " gzipped with Content-Encoding: gzip, its newest sequence number in Wardnet-Journal-Head,"
                                 + " rising sequence numbers); changes at or below the acknowledged number are"
                                 + " skipped, the rest applied in order; a batch reaching outside the node's subtree"
                                 + " is refused whole")
@@ -45,7 +46,8 @@ final class FederationEndpoints {
                                 .returns(200, "Applied; the acknowledged number", json(ref("SyncReceipt")))
                                 .problem(400, "A line that is no change, falling numbers, a kind not synced yet")
                                 .problem(403, "A change outside the node's subtree; nothing applied")
-                                .problem(415, "Not NDJSON")).withBody(Endpoint.Body.BULK),
+                                .problem(413, "Over server.maxImportBodyBytes, inflated")
+                                .problem(415, "Not NDJSON, or an encoding other than gzip")).withBody(Endpoint.Body.BULK),
                 Endpoint.of(PUT, "/api/v1/sync/access", sync::announce, scoped(SYNC), "sync.access",
                         doc("nodes", "A child node says how this node reaches its API for footage: its address, the"
                                 + " certificate to pin (PEM; omit for plain HTTP or one the JDK trusts) and a token of"

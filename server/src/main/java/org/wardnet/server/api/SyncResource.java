@@ -1,6 +1,10 @@
 package org.wardnet.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.zip.GZIPInputStream;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +22,8 @@ import org.wardnet.core.federation.NodeAccess;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.JsonCodec;
+import org.wardnet.server.http.ApiException;
+import org.wardnet.server.http.Problem;
 
 /**
  * {@code /api/v1/sync}: a child node asks where to resume, and pushes its journal's changes as
@@ -32,8 +38,10 @@ final class SyncResource {
     private final BlockingWork writes;
     private final JsonCodec json;
     private final RequestBodies bodies;
+    private final long maxInflatedBytes;
 
-    SyncResource(ChildChanges changes, ChildAccess access, BlockingWork writes, JsonCodec json) {
+    SyncResource(ChildChanges changes, ChildAccess access, BlockingWork writes, JsonCodec json, long maxInflatedBytes) {
+        this.maxInflatedBytes = maxInflatedBytes;
         this.changes = changes;
         this.access = access;
         this.bodies = new RequestBodies(json);
@@ -85,11 +93,41 @@ final class SyncResource {
 
     CompletableFuture<ApiResponse> push(ApiRequest request) {
         RequestBodies.requireMediaType(request, Set.of(NDJSON));
-        List<Change> batch = parse(Utf8Body.decode(request.body()));
+        List<Change> batch = parse(Utf8Body.decode(inflated(request)));
         long head = head(request.headers().get(HttpParentLink.HEAD_HEADER));
         Caller caller = request.caller();
         return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(ReceiptView.of(
                 changes.apply(caller, batch, head)))));
+    }
+
+    /**
+     * The body, inflated when the child compressed it (Content-Encoding: gzip), never past the
+     * same limit a plain body has: a small body that would inflate beyond it is refused with 413.
+     */
+    private byte[] inflated(ApiRequest request) {
+        String encoding = request.headers().get("Content-Encoding");
+        if (encoding == null || encoding.equalsIgnoreCase("identity")) {
+            return request.body();
+        }
+        if (!encoding.equalsIgnoreCase("gzip")) {
+            throw new ApiException(Problem.of(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding",
+                    "Unsupported encoding", "a push is sent as it is or with Content-Encoding: gzip, not " + encoding));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(8L << 20, request.body().length * 4L));
+        byte[] buffer = new byte[64 * 1024];
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(request.body()), buffer.length)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                if (out.size() + n > maxInflatedBytes) {
+                    throw new ApiException(Problem.of(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
+                            "Body too large", "the push inflates beyond " + maxInflatedBytes
+                                    + " bytes (server.maxImportBodyBytes); send smaller batches (federation.batchRows)"));
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw RequestParams.invalid("body", "not gzip data: " + e.getMessage());
+        }
+        return out.toByteArray();
     }
 
     private static long head(String header) {

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.health.HealthEvent;
@@ -125,6 +128,33 @@ class SyncApiTest extends ApiTestBase {
             audited |= entry.get("action").asText().equals("sync.push") && entry.get("result").asInt() == 403;
         }
         assertTrue(audited, "the refused push is in the audit trail");
+    }
+
+    @Test
+    void aCompressedPushIsInflatedAndABombIsRefusedByItsInflatedSize() throws Exception {
+        String batch = put(1, "SITE", "R3", records.site(room("R3", "S1"))) + put(2, "CAMERA", "n1",
+                records.camera(camera("n1", "R3")));
+        HttpResponse<String> zipped = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/sync/changes"))
+                .header("Authorization", "Bearer " + node).header("Content-Type", "application/x-ndjson")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(batch.getBytes(StandardCharsets.UTF_8)))));
+        assertEquals(200, zipped.statusCode(), zipped.body());
+        assertEquals(2, TestServer.json(zipped).get("applied").asInt());
+
+        byte[] bomb = gzip(new byte[100 << 20]); // 100 MiB of zeros in about 100 KB, over the 64 MiB limit
+        HttpResponse<String> refused = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/sync/changes"))
+                .header("Authorization", "Bearer " + node).header("Content-Type", "application/x-ndjson")
+                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bomb)));
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertEquals(2, state().get("ackedSeq").asLong(), "the server goes on answering");
+    }
+
+    private static byte[] gzip(byte[] plain) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(plain);
+        }
+        return out.toByteArray();
     }
 
     @Test
