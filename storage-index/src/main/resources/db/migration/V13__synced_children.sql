@@ -4,10 +4,13 @@
 ALTER TABLE health_event DROP CONSTRAINT health_event_subject_known;
 ALTER TABLE health_event ADD CONSTRAINT health_event_subject_known CHECK (subject IN ('CAMERA', 'SITE', 'NODE'));
 
--- A clip synced from a child node: the node and the node's own id for it (its media stays there).
--- Local clips leave both NULL, which a unique index allows any number of times.
+-- A clip synced from a child node: the node and the node's own id for it (its media stays there),
+-- and the sequence number of the push that last wrote it (a full re-send drops the node's rows it
+-- did not write again). Local clips leave all three NULL, which a unique index allows any number of
+-- times.
 ALTER TABLE clip ADD COLUMN node_id VARCHAR(64);
 ALTER TABLE clip ADD COLUMN node_clip_id BIGINT;
+ALTER TABLE clip ADD COLUMN synced_seq BIGINT;
 CREATE UNIQUE INDEX clip_node_clip ON clip (node_id, node_clip_id);
 
 -- The latest state each descendant node reported per subject (camera health, site reachability,

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 
@@ -24,6 +25,11 @@ public final class BenchAccess {
     /** {@code config} with this JVM's administrator password. */
     public static WardnetConfig withAdmin(WardnetConfig config) {
         return config.with(WardnetKeys.AUTH_ADMIN_PASSWORD, PASSWORD);
+    }
+
+    /** The environment that gives a server started in another process this JVM's administrator password. */
+    public static Map<String, String> adminEnvironment() {
+        return Map.of(WardnetKeys.AUTH_ADMIN_PASSWORD.environmentName(), PASSWORD);
     }
 
     /** Logs the administrator in at {@code base}; the session token. */

@@ -18,11 +18,14 @@ import org.wardnet.app.federation.SyncRecords;
 import org.wardnet.app.federation.UpwardSync;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.Site;
 import org.wardnet.core.federation.NodeAccess;
+import org.wardnet.core.federation.Snapshots;
 import org.wardnet.core.federation.SyncedChanges;
+import org.wardnet.storage.childsync.JdbcSnapshots;
 import org.wardnet.storage.childsync.JdbcSyncedChanges;
 import org.wardnet.storage.clips.JdbcClipIndex;
 import org.wardnet.storage.clips.SyncedClipRows;
@@ -79,6 +82,13 @@ final class UpwardLink implements AutoCloseable {
         return journal == null ? plain : plain.journaled(journal, records);
     }
 
+    /** How everything is re-sent to the parent when it lacks part of the journal (unused without a parent). */
+    Snapshots snapshots(Registry registry, JdbcHealthHistory history, JdbcClipIndex clips) {
+        return journal == null ? Snapshots.NONE : new JdbcSnapshots(journal, records,
+                () -> registry.queries().sites(new ListQuery(null, Integer.MAX_VALUE, null, null), null).items(),
+                () -> List.copyOf(registry.queries().allCameras()), history, clips);
+    }
+
     /** Where this node's children's pushes are kept: journaled onward when there is a parent. */
     SyncedChanges childChanges(DataSource dataSource, JdbcClipIndex clips) {
         return new JdbcSyncedChanges(dataSource, new SyncedClipRows(clips), journal, records);
@@ -89,7 +99,7 @@ final class UpwardLink implements AutoCloseable {
      * above its own and, with federation.publicUrl set, announces how the parent reaches it for
      * footage (with a fresh token of {@link ParentAccount}).
      */
-    void start(Registry registry, ParentAccount account) {
+    void start(Registry registry, ParentAccount account, Snapshots snapshots) {
         if (journal == null) {
             return;
         }
@@ -108,7 +118,7 @@ final class UpwardLink implements AutoCloseable {
                 String ownSite = ancestry.get(ancestry.size() - 1).id();
                 parent.announce(new NodeAccess(publicUrl, pem, account.freshToken(ownSite)));
             }
-        },
+        }, snapshots,
                 new UpwardSync.Settings(config.get(WardnetKeys.FEDERATION_BATCH_ROWS),
                         Duration.ofMillis(config.get(WardnetKeys.FEDERATION_IDLE_MILLIS)),
                         Duration.ofSeconds(config.get(WardnetKeys.FEDERATION_HEARTBEAT_SECONDS)),

@@ -176,7 +176,8 @@ public final class WardnetServer implements AutoCloseable {
                     config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
             devices = new DeviceAdapters(config);
             ScopedRegistry scoped = new ScopedRegistry(registry);
-            HealthHistory history = upward.history(new JdbcHealthHistory(database.dataSource()));
+            JdbcHealthHistory journaledHistory = upward.history(new JdbcHealthHistory(database.dataSource()));
+            HealthHistory history = journaledHistory;
             AccountSetup accountSetup = AccountSetup.open(config, database.dataSource(), registry, Clock.systemUTC());
             this.accountSetup = accountSetup;
             Nodes nodes = new Nodes(accountSetup.accounts(), registry, Clock.systemUTC());
@@ -242,7 +243,8 @@ public final class WardnetServer implements AutoCloseable {
                     new ProblemWriter(json, errors), metrics, tls);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);
-            upward.start(registry, new ParentAccount(accountSetup.accounts(), Clock.systemUTC()));
+            upward.start(registry, new ParentAccount(accountSetup.accounts(), Clock.systemUTC()),
+                    upward.snapshots(registry, journaledHistory, clipIndex));
             return new WardnetServer(this, registry, declared, address);
         }
 

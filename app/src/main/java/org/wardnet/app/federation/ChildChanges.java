@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -18,6 +20,7 @@ import org.wardnet.core.federation.SyncedChanges;
 import org.wardnet.core.federation.SyncedState;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Site;
 
@@ -113,26 +116,45 @@ public final class ChildChanges {
                 .toList();
         List<Object> decoded = check(caller, fresh);
         List<HealthEvent> events = new ArrayList<>();
-        List<Clip> clipPuts = new ArrayList<>();
-        List<Long> clipDeletes = new ArrayList<>();
+        List<HealthEvent> latest = new ArrayList<>();
+        // a clip's last change in the batch is what counts (a put, or a delete after it): one row each
+        Map<Long, Clip> clipsLast = new LinkedHashMap<>();
+        SyncRecords.SnapshotEnd end = null;
         for (int i = 0; i < fresh.size(); i++) {
             Change change = fresh.get(i);
             switch (change.kind()) {
                 case SITE, CAMERA -> putRegistry(change, decoded.get(i));
-                case HEALTH -> events.add((HealthEvent) decoded.get(i));
+                case HEALTH -> {
+                    events.add((HealthEvent) decoded.get(i));
+                    latest.add((HealthEvent) decoded.get(i));
+                }
+                case STATE -> latest.add((HealthEvent) decoded.get(i));
+                case SNAPSHOT -> {
+                    if (decoded.get(i) instanceof SyncRecords.SnapshotEnd ending) {
+                        end = ending;
+                        dropUnnamed(caller, ending);
+                    }
+                }
                 case CLIP -> {
                     if (change.op() == Change.Op.PUT) {
-                        clipPuts.add((Clip) decoded.get(i));
+                        Clip clip = (Clip) decoded.get(i);
+                        clipsLast.remove(clip.id());
+                        clipsLast.put(clip.id(), clip);
                     } else {
-                        clipDeletes.add((Long) decoded.get(i));
+                        clipsLast.remove((Long) decoded.get(i));
+                        clipsLast.put((Long) decoded.get(i), null);
                     }
                 }
                 default -> throw new IllegalStateException("checked kinds only: " + change.kind());
             }
         }
         long highest = changes.stream().mapToLong(Change::seq).max().orElse(acked);
-        List<SyncedState> states = NodeHealth.statesOf(node, events);
-        SyncedChanges.Batch rest = new SyncedChanges.Batch(events, states, clipPuts, clipDeletes);
+        List<Clip> clipPuts = clipsLast.values().stream().filter(Objects::nonNull).toList();
+        List<Long> clipDeletes = clipsLast.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
+                .toList();
+        List<SyncedState> states = NodeHealth.statesOf(node, latest);
+        SyncedChanges.Batch rest = new SyncedChanges.Batch(events, states, clipPuts, clipDeletes,
+                end == null ? null : end.begin());
         if (!rest.isEmpty()) {
             synced.apply(node, rest, Math.max(acked, highest), clock.instant());
             health.apply(states);
@@ -180,7 +202,7 @@ public final class ChildChanges {
                         require(existing == null || caller.sees(existing.siteId()), change);
                     }
                 }
-                case HEALTH -> {
+                case HEALTH, STATE -> {
                     HealthEvent event = records.healthEvent(payloadOf(change));
                     require(event.id().equals(change.key()) && inScope(caller, sitesOfBatch, camerasOfBatch, event),
                             change);
@@ -196,6 +218,14 @@ public final class ChildChanges {
                         record = clip;
                     } else {
                         record = clipId(change);
+                    }
+                }
+                case SNAPSHOT -> {
+                    if ("end".equals(change.key())) {
+                        record = records.snapshotEnd(payloadOf(change));
+                    } else if (!"begin".equals(change.key())) {
+                        throw DomainException.badRequest("key", "change " + change.seq() + ": a re-send is marked"
+                                + " begin or end, not " + change.key());
                     }
                 }
                 default -> throw DomainException.badRequest("kind", change.kind() + " changes are not synced yet"
@@ -219,6 +249,42 @@ public final class ChildChanges {
             case NODE -> event.groupedBy() == null ? null : registry.site(event.groupedBy()).map(Site::id).orElse(null);
         };
         return site == null || sees(caller, sitesOfBatch, site);
+    }
+
+    /**
+     * At the end of a full re-send: the node's cameras and sites (below its own site) that the
+     * re-send did not name are gone from the node, so they go here too; cameras first, then sites
+     * from the deepest up.
+     */
+    private void dropUnnamed(Caller caller, SyncRecords.SnapshotEnd end) {
+        for (String root : caller.scope().roots()) {
+            for (String camera : List.copyOf(registry.queries().cameraIdsInSubtree(root))) {
+                if (!end.cameras().contains(camera)) {
+                    registry.deleteSyncedCamera(camera);
+                }
+            }
+            List<Site> below = registry.queries().sites(new ListQuery(null, Integer.MAX_VALUE, root, null), null)
+                    .items().stream().filter(site -> !site.id().equals(root)).toList();
+            for (Site site : depthFirst(below)) {
+                if (!end.sites().contains(site.id())) {
+                    registry.deleteSyncedSite(site.id());
+                }
+            }
+        }
+    }
+
+    /** Sites ordered deepest first, so that a site is deleted after the sites under it. */
+    private List<Site> depthFirst(List<Site> sites) {
+        Map<String, Integer> depth = new HashMap<>();
+        for (Site site : sites) {
+            int d = 0;
+            for (String id = site.parentId(); id != null && d < 64; id = registry.site(id).map(Site::parentId)
+                    .orElse(null)) {
+                d++;
+            }
+            depth.put(site.id(), d);
+        }
+        return sites.stream().sorted((a, b) -> Integer.compare(depth.get(b.id()), depth.get(a.id()))).toList();
     }
 
     private static long clipId(Change change) {

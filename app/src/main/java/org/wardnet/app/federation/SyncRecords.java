@@ -3,6 +3,7 @@ package org.wardnet.app.federation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Set;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.errors.DomainException;
@@ -106,6 +107,23 @@ public final class SyncRecords implements RecordEncoder {
         return write(new ClipWire(clip.id(), clip.cameraId(), clip.start().toString(), clip.end().toString(),
                 clip.bytes(), clip.codec(), clip.width(), clip.height(), clip.keyFrames(), clip.sha256(),
                 clip.origin().name()));
+    }
+
+    /**
+     * The end of a full re-send: the number of its begin, and the sites and cameras the node holds.
+     *
+     * @throws DomainException INVALID when the payload is not one
+     */
+    public SnapshotEnd snapshotEnd(String json) {
+        SnapshotEnd end = read(json, SnapshotEnd.class, "re-send's end");
+        if (end.begin() < 1 || end.sites() == null || end.cameras() == null) {
+            throw DomainException.badRequest("payload", "a re-send's end names its begin, sites and cameras");
+        }
+        return end;
+    }
+
+    /** What the end of a full re-send says. */
+    public record SnapshotEnd(long begin, Set<String> sites, Set<String> cameras) {
     }
 
     /** @throws DomainException INVALID when the payload is not a health event */

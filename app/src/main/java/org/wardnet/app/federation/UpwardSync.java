@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.ParentLink;
+import org.wardnet.core.federation.Snapshots;
 import org.wardnet.core.federation.SyncJournal;
 import org.wardnet.core.registry.Site;
 
@@ -56,6 +57,7 @@ public final class UpwardSync implements AutoCloseable {
     private final SyncJournal journal;
     private final ParentLink parent;
     private final Consumer<List<Site>> ancestry;
+    private final Snapshots snapshots;
     private final int batchRows;
     private final Duration idle;
     private final Duration heartbeat;
@@ -70,13 +72,17 @@ public final class UpwardSync implements AutoCloseable {
     private Duration pause;
 
     public UpwardSync(SyncJournal journal, ParentLink parent, Settings settings, Clock clock) {
-        this(journal, parent, sites -> { }, settings, clock);
+        this(journal, parent, sites -> { }, Snapshots.NONE, settings, clock);
     }
 
-    /** @param ancestry given the parent's sites from the center down to this node's own, at each resume */
-    public UpwardSync(SyncJournal journal, ParentLink parent, Consumer<List<Site>> ancestry, Settings settings,
-            Clock clock) {
+    /**
+     * @param ancestry  given the parent's sites from the center down to this node's own, at each resume
+     * @param snapshots how everything is re-sent when the parent lacks part of the journal
+     */
+    public UpwardSync(SyncJournal journal, ParentLink parent, Consumer<List<Site>> ancestry, Snapshots snapshots,
+            Settings settings, Clock clock) {
         this.ancestry = ancestry;
+        this.snapshots = snapshots;
         this.journal = journal;
         this.parent = parent;
         this.batchRows = settings.batchRows();
@@ -140,7 +146,15 @@ public final class UpwardSync implements AutoCloseable {
             ParentLink.Resume resume = parent.resume();
             lastContact = clock.instant();
             ancestry.accept(resume.ancestry());
-            acked = resume.ackedSeq();
+            long parentHas = resume.ackedSeq();
+            if (parentHas > journal.watermark() || parentHas < journal.oldest() - 1) {
+                // restored from a backup (the parent saw numbers this node has not reached), or the parent
+                // lost what this node has pruned (wiped, or restored itself): only a full re-send mends it
+                LOG.warn("the parent has applied up to {} but this journal holds {} to {}: re-sending everything",
+                        parentHas, journal.oldest(), journal.watermark());
+                snapshots.journalAll(parentHas);
+            }
+            acked = parentHas;
             journal.prune(acked);
         }
         List<Change> batch = journal.after(acked, batchRows);

@@ -12,9 +12,13 @@ import java.util.Objects;
  */
 public record Change(long seq, Kind kind, Op op, String key, String payload, Instant at) {
 
-    /** What a change is about. */
+    /**
+     * What a change is about. HEALTH is an event for the parent's history; STATE is the latest
+     * state of a subject re-sent by a {@link #SNAPSHOT} (no history entry); a SNAPSHOT change marks
+     * the start ({@code begin}) and the end ({@code end}) of a full re-send.
+     */
     public enum Kind {
-        SITE, CAMERA, HEALTH, VERIFICATION, CLIP, AUDIT_HEAD
+        SITE, CAMERA, HEALTH, STATE, VERIFICATION, CLIP, AUDIT_HEAD, SNAPSHOT
     }
 
     /** What happened to the record. */

@@ -45,6 +45,14 @@ public final class JournalSequence {
         return open.isEmpty() ? last : open.first() - 1;
     }
 
+    /**
+     * Numbers from now on come after {@code seq} (a node restored from a backup that its parent
+     * has seen past). Numbers already allocated stay as they are.
+     */
+    public synchronized void skipPast(long seq) {
+        last = Math.max(last, seq);
+    }
+
     /** The highest number allocated. */
     public synchronized long last() {
         return last;

@@ -18,6 +18,9 @@ public interface SyncJournal {
     /** The highest sequence number that may be read now. */
     long watermark();
 
+    /** The lowest sequence number still held; {@code watermark() + 1} when nothing is. */
+    long oldest();
+
     /** Removes the entries at or below {@code upToSeq} (acknowledged by the parent); answers how many. */
     int prune(long upToSeq);
 }

@@ -22,8 +22,11 @@ public interface SyncedChanges {
      *
      * @param clipPuts    the node's clips, each with the node's own id for it
      * @param clipDeletes the node's ids of clips it no longer holds
+     * @param staleBefore when the push ends a full re-send that began at this sequence number: the
+     *                    node's clips no push since then wrote are dropped; otherwise null
      */
-    record Batch(List<HealthEvent> events, List<SyncedState> states, List<Clip> clipPuts, List<Long> clipDeletes) {
+    record Batch(List<HealthEvent> events, List<SyncedState> states, List<Clip> clipPuts, List<Long> clipDeletes,
+            Long staleBefore) {
         public Batch {
             events = List.copyOf(events);
             states = List.copyOf(states);
@@ -31,8 +34,13 @@ public interface SyncedChanges {
             clipDeletes = List.copyOf(clipDeletes);
         }
 
+        public Batch(List<HealthEvent> events, List<SyncedState> states, List<Clip> clipPuts, List<Long> clipDeletes) {
+            this(events, states, clipPuts, clipDeletes, null);
+        }
+
         public boolean isEmpty() {
-            return events.isEmpty() && states.isEmpty() && clipPuts.isEmpty() && clipDeletes.isEmpty();
+            return events.isEmpty() && states.isEmpty() && clipPuts.isEmpty() && clipDeletes.isEmpty()
+                    && staleBefore == null;
         }
     }
 

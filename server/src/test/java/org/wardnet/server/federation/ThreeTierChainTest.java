@@ -66,6 +66,10 @@ class ThreeTierChainTest {
                     assertEquals(200, room.postJson("/api/v1/clips/import", "{\"directory\":\"" + recordings
                             + "\",\"cameraId\":\"z1\"}").statusCode());
                     await(() -> clips(center).size() == 1, "the room's clip row reaches the center");
+                    JsonNode coverage = TestServer.json(center.get("/api/v1/coverage?site=S1"
+                            + "&from=2026-11-29T14:00:01Z&to=2026-11-29T14:00:02Z"));
+                    assertEquals(1, coverage.get("camerasWithFootage").asInt(), coverage.toString());
+                    assertEquals("z1", coverage.get("cameras").get(0).get("id").asText());
                     HttpResponse<byte[]> played = center.client().send(HttpRequest.newBuilder(center.uri(
                             "/api/v1/clips/" + clips(center).get(0).get("id").asLong() + "/media"))
                             .header("Authorization", "Bearer " + center.adminToken()).header("Range", "bytes=0-")

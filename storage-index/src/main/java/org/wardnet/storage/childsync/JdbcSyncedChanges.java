@@ -56,12 +56,12 @@ public final class JdbcSyncedChanges implements SyncedChanges {
         try {
             if (journal == null) {
                 Transactions.run(dataSource, connection -> {
-                    write(connection, node, batch, stored);
+                    write(connection, node, batch, stored, ackedSeq);
                     JdbcSyncProgress.record(connection, node, ackedSeq, at);
                 });
             } else {
                 journal.run((connection, entries) -> {
-                    List<Long> deleted = write(connection, node, batch, stored);
+                    List<Long> deleted = write(connection, node, batch, stored, ackedSeq);
                     JdbcHealthHistory.journal(entries, encoder, batch.events());
                     for (long id : deleted) {
                         entries.delete(Change.Kind.CLIP, Long.toString(id));
@@ -80,13 +80,17 @@ public final class JdbcSyncedChanges implements SyncedChanges {
     }
 
     /** Writes the batch; answers the ids here of the clips deleted. */
-    private List<Long> write(Connection connection, String node, Batch batch, List<Clip> stored) throws SQLException {
+    private List<Long> write(Connection connection, String node, Batch batch, List<Clip> stored, long seq)
+            throws SQLException {
         if (!batch.events().isEmpty()) {
             JdbcHealthHistory.insert(connection, batch.events());
         }
         putStates(connection, batch.states());
-        List<Long> deleted = clips.delete(connection, node, batch.clipDeletes());
-        stored.addAll(clips.put(connection, node, batch.clipPuts()));
+        List<Long> deleted = new ArrayList<>(clips.delete(connection, node, batch.clipDeletes()));
+        stored.addAll(clips.put(connection, node, batch.clipPuts(), seq));
+        if (batch.staleBefore() != null) {
+            deleted.addAll(clips.deleteStale(connection, node, batch.staleBefore()));
+        }
         return deleted;
     }
 

@@ -50,8 +50,8 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     private static final String COLUMNS = "id, camera_id, start_ms, end_ms, media, bytes, codec, width, height,"
             + " key_frames, sha256, origin";
     private static final String INSERT = "INSERT INTO clip (id, start_hour, camera_id, start_ms, end_ms, media, bytes,"
-            + " codec, width, height, key_frames, sha256, origin, node_id, node_clip_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " codec, width, height, key_frames, sha256, origin, node_id, node_clip_id, synced_seq)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String IN_HOUR = " WHERE start_hour = ? AND camera_id = ? AND start_ms >= ? AND start_ms < ?"
             + " AND end_ms > ?";
     private static final String PAGE = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
@@ -151,6 +151,11 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
      * call {@link #committed} once it has committed.
      */
     List<Long> insert(Connection connection, List<Clip> clips) throws SQLException {
+        return insert(connection, clips, null);
+    }
+
+    /** As {@link #insert(Connection, List)}, a node's clips marked with the push that wrote them. */
+    List<Long> insert(Connection connection, List<Clip> clips, Long syncedSeq) throws SQLException {
         if (clips.isEmpty()) {
             return List.of();
         }
@@ -161,6 +166,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
             for (int i = 0; i < clips.size(); i++) {
                 insert.setLong(1, first + i);
                 bind(insert, clips.get(i));
+                setLong(insert, 16, syncedSeq);
                 insert.addBatch();
                 ids.add(first + i);
             }
@@ -212,6 +218,25 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
 
     private static int hourOf(long millis) {
         return (int) Math.floorDiv(millis, HOUR);
+    }
+
+    /** Clips by id after {@code afterId}, at most {@code limit}: every row in turn, for a full re-send. */
+    public List<Clip> page(long afterId, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                        + " FROM clip WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            select.setLong(1, afterId);
+            select.setInt(2, limit);
+            List<Clip> clips = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    clips.add(read(rows));
+                }
+            }
+            return clips;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read clips after " + afterId + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

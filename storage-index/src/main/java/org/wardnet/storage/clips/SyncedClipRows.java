@@ -20,7 +20,8 @@ import org.wardnet.core.clips.Clip;
 public final class SyncedClipRows {
 
     private static final String UPDATE = "UPDATE clip SET start_hour = ?, camera_id = ?, start_ms = ?, end_ms = ?,"
-            + " bytes = ?, codec = ?, width = ?, height = ?, key_frames = ?, sha256 = ?, origin = ? WHERE id = ?";
+            + " bytes = ?, codec = ?, width = ?, height = ?, key_frames = ?, sha256 = ?, origin = ?, synced_seq = ?"
+            + " WHERE id = ?";
 
     private final JdbcClipIndex index;
 
@@ -29,10 +30,11 @@ public final class SyncedClipRows {
     }
 
     /**
-     * Puts {@code node}'s clips (each with the node's id for it) and answers them as stored here:
-     * with this index's ids and media naming the node.
+     * Puts {@code node}'s clips (each with the node's id for it), marked with the push's sequence
+     * number {@code seq}, and answers them as stored here: with this index's ids and media naming
+     * the node.
      */
-    public List<Clip> put(Connection connection, String node, List<Clip> clips) throws SQLException {
+    public List<Clip> put(Connection connection, String node, List<Clip> clips, long seq) throws SQLException {
         if (clips.isEmpty()) {
             return List.of();
         }
@@ -47,7 +49,7 @@ public final class SyncedClipRows {
                     fresh.add(here);
                     continue;
                 }
-                bindUpdate(update, here, id);
+                bindUpdate(update, here, id, seq);
                 update.addBatch();
                 stored.add(here.withId(id));
             }
@@ -56,7 +58,7 @@ public final class SyncedClipRows {
                 update.executeBatch();
             }
         }
-        List<Long> ids = index.insert(connection, fresh);
+        List<Long> ids = index.insert(connection, fresh, seq);
         for (int i = 0; i < fresh.size(); i++) {
             stored.add(fresh.get(i).withId(ids.get(i)));
         }
@@ -84,6 +86,25 @@ public final class SyncedClipRows {
         return local.isEmpty() ? List.of() : index.deleteUnheld(connection, local);
     }
 
+    /**
+     * Deletes {@code node}'s clips that no push since {@code seq} wrote (and no hold keeps): what a
+     * full re-send starting at {@code seq} did not name. Answers their ids here.
+     */
+    public List<Long> deleteStale(Connection connection, String node, long seq) throws SQLException {
+        List<Long> stale = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM clip WHERE node_id = ? AND (synced_seq IS NULL OR synced_seq < ?)")) {
+            select.setString(1, node);
+            select.setLong(2, seq);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stale.add(rows.getLong(1));
+                }
+            }
+        }
+        return stale.isEmpty() ? List.of() : index.deleteUnheld(connection, stale);
+    }
+
     /** Notes that clips {@linkplain #put put} in a transaction have committed. */
     public void committed(List<Clip> clips) {
         index.committed(clips);
@@ -108,7 +129,7 @@ public final class SyncedClipRows {
         return found;
     }
 
-    private static void bindUpdate(PreparedStatement update, Clip clip, long id) throws SQLException {
+    private static void bindUpdate(PreparedStatement update, Clip clip, long id, long seq) throws SQLException {
         update.setInt(1, (int) Math.floorDiv(clip.start().toEpochMilli(), 3_600_000L));
         update.setString(2, clip.cameraId());
         update.setLong(3, clip.start().toEpochMilli());
@@ -120,6 +141,7 @@ public final class SyncedClipRows {
         update.setObject(9, clip.keyFrames());
         update.setString(10, clip.sha256());
         update.setString(11, clip.origin().name());
-        update.setLong(12, id);
+        update.setLong(12, seq);
+        update.setLong(13, id);
     }
 }

@@ -47,9 +47,9 @@ public final class JdbcSyncJournal implements SyncJournal {
             this.taken = taken;
         }
 
-        /** A record put: its JSON as the parent will apply it. */
-        public void put(Change.Kind kind, String key, String json) throws SQLException {
-            add(kind, Change.Op.PUT, key, json);
+        /** A record put: its JSON as the parent will apply it. Answers the entry's number. */
+        public long put(Change.Kind kind, String key, String json) throws SQLException {
+            return add(kind, Change.Op.PUT, key, json);
         }
 
         /** A record deleted. */
@@ -57,7 +57,7 @@ public final class JdbcSyncJournal implements SyncJournal {
             add(kind, Change.Op.DELETE, key, null);
         }
 
-        private void add(Change.Kind kind, Change.Op op, String key, String json) throws SQLException {
+        private long add(Change.Kind kind, Change.Op op, String key, String json) throws SQLException {
             long seq = sequence.allocate();
             taken.add(seq);
             Change change = new Change(seq, kind, op, key, json, clock.instant()); // checks the fields
@@ -72,6 +72,7 @@ public final class JdbcSyncJournal implements SyncJournal {
             insert.setString(5, json);
             insert.setLong(6, change.at().toEpochMilli());
             insert.addBatch();
+            return seq;
         }
 
         private void flush() throws SQLException {
@@ -136,6 +137,24 @@ public final class JdbcSyncJournal implements SyncJournal {
     @Override
     public long watermark() {
         return sequence.watermark();
+    }
+
+    @Override
+    public long oldest() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT MIN(seq) FROM sync_journal");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            long oldest = row.getLong(1);
+            return row.wasNull() ? sequence.watermark() + 1 : oldest;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the sync journal", e);
+        }
+    }
+
+    /** Numbers from now on come after {@code seq}: see {@link JournalSequence#skipPast}. */
+    public void skipPast(long seq) {
+        sequence.skipPast(seq);
     }
 
     /** Keeps the newest entry whatever is acknowledged: numbering resumes after it when the node restarts. */

@@ -30,6 +30,8 @@ public final class JdbcHealthHistory implements HealthHistory {
     private static final String INSERT = "INSERT INTO health_event (at, subject, subject_id, from_state, to_state,"
             + " reason, alarm, grouped_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private static final String STATES = "('UNKNOWN', 'ONLINE', 'DEGRADED', 'OFFLINE', 'REACHABLE', 'UNREACHABLE')";
+
     private final DataSource dataSource;
     private final JdbcSyncJournal journal;
     private final RecordEncoder encoder;
@@ -68,6 +70,26 @@ public final class JdbcHealthHistory implements HealthHistory {
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot record health events: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The latest state change of every subject: for a camera its latest health state (a recorder's
+     * note is not one), for a site or node its latest reachability. For a full re-send.
+     */
+    public List<HealthEvent> latestStates() {
+        List<HealthEvent> latest = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT at, subject, subject_id, from_state,"
+                     + " to_state, reason, alarm, grouped_by FROM health_event h WHERE id = (SELECT MAX(id) FROM"
+                     + " health_event l WHERE l.subject_id = h.subject_id AND l.to_state IN " + STATES + ")");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                latest.add(event(rows));
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the latest health states: " + e.getMessage(), e);
+        }
+        return latest;
     }
 
     /** Appends {@code events} in the caller's transaction. */
@@ -110,15 +132,18 @@ public final class JdbcHealthHistory implements HealthHistory {
             List<HealthEvent> events = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    Instant at = rows.getObject(1, OffsetDateTime.class).toInstant();
-                    events.add(new HealthEvent(at, HealthEvent.Subject.valueOf(rows.getString(2)), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getBoolean(7),
-                            rows.getString(8)));
+                    events.add(event(rows));
                 }
             }
             return events;
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read health events: " + e.getMessage(), e);
         }
+    }
+
+    private static HealthEvent event(ResultSet rows) throws SQLException {
+        Instant at = rows.getObject(1, OffsetDateTime.class).toInstant();
+        return new HealthEvent(at, HealthEvent.Subject.valueOf(rows.getString(2)), rows.getString(3), rows.getString(4),
+                rows.getString(5), rows.getString(6), rows.getBoolean(7), rows.getString(8));
     }
 }

@@ -1,0 +1,101 @@
+package org.wardnet.bench.federation;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.wardnet.bench.BenchAccess;
+
+/**
+ * A center node in a process of its own: {@code wardnet serve} from the built jar on a free
+ * loopback port, plain HTTP, its own H2 store, health probing and recording off (it owns no
+ * cameras); its log goes to {@code DIR/center.log}. Stopped (and waited for) on close.
+ */
+final class CenterProcess implements AutoCloseable {
+
+    private final Process process;
+    private final String base;
+
+    private CenterProcess(Process process, String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    static CenterProcess start(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xms1g", "-Xmx1g", "-jar", Path.of("server", "target", "wardnet-server.jar").toString(),
+                "serve", "--port", Integer.toString(port), "--data", dir.toString(),
+                "--set", "server.host=127.0.0.1", "--set", "health.enabled=false", "--set", "recording.enabled=false"))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("center.log").toFile());
+        builder.environment().putAll(BenchAccess.adminEnvironment());
+        CenterProcess center = new CenterProcess(builder.start(), "http://127.0.0.1:" + port);
+        center.awaitReady(dir);
+        return center;
+    }
+
+    String base() {
+        return base;
+    }
+
+    String adminToken(HttpClient http) throws Exception {
+        return BenchAccess.login(http, base);
+    }
+
+    String post(HttpClient http, String token, String path, String json, int expected) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    String get(HttpClient http, String token, String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    private void awaitReady(Path dir) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the center exited: see " + dir.resolve("center.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the center was not ready within 60 s: see " + dir.resolve("center.log"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

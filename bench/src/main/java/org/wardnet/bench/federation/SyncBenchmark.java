@@ -1,0 +1,181 @@
+package org.wardnet.bench.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.wardnet.adapters.federation.HttpParentLink;
+import org.wardnet.app.federation.SyncRecords;
+import org.wardnet.app.federation.UpwardSync;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.health.HealthEvent;
+import org.wardnet.core.registry.CameraDraft;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.Site;
+import org.wardnet.core.registry.SiteDraft;
+import org.wardnet.core.registry.Tier;
+import org.wardnet.storage.Database;
+import org.wardnet.storage.clips.JdbcClipIndex;
+import org.wardnet.storage.federation.JdbcSyncJournal;
+import org.wardnet.storage.health.JdbcHealthHistory;
+import org.wardnet.storage.registry.JdbcRegistryStore;
+import org.wardnet.storage.secrets.SecretBox;
+import org.wardnet.storage.secrets.SecretKeys;
+
+/**
+ * Upward sync between two processes: a center ({@code wardnet serve}, its own JVM and H2 store)
+ * and a substation node in this JVM (its journaled registry, health history and clip index, and
+ * the upward sync pushing through the real HTTP link).
+ *
+ * <ol>
+ * <li><b>Throughput</b>: the substation's 1,500 cameras and {@code SYNC_MINUTES} (default 200) one-minute
+ * clips per camera are journaled first; then the sync starts and the clock runs until the center
+ * has acknowledged everything. Figure: clip rows per second (target ≥ 50,000).</li>
+ * <li><b>Catch-up after a one-hour partition</b>: the sync stopped, an hour's worth is journaled
+ * (one clip row per camera per minute, 90,000, and 3,000 health changes); the center's camera GET
+ * is timed undisturbed (8 clients, {@code GET_SECONDS}), then again while the sync drains the
+ * backlog. Figures: the drain's seconds (target ≤ 30) and the GET p99 ratio (target ≤ 2).</li>
+ * </ol>
+ * Afterwards the center's clip count for a sample camera is checked against the node's.
+ */
+public final class SyncBenchmark {
+
+    private static final int CAMERAS = 1_500;
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        int minutes = Integer.getInteger("minutes", Integer.parseInt(System.getenv().getOrDefault("SYNC_MINUTES",
+                "200")));
+        int getSeconds = Integer.parseInt(System.getenv().getOrDefault("GET_SECONDS", "10"));
+        Path work = Files.createTempDirectory("wardnet-sync-bench-");
+        try (CenterProcess center = CenterProcess.start(work.resolve("center"))) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String admin = center.adminToken(http);
+            for (String site : new String[] {"{\"id\":\"C\",\"name\":\"Center\",\"tier\":\"CENTER\"}",
+                "{\"id\":\"S1\",\"name\":\"Sub 1\",\"tier\":\"SUBSTATION\",\"parentId\":\"C\"}"}) {
+                center.post(http, admin, "/api/v1/sites", site, 201);
+            }
+            String nodeToken = JSON.readTree(center.post(http, admin, "/api/v1/nodes",
+                    "{\"id\":\"sub-one\",\"siteId\":\"S1\"}", 201)).get("token").asText();
+
+            WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR,
+                    work.resolve("node").toString());
+            try (Database db = Database.open(config)) {
+                SyncRecords records = new SyncRecords(new ObjectMapper());
+                JdbcSyncJournal journal = new JdbcSyncJournal(db.dataSource(), Clock.systemUTC());
+                Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(),
+                        new SecretBox(SecretKeys.newKey(), List.of())).journaled(journal, records), Clock.systemUTC());
+                JdbcClipIndex clips = new JdbcClipIndex(db.dataSource()).journaled(journal, records);
+                JdbcHealthHistory history = new JdbcHealthHistory(db.dataSource()).journaled(journal, records);
+                registry.putSynced(new Site("C", "Center", Tier.CENTER, null, null, null, T0, T0));
+                registry.putSynced(new Site("S1", "Sub 1", Tier.SUBSTATION, "C", null, null, T0, T0));
+                registry.createSite(new SiteDraft("R1", "Room 1", "ROOM", "S1", "BANK", null));
+                List<String> cameras = new ArrayList<>();
+                for (int c = 0; c < CAMERAS; c++) {
+                    String id = String.format("3302030000132%07d", c);
+                    cameras.add(id);
+                    registry.createCamera(new CameraDraft(id, "R1", "Camera " + c,
+                            new CameraDraft.Location(29.8 + c * 1e-5, 121.5), null, null, null, null, null,
+                            new CameraDraft.Rtsp("rtsp://127.1.0.1/" + c, null, null, null)));
+                }
+                journalClips(clips, cameras, 0, minutes);
+                long rows = (long) CAMERAS * minutes;
+                HttpParentLink link = new HttpParentLink(URI.create(center.base()), nodeToken, null,
+                        Duration.ofSeconds(60));
+                UpwardSync.Settings settings = new UpwardSync.Settings(5_000, Duration.ofMillis(50),
+                        Duration.ofSeconds(5), Duration.ofSeconds(1));
+
+                long started = System.nanoTime();
+                try (UpwardSync sync = new UpwardSync(journal, link, settings, Clock.systemUTC()).start()) {
+                    awaitDrained(sync, journal);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double perSecond = rows / seconds;
+                System.out.printf("RESULT sync throughput: %,d clip rows (and %,d cameras) in %.1f s = %,.0f clip rows/s"
+                        + " (target >= 50,000: %s)%n", rows, CAMERAS, seconds, perSecond,
+                        perSecond >= 50_000 ? "MET" : "MISSED");
+
+                // one hour of a partition: one clip row per camera per minute, two health changes per camera
+                journalClips(clips, cameras, minutes, 60);
+                List<HealthEvent> events = new ArrayList<>();
+                for (String camera : cameras) {
+                    Instant at = T0.plusSeconds(minutes * 60L + 600);
+                    events.add(new HealthEvent(at, HealthEvent.Subject.CAMERA, camera, "UNKNOWN", "OFFLINE", "bench",
+                            true, null));
+                    events.add(new HealthEvent(at.plusSeconds(300), HealthEvent.Subject.CAMERA, camera, "OFFLINE",
+                            "ONLINE", "bench", false, null));
+                }
+                history.append(events);
+                GetLoad load = new GetLoad(center.base(), admin, cameras, 8);
+                double[] quiet = load.run(Duration.ofSeconds(getSeconds));
+                System.out.printf("  center camera GET undisturbed: %,.0f req/s, p99 %.2f ms%n", quiet[0], quiet[1]);
+                long backlog = journal.watermark();
+                started = System.nanoTime();
+                double[] busy;
+                double drained;
+                try (UpwardSync sync = new UpwardSync(journal, link, settings, Clock.systemUTC()).start()) {
+                    busy = load.runUntil(() -> sync.status().backlog() == 0 && sync.status().ackedSeq() >= backlog);
+                    drained = (System.nanoTime() - started) / 1e9;
+                }
+                System.out.printf("  center camera GET during catch-up: %,.0f req/s, p99 %.2f ms%n", busy[0], busy[1]);
+                System.out.printf("RESULT catch-up after a 1-hour partition (%,d clip rows, %,d health changes, %,d"
+                        + " cameras): %.1f s (target <= 30: %s); camera GET p99 %.2f ms vs %.2f ms undisturbed ="
+                        + " %.2fx (target <= 2: %s)%n", (long) CAMERAS * 60, events.size(), CAMERAS, drained,
+                        drained <= 30 ? "MET" : "MISSED", busy[1], quiet[1], busy[1] / quiet[1],
+                        busy[1] / quiet[1] <= 2 ? "MET" : "MISSED");
+
+                String sample = cameras.get(CAMERAS / 2);
+                JsonNode page = JSON.readTree(center.get(http, admin, "/api/v1/clips?camera=" + sample + "&from="
+                        + T0 + "&to=" + T0.plusSeconds((minutes + 60) * 60L) + "&limit=1000"));
+                int atCenter = page.get("items").size();
+                if (atCenter != minutes + 60) {
+                    throw new IllegalStateException("the center holds " + atCenter + " clips of " + sample
+                            + ", the node " + (minutes + 60));
+                }
+                System.out.printf("  checked: the center holds the node's %d clips of camera %s%n", atCenter, sample);
+            }
+        }
+    }
+
+    /** Journals {@code count} one-minute clips per camera from minute {@code first}, in time order across cameras. */
+    private static void journalClips(JdbcClipIndex clips, List<String> cameras, int first, int count) {
+        List<Clip> batch = new ArrayList<>(1_000);
+        for (int m = first; m < first + count; m++) {
+            Instant start = T0.plusSeconds(m * 60L);
+            for (String camera : cameras) {
+                batch.add(new Clip(0, camera, start, start.plusSeconds(60), "/var/lib/wardnet/recordings/" + camera
+                        + "/" + m + ".mp4", 1_800_000L, "H264", 1920, 1080, 30, null, ClipOrigin.RECORDED));
+                if (batch.size() == 1_000) {
+                    clips.add(batch);
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            clips.add(batch);
+        }
+    }
+
+    private static void awaitDrained(UpwardSync sync, JdbcSyncJournal journal) throws InterruptedException {
+        long head = journal.watermark();
+        while (sync.status().ackedSeq() < head) {
+            if (sync.status().lastError() != null && !sync.status().linkUp()) {
+                System.out.println("  (link: " + sync.status().lastError() + ")");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
