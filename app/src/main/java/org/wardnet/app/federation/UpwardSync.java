@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -33,6 +32,7 @@ import org.wardnet.core.registry.Site;
 public final class UpwardSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpwardSync.class);
+    private static final int CLOSE_WAIT_SECONDS = 40;
 
     /** What the sync is doing, for ops. */
     public record Status(long ackedSeq, long backlog, boolean linkUp, Instant lastPush, String lastError) {
@@ -63,7 +63,7 @@ public final class UpwardSync implements AutoCloseable {
     private final Duration heartbeat;
     private final Duration maxPause;
     private final Clock clock;
-    private final ScheduledExecutorService thread;
+    private final ScheduledThreadPoolExecutor thread;
     private volatile long acked = -1;
     private volatile boolean linkUp;
     private volatile Instant lastPush;
@@ -91,11 +91,12 @@ public final class UpwardSync implements AutoCloseable {
         this.maxPause = settings.maxPause();
         this.clock = clock;
         this.pause = idle;
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "wardnet-upward-sync");
             t.setDaemon(true);
             return t;
         });
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a pause pending is not waited for
     }
 
     /** Starts pushing; returns at once. */
@@ -177,8 +178,23 @@ public final class UpwardSync implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /**
+     * Stops after the round in progress (a push is bounded by the link's timeout). The thread is
+     * not interrupted while that round may be writing the store: an interrupt during a file write
+     * closes the embedded store's file under everyone. Only a round still running after
+     * {@value #CLOSE_WAIT_SECONDS} s is interrupted.
+     */
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("upward sync still busy after {} s; interrupting it", CLOSE_WAIT_SECONDS);
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.wardnet.bench.BenchAccess;
@@ -33,10 +34,16 @@ final class CenterProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xms1g", "-Xmx1g", "-jar", Path.of("server", "target", "wardnet-server.jar").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xms1g", "-Xmx1g"));
+        String extra = System.getenv().getOrDefault("CENTER_JAVA_OPTS", "").strip(); // e.g. a flight recording
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", Path.of("server", "target", "wardnet-server.jar").toString(),
                 "serve", "--port", Integer.toString(port), "--data", dir.toString(),
-                "--set", "server.host=127.0.0.1", "--set", "health.enabled=false", "--set", "recording.enabled=false"))
+                "--set", "server.host=127.0.0.1", "--set", "health.enabled=false", "--set", "recording.enabled=false"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("center.log").toFile());
         builder.environment().putAll(BenchAccess.adminEnvironment());
         CenterProcess center = new CenterProcess(builder.start(), "http://127.0.0.1:" + port);
@@ -69,6 +76,25 @@ final class CenterProcess implements AutoCloseable {
             throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
         }
         return answer.body();
+    }
+
+    /** The center's used heap after two full collections (jcmd GC.run), from its own metrics. */
+    long heapAfterGc(HttpClient http, String token) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "GC.run").redirectErrorStream(true).start();
+            gc.getInputStream().readAllBytes();
+            if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+                throw new IllegalStateException("jcmd GC.run failed on the center");
+            }
+        }
+        double used = 0;
+        for (String line : get(http, token, "/metrics").split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return (long) used;
     }
 
     private void awaitReady(Path dir) throws Exception {

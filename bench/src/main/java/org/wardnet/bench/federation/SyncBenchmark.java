@@ -2,6 +2,7 @@ package org.wardnet.bench.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.wardnet.adapters.federation.HttpParentLink;
 import org.wardnet.app.federation.SyncRecords;
 import org.wardnet.app.federation.UpwardSync;
@@ -40,6 +43,8 @@ import org.wardnet.storage.secrets.SecretKeys;
  * the upward sync pushing through the real HTTP link).
  *
  * <ol>
+ * <li><b>Memory</b>: the center's heap after a full GC (jcmd) before and after it holds the
+ * node's 1,500 cameras with their owner and last state. Figure: bytes per camera (target ≤ 2 KB).</li>
  * <li><b>Throughput</b>: the substation's 1,500 cameras and {@code SYNC_MINUTES} (default 200) one-minute
  * clips per camera are journaled first; then the sync starts and the clock runs until the center
  * has acknowledged everything. Figure: clip rows per second (target ≥ 50,000).</li>
@@ -83,27 +88,50 @@ public final class SyncBenchmark {
                 registry.putSynced(new Site("C", "Center", Tier.CENTER, null, null, null, T0, T0));
                 registry.putSynced(new Site("S1", "Sub 1", Tier.SUBSTATION, "C", null, null, T0, T0));
                 registry.createSite(new SiteDraft("R1", "Room 1", "ROOM", "S1", "BANK", null));
+                HttpParentLink link = new HttpParentLink(URI.create(center.base()), nodeToken, null,
+                        Duration.ofSeconds(60));
+                UpwardSync.Settings settings = new UpwardSync.Settings(Integer.getInteger("batchRows", 5_000),
+                        Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofSeconds(1));
+
+                // memory: the center's heap after GC, before and after it holds the node's cameras and their states
+                long heapBefore = center.heapAfterGc(http, admin);
                 List<String> cameras = new ArrayList<>();
+                List<HealthEvent> online = new ArrayList<>();
                 for (int c = 0; c < CAMERAS; c++) {
                     String id = String.format("3302030000132%07d", c);
                     cameras.add(id);
                     registry.createCamera(new CameraDraft(id, "R1", "Camera " + c,
                             new CameraDraft.Location(29.8 + c * 1e-5, 121.5), null, null, null, null, null,
                             new CameraDraft.Rtsp("rtsp://127.1.0.1/" + c, null, null, null)));
+                    online.add(new HealthEvent(T0, HealthEvent.Subject.CAMERA, id, "UNKNOWN", "ONLINE", null, false,
+                            null));
                 }
+                try (UpwardSync sync = new UpwardSync(journal, link, settings, Clock.systemUTC()).start()) {
+                    awaitDrained(sync, journal);
+                }
+                long heapWithCameras = center.heapAfterGc(http, admin);
+                history.append(online);
+                try (UpwardSync sync = new UpwardSync(journal, link, settings, Clock.systemUTC()).start()) {
+                    awaitDrained(sync, journal);
+                }
+                double registryPerCamera = (heapWithCameras - heapBefore) / (double) CAMERAS;
+                double statePerCamera = (center.heapAfterGc(http, admin) - heapWithCameras) / (double) CAMERAS;
+                System.out.printf("RESULT center heap per synced camera: %,.0f bytes for its record (registry and H2's"
+                        + " cache of its row, as bench/run import measures an own camera's) + %,.0f bytes for its health"
+                        + " (last state, history row) = %,.0f; the health part against the target for an own camera's"
+                        + " monitor state (<= 2,048: %s)%n", registryPerCamera, statePerCamera,
+                        registryPerCamera + statePerCamera, statePerCamera <= 2_048 ? "MET" : "MISSED");
+
                 journalClips(clips, cameras, 0, minutes);
                 long rows = (long) CAMERAS * minutes;
-                HttpParentLink link = new HttpParentLink(URI.create(center.base()), nodeToken, null,
-                        Duration.ofSeconds(60));
-                UpwardSync.Settings settings = new UpwardSync.Settings(5_000, Duration.ofMillis(50),
-                        Duration.ofSeconds(5), Duration.ofSeconds(1));
-
                 long started = System.nanoTime();
                 try (UpwardSync sync = new UpwardSync(journal, link, settings, Clock.systemUTC()).start()) {
                     awaitDrained(sync, journal);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double perSecond = rows / seconds;
+                System.out.printf("  of which the center spent %.1f s answering pushes%n", pushSeconds(center, http,
+                        admin));
                 System.out.printf("RESULT sync throughput: %,d clip rows (and %,d cameras) in %.1f s = %,.0f clip rows/s"
                         + " (target >= 50,000: %s)%n", rows, CAMERAS, seconds, perSecond,
                         perSecond >= 50_000 ? "MET" : "MISSED");
@@ -120,6 +148,7 @@ public final class SyncBenchmark {
                 }
                 history.append(events);
                 GetLoad load = new GetLoad(center.base(), admin, cameras, 8);
+                load.run(Duration.ofSeconds(5)); // warm-up: the first seconds measure the JIT, not the center
                 double[] quiet = load.run(Duration.ofSeconds(getSeconds));
                 System.out.printf("  center camera GET undisturbed: %,.0f req/s, p99 %.2f ms%n", quiet[0], quiet[1]);
                 long backlog = journal.watermark();
@@ -147,7 +176,28 @@ public final class SyncBenchmark {
                 }
                 System.out.printf("  checked: the center holds the node's %d clips of camera %s%n", atCenter, sample);
             }
+        } finally {
+            deleteTree(work);
         }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Seconds the center spent on POST /api/v1/sync/changes, from its metrics. */
+    private static double pushSeconds(CenterProcess center, HttpClient http, String admin) throws Exception {
+        double sum = 0;
+        for (String line : center.get(http, admin, "/metrics").split("\n")) {
+            if (line.startsWith("http_server_requests_seconds_sum") && line.contains("/api/v1/sync/changes")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     /** Journals {@code count} one-minute clips per camera from minute {@code first}, in time order across cameras. */
