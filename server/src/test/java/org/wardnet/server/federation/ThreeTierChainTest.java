@@ -22,8 +22,9 @@ import org.wardnet.server.TestServer;
 /**
  * Room → substation → center, three servers with their own stores: what the room registers,
  * finds and records reaches the center through the substation, and the room's footage plays at
- * the center (the center asks the substation, which asks the room). When the room's link to the
- * substation is cut, the center too shows the room's camera STALE, on the substation's report.
+ * the center (the center asks the substation, which asks the room), and follow at the center from
+ * the room's camera names the room's next camera with footage that plays there. When the room's
+ * link to the substation is cut, the center too shows the room's camera STALE, on the substation's report.
  */
 class ThreeTierChainTest {
 
@@ -77,6 +78,24 @@ class ThreeTierChainTest {
                     assertEquals(206, played.statusCode());
                     assertArrayEquals(file, played.body(), "the room's bytes, through two relays");
 
+                    assertEquals(201, room.postJson("/api/v1/cameras", "{\"id\":\"z2\",\"siteId\":\"R9\",\"name\":\"Lane\","
+                            + "\"location\":{\"lat\":29.87,\"lon\":121.5505},\"rtsp\":{\"url\":\"rtsp://127.0.0.1:1/b\"}}")
+                            .statusCode());
+                    Path later = Files.createDirectories(roomDir.resolve("recordings-z2"));
+                    byte[] lane = Recordings.mp4(later.resolve("20261129T140040Z.mp4"));
+                    assertEquals(200, room.postJson("/api/v1/clips/import", "{\"directory\":\"" + later
+                            + "\",\"cameraId\":\"z2\"}").statusCode());
+                    await(() -> clipCount(center, "z2") == 1, "z2 and its clip at the center");
+                    // follow at the center, from the room's camera: the next camera and its footage, held by the room
+                    JsonNode next = TestServer.json(center.postJson("/api/v1/track/follow", "{\"cameraId\":\"z1\","
+                            + "\"time\":\"2026-11-29T14:00:01Z\",\"mode\":\"WALK\"}")).get("candidates").get(0);
+                    assertEquals("z2", next.get("cameraId").asText(), next.toString());
+                    HttpResponse<byte[]> seen = center.client().send(HttpRequest.newBuilder(center.uri(
+                            "/api/v1/clips/" + next.get("clips").get(0).get("id").asLong() + "/media"))
+                            .header("Authorization", "Bearer " + center.adminToken()).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    assertArrayEquals(lane, seen.body(), "the candidate's footage plays through the center");
+
                     roomLink.cut();
                     await(() -> "STALE".equals(state(sub, "z1")), "the substation sees its room go silent");
                     await(() -> "STALE".equals(state(center, "z1")), "and the center hears it from the substation");
@@ -107,6 +126,13 @@ class ThreeTierChainTest {
     private static String state(TestServer server, String camera) throws Exception {
         HttpResponse<String> answer = server.get("/api/v1/cameras/" + camera + "/health");
         return answer.statusCode() == 200 ? TestServer.json(answer).get("state").asText() : null;
+    }
+
+    /** The camera's clips in the test's window; -1 while the server does not know the camera. */
+    private static int clipCount(TestServer server, String camera) throws Exception {
+        HttpResponse<String> page = server.get("/api/v1/clips?camera=" + camera
+                + "&from=2026-11-29T13:00:00Z&to=2026-11-29T15:00:00Z");
+        return page.statusCode() == 200 ? TestServer.json(page).get("items").size() : -1;
     }
 
     private static List<JsonNode> clips(TestServer server) throws Exception {
