@@ -35,6 +35,8 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "commands:",
             "  serve            run the server (on the documented defaults unless --config or --set say otherwise)",
             "  demo             run the server on a scratch H2 store loaded with the Haishu-2014 district",
+            "  demo-tiers       the demo as tier nodes: the center, two substation nodes and a room node, each its"
+                    + " own process and store",
             "  sim              run the reference district's simulated RTSP cameras (one address each, 127.1.x.y)",
             "  district         write the reference district: --cameras FILE (CSV), --sites FILE (NDJSON), --streets FILE"
                     + " (GeoJSON, for PUT /api/v1/track/streets)",
@@ -46,7 +48,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "  config-defaults  print the documented default configuration",
             "  help             print this text",
             "",
-            "options of serve and demo:",
+            "options of serve and demo (and demo-tiers):",
             "  --port PORT        listen on PORT (0 picks a free port)",
             "  --data DIR         keep the store under DIR",
             "  --config FILE      read configuration from FILE (YAML)",
@@ -70,7 +72,8 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             throw new IllegalArgumentException("no command given");
         }
         String command = args[0];
-        if (!List.of("serve", "demo", "sim", "district", "rotate-key", "config-defaults", "help", "--help", "-h")
+        if (!List.of("serve", "demo", "demo-tiers", "sim", "district", "rotate-key", "config-defaults", "help", "--help",
+                "-h")
                 .contains(command)) {
             throw new IllegalArgumentException("unknown command '" + command + "'");
         }

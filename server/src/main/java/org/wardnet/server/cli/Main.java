@@ -72,7 +72,7 @@ public final class Main {
                 }
                 case "district" -> district(line, out);
                 case "sim" -> simulate(line, out);
-                case "serve", "demo" -> serve(line, out, env);
+                case "serve", "demo", "demo-tiers" -> serve(line, out, env);
                 case "rotate-key" -> {
                     KeyRotation.Outcome rotated = KeyRotation.rotate(
                             ConfigLoader.load(line.config(), env, line.overrides()));
@@ -154,6 +154,12 @@ public final class Main {
     }
 
     /** The first camera of the {@code index}th substation, for the tour's scoping example. */
+    /** The id of the {@code index}th substation (in id order). */
+    private static String substation(WardnetServer server, int index) {
+        return server.registry().queries().sites(new ListQuery(null, index + 1, null, null), Tier.SUBSTATION).items()
+                .get(index).id();
+    }
+
     private static String firstCamera(WardnetServer server, int index) {
         List<Site> substations = server.registry().queries().sites(
                 new ListQuery(null, 2, null, null), Tier.SUBSTATION)
@@ -167,7 +173,7 @@ public final class Main {
 
     private static int serve(CommandLine line, PrintStream out, Map<String, String> env)
             throws ConfigException, InterruptedException, IOException {
-        if (line.command().equals("demo")) {
+        if (line.command().equals("demo") || line.command().equals("demo-tiers")) {
             return demo(line, out, env);
         }
         WardnetConfig config = ConfigLoader.load(line.config(), env, line.overrides());
@@ -188,8 +194,21 @@ public final class Main {
             throws ConfigException, InterruptedException, IOException {
         DemoRun demo = DemoRun.start(new DemoRun.Options(simPort(line), line.adminPort(), line.discoveryPort(),
                 line.faults(), line.config(), !line.dataGiven(), line.overrides(), env), out);
+        DemoTiers tiers = null;
+        if (line.command().equals("demo-tiers")) {
+            try {
+                tiers = DemoTiers.start(demo, List.of(substation(demo.server(), 1), substation(demo.server(), 2)), out);
+            } catch (IOException | RuntimeException e) {
+                demo.close();
+                throw e;
+            }
+        }
+        DemoTiers nodes = tiers;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (nodes != null) {
+                nodes.close(); // before the center, so none of them pushes into a closed server
+            }
             demo.close();
             stopped.countDown();
         }, "wardnet-shutdown"));
@@ -198,6 +217,9 @@ public final class Main {
         out.println("Console: " + demo.server().baseUrl() + "/  (the demo's certificate is self-signed: accept it in"
                 + " the browser, or trust " + demo.certificate() + ")");
         demo.printTour(firstCamera(demo.server(), 0), firstCamera(demo.server(), 1), out);
+        if (nodes != null) {
+            nodes.printTour(demo, out);
+        }
         out.println("Stop with Ctrl-C.");
         out.flush();
         stopped.await();
