@@ -34,3 +34,13 @@ CREATE TABLE node_access (
     token_sealed  VARCHAR(2000)  NOT NULL,
     announced_ms  BIGINT         NOT NULL
 );
+
+-- The audit chain heads each child node sent (its last entry's number and hash when it sent it):
+-- kept, so that a trail the child rewrites later no longer matches what it said.
+CREATE TABLE node_audit_head (
+    node_id      VARCHAR(64)   NOT NULL,
+    seq          BIGINT        NOT NULL,
+    hash         CHAR(64)      NOT NULL,
+    received_ms  BIGINT        NOT NULL,
+    PRIMARY KEY (node_id, seq)
+);

@@ -2,6 +2,10 @@ package org.wardnet.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +26,8 @@ import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.Site;
+import org.wardnet.core.audit.AuditStore;
+import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.NodeAccess;
 import org.wardnet.core.federation.Snapshots;
 import org.wardnet.core.federation.SyncedChanges;
@@ -48,6 +54,8 @@ final class UpwardLink implements AutoCloseable {
     private final JdbcSyncJournal journal;
     private final SyncRecords records;
     private UpwardSync sync;
+    private ScheduledExecutorService heads;
+    private AuditStore.Head lastHead;
 
     private UpwardLink(WardnetConfig config, JdbcSyncJournal journal, SyncRecords records) {
         this.config = config;
@@ -99,7 +107,7 @@ final class UpwardLink implements AutoCloseable {
      * above its own and, with federation.publicUrl set, announces how the parent reaches it for
      * footage (with a fresh token of {@link ParentAccount}).
      */
-    void start(Registry registry, ParentAccount account, Snapshots snapshots) {
+    void start(Registry registry, ParentAccount account, Snapshots snapshots, AuditStore audit) {
         if (journal == null) {
             return;
         }
@@ -124,6 +132,30 @@ final class UpwardLink implements AutoCloseable {
                         Duration.ofSeconds(config.get(WardnetKeys.FEDERATION_HEARTBEAT_SECONDS)),
                         Duration.ofSeconds(config.get(WardnetKeys.FEDERATION_MAX_RETRY_SECONDS))),
                 Clock.systemUTC()).start();
+        long every = config.get(WardnetKeys.FEDERATION_HEARTBEAT_SECONDS);
+        heads = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "wardnet-audit-head");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heads.scheduleWithFixedDelay(() -> journalHead(audit), 0, every, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Journals the audit trail's end when it has moved since it was last journaled, so the parent
+     * holds where this node's trail stood (and can tell if it is later rewritten).
+     */
+    private void journalHead(AuditStore audit) {
+        try {
+            AuditStore.Head head = audit.head();
+            if (!head.equals(lastHead)) {
+                journal.run((connection, entries) -> entries.put(Change.Kind.AUDIT_HEAD, "head",
+                        records.auditHead(head)));
+                lastHead = head;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("cannot journal the audit trail's end; next try in a moment: {}", e.toString());
+        }
     }
 
     /** The upward sync's state, or null without a parent. */
@@ -151,6 +183,14 @@ final class UpwardLink implements AutoCloseable {
 
     @Override
     public void close() {
+        if (heads != null) {
+            heads.shutdown();
+            try {
+                heads.awaitTermination(5, TimeUnit.SECONDS); // a head being journaled finishes before the store closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (sync != null) {
             sync.close();
         }

@@ -22,6 +22,7 @@ import org.wardnet.app.federation.NodeStatus;
 import org.wardnet.app.federation.ParentAccount;
 import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.federation.SyncRecords;
+import org.wardnet.core.federation.SyncedChanges;
 import org.wardnet.app.health.HealthEventHub;
 import org.wardnet.app.health.HealthService;
 import org.wardnet.app.install.Installation;
@@ -184,8 +185,9 @@ public final class WardnetServer implements AutoCloseable {
             JdbcClipIndex clipIndex = upward.clipIndex(new JdbcClipIndex(database.dataSource()));
             clips = clipIndex;
             HealthEventHub hub = new HealthEventHub(history);
+            SyncedChanges synced = upward.childChanges(database.dataSource(), clipIndex);
             children = ChildNodes.start(config, registry, nodes, new JdbcSyncProgress(database.dataSource()),
-                    upward.childChanges(database.dataSource(), clipIndex), new SyncRecords(json.mapper()), hub,
+                    synced, new SyncRecords(json.mapper()), hub,
                     metrics.registry());
             // a child node's cameras are probed by the child, never from here (see Nodes#owns)
             health = HealthService.start(config, registry, history, hub, devices.prober(), metrics.registry(),
@@ -227,7 +229,8 @@ public final class WardnetServer implements AutoCloseable {
                     new HealthResource(health.queries(), reads, json), registering, footage,
                     new RecordingPlans(recording, scoped, nodes), tracking, auditStore,
                     new ApiRoutes.Identity(accountSetup.accounts(), nodes,
-                            new NodeStatus(nodes, new JdbcSyncProgress(database.dataSource()), children.links(), history),
+                            new NodeStatus(nodes, new JdbcSyncProgress(database.dataSource()), children.links(), history,
+                                    synced),
                             children.changes(), new ChildAccess(new JdbcNodeAccessStore(database.dataSource(),
                                     SecretKeys.load(config), Clock.systemUTC())), authWork));
             List<Endpoint> endpoints = guards == Guards.ENFORCED
@@ -244,7 +247,7 @@ public final class WardnetServer implements AutoCloseable {
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
             InetSocketAddress address = listen(config);
             upward.start(registry, new ParentAccount(accountSetup.accounts(), Clock.systemUTC()),
-                    upward.snapshots(registry, journaledHistory, clipIndex));
+                    upward.snapshots(registry, journaledHistory, clipIndex), auditStore);
             return new WardnetServer(this, registry, declared, address);
         }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.wardnet.core.access.Caller;
+import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.federation.Change;
@@ -120,6 +121,7 @@ public final class ChildChanges {
         // a clip's last change in the batch is what counts (a put, or a delete after it): one row each
         Map<Long, Clip> clipsLast = new LinkedHashMap<>();
         SyncRecords.SnapshotEnd end = null;
+        List<AuditStore.Head> heads = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
             Change change = fresh.get(i);
             switch (change.kind()) {
@@ -129,6 +131,7 @@ public final class ChildChanges {
                     latest.add((HealthEvent) decoded.get(i));
                 }
                 case STATE -> latest.add((HealthEvent) decoded.get(i));
+                case AUDIT_HEAD -> heads.add((AuditStore.Head) decoded.get(i));
                 case SNAPSHOT -> {
                     if (decoded.get(i) instanceof SyncRecords.SnapshotEnd ending) {
                         end = ending;
@@ -152,9 +155,10 @@ public final class ChildChanges {
         List<Clip> clipPuts = clipsLast.values().stream().filter(Objects::nonNull).toList();
         List<Long> clipDeletes = clipsLast.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
                 .toList();
+        events.addAll(rewound(caller, node, heads));
         List<SyncedState> states = NodeHealth.statesOf(node, latest);
         SyncedChanges.Batch rest = new SyncedChanges.Batch(events, states, clipPuts, clipDeletes,
-                end == null ? null : end.begin());
+                end == null ? null : end.begin(), heads);
         if (!rest.isEmpty()) {
             synced.apply(node, rest, Math.max(acked, highest), clock.instant());
             health.apply(states);
@@ -220,6 +224,7 @@ public final class ChildChanges {
                         record = clipId(change);
                     }
                 }
+                case AUDIT_HEAD -> record = records.auditHead(payloadOf(change));
                 case SNAPSHOT -> {
                     if ("end".equals(change.key())) {
                         record = records.snapshotEnd(payloadOf(change));
@@ -249,6 +254,27 @@ public final class ChildChanges {
             case NODE -> event.groupedBy() == null ? null : registry.site(event.groupedBy()).map(Site::id).orElse(null);
         };
         return site == null || sees(caller, sitesOfBatch, site);
+    }
+
+    /**
+     * An alarm for each head that does not continue the node's chain as it was last sent: a lower
+     * number (the trail lost entries: a restore from a backup, or worse), or the same number with
+     * another hash (the trail was rewritten). Either way its past can no longer be proved.
+     */
+    private List<HealthEvent> rewound(Caller caller, String node, List<AuditStore.Head> heads) {
+        List<HealthEvent> alarms = new ArrayList<>();
+        AuditStore.Head last = synced.auditHead(node).orElse(null);
+        for (AuditStore.Head head : heads) {
+            if (last != null && (head.seq() < last.seq() || head.seq() == last.seq() && !head.hash().equals(last.hash()))) {
+                alarms.add(new HealthEvent(clock.instant(), HealthEvent.Subject.NODE, node, "AUDIT_CHAINED",
+                        "AUDIT_BROKEN", "node " + node + "'s audit trail no longer continues what it sent: entry "
+                                + last.seq() + " had hash " + last.hash() + ", now its trail ends at " + head.seq()
+                                + " with " + head.hash(), true,
+                        caller.scope().roots().isEmpty() ? null : caller.scope().roots().get(0)));
+            }
+            last = head;
+        }
+        return alarms;
     }
 
     /**

@@ -29,6 +29,7 @@ public final class NodeHealth implements RemoteHealth {
 
     private static final Set<String> CAMERA_STATES = Arrays.stream(HealthState.values())
             .filter(s -> s != HealthState.STALE).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> LINK_STATES = Set.of("REACHABLE", "UNREACHABLE");
     private static final int MAX_DEPTH = 64;
 
     private final Nodes nodes;
@@ -53,8 +54,9 @@ public final class NodeHealth implements RemoteHealth {
     public static List<SyncedState> statesOf(String node, List<HealthEvent> events) {
         List<SyncedState> states = new ArrayList<>();
         for (HealthEvent event : events) {
-            if (event.subject() == HealthEvent.Subject.CAMERA && !CAMERA_STATES.contains(event.to())) {
-                continue;
+            if (event.subject() == HealthEvent.Subject.CAMERA && !CAMERA_STATES.contains(event.to())
+                    || event.subject() == HealthEvent.Subject.NODE && !LINK_STATES.contains(event.to())) {
+                continue; // a recorder's note, an audit alarm: history, not a state
             }
             states.add(new SyncedState(event.subject(), event.id(), node, event.to(), event.at(), event.reason(),
                     event.subject() == HealthEvent.Subject.NODE ? event.groupedBy() : null));

@@ -3,15 +3,18 @@ package org.wardnet.app.federation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.federation.SyncProgress;
+import org.wardnet.core.federation.SyncedChanges;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.health.HealthHistory;
 
 /**
  * Each child node as ops see it: the node, the highest of its sequence numbers applied here and
- * when it last pushed, its link (in touch or since when not, lag in rows and seconds), and, for
- * one node, its link's recent alarms and recoveries.
+ * when it last pushed, its link (in touch or since when not, lag in rows and seconds), the end of
+ * its audit chain as it last sent it, and, for one node, its recent alarms and recoveries (link,
+ * audit chain).
  */
 public final class NodeStatus {
 
@@ -19,22 +22,26 @@ public final class NodeStatus {
     static final int EVENTS = 20;
 
     /**
+     * @param auditHead  the end of the node's audit chain as it last sent it; null before it has
      * @param linkEvents newest first; empty in a list of all nodes
      */
     public record Report(Nodes.Node node, long ackedSeq, Instant lastPush, NodeLinks.Link link,
-            List<HealthEvent> linkEvents) {
+            AuditStore.Head auditHead, List<HealthEvent> linkEvents) {
     }
 
     private final Nodes nodes;
     private final SyncProgress progress;
     private final NodeLinks links;
     private final HealthHistory history;
+    private final SyncedChanges synced;
 
-    public NodeStatus(Nodes nodes, SyncProgress progress, NodeLinks links, HealthHistory history) {
+    public NodeStatus(Nodes nodes, SyncProgress progress, NodeLinks links, HealthHistory history,
+            SyncedChanges synced) {
         this.nodes = nodes;
         this.progress = progress;
         this.links = links;
         this.history = history;
+        this.synced = synced;
     }
 
     /** Every node, by id (reads the progress store once). */
@@ -51,6 +58,6 @@ public final class NodeStatus {
 
     private Report report(Nodes.Node node, SyncProgress.Progress applied, List<HealthEvent> events) {
         return new Report(node, applied == null ? 0 : applied.ackedSeq(), applied == null ? null : applied.lastPush(),
-                links.link(node.id()), events);
+                links.link(node.id()), synced.auditHead(node.id()).orElse(null), events);
     }
 }

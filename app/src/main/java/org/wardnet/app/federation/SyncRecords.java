@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Set;
+import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.errors.DomainException;
@@ -120,6 +121,23 @@ public final class SyncRecords implements RecordEncoder {
             throw DomainException.badRequest("payload", "a re-send's end names its begin, sites and cameras");
         }
         return end;
+    }
+
+    /** The end of a node's audit chain, as it sends it. */
+    public String auditHead(AuditStore.Head head) {
+        return write(new HeadWire(head.seq(), head.hash()));
+    }
+
+    /** @throws DomainException INVALID when the payload is not an audit chain's end */
+    public AuditStore.Head auditHead(String json) {
+        HeadWire wire = read(json, HeadWire.class, "audit chain's end");
+        if (wire.seq() < 0 || wire.hash() == null || !wire.hash().matches("[0-9a-f]{64}")) {
+            throw DomainException.badRequest("payload", "an audit chain's end is a number and a SHA-256 in hex");
+        }
+        return new AuditStore.Head(wire.seq(), wire.hash());
+    }
+
+    record HeadWire(long seq, String hash) {
     }
 
     /** What the end of a full re-send says. */

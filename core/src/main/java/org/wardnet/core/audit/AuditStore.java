@@ -8,6 +8,13 @@ public interface AuditStore {
     /** Links the drafts after the last entry and stores them in one transaction; returns them linked. */
     List<AuditEntry> append(List<AuditEntry.Draft> drafts);
 
+    /** The trail's last entry's number and hash ({@code 0} and the genesis hash when it is empty). */
+    Head head();
+
+    /** Where the trail ends: a child node sends it upward, so its parent can later tell a rewritten trail. */
+    record Head(long seq, String hash) {
+    }
+
     /** Entries after {@code afterSeq}, by sequence. */
     List<AuditEntry> read(long afterSeq, int limit);
 

@@ -2,6 +2,8 @@ package org.wardnet.core.federation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.health.HealthEvent;
 
@@ -24,25 +26,30 @@ public interface SyncedChanges {
      * @param clipDeletes the node's ids of clips it no longer holds
      * @param staleBefore when the push ends a full re-send that began at this sequence number: the
      *                    node's clips no push since then wrote are dropped; otherwise null
+     * @param auditHeads  the ends of the node's audit chain it sent, in order
      */
     record Batch(List<HealthEvent> events, List<SyncedState> states, List<Clip> clipPuts, List<Long> clipDeletes,
-            Long staleBefore) {
+            Long staleBefore, List<AuditStore.Head> auditHeads) {
         public Batch {
             events = List.copyOf(events);
             states = List.copyOf(states);
             clipPuts = List.copyOf(clipPuts);
             clipDeletes = List.copyOf(clipDeletes);
+            auditHeads = List.copyOf(auditHeads);
         }
 
         public Batch(List<HealthEvent> events, List<SyncedState> states, List<Clip> clipPuts, List<Long> clipDeletes) {
-            this(events, states, clipPuts, clipDeletes, null);
+            this(events, states, clipPuts, clipDeletes, null, List.of());
         }
 
         public boolean isEmpty() {
             return events.isEmpty() && states.isEmpty() && clipPuts.isEmpty() && clipDeletes.isEmpty()
-                    && staleBefore == null;
+                    && staleBefore == null && auditHeads.isEmpty();
         }
     }
+
+    /** The last audit chain end {@code node} sent, if any. */
+    Optional<AuditStore.Head> auditHead(String node);
 
     /** Applies {@code batch} for {@code node} and records {@code ackedSeq} as its progress, together. */
     void apply(String node, Batch batch, long ackedSeq, Instant at);

@@ -57,12 +57,17 @@ final class NodeResource {
     record EventView(Instant at, String from, String to, String reason, boolean alarm) {
     }
 
+    record HeadView(long seq, String hash) {
+    }
+
     record StatusView(String id, String siteId, boolean revoked, Instant registered, long ackedSeq, Instant lastPush,
-            LinkView link, List<EventView> linkEvents) {
+            LinkView link, HeadView auditHead, List<EventView> linkEvents) {
         static StatusView of(NodeStatus.Report report) {
             Nodes.Node node = report.node();
             return new StatusView(node.id(), node.siteId(), node.revoked(), node.registered(), report.ackedSeq(),
-                    report.lastPush(), LinkView.of(report.link(), node.revoked()), report.linkEvents().isEmpty() ? null
+                    report.lastPush(), LinkView.of(report.link(), node.revoked()), report.auditHead() == null ? null
+                            : new HeadView(report.auditHead().seq(), report.auditHead().hash()),
+                    report.linkEvents().isEmpty() ? null
                             : report.linkEvents().stream().map(e -> new EventView(e.at(), e.from(), e.to(), e.reason(),
                                     e.alarm())).toList());
         }

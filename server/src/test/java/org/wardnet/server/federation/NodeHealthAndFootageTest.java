@@ -89,6 +89,15 @@ class NodeHealthAndFootageTest {
                 assertTrue(audit(node).contains("parent.access for admin"), "the node's trail names who asked");
                 assertTrue(audit(center).contains("clips.media"), "and so does the center's");
 
+                // the end of the node's audit chain reaches the center, and matches the node's own trail there
+                await(() -> TestServer.json(center.get("/api/v1/nodes/sub-one")).path("auditHead").path("seq")
+                        .asLong() > 0, "the node's audit head reaches the center");
+                JsonNode head = TestServer.json(center.get("/api/v1/nodes/sub-one")).get("auditHead");
+                JsonNode entry = TestServer.json(node.get("/api/v1/audit?after=" + (head.get("seq").asLong() - 1)
+                        + "&limit=1")).get("items").get(0);
+                assertEquals(head.get("seq").asLong(), entry.get("seq").asLong());
+                assertEquals(head.get("hash").asText(), entry.get("hash").asText(), "the node's entry, by its hash");
+
                 link.cut();
                 await(() -> "DOWN".equals(linkState(center)), "the center notices the silence");
                 JsonNode stale = TestServer.json(center.get("/api/v1/cameras/z1/health"));

@@ -158,6 +158,24 @@ class SyncApiTest extends ApiTestBase {
     }
 
     @Test
+    void anAuditHeadThatDoesNotContinueTheChainRaisesAnAlarm() throws Exception {
+        String a = "a".repeat(64);
+        push(put(1, "AUDIT_HEAD", "head", "{\"seq\":10,\"hash\":\"" + a + "\"}"), 200);
+        JsonNode node = TestServer.json(api.get("/api/v1/nodes/sub-one"));
+        assertEquals(10, node.path("auditHead").path("seq").asLong(), node.toString());
+        assertEquals(a, node.path("auditHead").path("hash").asText());
+        push(put(2, "AUDIT_HEAD", "head", "{\"seq\":12,\"hash\":\"" + "b".repeat(64) + "\"}"), 200);
+        assertTrue(TestServer.json(api.get("/api/v1/nodes/sub-one")).path("linkEvents").isMissingNode(),
+                "a chain that goes on is no news");
+        push(put(3, "AUDIT_HEAD", "head", "{\"seq\":4,\"hash\":\"" + "c".repeat(64) + "\"}"), 200);
+        JsonNode events = TestServer.json(api.get("/api/v1/nodes/sub-one")).get("linkEvents");
+        assertEquals("AUDIT_BROKEN", events.get(0).get("to").asText(), events.toString());
+        assertTrue(events.get(0).get("alarm").asBoolean());
+        assertEquals(4, TestServer.json(api.get("/api/v1/nodes/sub-one")).path("auditHead").path("seq").asLong());
+        assertEquals(400, push(put(4, "AUDIT_HEAD", "head", "{\"seq\":5,\"hash\":\"short\"}"), 400).statusCode());
+    }
+
+    @Test
     void healthAndClipsOfAnotherSubtreeAreRefusedWhole() throws Exception {
         assertEquals(201, api.postJson("/api/v1/cameras", TestServer.camera("theirs", "R2")).statusCode());
         HealthEvent down = new HealthEvent(at, HealthEvent.Subject.CAMERA, "theirs", "ONLINE", "OFFLINE", "forged",

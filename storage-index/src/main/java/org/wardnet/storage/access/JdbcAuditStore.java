@@ -74,6 +74,18 @@ public final class JdbcAuditStore implements AuditStore {
         return linked;
     }
 
+    @Override
+    public synchronized Head head() {
+        if (lastSeq < 0) {
+            try (Connection connection = dataSource.getConnection()) {
+                readLast(connection);
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("cannot read the audit trail's end: " + e.getMessage(), e);
+            }
+        }
+        return new Head(lastSeq, lastHash);
+    }
+
     /** A target longer than the column is cut, before hashing, so what is stored is what was hashed. */
     private static AuditEntry.Draft clip(AuditEntry.Draft d) {
         if (d.target() == null || d.target().length() <= MAX_TARGET) {

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.federation.Change;
@@ -91,6 +93,7 @@ public final class JdbcSyncedChanges implements SyncedChanges {
         if (batch.staleBefore() != null) {
             deleted.addAll(clips.deleteStale(connection, node, batch.staleBefore()));
         }
+        putAuditHeads(connection, node, batch.auditHeads());
         return deleted;
     }
 
@@ -119,6 +122,44 @@ public final class JdbcSyncedChanges implements SyncedChanges {
             }
             delete.executeBatch();
             insert.executeBatch();
+        }
+    }
+
+    /** Keeps each head sent (a head already held is kept as it was first received). */
+    private static void putAuditHeads(Connection connection, String node, List<AuditStore.Head> heads)
+            throws SQLException {
+        if (heads.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM node_audit_head WHERE node_id = ? AND seq = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO node_audit_head (node_id, seq, hash,"
+                     + " received_ms) VALUES (?, ?, ?, ?)")) {
+            for (AuditStore.Head head : heads) {
+                delete.setString(1, node);
+                delete.setLong(2, head.seq());
+                delete.executeUpdate();
+                insert.setString(1, node);
+                insert.setLong(2, head.seq());
+                insert.setString(3, head.hash());
+                insert.setLong(4, System.currentTimeMillis());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public Optional<AuditStore.Head> auditHead(String node) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT seq, hash FROM node_audit_head"
+                     + " WHERE node_id = ? ORDER BY received_ms DESC, seq DESC FETCH FIRST 1 ROWS ONLY")) {
+            select.setString(1, node);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new AuditStore.Head(row.getLong(1), row.getString(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read node " + node + "'s audit head: " + e.getMessage(), e);
         }
     }
 
