@@ -24,6 +24,9 @@ export async function render(ctx, view, [id]) {
   sections.append(el('div.panel', el('h2', 'Health'), el('dl.facts',
     fact('State', el('span', stateBadge(health.state), ' since ', when(health.since), ' (' + ago(health.since) + ')')),
     fact('Reason', health.reason || '—'),
+    health.reportedBy ? fact('Probed by', 'node ' + health.reportedBy.node + (health.reportedBy.lastKnownState
+      ? ', which last reported ' + health.reportedBy.lastKnownState + ' since ' + when(health.reportedBy.lastKnownSince)
+        + ' (' + ago(health.reportedBy.lastKnownSince) + ')' : ', which has not reported it yet')) : null,
     fact('Last probe', health.lastProbe ? when(health.lastProbe) + ' (' + ago(health.lastProbe) + ')' : 'not yet'),
     fact('Round trip', health.rttMillis != null ? health.rttMillis + ' ms' : '—'),
     fact('Stream', health.stream ? (health.stream.codec || '?') + ' ' + (health.stream.width || '?') + '×'

@@ -22,7 +22,7 @@ export async function render(ctx, view, [preselect]) {
   const find = el('input', { name: 'find', placeholder: 'camera id', autocomplete: 'off' });
   const findForm = el('form.inline-form', { 'aria-label': 'Find a camera' }, field('Find camera', find),
     el('button', { type: 'submit' }, 'Find'));
-  const legend = el('p.legend', Object.entries(STATE_COLOURS).filter(([s]) => s !== 'STALE')
+  const legend = el('p.legend', Object.entries(STATE_COLOURS)
     .map(([s, c]) => el('span.key', { dataset: { state: s } }, s.toLowerCase())));
   const selected = el('div.selected', el('p.muted', 'Click a camera on the map, or find it by id.'));
   const side = el('aside.side', { 'aria-label': 'Investigation' },

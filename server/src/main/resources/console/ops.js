@@ -5,9 +5,10 @@ import { streamEvents } from './events.js';
 // cameras, a filter by state, and the live alarms. Counts are read again a moment after an event
 // arrives, so the tree follows the district without reloading.
 
-const STATES = ['OFFLINE', 'DEGRADED', 'ONLINE', 'UNKNOWN'];
+// STALE: a child node's camera while that node is out of reach (its last report is on the camera's page)
+const STATES = ['OFFLINE', 'DEGRADED', 'ONLINE', 'UNKNOWN', 'STALE'];
 const ALARMS_KEPT = 200;
-const SHORT = { OFFLINE: 'off', DEGRADED: 'deg', ONLINE: 'on', UNKNOWN: '?' };
+const SHORT = { OFFLINE: 'off', DEGRADED: 'deg', ONLINE: 'on', UNKNOWN: '?', STALE: 'stale' };
 
 export async function render(ctx, view) {
   const filter = el('select', { id: 'state-filter', name: 'state' },
