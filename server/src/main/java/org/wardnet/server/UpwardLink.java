@@ -56,6 +56,7 @@ final class UpwardLink implements AutoCloseable {
     private UpwardSync sync;
     private ScheduledExecutorService heads;
     private AuditStore.Head lastHead;
+    private volatile String accessToken;
 
     private UpwardLink(WardnetConfig config, JdbcSyncJournal journal, SyncRecords records) {
         this.config = config;
@@ -123,8 +124,10 @@ final class UpwardLink implements AutoCloseable {
         sync = new UpwardSync(journal, parent, ancestry -> {
             copyMissing(registry, ancestry);
             if (!publicUrl.isEmpty() && !ancestry.isEmpty()) {
-                String ownSite = ancestry.get(ancestry.size() - 1).id();
-                parent.announce(new NodeAccess(publicUrl, pem, account.freshToken(ownSite)));
+                if (accessToken == null) { // one token a start: a resume after a blip announces the same again
+                    accessToken = account.freshToken(ancestry.get(ancestry.size() - 1).id());
+                }
+                parent.announce(new NodeAccess(publicUrl, pem, accessToken));
             }
         }, snapshots,
                 new UpwardSync.Settings(config.get(WardnetKeys.FEDERATION_BATCH_ROWS),

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,11 @@ public record ChildServer(Process process, String base) {
      * @param args   arguments after {@code serve}
      */
     public static ChildServer start(List<String> prefix, List<String> args) throws IOException {
+        return start(prefix, args, null);
+    }
+
+    /** As {@link #start(List, List)}, appending everything the server prints to {@code log} when not null. */
+    public static ChildServer start(List<String> prefix, List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "org.wardnet.server.cli.Main", "serve", "--port", "0"));
@@ -45,8 +52,12 @@ public record ChildServer(Process process, String base) {
         StringBuilder seen = new StringBuilder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (String line; (line = out.readLine()) != null && System.nanoTime() < deadline; ) {
+            if (log != null) {
+                Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
             if (line.startsWith("listening on ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "child-server-output");
+                Thread drain = new Thread(() -> out.lines().forEach(rest -> keep(log, rest)), "child-server-output");
                 drain.setDaemon(true);
                 drain.start();
                 return new ChildServer(process, line.substring("listening on ".length()).strip());
@@ -55,6 +66,18 @@ public record ChildServer(Process process, String base) {
         }
         process.destroyForcibly();
         throw new AssertionError("the server did not start:\n" + seen);
+    }
+
+    private static void keep(Path log, String line) {
+        if (log == null) {
+            return;
+        }
+        try {
+            Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is for a human reading a failure; losing a line of it is no failure of the test
+        }
     }
 
     /**

@@ -20,8 +20,9 @@ import org.wardnet.core.registry.Site;
  * then sends batches in sequence order, prunes what the parent acknowledged, and goes on. A link
  * that is down is retried with a growing pause (capped); a batch the parent refuses is logged
  * and retried at the cap (an operator must act, say by re-registering the node). Nothing is lost
- * on either side's restart: the journal keeps what was not acknowledged, and the parent says
- * where to resume.
+ * on either side's restart: the journal keeps what was not acknowledged, and after every loss of
+ * the link the parent is asked again where to resume (a parent that crashed may have lost its
+ * last commits; a gap this node has already pruned is mended by a full re-send).
  *
  * <p>An idle node pushes an empty batch once per heartbeat, so the parent can tell a quiet node
  * from a lost link.
@@ -65,6 +66,8 @@ public final class UpwardSync implements AutoCloseable {
     private final Clock clock;
     private final ScheduledThreadPoolExecutor thread;
     private volatile long acked = -1;
+    /** The parent's last acknowledgement, kept for ops while {@link #acked} waits for a resume. */
+    private volatile long lastAck;
     private volatile boolean linkUp;
     private volatile Instant lastPush;
     private Instant lastContact;
@@ -106,7 +109,7 @@ public final class UpwardSync implements AutoCloseable {
     }
 
     public Status status() {
-        long known = Math.max(acked, 0);
+        long known = Math.max(acked, lastAck);
         return new Status(known, Math.max(0, journal.watermark() - known), linkUp, lastPush, lastError);
     }
 
@@ -125,6 +128,9 @@ public final class UpwardSync implements AutoCloseable {
             lastError = e.getMessage();
             next = pause;
             pause = min(pause.multipliedBy(2), maxPause);
+            // Ask again where to resume once the parent answers: it may have restarted and lost its last
+            // commits (a crash), or been restored; its acknowledgement, not this node's memory, is the truth.
+            acked = -1;
         } catch (ParentLink.Refused e) {
             LOG.error("the parent refused this node's changes ({}): {}; retrying every {} s", e.status(),
                     e.getMessage(), maxPause.toSeconds());
@@ -148,6 +154,10 @@ public final class UpwardSync implements AutoCloseable {
             lastContact = clock.instant();
             ancestry.accept(resume.ancestry());
             long parentHas = resume.ackedSeq();
+            if (parentHas < lastAck) {
+                LOG.warn("the parent's acknowledgement went back from {} to {} (it crashed, or was restored):"
+                        + " pushing again from there", lastAck, parentHas);
+            }
             if (parentHas > journal.watermark() || parentHas < journal.oldest() - 1) {
                 // restored from a backup (the parent saw numbers this node has not reached), or the parent
                 // lost what this node has pruned (wiped, or restored itself): only a full re-send mends it
@@ -156,6 +166,7 @@ public final class UpwardSync implements AutoCloseable {
                 snapshots.journalAll(parentHas);
             }
             acked = parentHas;
+            lastAck = parentHas;
             journal.prune(acked);
         }
         List<Change> batch = journal.after(acked, batchRows);
@@ -168,6 +179,7 @@ public final class UpwardSync implements AutoCloseable {
         }
         long answer = parent.push(batch, journal.watermark());
         acked = Math.max(acked, answer);
+        lastAck = acked;
         lastPush = clock.instant();
         lastContact = lastPush;
         journal.prune(acked);

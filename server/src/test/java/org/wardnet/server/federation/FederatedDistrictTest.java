@@ -6,6 +6,7 @@ import static org.wardnet.server.federation.Eventually.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,6 +62,21 @@ class FederatedDistrictTest {
         }
     }
 
+    /** On a failure, what each node said of its sync (its warnings and errors), for whoever reads the report. */
+    private void printNodeLogs() {
+        for (String id : servers.keySet()) {
+            try {
+                List<String> lines = Files.readAllLines(dir.resolve(id + ".log")).stream()
+                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Exception"))
+                        .filter(line -> !line.contains("alarm: CAMERA")).toList();
+                System.err.println("---- " + id + " (" + lines.size() + " warnings and errors, the last 40):");
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
+            } catch (IOException e) {
+                System.err.println("---- " + id + ": no log (" + e.getMessage() + ")");
+            }
+        }
+    }
+
     @AfterEach
     void stopAll() throws Exception {
         for (ChildServer server : servers.values()) {
@@ -73,6 +89,15 @@ class FederatedDistrictTest {
 
     @Test
     void aDistrictOfSixNodesSurvivesCutsKillsAndForgedTokens() throws Exception {
+        try {
+            run();
+        } catch (AssertionError | Exception e) {
+            printNodeLogs();
+            throw e;
+        }
+    }
+
+    private void run() throws Exception {
         int rtspPort = FreePorts.tcp();
         SimulatorRunner sim = SimulatorRunner.start(SyntheticCameras.district(0, 30, rtspPort), rtspPort,
                 FaultPlan.parse(""), 0);
@@ -138,8 +163,9 @@ class FederatedDistrictTest {
         kill(center);
         sub2Link.restore();
         restart(center);
-        await(() -> rows(center, "S2").equals(rows(roomB, "R2", roomC, "R3")), "after the center's kill -9, every"
-                + " camera of the burst once");
+        awaitSame(() -> rows(roomB, "R2", roomC, "R3"), () -> rows(sub2, "S2"), "the substation holds its rooms' rows");
+        awaitSame(() -> rows(sub2, "S2"), () -> rows(center, "S2"),
+                "after the center's kill -9, every camera of the burst once");
 
         // --- kill -9 a room while it pushes (its link slowed, and reset once on the way)
         roomCLink.slow(Duration.ofMillis(300));
@@ -171,6 +197,32 @@ class FederatedDistrictTest {
         assertEquals(404, status(sub2, "/api/v1/cameras/after-revoke"), "a revoked node's pushes stop at once");
     }
 
+    /** A source of rows that may need I/O. */
+    private interface Rows {
+        TreeMap<String, String> read() throws Exception;
+    }
+
+    /** Waits up to 30 s for two views to agree; then says how they differ. */
+    private static void awaitSame(Rows expected, Rows actual, String what) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (expected.read().equals(actual.read())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        TreeMap<String, String> want = expected.read();
+        TreeMap<String, String> got = actual.read();
+        TreeMap<String, String> missing = new TreeMap<>(want);
+        missing.keySet().removeAll(got.keySet());
+        TreeMap<String, String> extra = new TreeMap<>(got);
+        extra.keySet().removeAll(want.keySet());
+        List<String> changed = want.keySet().stream().filter(got::containsKey)
+                .filter(id -> !want.get(id).equals(got.get(id))).toList();
+        throw new AssertionError("not within 30 s: " + what + "; missing " + missing + ", extra " + extra
+                + ", different " + changed);
+    }
+
     // ------------------------------------------------------------------ the district's nodes
 
     private Node start(String id, LinkProxy parent, String token, List<String> extra) throws Exception {
@@ -187,12 +239,12 @@ class FederatedDistrictTest {
         }
         args.addAll(extra);
         Node node = new Node(id, port, args);
-        servers.put(id, ChildServer.start(List.of(), args));
+        servers.put(id, ChildServer.start(List.of(), args, dir.resolve(id + ".log")));
         return node;
     }
 
     private void restart(Node node) throws Exception {
-        servers.put(node.id(), ChildServer.start(List.of(), node.args()));
+        servers.put(node.id(), ChildServer.start(List.of(), node.args(), dir.resolve(node.id() + ".log")));
     }
 
     private void kill(Node node) throws InterruptedException {
