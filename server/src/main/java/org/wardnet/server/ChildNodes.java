@@ -16,6 +16,7 @@ import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.federation.SyncProgress;
 import org.wardnet.core.federation.SyncedChanges;
+import org.wardnet.core.install.VerificationStore;
 import org.wardnet.core.registry.Registry;
 
 /**
@@ -42,7 +43,8 @@ final class ChildNodes implements AutoCloseable {
      *            events children push are passed to live subscribers
      */
     static ChildNodes start(WardnetConfig config, Registry registry, Nodes nodes, SyncProgress progress,
-            SyncedChanges synced, SyncRecords records, HealthEventHub hub, MeterRegistry meters) {
+            SyncedChanges synced, SyncRecords records, HealthEventHub hub, VerificationStore verifications,
+            MeterRegistry meters) {
         Clock clock = Clock.systemUTC();
         NodeLinks links = new NodeLinks(nodes, hub,
                 Duration.ofSeconds(config.get(WardnetKeys.FEDERATION_STALE_AFTER_SECONDS)), clock);
@@ -51,7 +53,8 @@ final class ChildNodes implements AutoCloseable {
                 .forEach(node -> publish(meters, links, node.id())));
         NodeHealth health = new NodeHealth(nodes, links, registry, synced.states());
         return new ChildNodes(nodes, links, health,
-                new ChildChanges(registry, records, progress, synced, health, links, hub::publish, clock));
+                new ChildChanges(registry, records, progress, synced, health, links, hub::publish, verifications,
+                        clock));
     }
 
     /** Gauges of one node's link, tagged with its id. */

@@ -38,6 +38,7 @@ import org.wardnet.storage.clips.SyncedClipRows;
 import org.wardnet.storage.federation.JdbcSyncJournal;
 import org.wardnet.storage.health.JdbcHealthHistory;
 import org.wardnet.storage.registry.JdbcRegistryStore;
+import org.wardnet.storage.registry.JdbcVerificationStore;
 
 /**
  * This node's link to its parent tier node, when federation.parentUrl names one: the registry's
@@ -83,6 +84,11 @@ final class UpwardLink implements AutoCloseable {
 
     /** The health history: journaled when there is a parent, so state changes go upward. */
     JdbcHealthHistory history(JdbcHealthHistory plain) {
+        return journal == null ? plain : plain.journaled(journal, records);
+    }
+
+    /** The verification store: journaled when there is a parent, so checklists go upward (snapshots stay here). */
+    JdbcVerificationStore verifications(JdbcVerificationStore plain) {
         return journal == null ? plain : plain.journaled(journal, records);
     }
 

@@ -186,13 +186,14 @@ public final class WardnetServer implements AutoCloseable {
             clips = clipIndex;
             HealthEventHub hub = new HealthEventHub(history);
             SyncedChanges synced = upward.childChanges(database.dataSource(), clipIndex);
+            JdbcVerificationStore verifications = upward.verifications(new JdbcVerificationStore(database.dataSource()));
             children = ChildNodes.start(config, registry, nodes, new JdbcSyncProgress(database.dataSource()),
-                    synced, new SyncRecords(json.mapper()), hub,
+                    synced, new SyncRecords(json.mapper()), hub, verifications,
                     metrics.registry());
             // a child node's cameras are probed by the child, never from here (see Nodes#owns)
             health = HealthService.start(config, registry, history, hub, devices.prober(), metrics.registry(),
                     camera -> !nodes.owns(camera.siteId()), children.health());
-            installer = InstallerService.start(config, registry, new JdbcVerificationStore(database.dataSource()),
+            installer = InstallerService.start(config, registry, verifications,
                     Path.of(config.get(WardnetKeys.STORE_DATA_DIR)), writes,
                     report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
                     metrics.registry(), devices.discovery(), devices.inspection());

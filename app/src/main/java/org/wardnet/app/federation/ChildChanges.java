@@ -20,6 +20,7 @@ import org.wardnet.core.federation.SyncProgress;
 import org.wardnet.core.federation.SyncedChanges;
 import org.wardnet.core.federation.SyncedState;
 import org.wardnet.core.health.HealthEvent;
+import org.wardnet.core.install.VerificationStore;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Registry;
@@ -39,7 +40,8 @@ import org.wardnet.core.registry.Site;
  * deletion, and refusing it would stop the node's sync for good. Every call counts as the node's
  * contact ({@link NodeLinks}); the health events are then passed to live subscribers.
  *
- * <p>Limits: verification results and the audit chain's head are refused by name, so far.
+ * <p>A camera's verification replaces the one kept here (its snapshot stays on the node and is
+ * fetched from it). Limits: a kind this node does not know is refused by name.
  */
 public final class ChildChanges {
 
@@ -61,11 +63,17 @@ public final class ChildChanges {
     private final NodeHealth health;
     private final NodeLinks links;
     private final Consumer<HealthEvent> live;
+    private final VerificationStore verifications;
     private final Clock clock;
 
-    /** @param live told of each health event a push brought, once it is stored */
+    /**
+     * @param live          told of each health event a push brought, once it is stored
+     * @param verifications where a camera's latest verification the node sent is kept
+     */
     public ChildChanges(Registry registry, SyncRecords records, SyncProgress progress, SyncedChanges synced,
-            NodeHealth health, NodeLinks links, Consumer<HealthEvent> live, Clock clock) {
+            NodeHealth health, NodeLinks links, Consumer<HealthEvent> live, VerificationStore verifications,
+            Clock clock) {
+        this.verifications = verifications;
         this.registry = registry;
         this.records = records;
         this.progress = progress;
@@ -126,6 +134,11 @@ public final class ChildChanges {
             Change change = fresh.get(i);
             switch (change.kind()) {
                 case SITE, CAMERA -> putRegistry(change, decoded.get(i));
+                case VERIFICATION -> {
+                    SyncRecords.Verification verification = (SyncRecords.Verification) decoded.get(i);
+                    verifications.save(change.key(), verification.verifiedAt(), verification.passed(),
+                            verification.reportJson()); // replaces the camera's: applying it twice changes nothing
+                }
                 case HEALTH -> {
                     events.add((HealthEvent) decoded.get(i));
                     latest.add((HealthEvent) decoded.get(i));
@@ -225,6 +238,12 @@ public final class ChildChanges {
                     }
                 }
                 case AUDIT_HEAD -> record = records.auditHead(payloadOf(change));
+                case VERIFICATION -> {
+                    String site = camerasOfBatch.getOrDefault(change.key(),
+                            registry.camera(change.key()).map(Camera::siteId).orElse(null));
+                    require(site == null || sees(caller, sitesOfBatch, site), change);
+                    record = records.verification(payloadOf(change));
+                }
                 case SNAPSHOT -> {
                     if ("end".equals(change.key())) {
                         record = records.snapshotEnd(payloadOf(change));

@@ -11,13 +11,15 @@ import org.wardnet.core.access.Role;
 import org.wardnet.core.access.User;
 
 /**
- * A child node's account for its parent, so the parent can fetch footage here on its users'
- * behalf: the investigator role on this node's own site (reads footage and exports; nothing
- * above this node's subtree), a random password nobody is told, and one live token, made anew at
- * each start and announced to the parent (older ones are revoked then).
+ * A child node's account for its parent, so the parent can fetch footage and snapshots here on
+ * its users' behalf: the investigator and installer roles on this node's own site (footage,
+ * exports, verification snapshots; nothing above this node's subtree), a random password nobody
+ * is told, and one live token, made anew at each start and announced to the parent (older ones
+ * are revoked then).
  *
- * <p>Limits: the investigator role also allows cases here; the parent only reads. Requests made
- * with it are audited here as this account, with the parent's user named beside it.
+ * <p>Limits: those roles also allow writes here (cases, camera registration); the parent only
+ * reads, and the token never leaves the parent's store (sealed). Requests made with it are
+ * audited here as this account, with the parent's user named beside it.
  */
 public final class ParentAccount {
 
@@ -35,7 +37,7 @@ public final class ParentAccount {
 
     /** Makes sure the account exists, scoped to {@code ownSite}, and answers a new token's secret. */
     public String freshToken(String ownSite) {
-        List<Grant> grants = List.of(new Grant(Role.INVESTIGATOR, ownSite));
+        List<Grant> grants = List.of(new Grant(Role.INVESTIGATOR, ownSite), new Grant(Role.INSTALLER, ownSite));
         User user = accounts.find(NAME).orElse(null);
         if (user == null) {
             accounts.createUser(NAME, null, grants, false);

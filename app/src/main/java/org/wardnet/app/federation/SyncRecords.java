@@ -123,6 +123,31 @@ public final class SyncRecords implements RecordEncoder {
         return end;
     }
 
+    record VerificationWire(String verifiedAt, boolean passed, String report) {
+    }
+
+    /** A camera's latest verification as the parent keeps it. */
+    public record Verification(Instant verifiedAt, boolean passed, String reportJson) {
+    }
+
+    @Override
+    public String verification(Instant verifiedAt, boolean passed, String reportJson) {
+        return write(new VerificationWire(verifiedAt.toString(), passed, reportJson));
+    }
+
+    /** @throws DomainException INVALID when the payload is not a verification */
+    public Verification verification(String json) {
+        VerificationWire wire = read(json, VerificationWire.class, "verification");
+        try {
+            if (wire.report() == null || wire.report().length() > 1_000_000) {
+                throw new IllegalArgumentException("a verification carries its checklist, at most 1 MB");
+            }
+            return new Verification(Instant.parse(wire.verifiedAt()), wire.passed(), wire.report());
+        } catch (RuntimeException e) {
+            throw DomainException.badRequest("payload", "not a verification: " + e.getMessage());
+        }
+    }
+
     /** The end of a node's audit chain, as it sends it. */
     public String auditHead(AuditStore.Head head) {
         return write(new HeadWire(head.seq(), head.hash()));

@@ -1,5 +1,6 @@
 package org.wardnet.core.federation;
 
+import java.time.Instant;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.registry.Camera;
@@ -21,4 +22,7 @@ public interface RecordEncoder {
     String healthEvent(HealthEvent event);
 
     String clip(Clip clip);
+
+    /** A camera's latest verification: when, whether it passed, and its checklist as the API renders it. */
+    String verification(Instant verifiedAt, boolean passed, String reportJson);
 }

@@ -59,12 +59,12 @@ public final class ApiRoutes {
                 paging);
         CameraImportResource imports = new CameraImportResource(registering.cameras(), registering.installation(),
                 writes, json);
-        InstallerResource install = new InstallerResource(registering.installation(), json, footage.reads());
-        CandidateRegistration registration = new CandidateRegistration(registering.installation(), writes, json);
-        Duration widest = Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
         NodeFootage onNodes = new NodeFootage(identity.childAccess(), new HttpNodeFootage(Duration.ofSeconds(60)),
                 identity.nodes(), new ScopedRegistry(registry),
                 Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "exports", "relay"));
+        InstallerResource install = new InstallerResource(registering.installation(), json, footage.reads(), onNodes);
+        CandidateRegistration registration = new CandidateRegistration(registering.installation(), writes, json);
+        Duration widest = Duration.ofHours(config.get(WardnetKeys.CLIPS_MAX_WINDOW_HOURS));
         ClipResource clips = new ClipResource(footage.clips(), footage.ingest(), onNodes, footage.reads(), writes,
                 footage.imports(), json, paging, new MediaLinks(Clock.systemUTC(),
                         Duration.ofSeconds(config.get(WardnetKeys.API_MEDIA_LINK_SECONDS))), widest,

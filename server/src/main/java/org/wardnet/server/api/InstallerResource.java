@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.wardnet.app.install.Installation;
 import org.wardnet.app.install.VerifyBatch;
@@ -22,12 +23,14 @@ import org.wardnet.server.http.JsonCodec;
 final class InstallerResource {
 
     private final Installation installation;
+    private final NodeFootage onNodes;
     private final JsonCodec json;
     private final RequestBodies bodies;
     /** The stored checklist and the snapshot are read from the store and the disk: never on an event loop. */
     private final BlockingWork reads;
 
-    InstallerResource(Installation installation, JsonCodec json, BlockingWork reads) {
+    InstallerResource(Installation installation, JsonCodec json, BlockingWork reads, NodeFootage onNodes) {
+        this.onNodes = onNodes;
         this.installation = installation;
         this.json = json;
         this.bodies = new RequestBodies(json);
@@ -83,8 +86,14 @@ final class InstallerResource {
     CompletableFuture<ApiResponse> snapshot(ApiRequest request) {
         String id = RequestParams.id(request);
         Caller caller = request.caller();
-        return reads.submit(() -> new ApiResponse(HttpResponseStatus.OK, "image/jpeg",
-                installation.snapshot(caller, id), Map.of()).withHeader("Cache-Control", "no-cache"));
+        return reads.submit(() -> {
+            Optional<String> node = onNodes.ownerOf(caller, id);
+            if (node.isPresent()) { // the node that verified it holds the picture
+                return onNodes.snapshot(caller, node.get(), id);
+            }
+            return new ApiResponse(HttpResponseStatus.OK, "image/jpeg", installation.snapshot(caller, id), Map.of())
+                    .withHeader("Cache-Control", "no-cache");
+        });
     }
 
     /** {@code {"site": "sub-03"}} or {@code {"cameraIds": [...]}}. */

@@ -25,7 +25,8 @@ import org.wardnet.server.http.Problem;
 
 /**
  * Footage a child node holds, fetched from it on demand for a caller here: a clip's media (the
- * Range passed on, the node's 206 and Content-Range passed back) and a camera's export. The node
+ * Range passed on, the node's 206 and Content-Range passed back), a camera's export and its
+ * verification snapshot. The node
  * is reached as it announced ({@link ChildAccess}); the caller's scope is checked here first, and
  * the request is audited here (by the route) and at the node (as this node's account, naming the
  * caller). Each answer goes through a file of its own, deleted once sent.
@@ -79,6 +80,22 @@ final class NodeFootage {
     /** The camera's owning node, when a child node holds it; empty for a camera of this node's own. */
     Optional<String> ownerOf(Caller caller, String cameraId) {
         return owners.ownerOf(registry.camera(caller, cameraId).siteId());
+    }
+
+    /** The snapshot of a node's camera, taken at its last verification there. Blocking. */
+    ApiResponse snapshot(Caller caller, String node, String cameraId) {
+        Fetched fetched = fetch(caller, node, "/api/v1/cameras/" + cameraId + "/snapshot", null);
+        HttpNodeFootage.Fetched answer = fetched.answer();
+        if (answer.status() == 200) {
+            return ApiResponse.file(HttpResponseStatus.OK, answer.contentType(),
+                    ApiResponse.FilePart.temporary(fetched.file(), answer.length())).withHeader("Cache-Control", "no-cache");
+        }
+        discard(fetched.file());
+        if (answer.status() == 404) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "no-snapshot", "No snapshot",
+                    "node " + node + " has no snapshot of camera '" + cameraId + "': " + answer.problemDetail());
+        }
+        throw refusedBy(node, answer, "the snapshot of " + cameraId);
     }
 
     /** A window of a node's camera cut by the node, as an attachment. Blocking. */

@@ -95,6 +95,9 @@ class FederatedDistrictTest {
             printNodeLogs();
             throw e;
         }
+        if (Boolean.getBoolean("federation.printLogs")) { // -Dfederation.printLogs=true: what the nodes said
+            printNodeLogs();
+        }
     }
 
     private void run() throws Exception {

@@ -89,6 +89,17 @@ class NodeHealthAndFootageTest {
                 assertTrue(audit(node).contains("parent.access for admin"), "the node's trail names who asked");
                 assertTrue(audit(center).contains("clips.media"), "and so does the center's");
 
+                // a verification made at the node reaches the center; its snapshot is asked of the node
+                assertEquals(201, node.postJson("/api/v1/cameras", TestServer.camera("z3", "R9")).statusCode());
+                HttpResponse<String> verified = node.postJson("/api/v1/cameras/z3/verify", "");
+                assertEquals(200, verified.statusCode(), verified.body());
+                String checklist = node.get("/api/v1/cameras/z3/verification").body();
+                await(() -> center.get("/api/v1/cameras/z3/verification").body().equals(checklist),
+                        "the node's checklist at the center");
+                HttpResponse<String> snapshot = center.get("/api/v1/cameras/z3/snapshot");
+                assertEquals(404, snapshot.statusCode(), "the node took none (its camera does not answer)");
+                assertTrue(snapshot.body().contains("node sub-one has no snapshot"), snapshot.body());
+
                 // the end of the node's audit chain reaches the center, and matches the node's own trail there
                 await(() -> TestServer.json(center.get("/api/v1/nodes/sub-one")).path("auditHead").path("seq")
                         .asLong() > 0, "the node's audit head reaches the center");
@@ -104,8 +115,8 @@ class NodeHealthAndFootageTest {
                 assertEquals("STALE", stale.get("state").asText(), stale.toString());
                 assertEquals("OFFLINE", stale.path("reportedBy").path("lastKnownState").asText(),
                         "with the last state the node reported");
-                assertEquals(1, TestServer.json(center.get("/api/v1/health/summary?site=S1")).path("counts")
-                        .path("STALE").asInt());
+                assertEquals(2, TestServer.json(center.get("/api/v1/health/summary?site=S1")).path("counts")
+                        .path("STALE").asInt(), "both of the node's cameras");
                 Thread.sleep(2_500); // longer than the stale limit again: still one alarm, not one per check
 
                 link.restore();

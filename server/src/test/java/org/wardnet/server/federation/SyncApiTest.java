@@ -204,7 +204,7 @@ class SyncApiTest extends ApiTestBase {
         assertTrue(push(put(1, "CLIP", "7", "{\"id\":7}"), 400).body().contains("not a clip"));
         assertTrue(push("{\"seq\":1,\"kind\":\"CLIP\",\"op\":\"DELETE\",\"key\":\"seven\",\"at\":\"" + at
                 + "\"}\n", 400).body().contains("a number"));
-        assertTrue(push(put(1, "VERIFICATION", "a", "{}"), 400).body().contains("not synced yet"));
+        assertTrue(push(put(1, "VERIFICATION", "a", "{}"), 400).body().contains("not a verification"));
         HttpResponse<String> wrongType = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/sync/changes"))
                 .header("Authorization", "Bearer " + node).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));

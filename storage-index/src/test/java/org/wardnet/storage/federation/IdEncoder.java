@@ -1,5 +1,6 @@
 package org.wardnet.storage.federation;
 
+import java.time.Instant;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.federation.RecordEncoder;
 import org.wardnet.core.health.HealthEvent;
@@ -22,6 +23,11 @@ public final class IdEncoder implements RecordEncoder {
     @Override
     public String healthEvent(HealthEvent event) {
         return event.subject() + " " + event.id() + " " + event.from() + "->" + event.to();
+    }
+
+    @Override
+    public String verification(Instant verifiedAt, boolean passed, String reportJson) {
+        return "verification at " + verifiedAt + (passed ? " passed" : " failed");
     }
 
     @Override
