@@ -222,11 +222,17 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
 
     /** Clips by id after {@code afterId}, at most {@code limit}: every row in turn, for a full re-send. */
     public List<Clip> page(long afterId, int limit) {
+        return clips("SELECT " + COLUMNS + " FROM clip WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY",
+                "cannot read clips after " + afterId, afterId, limit);
+    }
+
+    /** The clips a query with {@code values} bound in order selects ({@link #COLUMNS}, in its order). */
+    private List<Clip> clips(String sql, String failure, Object... values) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                        + " FROM clip WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
-            select.setLong(1, afterId);
-            select.setInt(2, limit);
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                select.setObject(i + 1, values[i]);
+            }
             List<Clip> clips = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -235,7 +241,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
             }
             return clips;
         } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot read clips after " + afterId + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException(failure + ": " + e.getMessage(), e);
         }
     }
 
@@ -338,20 +344,8 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
 
     @Override
     public List<Clip> startingIn(int hour) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                        + " FROM clip WHERE start_hour = ? ORDER BY start_ms, id")) {
-            select.setInt(1, hour);
-            List<Clip> clips = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    clips.add(read(rows));
-                }
-            }
-            return clips;
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot read the clips of hour " + hour + ": " + e.getMessage(), e);
-        }
+        return clips("SELECT " + COLUMNS + " FROM clip WHERE start_hour = ? ORDER BY start_ms, id",
+                "cannot read the clips of hour " + hour, hour);
     }
 
     @Override
