@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,8 @@ import org.wardnet.simulator.run.SimulatorRunner;
  * the alarm has cleared once.</li>
  * <li>{@code kill -9} of the center while a room's burst of cameras is on its way up, and of a room
  * while it pushes: after the restarts, every tier holds the room's records once.</li>
+ * <li>Coverage and follow at the center find a room's footage, which plays through two relays.</li>
+ * <li>A room restored from an older backup: the substation and the center end with what it holds.</li>
  * <li>A forged token, a revoked node's token and a push outside the node's subtree are refused.</li>
  * </ul>
  */
@@ -156,6 +160,40 @@ class FederatedDistrictTest {
         assertEquals(clips(sub1, "scale-00000"), clips(center, "scale-00000"), "the clip, once");
         assertEquals(List.of("REACHABLE", "UNREACHABLE (alarm)"), linkEvents(center, "sub-one"), "one alarm, cleared once");
 
+        // --- coverage and follow at the center find the room's footage, which plays through two relays
+        JsonNode coverage = ChildServer.json("GET", center.base() + "/api/v1/coverage?site=S1"
+                + "&from=2026-11-29T14:00:00Z&to=2026-11-29T14:00:01Z", null);
+        assertEquals(1, coverage.get("camerasWithFootage").asInt(), coverage.toString());
+        JsonNode next = ChildServer.json("POST", center.base() + "/api/v1/track/follow", "{\"cameraId\":\"scale-00001\","
+                + "\"time\":\"2026-11-29T13:59:50Z\",\"mode\":\"WALK\",\"limit\":20}");
+        JsonNode seen = null;
+        for (JsonNode candidate : next.get("candidates")) {
+            if (candidate.get("cameraId").asText().equals("scale-00000") && candidate.get("clips").size() > 0) {
+                seen = candidate.get("clips").get(0);
+            }
+        }
+        assertTrue(seen != null, "follow names the room's camera with its footage: " + next);
+        HttpResponse<byte[]> played = HTTP.send(HttpRequest.newBuilder(URI.create(center.base() + "/api/v1/clips/"
+                + seen.get("id").asLong() + "/media")).header("Authorization", "Bearer " + token(center)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, played.statusCode());
+        assertEquals(Files.size(recordings.resolve("20261129T140000Z.mp4")), played.body().length,
+                "the room's file, through the substation and the center");
+
+        // --- a room restored from an older backup: the tiers above end with what the restored room holds
+        kill(roomA);
+        copyTree(dir.resolve("room-a"), dir.resolve("room-a-backup"));
+        restart(roomA);
+        post(roomA, "/api/v1/cameras", camera("after-backup", "R1", 5, rtspPort));
+        await(() -> rows(center, "S1").containsKey("after-backup"), "a camera made after the backup reaches the center");
+        kill(roomA);
+        deleteTree(dir.resolve("room-a"));
+        copyTree(dir.resolve("room-a-backup"), dir.resolve("room-a"));
+        restart(roomA);
+        post(roomA, "/api/v1/cameras", camera("after-restore", "R1", 6, rtspPort));
+        awaitSame(() -> rows(roomA, "R1"), () -> rows(center, "S1"), "after the restore, the room's rows at the center");
+        assertTrue(!rows(center, "S1").containsKey("after-backup"), "what the restored room lost is gone above it too");
+
         // --- kill -9 the center while a burst of a room's cameras goes up, ten changes a push, on a slow link
         sub2Link.slow(Duration.ofMillis(300));
         for (int i = 0; i < 150; i++) {
@@ -198,6 +236,31 @@ class FederatedDistrictTest {
         post(roomC, "/api/v1/cameras", camera("after-revoke", "R3", 20, rtspPort));
         Thread.sleep(3_000);
         assertEquals(404, status(sub2, "/api/v1/cameras/after-revoke"), "a revoked node's pushes stop at once");
+    }
+
+    private static String token(Node node) throws Exception {
+        return ChildServer.authorizationHeader(node.base()).replace("Authorization: Bearer ", "").strip();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** A source of rows that may need I/O. */
