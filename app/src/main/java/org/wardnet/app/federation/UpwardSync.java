@@ -68,6 +68,7 @@ public final class UpwardSync implements AutoCloseable {
     private volatile long acked = -1;
     /** The parent's last acknowledgement, kept for ops while {@link #acked} waits for a resume. */
     private volatile long lastAck;
+    private boolean resumedOnce;
     private volatile boolean linkUp;
     private volatile Instant lastPush;
     private Instant lastContact;
@@ -158,7 +159,10 @@ public final class UpwardSync implements AutoCloseable {
                 LOG.warn("the parent's acknowledgement went back from {} to {} (it crashed, or was restored):"
                         + " pushing again from there", lastAck, parentHas);
             }
-            if (parentHas > journal.watermark() || parentHas < journal.oldest() - 1) {
+            // restored: the parent applied numbers this store never held (new ones may have been written since
+            // it opened, before this first resume, so the journal as it was opened is what tells)
+            boolean restored = !resumedOnce && parentHas > journal.highestAtOpen() || parentHas > journal.watermark();
+            if (restored || parentHas < journal.oldest() - 1) {
                 // restored from a backup (the parent saw numbers this node has not reached), or the parent
                 // lost what this node has pruned (wiped, or restored itself): only a full re-send mends it
                 LOG.warn("the parent has applied up to {} but this journal holds {} to {}: re-sending everything",
@@ -167,6 +171,7 @@ public final class UpwardSync implements AutoCloseable {
             }
             acked = parentHas;
             lastAck = parentHas;
+            resumedOnce = true;
             journal.prune(acked);
         }
         List<Change> batch = journal.after(acked, batchRows);

@@ -21,6 +21,13 @@ public interface SyncJournal {
     /** The lowest sequence number still held; {@code watermark() + 1} when nothing is. */
     long oldest();
 
+    /**
+     * The highest number the journal held when this process opened it, before anything was
+     * written since: a parent that has applied more than that has seen a future this store does
+     * not remember (it was restored from an older backup).
+     */
+    long highestAtOpen();
+
     /** Removes the entries at or below {@code upToSeq} (acknowledged by the parent); answers how many. */
     int prune(long upToSeq);
 }

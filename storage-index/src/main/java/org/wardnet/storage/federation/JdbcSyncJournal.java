@@ -87,11 +87,18 @@ public final class JdbcSyncJournal implements SyncJournal {
     private final DataSource dataSource;
     private final Clock clock;
     private final JournalSequence sequence;
+    private final long highestAtOpen;
 
     public JdbcSyncJournal(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.sequence = new JournalSequence(highest(dataSource));
+        this.highestAtOpen = highest(dataSource);
+        this.sequence = new JournalSequence(highestAtOpen);
+    }
+
+    @Override
+    public long highestAtOpen() {
+        return highestAtOpen;
     }
 
     /** Runs {@code work} in one transaction with its journal entries; its numbers are done when it ends. */
