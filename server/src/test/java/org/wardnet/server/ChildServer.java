@@ -96,6 +96,11 @@ public record ChildServer(Process process, String base) {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Forgets the session at {@code base} (its store was wiped): the next request logs in again. */
+    public static void forget(String base) {
+        TOKENS.remove(base);
+    }
+
     /** The session token of the administrator of the server at {@code base}, logging in once. */
     private static String token(String base) throws Exception {
         String token = TOKENS.get(base);

@@ -45,6 +45,7 @@ import org.wardnet.simulator.run.SimulatorRunner;
  * <li>Coverage and follow at the center find a room's footage, which plays through two relays.</li>
  * <li>A room restored from an older backup: the substation and the center end with what it holds.</li>
  * <li>A forged token, a revoked node's token and a push outside the node's subtree are refused.</li>
+ * <li>The center wiped and set up again: its substations, registered anew, refill it.</li>
  * </ul>
  */
 class FederatedDistrictTest {
@@ -236,6 +237,32 @@ class FederatedDistrictTest {
         post(roomC, "/api/v1/cameras", camera("after-revoke", "R3", 20, rtspPort));
         Thread.sleep(3_000);
         assertEquals(404, status(sub2, "/api/v1/cameras/after-revoke"), "a revoked node's pushes stop at once");
+
+        // --- the center wiped and set up again: its administrator registers the substations anew, and they
+        // refill it with everything below them
+        kill(center);
+        deleteTree(dir.resolve("center"));
+        ChildServer.forget(center.base());
+        restart(center);
+        post(center, "/api/v1/sites", "{\"id\":\"C\",\"name\":\"Center\",\"tier\":\"CENTER\"}");
+        post(center, "/api/v1/sites", "{\"id\":\"S1\",\"name\":\"Sub 1\",\"tier\":\"SUBSTATION\",\"parentId\":\"C\"}");
+        post(center, "/api/v1/sites", "{\"id\":\"S2\",\"name\":\"Sub 2\",\"tier\":\"SUBSTATION\",\"parentId\":\"C\"}");
+        Node sub1Again = withToken(sub1, register(center, "sub-one", "S1"));
+        Node sub2Again = withToken(sub2, register(center, "sub-two", "S2"));
+        kill(sub1);
+        restart(sub1Again);
+        kill(sub2);
+        restart(sub2Again);
+        awaitSame(() -> rows(sub1Again, "S1", sub2Again, "S2"), () -> rows(center, "S1", center, "S2"),
+                "the wiped center holds every camera below it again");
+        assertEquals(clips(sub1Again, "scale-00000"), clips(center, "scale-00000"), "and the rooms' clips");
+    }
+
+    /** The same node started again with another token from its parent. */
+    private static Node withToken(Node node, String token) {
+        List<String> args = node.args().stream().map(arg -> arg.startsWith("federation.nodeToken=")
+                ? "federation.nodeToken=" + token : arg).toList();
+        return new Node(node.id(), node.port(), args);
     }
 
     private static String token(Node node) throws Exception {
