@@ -16,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,13 +181,13 @@ class FederatedDistrictTest {
 
         // --- a room restored from an older backup: the tiers above end with what the restored room holds
         kill(roomA);
-        copyTree(dir.resolve("room-a"), dir.resolve("room-a-backup"));
+        DataDirs.copy(dir.resolve("room-a"), dir.resolve("room-a-backup"));
         restart(roomA);
         post(roomA, "/api/v1/cameras", camera("after-backup", "R1", 5, rtspPort));
         await(() -> rows(center, "S1").containsKey("after-backup"), "a camera made after the backup reaches the center");
         kill(roomA);
-        deleteTree(dir.resolve("room-a"));
-        copyTree(dir.resolve("room-a-backup"), dir.resolve("room-a"));
+        DataDirs.delete(dir.resolve("room-a"), false);
+        DataDirs.copy(dir.resolve("room-a-backup"), dir.resolve("room-a"));
         restart(roomA);
         post(roomA, "/api/v1/cameras", camera("after-restore", "R1", 6, rtspPort));
         awaitSame(() -> rows(roomA, "R1"), () -> rows(center, "S1"), "after the restore, the room's rows at the center");
@@ -241,7 +239,7 @@ class FederatedDistrictTest {
         // --- the center wiped and set up again: its administrator registers the substations anew, and they
         // refill it with everything below them
         kill(center);
-        deleteTree(dir.resolve("center"));
+        DataDirs.delete(dir.resolve("center"), false);
         ChildServer.forget(center.base());
         restart(center);
         post(center, "/api/v1/sites", "{\"id\":\"C\",\"name\":\"Center\",\"tier\":\"CENTER\"}");
@@ -267,27 +265,6 @@ class FederatedDistrictTest {
 
     private static String token(Node node) throws Exception {
         return ChildServer.authorizationHeader(node.base()).replace("Authorization: Bearer ", "").strip();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 
     /** A source of rows that may need I/O. */

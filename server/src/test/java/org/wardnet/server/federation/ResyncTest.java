@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.wardnet.server.federation.Eventually.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
@@ -50,14 +47,14 @@ class ResyncTest {
                 importOneClip(node, "c1");
                 await(() -> cameras(center).equals(cameras(node)) && clips(center, "c1") == 1, "synced");
             }
-            copy(nodeDir, backupDir); // the backup: c1, c2 and c1's clip
+            DataDirs.copy(nodeDir, backupDir); // the backup: c1, c2 and c1's clip
             try (TestServer node = TestServer.start(nodeDir, asNode)) {
                 assertEquals(201, node.postJson("/api/v1/cameras", TestServer.camera("c3", "R9")).statusCode());
                 assertEquals(204, node.delete("/api/v1/cameras/c2").statusCode());
                 await(() -> cameras(center).equals(new TreeSet<>(List.of("c1", "c3"))), "after the backup");
             }
-            wipe(nodeDir);
-            copy(backupDir, nodeDir);
+            DataDirs.delete(nodeDir, true);
+            DataDirs.copy(backupDir, nodeDir);
             try (TestServer node = TestServer.start(nodeDir, asNode)) {
                 assertEquals(201, node.postJson("/api/v1/cameras", TestServer.camera("c4", "R9")).statusCode());
                 await(() -> cameras(center).equals(new TreeSet<>(List.of("c1", "c2", "c4"))),
@@ -90,7 +87,7 @@ class ResyncTest {
                 await(() -> cameras(center).size() == 3 && clips(center, "c2") == 1, "synced");
             }
         }
-        wipe(centerDir);
+        DataDirs.delete(centerDir, true);
         try (TestServer center = TestServer.start(centerDir, asCenter)) {
             center.smallTree();
             String again = register(center); // the wiped center knows no node: its administrator registers it anew
@@ -136,29 +133,6 @@ class ResyncTest {
         HttpResponse<String> page = server.get("/api/v1/clips?camera=" + camera
                 + "&from=2026-11-29T13:00:00Z&to=2026-11-29T15:00:00Z");
         return page.statusCode() == 200 ? TestServer.json(page).get("items").size() : -1;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
-
-    private static void wipe(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                if (!file.equals(dir)) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 
     private static int freePort() throws Exception {
