@@ -187,7 +187,8 @@ public final class WardnetServer implements AutoCloseable {
             HealthEventHub hub = new HealthEventHub(history);
             SyncedChanges synced = upward.childChanges(database.dataSource(), clipIndex);
             JdbcVerificationStore verifications = upward.verifications(new JdbcVerificationStore(database.dataSource()));
-            children = ChildNodes.start(config, registry, nodes, new JdbcSyncProgress(database.dataSource()),
+            JdbcSyncProgress progress = new JdbcSyncProgress(database.dataSource());
+            children = ChildNodes.start(config, registry, nodes, progress,
                     synced, new SyncRecords(json.mapper()), hub, verifications,
                     metrics.registry());
             // a child node's cameras are probed by the child, never from here (see Nodes#owns)
@@ -230,7 +231,7 @@ public final class WardnetServer implements AutoCloseable {
                     new HealthResource(health.queries(), reads, json), registering, footage,
                     new RecordingPlans(recording, scoped, nodes), tracking, auditStore,
                     new ApiRoutes.Identity(accountSetup.accounts(), nodes,
-                            new NodeStatus(nodes, new JdbcSyncProgress(database.dataSource()), children.links(), history,
+                            new NodeStatus(nodes, progress, children.links(), history,
                                     synced),
                             children.changes(), new ChildAccess(new JdbcNodeAccessStore(database.dataSource(),
                                     SecretKeys.load(config), Clock.systemUTC())), authWork));

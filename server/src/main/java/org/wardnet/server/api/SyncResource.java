@@ -93,11 +93,14 @@ final class SyncResource {
 
     CompletableFuture<ApiResponse> push(ApiRequest request) {
         RequestBodies.requireMediaType(request, Set.of(NDJSON));
-        List<Change> batch = parse(Utf8Body.decode(inflated(request)));
         long head = head(request.headers().get(HttpParentLink.HEAD_HEADER));
         Caller caller = request.caller();
-        return writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK, json.write(ReceiptView.of(
-                changes.apply(caller, batch, head)))));
+        // inflating and reading up to server.maxImportBodyBytes is no work for an event loop
+        return writes.submit(() -> {
+            List<Change> batch = parse(Utf8Body.decode(inflated(request)));
+            return ApiResponse.json(HttpResponseStatus.OK, json.write(ReceiptView.of(
+                    changes.apply(caller, batch, head))));
+        });
     }
 
     /**
