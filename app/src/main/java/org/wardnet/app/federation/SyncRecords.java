@@ -9,6 +9,7 @@ import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.federation.RecordEncoder;
+import org.wardnet.core.federation.WireTime;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.Credentials;
@@ -74,7 +75,7 @@ public final class SyncRecords implements RecordEncoder {
         try {
             return new Site(wire.id(), wire.name(), Tier.valueOf(wire.tier()), wire.parentId(),
                     wire.kind() == null ? null : RoomKind.valueOf(wire.kind()), wire.address(),
-                    Instant.parse(wire.createdAt()), Instant.parse(wire.updatedAt()));
+                    WireTime.parse(wire.createdAt()), WireTime.parse(wire.updatedAt()));
         } catch (RuntimeException e) {
             throw DomainException.badRequest("payload", "not a site: " + e.getMessage());
         }
@@ -90,7 +91,7 @@ public final class SyncRecords implements RecordEncoder {
                             new Credentials(wire.onvifUsername(), null)),
                     wire.rtspUrl() == null ? null : new RtspEndpoint(wire.rtspUrl(), wire.rtspSubUrl(),
                             new Credentials(wire.rtspUsername(), null)),
-                    Instant.parse(wire.createdAt()), Instant.parse(wire.updatedAt()));
+                    WireTime.parse(wire.createdAt()), WireTime.parse(wire.updatedAt()));
         } catch (RuntimeException e) {
             throw DomainException.badRequest("payload", "not a camera: " + e.getMessage());
         }
@@ -142,7 +143,7 @@ public final class SyncRecords implements RecordEncoder {
             if (wire.report() == null || wire.report().length() > 1_000_000) {
                 throw new IllegalArgumentException("a verification carries its checklist, at most 1 MB");
             }
-            return new Verification(Instant.parse(wire.verifiedAt()), wire.passed(), wire.report());
+            return new Verification(WireTime.parse(wire.verifiedAt()), wire.passed(), wire.report());
         } catch (RuntimeException e) {
             throw DomainException.badRequest("payload", "not a verification: " + e.getMessage());
         }
@@ -173,7 +174,7 @@ public final class SyncRecords implements RecordEncoder {
     public HealthEvent healthEvent(String json) {
         EventWire wire = read(json, EventWire.class, "health event");
         try {
-            return new HealthEvent(Instant.parse(wire.at()), HealthEvent.Subject.valueOf(wire.subject()),
+            return new HealthEvent(WireTime.parse(wire.at()), HealthEvent.Subject.valueOf(wire.subject()),
                     require(wire.id(), "id"), require(wire.from(), "from"), require(wire.to(), "to"), wire.reason(),
                     wire.alarm(), wire.groupedBy());
         } catch (RuntimeException e) {
@@ -190,8 +191,8 @@ public final class SyncRecords implements RecordEncoder {
     public Clip clip(String json) {
         ClipWire wire = read(json, ClipWire.class, "clip");
         try {
-            return new Clip(wire.id(), require(wire.cameraId(), "cameraId"), Instant.parse(wire.start()),
-                    Instant.parse(wire.end()), "", wire.bytes(), wire.codec(), wire.width(), wire.height(),
+            return new Clip(wire.id(), require(wire.cameraId(), "cameraId"), WireTime.parse(wire.start()),
+                    WireTime.parse(wire.end()), "", wire.bytes(), wire.codec(), wire.width(), wire.height(),
                     wire.keyFrames(), wire.sha256(), ClipOrigin.valueOf(wire.origin()));
         } catch (RuntimeException e) {
             throw DomainException.badRequest("payload", "not a clip: " + e.getMessage());

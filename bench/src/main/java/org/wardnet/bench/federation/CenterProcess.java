@@ -28,6 +28,15 @@ final class CenterProcess implements AutoCloseable {
         this.base = base;
     }
 
+    /** The CPU time the center's process has used so far, in seconds (all its threads). */
+    double cpuSeconds() {
+        return cpuSeconds(process.toHandle());
+    }
+
+    static double cpuSeconds(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     static CenterProcess start(Path dir) throws Exception {
         Files.createDirectories(dir);
         int port;

@@ -136,8 +136,12 @@ public final class SyncBenchmark {
                     long rows = (long) CAMERAS * minutes;
                     double pushedBefore = pushSeconds(center, http, admin);
                     long started = System.nanoTime();
+                    double centerCpu = center.cpuSeconds();
+                    double nodeCpu = CenterProcess.cpuSeconds(ProcessHandle.current());
                     link.mend();
                     awaitDrained(sync, journal);
+                    System.out.printf("  CPU used meanwhile: center %.1f s, node %.1f s%n", center.cpuSeconds() - centerCpu,
+                            CenterProcess.cpuSeconds(ProcessHandle.current()) - nodeCpu);
                     double seconds = (System.nanoTime() - started) / 1e9;
                     double perSecond = rows / seconds;
                     System.out.printf("  of which the center spent %.1f s answering pushes%n", pushSeconds(center, http,

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.zip.GZIPInputStream;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +17,7 @@ import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.federation.Change;
+import org.wardnet.core.federation.WireTime;
 import org.wardnet.core.federation.NodeAccess;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
@@ -157,7 +157,7 @@ final class SyncResource {
             try {
                 ChangeLine read = json.mapper().readValue(line, ChangeLine.class);
                 change = new Change(read.seq() == null ? 0 : read.seq(), Change.Kind.valueOf(read.kind()),
-                        Change.Op.valueOf(read.op()), read.key(), read.payload(), Instant.parse(read.at()));
+                        Change.Op.valueOf(read.op()), read.key(), read.payload(), WireTime.parse(read.at()));
             } catch (JsonProcessingException | RuntimeException e) {
                 throw RequestParams.invalid("line " + (i + 1), "not a change: " + (e instanceof JsonProcessingException
                         jpe ? jpe.getOriginalMessage() : e.getMessage()));

@@ -56,14 +56,15 @@ public final class JdbcSyncedChanges implements SyncedChanges {
     public void apply(String node, Batch batch, long ackedSeq, Instant at) {
         List<Clip> stored = new ArrayList<>();
         try {
+            int[] slices = clips.slices(batch.clipPuts());
             if (journal == null) {
                 Transactions.run(dataSource, connection -> {
-                    write(connection, node, batch, stored, ackedSeq);
+                    write(connection, node, batch, slices, stored, ackedSeq);
                     JdbcSyncProgress.record(connection, node, ackedSeq, at);
                 });
             } else {
                 journal.run((connection, entries) -> {
-                    List<Long> deleted = write(connection, node, batch, stored, ackedSeq);
+                    List<Long> deleted = write(connection, node, batch, slices, stored, ackedSeq);
                     JdbcHealthHistory.journal(entries, encoder, batch.events());
                     for (long id : deleted) {
                         entries.delete(Change.Kind.CLIP, Long.toString(id));
@@ -81,15 +82,15 @@ public final class JdbcSyncedChanges implements SyncedChanges {
         clips.committed(stored);
     }
 
-    /** Writes the batch; answers the ids here of the clips deleted. */
-    private List<Long> write(Connection connection, String node, Batch batch, List<Clip> stored, long seq)
-            throws SQLException {
+    /** Writes the batch, its clips in the index's {@code slices}; answers the ids here of the clips deleted. */
+    private List<Long> write(Connection connection, String node, Batch batch, int[] slices, List<Clip> stored,
+            long seq) throws SQLException {
         if (!batch.events().isEmpty()) {
             JdbcHealthHistory.insert(connection, batch.events());
         }
         putStates(connection, batch.states());
         List<Long> deleted = new ArrayList<>(clips.delete(connection, node, batch.clipDeletes()));
-        stored.addAll(clips.put(connection, node, batch.clipPuts(), seq));
+        stored.addAll(clips.put(connection, node, batch.clipPuts(), slices, seq));
         if (batch.staleBefore() != null) {
             deleted.addAll(clips.deleteStale(connection, node, batch.staleBefore()));
         }

@@ -20,8 +20,8 @@ import org.wardnet.core.clips.Clip;
 public final class SyncedClipRows {
 
     private static final String UPDATE = "UPDATE clip SET start_hour = ?, camera_id = ?, start_ms = ?, end_ms = ?,"
-            + " bytes = ?, codec = ?, width = ?, height = ?, key_frames = ?, sha256 = ?, origin = ?, synced_seq = ?"
-            + " WHERE id = ?";
+            + " bytes = ?, codec = ?, width = ?, height = ?, key_frames = ?, sha256 = ?, origin = ?, synced_seq = ?,"
+            + " slice = ? WHERE id = ?";
 
     private final JdbcClipIndex index;
 
@@ -30,26 +30,39 @@ public final class SyncedClipRows {
     }
 
     /**
-     * Puts {@code node}'s clips (each with the node's id for it), marked with the push's sequence
-     * number {@code seq}, and answers them as stored here: with this index's ids and media naming
-     * the node.
+     * Where in the index {@code clips} will go (by position): call before the transaction that
+     * {@linkplain #put puts} them, not inside it (it may store a new slice of the index on a
+     * connection of its own).
      */
-    public List<Clip> put(Connection connection, String node, List<Clip> clips, long seq) throws SQLException {
+    public int[] slices(List<Clip> clips) throws SQLException {
+        return clips.isEmpty() ? new int[0] : index.slices(clips);
+    }
+
+    /**
+     * Puts {@code node}'s clips (each with the node's id for it), in the index's {@code slices} for
+     * them (from {@link #slices}), marked with the push's sequence number {@code seq}, and answers
+     * them as stored here: with this index's ids and media naming the node.
+     */
+    public List<Clip> put(Connection connection, String node, List<Clip> clips, int[] slices, long seq)
+            throws SQLException {
         if (clips.isEmpty()) {
             return List.of();
         }
         Map<Long, Long> existing = existing(connection, node, clips);
         List<Clip> fresh = new ArrayList<>();
+        List<Integer> freshSlices = new ArrayList<>();
         List<Clip> stored = new ArrayList<>(clips.size());
         try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            for (Clip clip : clips) {
+            for (int i = 0; i < clips.size(); i++) {
+                Clip clip = clips.get(i);
                 Clip here = clip.withMedia(Clip.onNode(node, clip.id()));
                 Long id = existing.get(clip.id());
                 if (id == null) {
                     fresh.add(here);
+                    freshSlices.add(slices[i]);
                     continue;
                 }
-                bindUpdate(update, here, id, seq);
+                bindUpdate(update, here, id, seq, slices[i]);
                 update.addBatch();
                 stored.add(here.withId(id));
             }
@@ -58,7 +71,8 @@ public final class SyncedClipRows {
                 update.executeBatch();
             }
         }
-        List<Long> ids = index.insert(connection, fresh, seq);
+        List<Long> ids = index.insert(connection, fresh, freshSlices.stream().mapToInt(Integer::intValue).toArray(),
+                seq);
         for (int i = 0; i < fresh.size(); i++) {
             stored.add(fresh.get(i).withId(ids.get(i)));
         }
@@ -129,7 +143,8 @@ public final class SyncedClipRows {
         return found;
     }
 
-    private static void bindUpdate(PreparedStatement update, Clip clip, long id, long seq) throws SQLException {
+    private static void bindUpdate(PreparedStatement update, Clip clip, long id, long seq, int slice)
+            throws SQLException {
         update.setInt(1, (int) Math.floorDiv(clip.start().toEpochMilli(), 3_600_000L));
         update.setString(2, clip.cameraId());
         update.setLong(3, clip.start().toEpochMilli());
@@ -142,6 +157,7 @@ public final class SyncedClipRows {
         update.setString(10, clip.sha256());
         update.setString(11, clip.origin().name());
         update.setLong(12, seq);
-        update.setLong(13, id);
+        update.setInt(13, slice);
+        update.setLong(14, id);
     }
 }
