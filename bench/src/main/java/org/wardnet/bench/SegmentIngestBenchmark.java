@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.Clip;
@@ -25,7 +27,8 @@ import org.wardnet.storage.clips.JdbcClipIndex;
  * <li>the same rows, columns and transactions into a table of the clip table's columns with no index
  * but its primary key: the store's floor, what no index layout can beat.</li>
  * </ol>
- * Rows are made before the clock starts. Figures: rows per second of each, and their ratio.
+ * Rows are made before the clock starts. Figures: rows per second of each, and their ratio; then
+ * per-camera windows and coverage on the segments just indexed (their p50 and p99).
  */
 public final class SegmentIngestBenchmark {
 
@@ -39,7 +42,7 @@ public final class SegmentIngestBenchmark {
         int minutes = Integer.parseInt(System.getenv().getOrDefault("MINUTES", "100"));
         int batchRows = Integer.parseInt(System.getenv().getOrDefault("BATCH", "5000"));
         List<Clip> clips = segments(cameras, minutes);
-        double indexed = throughIndex(clips, batchRows);
+        double indexed = throughIndex(clips, batchRows, cameras, minutes);
         double floor = floor(clips, batchRows);
         System.out.printf("RESULT one-minute segments (%,d cameras x %,d minutes, transactions of %,d): clip index"
                 + " %,.0f rows/s; the same rows into a table with only its primary key %,.0f rows/s; index/floor"
@@ -59,7 +62,52 @@ public final class SegmentIngestBenchmark {
         return clips;
     }
 
-    private static double throughIndex(List<Clip> clips, int batchRows) throws Exception {
+    /**
+     * Per-camera 30-minute windows at random (2,000, after 200 to warm up) and coverage of up to
+     * 1,500 cameras over 30 minutes (100, after 10), on what was just ingested: what the slices
+     * cost the readers.
+     */
+    private static void query(JdbcClipIndex index, int cameras, int minutes) {
+        Random random = new Random(2026);
+        long[] windows = new long[2_200];
+        for (int i = 0; i < windows.length; i++) {
+            String camera = ClipIndexBenchmark.cameraId(random.nextInt(cameras));
+            Instant from = T0.plusSeconds(random.nextInt(Math.max(1, minutes - 30) * 60));
+            long t = System.nanoTime();
+            int found = index.overlapping(camera, from, from.plusSeconds(1800), null, 100).size();
+            windows[i] = System.nanoTime() - t;
+            if (found < Math.min(30, minutes)) {
+                throw new IllegalStateException(found + " clips of " + camera + " from " + from);
+            }
+        }
+        List<String> asked = new ArrayList<>();
+        for (int c = 0; c < Math.min(cameras, 1_500); c++) {
+            asked.add(ClipIndexBenchmark.cameraId(c * Math.max(1, cameras / 1_500)));
+        }
+        long[] coverage = new long[110];
+        for (int i = 0; i < coverage.length; i++) {
+            Instant from = T0.plusSeconds(random.nextInt(Math.max(1, minutes - 30) * 60));
+            long t = System.nanoTime();
+            int found = index.withFootage(asked, from, from.plusSeconds(1800)).size();
+            coverage[i] = System.nanoTime() - t;
+            if (found != asked.size()) {
+                throw new IllegalStateException(found + " of " + asked.size() + " cameras with footage at " + from);
+            }
+        }
+        long[] warmWindows = Arrays.copyOfRange(windows, 200, windows.length);
+        long[] warmCoverage = Arrays.copyOfRange(coverage, 10, coverage.length);
+        System.out.printf("RESULT on those segments: camera window (30 min) p50 %.3f ms, p99 %.3f ms; coverage of %,d"
+                + " cameras (30 min) p50 %.1f ms, p99 %.1f ms%n", millis(warmWindows, 50), millis(warmWindows, 99),
+                asked.size(), millis(warmCoverage, 50), millis(warmCoverage, 99));
+    }
+
+    private static double millis(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static double throughIndex(List<Clip> clips, int batchRows, int cameras, int minutes) throws Exception {
         Path dir = Files.createTempDirectory("wardnet-segment-bench-");
         try (Database db = Database.open(WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString()))) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
@@ -67,7 +115,9 @@ public final class SegmentIngestBenchmark {
             for (int i = 0; i < clips.size(); i += batchRows) {
                 index.add(clips.subList(i, Math.min(clips.size(), i + batchRows)));
             }
-            return perSecond(clips.size(), started);
+            double perSecond = perSecond(clips.size(), started);
+            query(index, cameras, minutes);
+            return perSecond;
         } finally {
             DistrictClips.delete(dir);
         }
