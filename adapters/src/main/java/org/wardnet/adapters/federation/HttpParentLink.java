@@ -103,12 +103,6 @@ public final class HttpParentLink implements ParentLink {
 
     @Override
     public long push(List<Change> changes, long head) {
-        return push(prepare(changes, head));
-    }
-
-    /** Encodes the batch as JSON lines, gzipped from {@value #COMPRESS_FROM_BYTES} bytes. */
-    @Override
-    public Prepared prepare(List<Change> changes, long head) {
         StringBuilder body = new StringBuilder();
         for (Change change : changes) {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -124,27 +118,16 @@ public final class HttpParentLink implements ParentLink {
                 throw new IllegalStateException("a change that cannot be written: " + change.seq(), e);
             }
         }
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        boolean compressed = bytes.length >= COMPRESS_FROM_BYTES; // JSON lines of like records shrink several times
-        return new Prepared(changes, head, new Body(compressed ? gzip(bytes) : bytes, compressed));
-    }
-
-    @Override
-    public long push(Prepared batch) {
-        Body body = batch.encoded() instanceof Body ready ? ready : (Body) prepare(batch.changes(), batch.head())
-                .encoded();
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/sync/changes"))
                 .header("Content-Type", "application/x-ndjson")
-                .header(HEAD_HEADER, Long.toString(batch.head()));
-        if (body.gzipped()) {
+                .header(HEAD_HEADER, Long.toString(head));
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length >= COMPRESS_FROM_BYTES) { // JSON lines of like records shrink several times over
             request.header("Content-Encoding", "gzip");
+            bytes = gzip(bytes);
         }
-        HttpResponse<String> answer = send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+        HttpResponse<String> answer = send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
         return ackedSeq(answer);
-    }
-
-    /** A batch's request body. */
-    private record Body(byte[] bytes, boolean gzipped) {
     }
 
     private static byte[] gzip(byte[] plain) {

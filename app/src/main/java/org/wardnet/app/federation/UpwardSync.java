@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -78,10 +74,6 @@ public final class UpwardSync implements AutoCloseable {
     private Instant lastContact;
     private volatile String lastError;
     private Duration pause;
-    /** Reads and encodes the next batch while a push is out; the sync thread alone uses the two fields below. */
-    private final ExecutorService preparer;
-    private Future<ParentLink.Prepared> ahead;
-    private long aheadAfter;
 
     public UpwardSync(SyncJournal journal, ParentLink parent, Settings settings, Clock clock) {
         this(journal, parent, sites -> { }, Snapshots.NONE, settings, clock);
@@ -103,11 +95,6 @@ public final class UpwardSync implements AutoCloseable {
         this.maxPause = settings.maxPause();
         this.clock = clock;
         this.pause = idle;
-        this.preparer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread t = new Thread(runnable, "wardnet-upward-prepare");
-            t.setDaemon(true);
-            return t;
-        });
         this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "wardnet-upward-sync");
             t.setDaemon(true);
@@ -164,10 +151,6 @@ public final class UpwardSync implements AutoCloseable {
     /** One round: resume if needed, push one batch; answers whether more may be waiting. */
     private boolean pushOnce() {
         if (acked < 0) {
-            if (ahead != null) { // got ready before the link failed: the journal may be re-sent from elsewhere
-                ahead.cancel(false);
-                ahead = null;
-            }
             ParentLink.Resume resume = parent.resume();
             lastContact = clock.instant();
             ancestry.accept(resume.ancestry());
@@ -191,54 +174,21 @@ public final class UpwardSync implements AutoCloseable {
             resumedOnce = true;
             journal.prune(acked);
         }
-        ParentLink.Prepared batch = ready(acked);
-        List<Change> changes = batch.changes();
-        if (changes.isEmpty()) {
+        List<Change> batch = journal.after(acked, batchRows);
+        if (batch.isEmpty()) {
             if (lastContact == null || !clock.instant().isBefore(lastContact.plus(heartbeat))) {
-                parent.push(batch); // nothing to send: a heartbeat, so the parent knows the link holds
+                parent.push(batch, journal.watermark()); // nothing to send: a heartbeat, so the parent knows the link holds
                 lastContact = clock.instant();
             }
             return false;
         }
-        if (changes.size() == batchRows) { // more is waiting: get the next batch ready while the parent applies this
-            prepareAhead(changes.get(changes.size() - 1).seq());
-        }
-        long answer = parent.push(batch);
+        long answer = parent.push(batch, journal.watermark());
         acked = Math.max(acked, answer);
         lastAck = acked;
         lastPush = clock.instant();
         lastContact = lastPush;
         journal.prune(acked);
-        return changes.size() == batchRows;
-    }
-
-    /**
-     * The batch after {@code after}, encoded: the one got ready ahead when it starts there (the
-     * parent acknowledged all of the last push), else read and encoded now.
-     */
-    private ParentLink.Prepared ready(long after) {
-        Future<ParentLink.Prepared> next = ahead;
-        ahead = null;
-        if (next != null) {
-            if (aheadAfter == after) {
-                try {
-                    return next.get();
-                } catch (ExecutionException e) {
-                    LOG.debug("getting the next batch ready failed ({}); reading it again", e.getCause().toString());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while getting a batch ready", e);
-                }
-            } else {
-                next.cancel(false);
-            }
-        }
-        return parent.prepare(journal.after(after, batchRows), journal.watermark());
-    }
-
-    private void prepareAhead(long after) {
-        aheadAfter = after;
-        ahead = preparer.submit(() -> parent.prepare(journal.after(after, batchRows), journal.watermark()));
+        return batch.size() == batchRows;
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -253,7 +203,6 @@ public final class UpwardSync implements AutoCloseable {
      */
     @Override
     public void close() {
-        preparer.shutdown();
         thread.shutdown();
         try {
             if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {

@@ -46,17 +46,6 @@ final class GatedLink implements ParentLink {
         return link.push(changes, head);
     }
 
-    @Override
-    public Prepared prepare(List<Change> changes, long head) {
-        return link.prepare(changes, head); // local work: the cut does not reach it
-    }
-
-    @Override
-    public long push(Prepared batch) {
-        refuseIfCut();
-        return link.push(batch);
-    }
-
     private void refuseIfCut() {
         if (cut) {
             throw new Down("link cut by the benchmark", null);

@@ -43,26 +43,6 @@ public interface ParentLink {
      */
     long push(List<Change> changes, long head);
 
-    /**
-     * Makes a batch ready to {@linkplain #push(Prepared) push} (encoded, compressed), so that the
-     * next batch can be got ready while the parent applies this one. Does not talk to the parent.
-     */
-    default Prepared prepare(List<Change> changes, long head) {
-        return new Prepared(changes, head, null);
-    }
-
-    /** As {@link #push(List, long)}, for a batch made ready by {@link #prepare}. */
-    default long push(Prepared batch) {
-        return push(batch.changes(), batch.head());
-    }
-
-    /** A batch made ready to push: its changes, the node's newest number, and the link's own form of them. */
-    record Prepared(List<Change> changes, long head, Object encoded) {
-        public Prepared {
-            changes = List.copyOf(changes);
-        }
-    }
-
     /** The link is down or the parent failed: nothing is known to be applied. */
     final class Down extends RuntimeException {
         public Down(String message, Throwable cause) {
