@@ -22,6 +22,25 @@ import org.wardnet.config.WardnetKeys;
  */
 public final class Database implements AutoCloseable {
 
+    /**
+     * The schema's migrations for the store a JDBC URL names: those both stores share, then the few
+     * written per store ({@code h2/} or {@code postgresql/}).
+     *
+     * @throws StoreOpenException for a store Wardnet has no schema for
+     */
+    public static String[] migrations(String jdbcUrl) {
+        String store;
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            store = "h2";
+        } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            store = "postgresql";
+        } else {
+            throw new StoreOpenException("store.jdbcUrl names a store Wardnet has no schema for (H2 or PostgreSQL): "
+                    + jdbcUrl.replaceAll("password=[^&;]*", "password=***"), null);
+        }
+        return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + store};
+    }
+
     private final HikariDataSource dataSource;
     private final String description;
 
@@ -69,7 +88,7 @@ public final class Database implements AutoCloseable {
             throw new StoreOpenException("cannot open the store " + description + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(migrations(hikari.getJdbcUrl())).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreOpenException("cannot migrate the store " + description + ": " + rootMessage(e), e);

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -23,6 +23,8 @@ import org.wardnet.core.federation.SyncedChanges;
 import org.wardnet.core.federation.SyncedState;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.stores.StoreTest;
+import org.wardnet.storage.stores.TestStore;
 import org.wardnet.storage.clips.JdbcClipIndex;
 import org.wardnet.storage.clips.SyncedClipRows;
 import org.wardnet.storage.federation.IdEncoder;
@@ -37,13 +39,24 @@ import org.wardnet.storage.health.JdbcHealthHistory;
  */
 class JdbcSyncedChangesTest {
 
+    private TestStore store;
+
+    @BeforeEach
+    void useStore(TestStore store) {
+        this.store = store;
+    }
+
+    private WardnetConfig config() {
+        return store.config();
+    }
+
     @TempDir
     Path dir;
 
     private static final Instant T0 = Instant.parse("2026-12-03T08:00:00Z");
 
     private Database open() {
-        return Database.open(WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString()));
+        return Database.open(config());
     }
 
     /** A clip as the node holds it: its own id, its own path (which must not travel). */
@@ -57,7 +70,7 @@ class JdbcSyncedChangesTest {
                 "no answer", true, null);
     }
 
-    @Test
+    @StoreTest
     void clipsLandInTheIndexUnderTheirNodeOnceWithTheAcknowledgement() {
         try (Database db = open()) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
@@ -94,7 +107,7 @@ class JdbcSyncedChangesTest {
         }
     }
 
-    @Test
+    @StoreTest
     void aFailedBatchAppliesNothingAndAcknowledgesNothing() {
         try (Database db = open()) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
@@ -109,7 +122,7 @@ class JdbcSyncedChangesTest {
         }
     }
 
-    @Test
+    @StoreTest
     void theLatestStatePerSubjectIsKeptAcrossARestart() {
         try (Database db = open()) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
@@ -132,7 +145,7 @@ class JdbcSyncedChangesTest {
         }
     }
 
-    @Test
+    @StoreTest
     void aNodeWithAParentJournalsWhatItAppliedUnderItsOwnIds() {
         try (Database db = open()) {
             JdbcSyncJournal journal = new JdbcSyncJournal(db.dataSource(), Clock.systemUTC());

@@ -12,8 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -21,12 +20,21 @@ import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.stores.StoreTest;
+import org.wardnet.storage.stores.TestStore;
 
 /**
  * One-minute segments of many cameras fill several arrival slices of an hour; every query sees
  * all of them, across a restart and across the migration that brought slices in.
  */
 class ClipSlicesTest {
+
+    private TestStore store;
+
+    @BeforeEach
+    void useStore(TestStore store) {
+        this.store = store;
+    }
 
     private static final Instant T0 = Instant.parse("2026-11-29T14:00:00Z");
     private static final int CAMERAS = 300;
@@ -35,7 +43,7 @@ class ClipSlicesTest {
     Path dir;
 
     private WardnetConfig config() {
-        return WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+        return store.config();
     }
 
     private static Clip minute(int camera, int minute) {
@@ -64,7 +72,7 @@ class ClipSlicesTest {
         }
     }
 
-    @Test
+    @StoreTest
     void anHourOfManyCamerasSpansSlicesAndEveryQuerySeesAllOfIt() throws SQLException {
         try (Database db = Database.open(config())) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
@@ -103,7 +111,7 @@ class ClipSlicesTest {
         }
     }
 
-    @Test
+    @StoreTest
     void aRestartedIndexFindsTheEarlierSlicesAndWritesInANewOne() throws SQLException {
         int before;
         try (Database db = Database.open(config())) {
@@ -121,13 +129,13 @@ class ClipSlicesTest {
         }
     }
 
-    @Test
+    @StoreTest
     void clipsIndexedBeforeSlicesExistedAreFoundAfterTheMigration() throws SQLException {
-        JdbcDataSource plain = new JdbcDataSource();
-        plain.setURL("jdbc:h2:file:" + dir.resolve("wardnet") + ";WRITE_DELAY=0");
-        plain.setUser("wardnet");
-        Flyway.configure().dataSource(plain).locations("classpath:db/migration").target("13").load().migrate();
-        try (Connection connection = plain.getConnection(); Statement insert = connection.createStatement()) {
+        String url = store.postgres() ? config().get(WardnetKeys.STORE_JDBC_URL)
+                : "jdbc:h2:file:" + Path.of(config().get(WardnetKeys.STORE_DATA_DIR)).resolve("wardnet") + ";WRITE_DELAY=0";
+        String user = store.postgres() ? config().get(WardnetKeys.STORE_USERNAME) : "wardnet";
+        Flyway.configure().dataSource(url, user, "").locations(Database.migrations(url)).target("13").load().migrate();
+        try (Connection connection = java.sql.DriverManager.getConnection(url, user, ""); Statement insert = connection.createStatement()) {
             long start = T0.toEpochMilli();
             insert.execute("INSERT INTO clip (id, start_hour, camera_id, start_ms, end_ms, media, origin) VALUES"
                     + " (1, " + start / 3_600_000L + ", 'old', " + start + ", " + (start + 60_000) + ", '/rec/old/0.mp4',"

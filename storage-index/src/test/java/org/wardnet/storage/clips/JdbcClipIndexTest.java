@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -16,11 +16,20 @@ import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.stores.StoreTest;
+import org.wardnet.storage.stores.TestStore;
 import org.wardnet.storage.federation.IdEncoder;
 import org.wardnet.storage.federation.JdbcSyncJournal;
 
 /** The clip index on a real H2 file: overlap seeks, paging, coverage, the longest-clip bound across restarts. */
 class JdbcClipIndexTest {
+
+    private TestStore store;
+
+    @BeforeEach
+    void useStore(TestStore store) {
+        this.store = store;
+    }
 
     @TempDir
     Path dir;
@@ -28,7 +37,7 @@ class JdbcClipIndexTest {
     private static final Instant T0 = Instant.parse("2026-11-29T14:00:00Z");
 
     private WardnetConfig config() {
-        return WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+        return store.config();
     }
 
     private static Clip clip(String camera, int startMinute, int endMinute) {
@@ -36,7 +45,7 @@ class JdbcClipIndexTest {
                 "/rec/" + camera + "/" + startMinute + ".mp4", 1000L, "H264", 640, 360, 2, null, ClipOrigin.RECORDED);
     }
 
-    @Test
+    @StoreTest
     void overlapSeeksFindClipsThatStartedBeforeTheWindow() {
         try (Database db = Database.open(config())) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
@@ -67,7 +76,7 @@ class JdbcClipIndexTest {
         }
     }
 
-    @Test
+    @StoreTest
     void pagesFollowTheCursorWithoutGapsOrRepeats() {
         try (Database db = Database.open(config())) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
@@ -93,7 +102,7 @@ class JdbcClipIndexTest {
         }
     }
 
-    @Test
+    @StoreTest
     void coverageOfManyCamerasSeesClipsFromEarlierHoursAndKeepsTheAskedOrder() {
         try (Database db = Database.open(config())) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
@@ -122,7 +131,7 @@ class JdbcClipIndexTest {
         }
     }
 
-    @Test
+    @StoreTest
     void theLongestClipBoundSurvivesARestart() {
         try (Database db = Database.open(config())) {
             new JdbcClipIndex(db.dataSource()).add(List.of(clip("a", 0, 600)));
@@ -134,7 +143,7 @@ class JdbcClipIndexTest {
         }
     }
 
-    @Test
+    @StoreTest
     void aJournaledIndexJournalsItsClipsAndOnlyTheDeletesThatHappened() {
         try (Database db = Database.open(config())) {
             JdbcSyncJournal journal = new JdbcSyncJournal(db.dataSource(), Clock.systemUTC());

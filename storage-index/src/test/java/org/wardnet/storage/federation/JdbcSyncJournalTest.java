@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.federation.Change;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.stores.StoreTest;
+import org.wardnet.storage.stores.TestStore;
 
 /**
  * The journal on a real H2 file: entries commit with their work or vanish with it, are read in
@@ -26,14 +28,21 @@ import org.wardnet.storage.Database;
  */
 class JdbcSyncJournalTest {
 
+    private TestStore store;
+
+    @BeforeEach
+    void useStore(TestStore store) {
+        this.store = store;
+    }
+
     @TempDir
     Path dir;
 
     private WardnetConfig config() {
-        return WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+        return store.config();
     }
 
-    @Test
+    @StoreTest
     void entriesCommitWithTheirWorkAndAreReadInOrder() throws Exception {
         try (Database db = Database.open(config())) {
             JdbcSyncJournal journal = new JdbcSyncJournal(db.dataSource(), Clock.systemUTC());
@@ -60,7 +69,7 @@ class JdbcSyncJournalTest {
         }
     }
 
-    @Test
+    @StoreTest
     void aSlowTransactionHoldsBackTheOnesNumberedAfterIt() throws Exception {
         try (Database db = Database.open(config())) {
             JdbcSyncJournal journal = new JdbcSyncJournal(db.dataSource(), Clock.systemUTC());
@@ -87,7 +96,7 @@ class JdbcSyncJournalTest {
         }
     }
 
-    @Test
+    @StoreTest
     void numberingGoesOnAfterAReopenAndAPrune() throws Exception {
         try (Database db = Database.open(config())) {
             JdbcSyncJournal journal = new JdbcSyncJournal(db.dataSource(), Clock.systemUTC());

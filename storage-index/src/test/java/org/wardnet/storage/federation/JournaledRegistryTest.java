@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -20,6 +20,8 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.Site;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.stores.StoreTest;
+import org.wardnet.storage.stores.TestStore;
 import org.wardnet.storage.registry.JdbcRegistryStore;
 import org.wardnet.storage.secrets.SecretBox;
 import org.wardnet.storage.secrets.SecretKeys;
@@ -31,14 +33,25 @@ import org.wardnet.storage.secrets.SecretKeys;
  */
 class JournaledRegistryTest {
 
+    private TestStore store;
+
+    @BeforeEach
+    void useStore(TestStore store) {
+        this.store = store;
+    }
+
+    private WardnetConfig config() {
+        return store.config();
+    }
+
     @TempDir
     Path dir;
 
     private static final RecordEncoder IDS = new IdEncoder();
 
-    @Test
+    @StoreTest
     void everyChangeIsJournaledInTheOrderApplied() {
-        try (Database db = Database.open(WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString()))) {
+        try (Database db = Database.open(config())) {
             JdbcSyncJournal journal = new JdbcSyncJournal(db.dataSource(), Clock.systemUTC());
             Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(),
                     new SecretBox(SecretKeys.newKey(), List.of())).journaled(journal, IDS), Clock.systemUTC());

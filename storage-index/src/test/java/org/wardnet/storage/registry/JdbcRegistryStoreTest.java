@@ -11,7 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -22,17 +23,26 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.RegistryChange;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.stores.StoreTest;
+import org.wardnet.storage.stores.TestStore;
 import org.wardnet.storage.StoreOpenException;
 import org.wardnet.storage.secrets.SecretBox;
 import org.wardnet.storage.secrets.SecretKeys;
 
 class JdbcRegistryStoreTest {
 
+    private TestStore store;
+
+    @BeforeEach
+    void useStore(TestStore store) {
+        this.store = store;
+    }
+
     @TempDir
     Path dataDir;
 
     private WardnetConfig config() {
-        return WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dataDir.toString());
+        return store.config();
     }
 
     private static final SecretBox SECRETS = new SecretBox(SecretKeys.newKey(), List.of());
@@ -45,7 +55,7 @@ class JdbcRegistryStoreTest {
                 new CameraDraft.Rtsp("rtsp://127.1.0.1/Streaming/Channels/101", "rtsp://127.1.0.1/sub", "op", "pw2"));
     }
 
-    @Test
+    @StoreTest
     void everythingWrittenIsReadBackExactlyAfterReopening() {
         Camera written;
         try (Database db = Database.open(config())) {
@@ -57,7 +67,7 @@ class JdbcRegistryStoreTest {
             registry.createCamera(new CameraDraft("plain", "S1", "Plain RTSP", new CameraDraft.Location(0.0, 0.0),
                     null, null, null, null, null, new CameraDraft.Rtsp("rtsp://127.1.0.2/", null, null, null)));
         }
-        assertTrue(Files.exists(dataDir.resolve("wardnet.mv.db")));
+        assertTrue(store.postgres() || Files.exists(store.dataDir().resolve("wardnet.mv.db")));
         try (Database db = Database.open(config())) {
             Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SECRETS), CLOCK);
             assertEquals(written, registry.camera("34020000001320000001").orElseThrow());
@@ -70,7 +80,7 @@ class JdbcRegistryStoreTest {
         }
     }
 
-    @Test
+    @StoreTest
     void cascadeDeleteAndBatchImportPersist() {
         try (Database db = Database.open(config())) {
             Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SECRETS), CLOCK);
@@ -91,7 +101,7 @@ class JdbcRegistryStoreTest {
         }
     }
 
-    @Test
+    @StoreTest
     void aFailingBatchRollsBackTheWholeTransaction() {
         try (Database db = Database.open(config())) {
             JdbcRegistryStore store = new JdbcRegistryStore(db.dataSource(), SECRETS);
@@ -107,8 +117,9 @@ class JdbcRegistryStoreTest {
         }
     }
 
-    @Test
+    @StoreTest
     void unreadableDataDirectoryIsAClearError() throws Exception {
+        Assumptions.assumeFalse(store.postgres(), "the data directory holds the store only for H2");
         Path file = dataDir.resolve("not-a-dir");
         Files.writeString(file, "x");
         StoreOpenException e = assertThrows(StoreOpenException.class, () -> Database.open(

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -17,6 +17,8 @@ import org.wardnet.core.track.TrackStore;
 import org.wardnet.core.track.TravelMode;
 import org.wardnet.core.track.TravelTimes;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.stores.StoreTest;
+import org.wardnet.storage.stores.TestStore;
 
 /**
  * The track store on a real H2 file: the fitted view absent at first, replaced by each fit and kept
@@ -24,14 +26,21 @@ import org.wardnet.storage.Database;
  */
 class JdbcTrackStoreTest {
 
+    private TestStore store;
+
+    @BeforeEach
+    void useStore(TestStore store) {
+        this.store = store;
+    }
+
     @TempDir
     Path dir;
 
     private WardnetConfig config() {
-        return WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+        return store.config();
     }
 
-    @Test
+    @StoreTest
     void theFittedViewIsReplacedByEachFitAndSurvivesAReopen() {
         TrackStore.FittedView second = new TrackStore.FittedView(new CameraView(20, 70, 5), 2_400, -2.018,
                 Instant.parse("2026-11-29T10:00:00Z"));
@@ -48,7 +57,7 @@ class JdbcTrackStoreTest {
         }
     }
 
-    @Test
+    @StoreTest
     void learnedHopsAndVisibilityAreReplacedWhenSavedAgain() {
         int[] first = new int[TravelTimes.BINS];
         first[3] = 2;
