@@ -22,7 +22,7 @@ class RestartDurabilityTest {
     Path data;
 
     private ChildServer serve() throws Exception {
-        return ChildServer.start(List.of(), List.of("--data", data.toString()));
+        return ChildServer.start(List.of(), TestServer.storeOptions(data)); // H2 in data, or the run's PostgreSQL
     }
 
     private static HttpResponse<String> send(String method, String url, String type, String body) throws Exception {

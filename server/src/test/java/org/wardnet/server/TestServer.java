@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import org.wardnet.adapters.tls.PemTrust;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.storage.stores.ScratchPostgres;
 
 /**
  * A real server on an ephemeral loopback port over a fresh H2 directory, and a real HTTP client
@@ -63,11 +64,42 @@ public final class TestServer implements AutoCloseable {
                 .with(WardnetKeys.STORE_DATA_DIR, dataDir.toString())
                 .with(WardnetKeys.AUTH_ADMIN_PASSWORD, ADMIN_PASSWORD)
                 .with(WardnetKeys.AUTH_PASSWORD_ITERATIONS, TEST_ITERATIONS);
-        WardnetConfig tweaked = tweak.apply(config);
+        WardnetConfig tweaked = tweak.apply(onTheStoreAsked(config));
         String configured = tweaked.get(WardnetKeys.SERVER_TLS_CERTIFICATE_FILE);
         Path certificate = configured.isEmpty()
                 ? Path.of(tweaked.get(WardnetKeys.STORE_DATA_DIR), "tls", "cert.pem") : Path.of(configured);
         return new TestServer(WardnetServer.start(tweaked), certificate);
+    }
+
+    /**
+     * The store the run asks for: H2 in the data directory unless the system property
+     * {@code wardnet.test.store} is {@code postgresql}, then a database on the run's scratch
+     * PostgreSQL, one per data directory (a server restarted on the same directory finds its rows;
+     * the build runs the store-touching API tests once more that way).
+     */
+    public static WardnetConfig onTheStoreAsked(WardnetConfig config) {
+        if (!"postgresql".equals(System.getProperty("wardnet.test.store"))) {
+            return config;
+        }
+        try {
+            return config.with(WardnetKeys.STORE_JDBC_URL, ScratchPostgres.shared().databaseFor(
+                    config.get(WardnetKeys.STORE_DATA_DIR)))
+                    .with(WardnetKeys.STORE_USERNAME, ScratchPostgres.USER);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a PostgreSQL store for the test: " + e.getMessage(), e);
+        }
+    }
+
+    /** The command-line options that name the store {@link #onTheStoreAsked} gives for {@code dataDir}. */
+    public static java.util.List<String> storeOptions(Path dataDir) {
+        WardnetConfig config = onTheStoreAsked(WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR,
+                dataDir.toString()));
+        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("--data", dataDir.toString()));
+        if (!config.get(WardnetKeys.STORE_JDBC_URL).isEmpty()) {
+            options.addAll(java.util.List.of("--set", "store.jdbcUrl=" + config.get(WardnetKeys.STORE_JDBC_URL),
+                    "--set", "store.username=" + config.get(WardnetKeys.STORE_USERNAME)));
+        }
+        return options;
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

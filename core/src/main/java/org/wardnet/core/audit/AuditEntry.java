@@ -25,7 +25,24 @@ public record AuditEntry(long seq, Instant at, String actor, String scope, Strin
         Objects.requireNonNull(action, "action");
     }
 
-    /** An entry before it is linked into the chain. */
+    /**
+     * An entry before it is linked into the chain. A NUL character in any text (a request path can
+     * carry one, percent-encoded) is written as its escape, a backslash, "u" and four zeros:
+     * PostgreSQL's text cannot hold it, and a refused write would refuse the request it records.
+     */
     public record Draft(Instant at, String actor, String scope, String address, String action, String target, int result) {
+        public Draft {
+            actor = storable(actor);
+            scope = storable(scope);
+            address = storable(address);
+            action = storable(action);
+            target = storable(target);
+        }
+
+        private static final char NUL = (char) 0;
+
+        private static String storable(String text) {
+            return text == null || text.indexOf(NUL) < 0 ? text : text.replace(String.valueOf(NUL), "\\u0000");
+        }
     }
 }

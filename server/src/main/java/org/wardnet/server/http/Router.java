@@ -89,6 +89,7 @@ public final class Router {
 
     /** Finds the route for {@code request}, or throws a 404 or 405 {@link ApiException}. */
     public Match match(ApiRequest request) {
+        refuseControlCharacters(request.path());
         List<String> path = segmentsOf(request.path());
         Compiled best = null;
         int bestLiterals = -1;
@@ -143,6 +144,21 @@ public final class Router {
             literals++;
         }
         return literals;
+    }
+
+    /**
+     * No id, name or file Wardnet serves holds a control character; a decoded path with one (a
+     * percent-encoded NUL, say) is refused here, before any store is asked about it (PostgreSQL
+     * cannot even take a NUL as a query parameter).
+     */
+    private static void refuseControlCharacters(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                throw new ApiException(Problem.of(HttpResponseStatus.BAD_REQUEST, "invalid-path", "Invalid path",
+                        "the path holds a control character (U+" + String.format("%04X", (int) c) + ")"));
+            }
+        }
     }
 
     private static Map<String, String> parameters(Compiled route, List<String> path) {

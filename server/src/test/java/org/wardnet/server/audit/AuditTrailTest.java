@@ -68,7 +68,8 @@ class AuditTrailTest extends ApiTestBase {
         api.close();
         assertEquals(0, verify(), output.toString(StandardCharsets.UTF_8));
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("audit trail holds: 7 entries"), output.toString());
-        WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+        WardnetConfig config = TestServer.onTheStoreAsked(WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR,
+                dir.toString()));
         try (Database db = Database.open(config); Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
             assertEquals(1, s.executeUpdate("UPDATE audit_entry SET target = REPLACE(target, 'camera=x', 'camera=y')"
@@ -83,7 +84,9 @@ class AuditTrailTest extends ApiTestBase {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     private int verify() {
-        return org.wardnet.server.cli.CliAccess.run(new String[] {"audit", "verify", "--data", dir.toString()},
+        List<String> args = new java.util.ArrayList<>(List.of("audit", "verify"));
+        args.addAll(TestServer.storeOptions(dir));
+        return org.wardnet.server.cli.CliAccess.run(args.toArray(String[]::new),
                 new PrintStream(output, true, StandardCharsets.UTF_8), java.util.Map.of());
     }
 

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class ScratchPostgres implements AutoCloseable {
 
-    static final String USER = "wardnet";
+    public static final String USER = "wardnet";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final Path dir;
@@ -37,6 +37,27 @@ public final class ScratchPostgres implements AutoCloseable {
         this.dir = dir;
         this.bin = bin;
         this.port = port;
+    }
+
+    private static ScratchPostgres shared;
+
+    /**
+     * One server for a whole test JVM, for tests outside JUnit's store extension (the server's API
+     * tests run on PostgreSQL): started on first use, stopped when the JVM exits.
+     */
+    public static synchronized ScratchPostgres shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            ScratchPostgres server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    System.err.println("cannot stop the scratch PostgreSQL: " + e);
+                }
+            }, "scratch-postgres-stop"));
+            shared = server;
+        }
+        return shared;
     }
 
     /** Makes and starts a cluster; fails, saying what is missing, when PostgreSQL is not installed. */
@@ -57,6 +78,21 @@ public final class ScratchPostgres implements AutoCloseable {
                 "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
                         + " -c max_connections=200", "start");
         return server;
+    }
+
+    private final java.util.Map<String, String> named = new java.util.HashMap<>();
+
+    /**
+     * The database for {@code key} (a test server's data directory, say): made empty the first time
+     * it is asked for, the same one after that, so a restarted server finds what it wrote.
+     */
+    public synchronized String databaseFor(String key) throws SQLException {
+        String url = named.get(key);
+        if (url == null) {
+            url = newDatabase();
+            named.put(key, url);
+        }
+        return url;
     }
 
     /** A fresh, empty database on this server: its JDBC URL. */
