@@ -68,6 +68,8 @@ public final class SyncBenchmark {
                 "200")));
         int getSeconds = Integer.parseInt(System.getenv().getOrDefault("GET_SECONDS", "10"));
         Path work = Files.createTempDirectory("wardnet-sync-bench-");
+        String store = System.getenv().getOrDefault("CENTER_STORE_URL", "");
+        System.out.println("  center's store: " + (store.isEmpty() ? "H2 (embedded, its own file)" : store));
         try (CenterProcess center = CenterProcess.start(work.resolve("center"))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String admin = center.adminToken(http);
