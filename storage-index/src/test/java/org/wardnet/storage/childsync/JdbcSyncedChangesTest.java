@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.wardnet.config.WardnetConfig;
-import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.errors.StoreUnavailableException;
@@ -24,7 +19,7 @@ import org.wardnet.core.federation.SyncedState;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.stores.StoreTest;
-import org.wardnet.storage.stores.TestStore;
+import org.wardnet.storage.stores.StoreTestCase;
 import org.wardnet.storage.clips.JdbcClipIndex;
 import org.wardnet.storage.clips.SyncedClipRows;
 import org.wardnet.storage.federation.IdEncoder;
@@ -33,25 +28,11 @@ import org.wardnet.storage.federation.JdbcSyncProgress;
 import org.wardnet.storage.health.JdbcHealthHistory;
 
 /**
- * A parent's store of its children's pushes on a real H2 file: clip rows keyed by (node, the
+ * A parent's store of its children's pushes on a real H2 file and a real PostgreSQL: clip rows keyed by (node, the
  * node's id), applied with the acknowledgement in one transaction, found by the ordinary clip
  * queries, kept once when pushed twice, and journaled onward by a node that has a parent itself.
  */
-class JdbcSyncedChangesTest {
-
-    private TestStore store;
-
-    @BeforeEach
-    void useStore(TestStore store) {
-        this.store = store;
-    }
-
-    private WardnetConfig config() {
-        return store.config();
-    }
-
-    @TempDir
-    Path dir;
+class JdbcSyncedChangesTest extends StoreTestCase {
 
     private static final Instant T0 = Instant.parse("2026-12-03T08:00:00Z");
 

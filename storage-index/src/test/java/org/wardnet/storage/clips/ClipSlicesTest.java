@@ -12,39 +12,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.stores.StoreTest;
-import org.wardnet.storage.stores.TestStore;
+import org.wardnet.storage.stores.StoreTestCase;
 
 /**
  * One-minute segments of many cameras fill several arrival slices of an hour; every query sees
  * all of them, across a restart and across the migration that brought slices in.
  */
-class ClipSlicesTest {
-
-    private TestStore store;
-
-    @BeforeEach
-    void useStore(TestStore store) {
-        this.store = store;
-    }
+class ClipSlicesTest extends StoreTestCase {
 
     private static final Instant T0 = Instant.parse("2026-11-29T14:00:00Z");
     private static final int CAMERAS = 300;
 
-    @TempDir
-    Path dir;
-
-    private WardnetConfig config() {
-        return store.config();
-    }
 
     private static Clip minute(int camera, int minute) {
         Instant start = T0.plusSeconds(minute * 60L);

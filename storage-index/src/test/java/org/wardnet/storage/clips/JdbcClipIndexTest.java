@@ -3,42 +3,23 @@ package org.wardnet.storage.clips;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.wardnet.config.WardnetConfig;
-import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.stores.StoreTest;
-import org.wardnet.storage.stores.TestStore;
+import org.wardnet.storage.stores.StoreTestCase;
 import org.wardnet.storage.federation.IdEncoder;
 import org.wardnet.storage.federation.JdbcSyncJournal;
 
-/** The clip index on a real H2 file: overlap seeks, paging, coverage, the longest-clip bound across restarts. */
-class JdbcClipIndexTest {
-
-    private TestStore store;
-
-    @BeforeEach
-    void useStore(TestStore store) {
-        this.store = store;
-    }
-
-    @TempDir
-    Path dir;
+/** The clip index on a real H2 file and a real PostgreSQL: overlap seeks, paging, coverage, the longest-clip bound across restarts. */
+class JdbcClipIndexTest extends StoreTestCase {
 
     private static final Instant T0 = Instant.parse("2026-11-29T14:00:00Z");
-
-    private WardnetConfig config() {
-        return store.config();
-    }
 
     private static Clip clip(String camera, int startMinute, int endMinute) {
         return new Clip(0, camera, T0.plusSeconds(startMinute * 60L), T0.plusSeconds(endMinute * 60L),

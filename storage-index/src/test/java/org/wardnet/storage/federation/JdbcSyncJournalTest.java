@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,35 +11,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.wardnet.config.WardnetConfig;
-import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.federation.Change;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.stores.StoreTest;
-import org.wardnet.storage.stores.TestStore;
+import org.wardnet.storage.stores.StoreTestCase;
 
 /**
- * The journal on a real H2 file: entries commit with their work or vanish with it, are read in
+ * The journal on a real H2 file and a real PostgreSQL: entries commit with their work or vanish with it, are read in
  * commit-safe order (a slow transaction holds back the ones numbered after it), survive a reopen
  * with numbering going on, and pruning keeps the newest entry so numbers are never reused.
  */
-class JdbcSyncJournalTest {
-
-    private TestStore store;
-
-    @BeforeEach
-    void useStore(TestStore store) {
-        this.store = store;
-    }
-
-    @TempDir
-    Path dir;
-
-    private WardnetConfig config() {
-        return store.config();
-    }
+class JdbcSyncJournalTest extends StoreTestCase {
 
     @StoreTest
     void entriesCommitWithTheirWorkAndAreReadInOrder() throws Exception {

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.wardnet.config.WardnetConfig;
-import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.RecordEncoder;
@@ -21,7 +16,7 @@ import org.wardnet.core.registry.Site;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.stores.StoreTest;
-import org.wardnet.storage.stores.TestStore;
+import org.wardnet.storage.stores.StoreTestCase;
 import org.wardnet.storage.registry.JdbcRegistryStore;
 import org.wardnet.storage.secrets.SecretBox;
 import org.wardnet.storage.secrets.SecretKeys;
@@ -31,21 +26,7 @@ import org.wardnet.storage.secrets.SecretKeys;
  * entry per site or camera put or deleted, in the order the registry applied them (parents before
  * children, children gone before parents), and none for a write the registry refused.
  */
-class JournaledRegistryTest {
-
-    private TestStore store;
-
-    @BeforeEach
-    void useStore(TestStore store) {
-        this.store = store;
-    }
-
-    private WardnetConfig config() {
-        return store.config();
-    }
-
-    @TempDir
-    Path dir;
+class JournaledRegistryTest extends StoreTestCase {
 
     private static final RecordEncoder IDS = new IdEncoder();
 

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
@@ -24,26 +23,15 @@ import org.wardnet.core.registry.RegistryChange;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.stores.StoreTest;
-import org.wardnet.storage.stores.TestStore;
+import org.wardnet.storage.stores.StoreTestCase;
 import org.wardnet.storage.StoreOpenException;
 import org.wardnet.storage.secrets.SecretBox;
 import org.wardnet.storage.secrets.SecretKeys;
 
-class JdbcRegistryStoreTest {
-
-    private TestStore store;
-
-    @BeforeEach
-    void useStore(TestStore store) {
-        this.store = store;
-    }
+class JdbcRegistryStoreTest extends StoreTestCase {
 
     @TempDir
     Path dataDir;
-
-    private WardnetConfig config() {
-        return store.config();
-    }
 
     private static final SecretBox SECRETS = new SecretBox(SecretKeys.newKey(), List.of());
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T08:00:00.123456Z"), ZoneOffset.UTC);

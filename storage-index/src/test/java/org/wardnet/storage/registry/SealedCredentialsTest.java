@@ -16,15 +16,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.stores.StoreTest;
-import org.wardnet.storage.stores.TestStore;
+import org.wardnet.storage.stores.StoreTestCase;
 import org.wardnet.storage.StoreOpenException;
 import org.wardnet.storage.secrets.SecretBox;
 import org.wardnet.storage.secrets.SecretKeys;
@@ -34,21 +32,10 @@ import org.wardnet.storage.secrets.SecretKeys;
  * never in the database file as plaintext, plaintext from older stores sealed at the next start,
  * an altered value or a missing key reported, and a rotation that re-seals everything.
  */
-class SealedCredentialsTest {
-
-    private TestStore store;
-
-    @BeforeEach
-    void useStore(TestStore store) {
-        this.store = store;
-    }
+class SealedCredentialsTest extends StoreTestCase {
 
     private Path dataDir() {
         return store.dataDir();
-    }
-
-    private WardnetConfig config() {
-        return store.config();
     }
 
     private static CameraDraft camera(String id, String password) {

@@ -4,41 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.wardnet.config.WardnetConfig;
-import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.track.CameraView;
 import org.wardnet.core.track.TrackStore;
 import org.wardnet.core.track.TravelMode;
 import org.wardnet.core.track.TravelTimes;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.stores.StoreTest;
-import org.wardnet.storage.stores.TestStore;
+import org.wardnet.storage.stores.StoreTestCase;
 
 /**
- * The track store on a real H2 file: the fitted view absent at first, replaced by each fit and kept
+ * The track store on a real H2 file and a real PostgreSQL: the fitted view absent at first, replaced by each fit and kept
  * across a reopen; learned hops and visibility replaced, not duplicated, when saved again.
  */
-class JdbcTrackStoreTest {
-
-    private TestStore store;
-
-    @BeforeEach
-    void useStore(TestStore store) {
-        this.store = store;
-    }
-
-    @TempDir
-    Path dir;
-
-    private WardnetConfig config() {
-        return store.config();
-    }
+class JdbcTrackStoreTest extends StoreTestCase {
 
     @StoreTest
     void theFittedViewIsReplacedByEachFitAndSurvivesAReopen() {
