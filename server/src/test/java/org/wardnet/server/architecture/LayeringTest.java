@@ -17,6 +17,7 @@ class LayeringTest {
     @BeforeAll
     static void importWardnet() {
         wardnet = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test jars
                 .importPackages("org.wardnet");
     }
 
