@@ -71,6 +71,7 @@ public final class Database implements AutoCloseable {
             hikari.setPassword("");
             description = "H2 " + file + ".mv.db";
         } else {
+            migrations(url); // refuses, naming store.jdbcUrl, a store Wardnet has no schema for
             hikari.setJdbcUrl(url);
             hikari.setUsername(config.get(WardnetKeys.STORE_USERNAME));
             hikari.setPassword(config.get(WardnetKeys.STORE_PASSWORD));
@@ -85,13 +86,15 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new StoreOpenException("cannot open the store " + description + ": " + rootMessage(e), e);
+            throw new StoreOpenException("cannot open the store " + description + " (" + keysOf(url) + "): "
+                    + rootMessage(e), e);
         }
         try {
             Flyway.configure().dataSource(dataSource).locations(migrations(hikari.getJdbcUrl())).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw new StoreOpenException("cannot migrate the store " + description + ": " + rootMessage(e), e);
+            throw new StoreOpenException("cannot migrate the store " + description + " (" + keysOf(url) + "): "
+                    + rootMessage(e), e);
         }
         return new Database(dataSource, description);
     }
@@ -116,6 +119,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /** The settings that name the store, for an operator told it cannot be opened. */
+    private static String keysOf(String url) {
+        return url.isEmpty() ? "store.dataDir" : "store.jdbcUrl, store.username, store.password";
     }
 
     private static String rootMessage(Throwable e) {
