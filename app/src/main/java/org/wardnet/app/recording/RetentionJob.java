@@ -23,7 +23,10 @@ import org.wardnet.core.registry.Tier;
 
 /**
  * One retention pass, oldest hour first: a RECORDED clip is deleted when it is past its tier's age
- * or its tier is over its byte budget, unless it is held. The file goes first, then the row: a
+ * or its tier is over its byte budget, unless it is held. Hours whose every clip goes are deleted
+ * together, so a store partitioned by time drops a whole part (a day) instead of deleting its rows
+ * one by one; such a run's rows go when it ends (at the end of its part, or of the pass), after
+ * the files of all its clips. The file goes first, then the row: a
  * crash in between leaves a row whose media is gone (answered 410, and deleted by the next pass),
  * never a file without a row, which start-up recovery would index again. Clips of cameras no
  * longer registered follow the center's rules, the longest ones.
@@ -46,7 +49,7 @@ public final class RetentionJob {
     }
 
     /** What a pass deleted. */
-    public record Pass(int clips, long bytes, int held) {
+    public record Pass(long clips, long bytes, int held) {
     }
 
     public Pass run() {
@@ -56,13 +59,26 @@ public final class RetentionJob {
         excess.replaceAll((tier, bytes) -> policy.excess(tier, bytes));
         long ageHorizon = policy.shortestAge().isZero() ? Long.MIN_VALUE
                 : Math.floorDiv(now.minus(policy.shortestAge()).toEpochMilli(), HOUR);
-        int deleted = 0;
+        int part = Math.max(1, store.hoursPerPart());
+        long deleted = 0;
         long freed = 0;
         int held = 0;
+        Integer runStart = null; // the first hour of a run whose every clip is going, rows not yet deleted
+        int last = Integer.MIN_VALUE; // the last hour looked at
         OptionalInt hour = store.firstHour(Integer.MIN_VALUE);
         while (hour.isPresent() && (hour.getAsInt() <= ageHorizon || excess.values().stream().anyMatch(b -> b > 0))) {
+            int h = hour.getAsInt();
+            if (runStart != null && partOf(h, part) != partOf(last, part)) {
+                // the hours after the last one to the end of its part hold no clips: the run covers them
+                deleted += store.deleteHours(runStart, partOf(last, part) + part - 1);
+                runStart = null;
+            }
+            if (runStart == null) {
+                runStart = last == Integer.MIN_VALUE || partOf(h, part) != partOf(last, part) ? partOf(h, part) : h;
+            }
+            List<Clip> clips = store.startingIn(h);
             List<Clip> doomed = new ArrayList<>();
-            for (Clip clip : store.startingIn(hour.getAsInt())) {
+            for (Clip clip : clips) {
                 if (clip.origin() != ClipOrigin.RECORDED || clip.heldByNode() != null) {
                     continue; // a child node's footage is its own retention's to delete
                 }
@@ -89,14 +105,29 @@ public final class RetentionJob {
                 freed += bytes;
                 excess.computeIfPresent(tierOf(clip.cameraId()), (t, b) -> Math.max(0, b - bytes));
             }
-            store.delete(ids);
-            deleted += ids.size();
-            hour = store.firstHour(hour.getAsInt() + 1);
+            if (ids.size() < clips.size()) { // some clips of this hour stay: the run ends before it
+                if (runStart < h) {
+                    deleted += store.deleteHours(runStart, h - 1);
+                }
+                runStart = null;
+                store.delete(ids);
+                deleted += ids.size();
+            }
+            last = h;
+            hour = store.firstHour(h + 1);
+        }
+        if (runStart != null) {
+            deleted += store.deleteHours(runStart, last);
         }
         if (deleted > 0 || held > 0) {
             LOG.info("retention: {} clips deleted ({} bytes), {} kept under holds", deleted, freed, held);
         }
         return new Pass(deleted, freed, held);
+    }
+
+    /** The first hour of the store's part that {@code hour} is in. */
+    private static int partOf(int hour, int part) {
+        return Math.floorDiv(hour, part) * part;
     }
 
     private Tier tierOf(String cameraId) {

@@ -36,4 +36,20 @@ public interface ClipRetentionStore {
 
     /** Deletes the rows of these clips (their holds must have been checked). */
     void delete(List<Long> ids);
+
+    /**
+     * How many hours the store removes together (aligned: parts start at multiples of it): a day
+     * where the clip table is partitioned by day, 1 where rows are deleted one by one.
+     */
+    default int hoursPerPart() {
+        return 1;
+    }
+
+    /**
+     * Deletes every local RECORDED clip without a hold that starts in hours [{@code first},
+     * {@code last}]; answers how many. The caller has found each of them past retention and
+     * removed its media. A run covering whole {@linkplain #hoursPerPart parts} lets the store drop
+     * them at once; clips of other origins, of child nodes or under a hold stay.
+     */
+    long deleteHours(int first, int last);
 }

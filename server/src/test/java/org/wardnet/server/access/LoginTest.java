@@ -108,7 +108,8 @@ class LoginTest {
 
     @Test
     void anUnknownNameCostsTheSameKeyDerivationAsAKnownOne() {
-        WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+        WardnetConfig config = TestServer.onTheStoreAsked(
+                WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString()));
         try (Database db = Database.open(config)) {
             PasswordHasher hasher = new PasswordHasher(TestServer.TEST_ITERATIONS);
             JdbcUserStore store = new JdbcUserStore(db.dataSource());

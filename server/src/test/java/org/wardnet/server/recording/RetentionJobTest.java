@@ -26,12 +26,14 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.core.registry.Tier;
+import org.wardnet.server.TestServer;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.clips.JdbcClipIndex;
 
 /**
  * Retention on a real index and real files: ages per tier, byte budgets oldest first, holds that
- * nothing overrides, footage not recorded here left alone.
+ * nothing overrides, footage not recorded here left alone; on whichever store the run asks for
+ * (H2, or PostgreSQL where whole days are dropped as partitions).
  */
 class RetentionJobTest {
 
@@ -39,6 +41,11 @@ class RetentionJobTest {
     Path dir;
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+    private Database open() {
+        return Database.open(TestServer.onTheStoreAsked(
+                WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString())));
+    }
 
     private Registry registry() {
         Registry registry = Registry.open(RegistryStore.none(), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -66,7 +73,7 @@ class RetentionJobTest {
 
     @Test
     void agesPerTierHoldsAndOrigins() throws Exception {
-        try (Database db = Database.open(WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString()))) {
+        try (Database db = open()) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
             List<Clip> clips = List.of(clip("room-cam", 40, ClipOrigin.RECORDED), clip("room-cam", 35, ClipOrigin.RECORDED),
                     clip("room-cam", 5, ClipOrigin.RECORDED), clip("room-cam", 50, ClipOrigin.IMPORTED),
@@ -93,7 +100,7 @@ class RetentionJobTest {
 
     @Test
     void aByteBudgetDeletesOldestFirst() throws Exception {
-        try (Database db = Database.open(WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString()))) {
+        try (Database db = open()) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
             List<Clip> clips = new ArrayList<>();
             for (int daysAgo = 10; daysAgo >= 1; daysAgo--) {
@@ -110,6 +117,71 @@ class RetentionJobTest {
                 assertTrue(index.get(ids.get(i)).isEmpty(), "clip " + i);
             }
             assertTrue(index.get(ids.get(5)).isPresent());
+        }
+    }
+
+    /** A day of hourly room clips starting {@code daysAgo} days before NOW's day, at 00:00 UTC. */
+    private List<Clip> day(int daysAgo, String tag) throws Exception {
+        Instant midnight = NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(daysAgo));
+        Path folder = Files.createDirectories(dir.resolve("rec").resolve("room-cam").resolve(tag));
+        List<Clip> clips = new ArrayList<>();
+        for (int hour = 0; hour < 24; hour++) {
+            Instant start = midnight.plus(Duration.ofHours(hour));
+            Path file = folder.resolve(hour + ".mp4");
+            Files.write(file, new byte[100]);
+            clips.add(new Clip(0, "room-cam", start, start.plusSeconds(600), file.toString(), 100L, "H264", 640, 360,
+                    1, null, ClipOrigin.RECORDED));
+        }
+        return clips;
+    }
+
+    @Test
+    void wholeDaysGoTogetherAndADayWithAKeeperStays() throws Exception {
+        try (Database db = open()) {
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            List<Long> whole = index.add(day(40, "whole"));
+            List<Long> heldDay = index.add(day(45, "held"));
+            List<Long> importedDay = index.add(day(50, "imported"));
+            Clip imported = clip("room-cam", 50, ClipOrigin.IMPORTED);
+            long importedId = index.add(List.of(imported)).get(0);
+            index.hold(heldDay.get(7), "case 2026-201", NOW);
+            List<Long> young = index.add(day(3, "young"));
+
+            RetentionJob.Pass pass = new RetentionJob(index, registry(), policy(30, 0),
+                    Clock.fixed(NOW, ZoneOffset.UTC)).run();
+
+            assertEquals(3 * 24 - 1, pass.clips(), "three days of room clips past 30 days, one held");
+            assertEquals(1, pass.held());
+            for (long id : whole) {
+                assertTrue(index.get(id).isEmpty(), "clip " + id + " of the whole day");
+            }
+            for (long id : importedDay) {
+                assertTrue(index.get(id).isEmpty(), "recorded clip " + id + " beside imported footage");
+            }
+            assertTrue(index.get(importedId).isPresent(), "imported footage stays");
+            assertTrue(index.get(heldDay.get(7)).isPresent(), "the held clip stays");
+            assertEquals(1, heldDay.stream().filter(id -> index.get(id).isPresent()).count());
+            for (long id : young) {
+                assertTrue(index.get(id).isPresent(), "three days old: kept");
+            }
+            if (db.description().startsWith("jdbc:postgresql")) {
+                assertFalse(partitionExists(db, 40), "the whole day's partition is dropped");
+                assertTrue(partitionExists(db, 45), "a day with a held clip keeps its partition");
+                assertTrue(partitionExists(db, 50), "a day with imported footage keeps its partition");
+                assertTrue(partitionExists(db, 3));
+            }
+            assertTrue(index.overlapping("room-cam", NOW.minus(Duration.ofDays(41)), NOW.minus(Duration.ofDays(39)),
+                    null, 100).isEmpty(), "nothing of the dropped day is found");
+        }
+    }
+
+    private static boolean partitionExists(Database db, int daysAgo) throws Exception {
+        long day = Math.floorDiv(NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .minus(Duration.ofDays(daysAgo)).toEpochMilli(), 86_400_000L);
+        try (var connection = db.dataSource().getConnection(); var select = connection.createStatement();
+                var row = select.executeQuery("SELECT to_regclass('clip_d" + day + "') IS NOT NULL")) {
+            row.next();
+            return row.getBoolean(1);
         }
     }
 }

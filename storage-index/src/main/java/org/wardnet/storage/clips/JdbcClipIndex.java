@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,9 +55,6 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
 
     private static final String COLUMNS = "id, camera_id, start_ms, end_ms, media, bytes, codec, width, height,"
             + " key_frames, sha256, origin";
-    private static final String INSERT = "INSERT INTO clip (id, start_hour, camera_id, start_ms, end_ms, media, bytes,"
-            + " codec, width, height, key_frames, sha256, origin, node_id, node_clip_id, synced_seq, slice)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String IN_HOUR = " WHERE start_hour = ? AND slice = ? AND start_ms >= ? AND start_ms < ?"
             + " AND end_ms > ? AND camera_id = ?";
     private static final String PAGE = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
@@ -73,7 +69,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     private static final String CAMERAS_IN_HOUR = "SELECT DISTINCT c.camera_id FROM UNNEST(?) AS asked(id)"
             + " JOIN clip c ON c.camera_id = asked.id WHERE c.start_hour = ? AND c.slice = ? AND c.start_ms >= ?"
             + " AND c.start_ms < ? AND c.end_ms > ?";
-    private static final long HOUR = 3_600_000L;
+    private static final long HOUR = ClipHours.HOUR;
     /** The order of the clip table's (hour, camera, start) index. */
     private static final Comparator<Clip> INDEX_ORDER = Comparator
             .comparingInt((Clip clip) -> hourOf(clip.start().toEpochMilli()))
@@ -87,12 +83,14 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     /** The bound as stored; written only when a batch exceeds it. */
     private final AtomicLong storedLongest;
     private final ClipSlices slices;
+    private final ClipTable table;
     private final JdbcSyncJournal journal;
     private final RecordEncoder encoder;
 
     private JdbcClipIndex(JdbcClipIndex plain, JdbcSyncJournal journal, RecordEncoder encoder) {
         this.dataSource = plain.dataSource;
         this.slices = plain.slices;
+        this.table = plain.table;
         this.longest = plain.longest;
         this.lastId = plain.lastId;
         this.storedLongest = plain.storedLongest;
@@ -116,6 +114,11 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         this.slices = new ClipSlices(dataSource);
         this.journal = null;
         this.encoder = null;
+        try {
+            this.table = ClipTable.of(dataSource);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot inspect the clip table: " + e.getMessage(), e);
+        }
         try (Connection connection = dataSource.getConnection();
                 Statement select = connection.createStatement();
                 ResultSet row = select.executeQuery("SELECT bound FROM clip_bound WHERE name = 'longest_ms'")) {
@@ -163,10 +166,11 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
 
     /**
      * The slice of the index each of {@code clips} goes in (by position). Call before the
-     * transaction that {@linkplain #insert inserts} them: it may store a new slice on a connection
-     * of its own.
+     * transaction that {@linkplain #insert inserts} them: it may store a new slice, or create a
+     * partition, on a connection of its own.
      */
     int[] slices(List<Clip> clips) throws SQLException {
+        table.prepare(clips.stream().mapToInt(clip -> hourOf(clip.start().toEpochMilli())).distinct().toArray());
         return slices.assign(clips, clip -> hourOf(clip.start().toEpochMilli()), clip -> clip.start().toEpochMilli());
     }
 
@@ -181,20 +185,11 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
             return List.of();
         }
         raiseBound(connection, clips);
+        long first = lastId.getAndAdd(clips.size()) + 1;
+        table.write(connection, clips, inIndexOrder(clips), first, slice, syncedSeq);
         List<Long> ids = new ArrayList<>(clips.size());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            long first = lastId.getAndAdd(clips.size()) + 1;
-            for (int i = 0; i < clips.size(); i++) {
-                ids.add(first + i);
-            }
-            for (int i : inIndexOrder(clips)) {
-                insert.setLong(1, first + i);
-                bind(insert, clips.get(i));
-                setLong(insert, 16, syncedSeq);
-                insert.setInt(17, slice[i]);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        for (int i = 0; i < clips.size(); i++) {
+            ids.add(first + i);
         }
         return ids;
     }
@@ -243,26 +238,8 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         storedLongest.accumulateAndGet(clips.stream().mapToLong(Clip::durationMillis).max().orElse(0), Math::max);
     }
 
-    private static void bind(PreparedStatement insert, Clip clip) throws SQLException {
-        insert.setInt(2, hourOf(clip.start().toEpochMilli()));
-        insert.setString(3, clip.cameraId());
-        insert.setLong(4, clip.start().toEpochMilli());
-        insert.setLong(5, clip.end().toEpochMilli());
-        insert.setString(6, clip.media());
-        setLong(insert, 7, clip.bytes());
-        insert.setString(8, clip.codec());
-        setInt(insert, 9, clip.width());
-        setInt(insert, 10, clip.height());
-        setInt(insert, 11, clip.keyFrames());
-        insert.setString(12, clip.sha256());
-        insert.setString(13, clip.origin().name());
-        String node = clip.heldByNode();
-        insert.setString(14, node);
-        setLong(insert, 15, node == null ? null : clip.nodeClipId());
-    }
-
     private static int hourOf(long millis) {
-        return (int) Math.floorDiv(millis, HOUR);
+        return ClipHours.hourOf(millis);
     }
 
     /** Clips by id after {@code afterId}, at most {@code limit}: every row in turn, for a full re-send. */
@@ -516,6 +493,33 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         }
     }
 
+    @Override
+    public int hoursPerPart() {
+        return journal == null ? table.hoursPerPart() : 1;
+    }
+
+    @Override
+    public long deleteHours(int first, int last) {
+        try {
+            if (journal == null) {
+                return table.deleteHours(dataSource, first, last);
+            }
+            long deleted = 0;
+            for (int hour = first; hour <= last; hour++) { // each deletion is also a journal entry
+                List<Long> ids = clips("SELECT " + COLUMNS + " FROM clip WHERE start_hour = ? AND origin = 'RECORDED'"
+                        + " AND node_id IS NULL AND NOT EXISTS (SELECT 1 FROM clip_hold h WHERE h.clip_id = clip.id)",
+                        "cannot read the clips of hour " + hour, hour)
+                        .stream().map(Clip::id).toList();
+                delete(ids);
+                deleted += ids.size();
+            }
+            return deleted;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot delete the clips of hours " + first + " to " + last + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Deletes the clips of {@code ids} that no hold keeps; answers those deleted. */
     List<Long> deleteUnheld(Connection connection, List<Long> ids) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
@@ -543,19 +547,4 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
                 row.getObject(10, Integer.class), row.getString(11), ClipOrigin.valueOf(row.getString(12)));
     }
 
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    private static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
-    }
 }

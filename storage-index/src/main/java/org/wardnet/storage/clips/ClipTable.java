@@ -1,0 +1,53 @@
+package org.wardnet.storage.clips;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.wardnet.core.clips.Clip;
+
+/**
+ * How rows get into and out of the {@code clip} table on one kind of store: the one place where
+ * the clip index differs between H2 (rows inserted in batches, deleted by hour) and PostgreSQL
+ * (a table partitioned by day, rows streamed in with {@code COPY}, whole days dropped). Queries are
+ * the same on both and live in {@link JdbcClipIndex}.
+ */
+interface ClipTable {
+
+    /** The clip table's way on the store {@code dataSource} reaches (asked of the driver once). */
+    static ClipTable of(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            return "PostgreSQL".equals(product) ? new PartitionedClipTable(dataSource) : new PlainClipTable();
+        }
+    }
+
+    /**
+     * Makes the table ready for clips starting in {@code hours} (e.g. creates their partitions).
+     * Call before the transaction that {@linkplain #write writes} them: what it creates is
+     * committed on a connection of its own.
+     */
+    void prepare(int[] hours) throws SQLException;
+
+    /**
+     * Writes {@code clips} in the caller's transaction, in the order {@code order} gives (positions
+     * in {@code clips}), the clip at position i with id {@code firstId + i} and slice {@code slice[i]},
+     * marked with {@code syncedSeq} (or null). A clip held by a node carries its node and the node's id.
+     */
+    void write(Connection connection, List<Clip> clips, int[] order, long firstId, int[] slice, Long syncedSeq)
+            throws SQLException;
+
+    /**
+     * Hours the store removes together: retention that finds each of them deletable in a run
+     * lets {@link #deleteHours} drop them at once. 1 where rows are deleted.
+     */
+    int hoursPerPart();
+
+    /**
+     * Deletes the local RECORDED clips without a hold that start in hours [{@code first},
+     * {@code last}], each in a short transaction of its own; answers how many rows went. The caller
+     * has found every such clip past retention and removed its media; clips of other origins, of
+     * child nodes or under a hold stay, and a part holding any of them is not dropped whole.
+     */
+    long deleteHours(DataSource dataSource, int first, int last) throws SQLException;
+}

@@ -1,0 +1,235 @@
+package org.wardnet.storage.clips;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.wardnet.core.clips.Clip;
+
+/**
+ * The clip table on PostgreSQL: range-partitioned by start hour, a partition per day
+ * ({@code clip_d<day>}, see migration V15). Rows go in with {@code COPY ... FROM STDIN} in text
+ * form, streamed in chunks; each batch first makes sure the partitions of its days and of the day
+ * after its newest exist, so tomorrow's partition is there before its first clip. Retention that
+ * finds a whole day deletable drops its partition (after checking, under an exclusive lock, that
+ * no clip in it must stay); other hours lose their rows by {@code DELETE}.
+ *
+ * <p>The partitions known to exist are cached; a partition another server creates or drops is
+ * found again by {@code CREATE TABLE IF NOT EXISTS}. Thread-safe.
+ */
+final class PartitionedClipTable implements ClipTable {
+
+    private static final String COPY = "COPY clip (id, start_hour, camera_id, start_ms, end_ms, media, bytes, codec,"
+            + " width, height, key_frames, sha256, origin, node_id, node_clip_id, synced_seq, slice) FROM STDIN";
+    /** Bytes of COPY text sent at a time. */
+    private static final int CHUNK = 1 << 16;
+
+    private final DataSource dataSource;
+    private final Set<Integer> days = ConcurrentHashMap.newKeySet();
+
+    PartitionedClipTable(DataSource dataSource) throws SQLException {
+        this.dataSource = dataSource;
+        try (Connection connection = dataSource.getConnection();
+                Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery("SELECT c.relname FROM pg_inherits i"
+                        + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'clip'::regclass")) {
+            while (rows.next()) {
+                Integer day = dayNamed(rows.getString(1));
+                if (day != null) {
+                    days.add(day);
+                }
+            }
+        }
+    }
+
+    /** The partition holding the clips of {@code day}. */
+    static String partitionOf(int day) {
+        return day < 0 ? "clip_dm" + (-(long) day) : "clip_d" + day;
+    }
+
+    private static Integer dayNamed(String partition) {
+        try {
+            if (partition.startsWith("clip_dm")) {
+                return -Integer.parseInt(partition.substring(7));
+            }
+            return partition.startsWith("clip_d") ? Integer.parseInt(partition.substring(6)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void prepare(int[] hours) throws SQLException {
+        int newest = Integer.MIN_VALUE;
+        for (int hour : hours) {
+            newest = Math.max(newest, ClipHours.dayOf(hour));
+            ensure(ClipHours.dayOf(hour));
+        }
+        if (newest != Integer.MIN_VALUE) {
+            ensure(newest + 1);
+        }
+    }
+
+    /** Creates the partition of {@code day} unless known to exist, committed at once. */
+    private void ensure(int day) throws SQLException {
+        if (days.contains(day)) {
+            return;
+        }
+        int first = day * ClipHours.HOURS_PER_DAY;
+        String create = "CREATE TABLE IF NOT EXISTS " + partitionOf(day) + " PARTITION OF clip FOR VALUES FROM ("
+                + first + ") TO (" + (first + ClipHours.HOURS_PER_DAY) + ")";
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try {
+                statement.execute(create);
+            } catch (SQLException raced) { // another server created it between its check and ours
+                statement.execute(create);
+            }
+        }
+        days.add(day);
+    }
+
+    @Override
+    public void write(Connection connection, List<Clip> clips, int[] order, long firstId, int[] slice,
+            Long syncedSeq) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+        try {
+            StringBuilder text = new StringBuilder(CHUNK + 4096);
+            for (int i : order) {
+                row(text, clips.get(i), firstId + i, slice[i], syncedSeq);
+                if (text.length() >= CHUNK) {
+                    send(copy, text);
+                }
+            }
+            send(copy, text);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void send(CopyIn copy, StringBuilder text) throws SQLException {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        text.setLength(0);
+    }
+
+    /** One row of COPY's text form: tab-separated, {@code \N} for null, ends with a newline. */
+    private static void row(StringBuilder text, Clip clip, long id, int slice, Long syncedSeq) {
+        long start = clip.start().toEpochMilli();
+        text.append(id).append('\t').append(ClipHours.hourOf(start)).append('\t');
+        escaped(text, clip.cameraId()).append('\t').append(start).append('\t').append(clip.end().toEpochMilli())
+                .append('\t');
+        escaped(text, clip.media()).append('\t');
+        nullable(text, clip.bytes()).append('\t');
+        escaped(text, clip.codec()).append('\t');
+        nullable(text, clip.width()).append('\t');
+        nullable(text, clip.height()).append('\t');
+        nullable(text, clip.keyFrames()).append('\t');
+        escaped(text, clip.sha256()).append('\t');
+        text.append(clip.origin().name()).append('\t');
+        String node = clip.heldByNode();
+        escaped(text, node).append('\t');
+        nullable(text, node == null ? null : clip.nodeClipId()).append('\t');
+        nullable(text, syncedSeq).append('\t').append(slice).append('\n');
+    }
+
+    private static StringBuilder nullable(StringBuilder text, Object number) {
+        return number == null ? text.append("\\N") : text.append(number);
+    }
+
+    /** A text value as COPY reads it: backslash, tab, newline and carriage return escaped. */
+    static StringBuilder escaped(StringBuilder text, String value) {
+        if (value == null) {
+            return text.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+        return text;
+    }
+
+    @Override
+    public int hoursPerPart() {
+        return ClipHours.HOURS_PER_DAY;
+    }
+
+    @Override
+    public long deleteHours(DataSource dataSource, int first, int last) throws SQLException {
+        long deleted = 0;
+        int hour = first;
+        while (hour <= last) {
+            int day = ClipHours.dayOf(hour);
+            int dayFirst = day * ClipHours.HOURS_PER_DAY;
+            int dayLast = dayFirst + ClipHours.HOURS_PER_DAY - 1;
+            int upTo = Math.min(last, dayLast);
+            long dropped = hour == dayFirst && upTo == dayLast ? dropDay(dataSource, day) : -1;
+            deleted += dropped >= 0 ? dropped : PlainClipTable.deleteRows(dataSource, hour, upTo);
+            hour = upTo + 1;
+        }
+        return deleted;
+    }
+
+    /**
+     * Drops the partition of {@code day} when none of its clips must stay; answers how many rows
+     * went, or -1 when it was kept (its deletable rows are then deleted by the caller).
+     */
+    private long dropDay(DataSource dataSource, int day) throws SQLException {
+        String partition = partitionOf(day);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                try (ResultSet exists = statement.executeQuery("SELECT to_regclass('" + partition + "') IS NOT NULL")) {
+                    if (!exists.next() || !exists.getBoolean(1)) {
+                        connection.rollback();
+                        days.remove(day);
+                        return 0;
+                    }
+                }
+                statement.execute("LOCK TABLE " + partition + " IN ACCESS EXCLUSIVE MODE");
+                long rows;
+                try (ResultSet keepers = statement.executeQuery("SELECT COUNT(*) FILTER (WHERE p.origin <> 'RECORDED'"
+                        + " OR p.node_id IS NOT NULL OR EXISTS (SELECT 1 FROM clip_hold h WHERE h.clip_id = p.id)),"
+                        + " COUNT(*) FROM " + partition + " p")) {
+                    keepers.next();
+                    if (keepers.getLong(1) > 0) {
+                        connection.rollback();
+                        return -1;
+                    }
+                    rows = keepers.getLong(2);
+                }
+                statement.execute("DROP TABLE " + partition);
+                try (PreparedStatement slices = connection.prepareStatement(
+                        "DELETE FROM clip_slice WHERE start_hour >= ? AND start_hour < ?")) {
+                    slices.setInt(1, day * ClipHours.HOURS_PER_DAY);
+                    slices.setInt(2, (day + 1) * ClipHours.HOURS_PER_DAY);
+                    slices.executeUpdate();
+                }
+                connection.commit();
+                days.remove(day);
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+}
