@@ -115,7 +115,7 @@ public final class TrackEvaluation {
         return out;
     }
 
-    static int horizon(TravelMode mode) {
+    public static int horizon(TravelMode mode) {
         return switch (mode) {
             case WALK -> 300;
             case BIKE -> 180;

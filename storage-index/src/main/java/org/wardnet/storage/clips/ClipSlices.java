@@ -22,11 +22,13 @@ import javax.sql.DataSource;
  * own, before a slice gets its first clip: the table never says fewer than the clips use, even
  * after a crash; a slice whose clips were rolled back stays, empty, and costs a seek.
  *
- * <p>The start times in each slice this process opened are known, so a query skips those outside
- * its window; older slices are sought whenever their hour is. A restarted process opens a new
- * slice in each hour it writes to. One process writes a store (as for the index's ids); the hours'
- * counts stay in memory, a few dozen bytes each, plus 16 bytes per slice opened since the start.
- * Thread-safe: one lock, held for the few statements of a new slice.
+ * <p>A query skips the slices whose start times miss its window. The span of start times of the
+ * slices this process fills is known as it assigns them, and stored ({@code clip_slice_span}) in
+ * the same small transaction that opens the next slice, so a restarted process knows every closed
+ * slice's span too; only an hour's newest slice and slices from before spans were stored are
+ * sought whatever the window. A restarted process opens a new slice in each hour it writes to.
+ * One process writes a store (as for the index's ids). Memory: a few dozen bytes per hour asked
+ * about, plus 16 bytes per slice. Thread-safe: one lock, held for the few statements of a new slice.
  */
 final class ClipSlices {
 
@@ -36,6 +38,9 @@ final class ClipSlices {
      * cameras make about 90 slices an hour; of a substation's 1,500, eleven).
      */
     static final int ROWS_PER_SLICE = 8_192;
+    /** The span of a slice whose start times are not known: reached by every window. */
+    private static final long UNKNOWN_FIRST = Long.MIN_VALUE;
+    private static final long UNKNOWN_LAST = Long.MAX_VALUE;
 
     private final DataSource dataSource;
     private final Map<Integer, Hour> hours = new HashMap<>();
@@ -48,17 +53,22 @@ final class ClipSlices {
     private static final class Hour {
         /** Slices 0 to slices - 1 exist. */
         int slices;
-        /** The first slice this process opened: the start times of earlier ones are not known. */
-        int firstOwn;
         /** Rows put in the newest slice by this process (full when it did not open it). */
-        int rowsInNewest;
-        /** The first and last start (epoch ms) of each own slice, pairs from {@link #firstOwn}. */
-        long[] starts = new long[0];
+        int rowsInNewest = Integer.MAX_VALUE;
+        /** The first and last start (epoch ms) of each slice, a pair per slice. */
+        long[] spans;
 
         Hour(int slices) {
             this.slices = slices;
-            this.firstOwn = slices;
-            this.rowsInNewest = Integer.MAX_VALUE;
+            this.spans = new long[slices * 2];
+            for (int slice = 0; slice < slices; slice++) {
+                spans[slice * 2] = UNKNOWN_FIRST;
+                spans[slice * 2 + 1] = UNKNOWN_LAST;
+            }
+        }
+
+        boolean ownNewest() {
+            return rowsInNewest != Integer.MAX_VALUE;
         }
     }
 
@@ -85,13 +95,7 @@ final class ClipSlices {
                         known = known(connection, hour);
                     }
                     if (known.rowsInNewest >= ROWS_PER_SLICE) {
-                        store(connection, hour, known.slices + 1);
-                        known.slices++;
-                        known.rowsInNewest = 0;
-                        int pairs = known.slices - known.firstOwn;
-                        known.starts = Arrays.copyOf(known.starts, pairs * 2);
-                        known.starts[pairs * 2 - 2] = Long.MAX_VALUE;
-                        known.starts[pairs * 2 - 1] = Long.MIN_VALUE;
+                        open(connection, hour, known);
                     }
                     known.rowsInNewest += entry.getValue()[0];
                     chosen.put(hour, known.slices - 1);
@@ -103,10 +107,10 @@ final class ClipSlices {
             }
             for (T item : items) {
                 Hour known = hours.get(hourOf.applyAsInt(item));
-                int at = (known.slices - 1 - known.firstOwn) * 2;
+                int at = (known.slices - 1) * 2;
                 long start = startOf.applyAsLong(item);
-                known.starts[at] = Math.min(known.starts[at], start);
-                known.starts[at + 1] = Math.max(known.starts[at + 1], start);
+                known.spans[at] = Math.min(known.spans[at], start);
+                known.spans[at + 1] = Math.max(known.spans[at + 1], start);
             }
         }
         int[] slices = new int[items.size()];
@@ -114,6 +118,39 @@ final class ClipSlices {
             slices[i] = chosen.get(hourOf.applyAsInt(items.get(i)));
         }
         return slices;
+    }
+
+    /**
+     * Opens a new slice of {@code hour}: stores the closing slice's span when this process filled it
+     * and the raised count, in one transaction on {@code connection}.
+     */
+    private static void open(Connection connection, int hour, Hour known) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            if (known.ownNewest() && known.slices > 0) {
+                int closing = known.slices - 1;
+                try (PreparedStatement span = connection.prepareStatement("INSERT INTO clip_slice_span"
+                        + " (start_hour, slice, first_start_ms, last_start_ms) VALUES (?, ?, ?, ?)")) {
+                    span.setInt(1, hour);
+                    span.setInt(2, closing);
+                    span.setLong(3, known.spans[closing * 2]);
+                    span.setLong(4, known.spans[closing * 2 + 1]);
+                    span.executeUpdate();
+                }
+            }
+            store(connection, hour, known.slices + 1);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        known.slices++;
+        known.rowsInNewest = 0;
+        known.spans = Arrays.copyOf(known.spans, known.slices * 2);
+        known.spans[known.slices * 2 - 2] = Long.MAX_VALUE; // empty until rows are assigned
+        known.spans[known.slices * 2 - 1] = Long.MIN_VALUE;
     }
 
     /**
@@ -125,12 +162,7 @@ final class ClipSlices {
         int[] reach = new int[known.slices];
         int count = 0;
         for (int slice = 0; slice < known.slices; slice++) {
-            if (slice < known.firstOwn) {
-                reach[count++] = slice;
-                continue;
-            }
-            int at = (slice - known.firstOwn) * 2;
-            if (known.starts[at] < high && known.starts[at + 1] >= low) {
+            if (known.spans[slice * 2] < high && known.spans[slice * 2 + 1] >= low) {
                 reach[count++] = slice;
             }
         }
@@ -148,12 +180,25 @@ final class ClipSlices {
                     known = new Hour(row.next() ? row.getInt(1) : 0);
                 }
             }
+            try (PreparedStatement select = connection.prepareStatement("SELECT slice, first_start_ms, last_start_ms"
+                    + " FROM clip_slice_span WHERE start_hour = ?")) {
+                select.setInt(1, hour);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        int slice = rows.getInt(1);
+                        if (slice < known.slices - 1) { // the newest may still be filled by another writer
+                            known.spans[slice * 2] = rows.getLong(2);
+                            known.spans[slice * 2 + 1] = rows.getLong(3);
+                        }
+                    }
+                }
+            }
             hours.put(hour, known);
         }
         return known;
     }
 
-    /** Stores that {@code hour} has {@code slices}, committed on {@code connection} (autocommit). */
+    /** Stores that {@code hour} has {@code slices}, in the transaction of {@code connection}. */
     private static void store(Connection connection, int hour, int slices) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE clip_slice SET slices = ? WHERE start_hour = ?")) {

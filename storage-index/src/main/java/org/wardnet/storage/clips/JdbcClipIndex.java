@@ -57,7 +57,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
             + " key_frames, sha256, origin";
     private static final String IN_HOUR = " WHERE start_hour = ? AND slice = ? AND start_ms >= ? AND start_ms < ?"
             + " AND end_ms > ? AND camera_id = ?";
-    private static final String PAGE = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
+    static final String PAGE = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
             + " ORDER BY start_ms, id FETCH FIRST ? ROWS ONLY";
     private static final String PAGE_AFTER = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
             + " AND (start_ms > ? OR (start_ms = ? AND id > ?)) ORDER BY start_ms, id FETCH FIRST ? ROWS ONLY";
@@ -66,7 +66,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
      * makes the engine seek (hour, camera) once per camera; an {@code IN (...)} list or
      * {@code = ANY(?)} was measured reading the whole hour instead, 10-20 times slower.
      */
-    private static final String CAMERAS_IN_HOUR = "SELECT DISTINCT c.camera_id FROM UNNEST(?) AS asked(id)"
+    static final String CAMERAS_IN_HOUR = "SELECT DISTINCT c.camera_id FROM UNNEST(?) AS asked(id)"
             + " JOIN clip c ON c.camera_id = asked.id WHERE c.start_hour = ? AND c.slice = ? AND c.start_ms >= ?"
             + " AND c.start_ms < ? AND c.end_ms > ?";
     private static final long HOUR = ClipHours.HOUR;
@@ -130,6 +130,11 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the clip index bound: " + e.getMessage(), e);
         }
+    }
+
+    /** The slices of {@code hour} whose clips may start in [low, high): what a query of it seeks. */
+    int[] reaching(Connection connection, int hour, long low, long high) throws SQLException {
+        return slices.reaching(connection, hour, low, high);
     }
 
     /** The longest clip indexed, in milliseconds. */

@@ -215,11 +215,13 @@ final class PartitionedClipTable implements ClipTable {
                     rows = keepers.getLong(2);
                 }
                 statement.execute("DROP TABLE " + partition);
-                try (PreparedStatement slices = connection.prepareStatement(
-                        "DELETE FROM clip_slice WHERE start_hour >= ? AND start_hour < ?")) {
-                    slices.setInt(1, day * ClipHours.HOURS_PER_DAY);
-                    slices.setInt(2, (day + 1) * ClipHours.HOURS_PER_DAY);
-                    slices.executeUpdate();
+                for (String table : new String[] {"clip_slice", "clip_slice_span"}) {
+                    try (PreparedStatement slices = connection.prepareStatement(
+                            "DELETE FROM " + table + " WHERE start_hour >= ? AND start_hour < ?")) {
+                        slices.setInt(1, day * ClipHours.HOURS_PER_DAY);
+                        slices.setInt(2, (day + 1) * ClipHours.HOURS_PER_DAY);
+                        slices.executeUpdate();
+                    }
                 }
                 connection.commit();
                 days.remove(day);

@@ -1,5 +1,6 @@
 package org.wardnet.storage.clips;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,13 @@ class ClipSlicesTest extends StoreTestCase {
         }
         try (Database db = Database.open(config())) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            assertEquals(3, before, "18,000 clips in slices of 8,192");
+            try (Connection connection = db.dataSource().getConnection()) {
+                long low = T0.plusSeconds(5 * 60).toEpochMilli();
+                int hour = (int) (low / 3_600_000L);
+                assertArrayEquals(new int[] {0, 2}, index.reaching(connection, hour, low, low + 60_000),
+                        "minute 5 is in the first slice, whose stored span says so; the newest is always sought");
+            }
             assertEquals(60, index.overlapping("cam3", T0, T0.plusSeconds(3600), null, 1000).size());
             index.add(List.of(minute(3, 30))); // a second clip at minute 30, as a late upload would bring
             assertEquals(before + 1, distinctSlices(db), "a restarted process opens a slice of its own");

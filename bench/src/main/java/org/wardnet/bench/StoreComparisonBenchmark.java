@@ -1,0 +1,204 @@
+package org.wardnet.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.wardnet.app.track.FollowAnswer;
+import org.wardnet.app.track.TrackService;
+import org.wardnet.bench.track.TrackEvaluation;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.access.Caller;
+import org.wardnet.core.clips.Clip;
+import org.wardnet.core.clips.ClipOrigin;
+import org.wardnet.core.registry.CameraDraft;
+import org.wardnet.core.registry.CameraImport;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.core.registry.SiteDraft;
+import org.wardnet.core.track.FollowQuery;
+import org.wardnet.core.track.TravelMode;
+import org.wardnet.simulator.district.District;
+import org.wardnet.simulator.district.DistrictGenerator;
+import org.wardnet.storage.Database;
+import org.wardnet.storage.clips.ClipQueryPlans;
+import org.wardnet.storage.clips.JdbcClipIndex;
+import org.wardnet.storage.registry.JdbcRegistryStore;
+import org.wardnet.storage.secrets.SecretKeys;
+import org.wardnet.storage.track.JdbcTrackStore;
+
+/**
+ * The clip index on one store, for H2 and PostgreSQL side by side (bench/run stores runs it once
+ * per store): the reference district (12,414 cameras, its street grid) registered, then
+ * {@code STORE_ROWS} rows (default 10⁷) of one-minute segments, every camera's minute after minute,
+ * added in transactions of {@code BATCH} rows (default 5,000, the upward sync's push) through the
+ * index ({@code COPY} on PostgreSQL). Only the index's own calls are timed (rows are made between
+ * them). Then on what was written: per-camera 30-minute windows at random (2,000 after 200 to warm
+ * up), coverage of 1,500 cameras over 30 minutes (100 after 10), the server's own follow for a
+ * random camera, time and mode, limit 10 (1,000 after 100), and the plans of the window and
+ * coverage queries.
+ *
+ * <p>Usage: {@code StoreComparisonBenchmark LABEL [JDBC_URL USER]} (no URL: H2 in a scratch directory).
+ */
+public final class StoreComparisonBenchmark {
+
+    private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
+
+    public static void main(String[] args) throws Exception {
+        String label = args[0];
+        long rows = Long.parseLong(System.getenv().getOrDefault("STORE_ROWS", "10000000"));
+        int batchRows = Integer.parseInt(System.getenv().getOrDefault("BATCH", "5000"));
+        District district = DistrictGenerator.reference();
+        String[] ids = district.cameras().stream().map(CameraDraft::id).toArray(String[]::new);
+        Path dir = Files.createTempDirectory("wardnet-store-bench-");
+        WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
+        if (args.length > 1) {
+            config = config.with(WardnetKeys.STORE_JDBC_URL, args[1]).with(WardnetKeys.STORE_USERNAME, args[2]);
+        }
+        int minutes = (int) ((rows + ids.length - 1) / ids.length);
+        try (Database db = Database.open(config)) {
+            System.out.println("store: " + db.description());
+            register(db, config, district);
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            ingest(label, index, ids, rows, batchRows);
+        }
+        try (Database db = Database.open(config)) { // reopened: what a restarted server finds
+            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SecretKeys.load(config)),
+                    Clock.systemUTC());
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            Random random = new Random(2017);
+            windows(label, index, ids, minutes, random);
+            coverage(label, index, ids, minutes, random);
+            try (TrackService track = TrackService.start(config, registry, new JdbcTrackStore(db.dataSource()), index)) {
+                follow(label, track, ids, minutes, random);
+            }
+            ClipQueryPlans plans = new ClipQueryPlans(db.dataSource(), index);
+            Instant from = T0.plusSeconds(random.nextInt(Math.max(1, minutes - 30)) * 60L + 17);
+            System.out.println("PLAN " + label + " camera window (and follow's seek per candidate), " + ids[42] + " from "
+                    + from + ":");
+            plans.window(ids[42], from, from.plusSeconds(1800)).forEach(line -> System.out.println("  " + line));
+            System.out.println("PLAN " + label + " coverage of 1,500 cameras from " + from + ":");
+            plans.coverage(substation(ids), from, from.plusSeconds(1800))
+                    .forEach(line -> System.out.println("  " + line));
+        } finally {
+            DistrictClips.delete(dir);
+        }
+    }
+
+    private static void register(Database db, WardnetConfig config, District district) throws Exception {
+        Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SecretKeys.load(config)),
+                Clock.systemUTC());
+        for (SiteDraft site : district.sites()) {
+            registry.createSite(site);
+        }
+        List<CameraImport.Row> rows = new ArrayList<>();
+        for (CameraDraft camera : district.cameras()) {
+            rows.add(new CameraImport.Row(rows.size() + 1, camera, List.of()));
+        }
+        registry.importCameras(rows, true);
+        new JdbcTrackStore(db.dataSource()).replaceStreets(district.grid().segments());
+    }
+
+    private static void ingest(String label, JdbcClipIndex index, String[] ids, long rows, int batchRows) {
+        List<Clip> batch = new ArrayList<>(batchRows);
+        long timed = 0;
+        long done = 0;
+        long reported = 0;
+        for (long n = 0; n < rows; n++) {
+            int minute = (int) (n / ids.length);
+            String camera = ids[(int) (n % ids.length)];
+            Instant start = T0.plusSeconds(minute * 60L);
+            batch.add(new Clip(0, camera, start, start.plusSeconds(60), "/recordings/" + camera + "/" + minute + ".mp4",
+                    7_500_000L, "H264", 1920, 1080, 30, null, ClipOrigin.RECORDED));
+            if (batch.size() == batchRows || n == rows - 1) {
+                long t = System.nanoTime();
+                index.add(batch);
+                timed += System.nanoTime() - t;
+                done += batch.size();
+                batch.clear();
+                if (done - reported >= 2_000_000) {
+                    reported = done;
+                    System.out.printf("  %s: %,d rows, %.0f rows/s%n", label, done, done / (timed / 1e9));
+                }
+            }
+        }
+        System.out.printf("RESULT %s ingest: %,d one-minute segments of %,d cameras in %.1f s of index calls ="
+                + " %.0f rows/s (transactions of %,d)%n", label, done, ids.length, timed / 1e9, done / (timed / 1e9),
+                batchRows);
+    }
+
+    private static void windows(String label, JdbcClipIndex index, String[] ids, int minutes, Random random) {
+        long[] nanos = new long[2_200];
+        for (int i = 0; i < nanos.length; i++) {
+            String camera = ids[random.nextInt(ids.length)];
+            Instant from = T0.plusSeconds(random.nextInt(Math.max(1, minutes - 31)) * 60L + random.nextInt(60));
+            long t = System.nanoTime();
+            int found = index.overlapping(camera, from, from.plusSeconds(1800), null, 100).size();
+            nanos[i] = System.nanoTime() - t;
+            if (found < Math.min(30, minutes - 1)) {
+                throw new IllegalStateException(found + " clips of " + camera + " from " + from);
+            }
+        }
+        long[] warm = Arrays.copyOfRange(nanos, 200, nanos.length);
+        System.out.printf("RESULT %s camera window (30 min): p50 %.3f ms, p99 %.3f ms%n", label, millis(warm, 50),
+                millis(warm, 99));
+    }
+
+    private static List<String> substation(String[] ids) {
+        List<String> asked = new ArrayList<>();
+        for (int c = 0; c < 1_500; c++) {
+            asked.add(ids[c * 8]);
+        }
+        return asked;
+    }
+
+    private static void coverage(String label, JdbcClipIndex index, String[] ids, int minutes, Random random) {
+        List<String> asked = substation(ids);
+        long[] nanos = new long[110];
+        for (int i = 0; i < nanos.length; i++) {
+            Instant from = T0.plusSeconds(random.nextInt(Math.max(1, minutes - 31)) * 60L);
+            long t = System.nanoTime();
+            int found = index.withFootage(asked, from, from.plusSeconds(1800)).size();
+            nanos[i] = System.nanoTime() - t;
+            if (found != asked.size()) {
+                throw new IllegalStateException(found + " of " + asked.size() + " cameras with footage at " + from);
+            }
+        }
+        long[] warm = Arrays.copyOfRange(nanos, 10, nanos.length);
+        System.out.printf("RESULT %s coverage of 1,500 cameras (30 min): p50 %.1f ms, p99 %.1f ms%n", label,
+                millis(warm, 50), millis(warm, 99));
+    }
+
+    private static void follow(String label, TrackService track, String[] ids, int minutes, Random random) {
+        long[] nanos = new long[1_100];
+        TravelMode[] modes = TravelMode.values();
+        int clips = 0;
+        for (int i = 0; i < nanos.length; i++) {
+            TravelMode mode = modes[random.nextInt(modes.length)];
+            Instant at = T0.plusSeconds(600 + random.nextInt(Math.max(1, minutes * 60 - 3_600)));
+            FollowQuery query = new FollowQuery(ids[random.nextInt(ids.length)], at, mode,
+                    TrackEvaluation.horizon(mode), 10, null, Set.of(), null);
+            long t = System.nanoTime();
+            FollowAnswer answer = track.follow(Caller.system(), query);
+            nanos[i] = System.nanoTime() - t;
+            clips += answer.proposals().stream().mapToInt(p -> p.clips().size()).sum();
+        }
+        if (clips == 0) {
+            throw new IllegalStateException("no follow answer had a clip: the benchmark measured nothing");
+        }
+        long[] warm = Arrays.copyOfRange(nanos, 100, nanos.length);
+        System.out.printf("RESULT %s follow (limit 10): p50 %.2f ms, p99 %.2f ms%n", label, millis(warm, 50),
+                millis(warm, 99));
+    }
+
+    private static double millis(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
