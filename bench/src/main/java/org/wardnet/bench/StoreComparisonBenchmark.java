@@ -52,7 +52,8 @@ public final class StoreComparisonBenchmark {
     public static void main(String[] args) throws Exception {
         String label = args[0];
         long rows = Long.parseLong(System.getenv().getOrDefault("STORE_ROWS", "10000000"));
-        int batchRows = Integer.parseInt(System.getenv().getOrDefault("BATCH", "5000"));
+        int batchRows = Integer.parseInt(System.getenv().getOrDefault("BATCH", "12414"));
+        int writers = Integer.parseInt(System.getenv().getOrDefault("WRITERS", "2"));
         District district = DistrictGenerator.reference();
         String[] ids = district.cameras().stream().map(CameraDraft::id).toArray(String[]::new);
         Path dir = Files.createTempDirectory("wardnet-store-bench-");
@@ -65,7 +66,7 @@ public final class StoreComparisonBenchmark {
             System.out.println("store: " + db.description());
             register(db, config, district);
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
-            ingest(label, index, ids, rows, batchRows);
+            ingest(label, index, ids, rows, batchRows, writers);
         }
         try (Database db = Database.open(config)) { // reopened: what a restarted server finds
             Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SecretKeys.load(config)),
@@ -104,32 +105,60 @@ public final class StoreComparisonBenchmark {
         new JdbcTrackStore(db.dataSource()).replaceStreets(district.grid().segments());
     }
 
-    private static void ingest(String label, JdbcClipIndex index, String[] ids, long rows, int batchRows) {
-        List<Clip> batch = new ArrayList<>(batchRows);
-        long timed = 0;
-        long done = 0;
-        long reported = 0;
-        for (long n = 0; n < rows; n++) {
-            int minute = (int) (n / ids.length);
-            String camera = ids[(int) (n % ids.length)];
-            Instant start = T0.plusSeconds(minute * 60L);
-            batch.add(new Clip(0, camera, start, start.plusSeconds(60), "/recordings/" + camera + "/" + minute + ".mp4",
-                    7_500_000L, "H264", 1920, 1080, 30, null, ClipOrigin.RECORDED));
-            if (batch.size() == batchRows || n == rows - 1) {
-                long t = System.nanoTime();
-                index.add(batch);
-                timed += System.nanoTime() - t;
-                done += batch.size();
-                batch.clear();
-                if (done - reported >= 2_000_000) {
-                    reported = done;
-                    System.out.printf("  %s: %,d rows, %.0f rows/s%n", label, done, done / (timed / 1e9));
+    /**
+     * Adds {@code rows} one-minute segments in batches of {@code batchRows}, from {@code writers}
+     * threads taking the batches in turn (as a server's recorders and its sync deliver at once);
+     * each batch is made by its writer before its clock starts. The figure is rows over the wall
+     * time from the first batch to the last one's commit, less the time spent making batches.
+     */
+    private static void ingest(String label, JdbcClipIndex index, String[] ids, long rows, int batchRows,
+            int writers) throws Exception {
+        java.util.concurrent.atomic.AtomicLong nextBatch = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong making = new java.util.concurrent.atomic.AtomicLong();
+        long batches = (rows + batchRows - 1) / batchRows;
+        long began = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < writers; w++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    for (long b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                        long t = System.nanoTime();
+                        List<Clip> batch = new ArrayList<>(batchRows);
+                        for (long n = b * batchRows; n < Math.min(rows, (b + 1) * batchRows); n++) {
+                            int minute = (int) (n / ids.length);
+                            String camera = ids[(int) (n % ids.length)];
+                            Instant start = T0.plusSeconds(minute * 60L);
+                            batch.add(new Clip(0, camera, start, start.plusSeconds(60),
+                                    "/recordings/" + camera + "/" + minute + ".mp4", 7_500_000L, "H264", 1920, 1080, 30,
+                                    null, ClipOrigin.RECORDED));
+                        }
+                        making.addAndGet((System.nanoTime() - t) / writers);
+                        index.add(batch);
+                        long total = done.addAndGet(batch.size());
+                        if (total / 2_000_000 != (total - batch.size()) / 2_000_000) {
+                            System.out.printf("  %s: %,d rows, %.0f rows/s%n", label, total,
+                                    total / ((System.nanoTime() - began - making.get()) / 1e9));
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
                 }
-            }
+            }, "writer-" + w);
+            threads.add(thread);
+            thread.start();
         }
-        System.out.printf("RESULT %s ingest: %,d one-minute segments of %,d cameras in %.1f s of index calls ="
-                + " %.0f rows/s (transactions of %,d)%n", label, done, ids.length, timed / 1e9, done / (timed / 1e9),
-                batchRows);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a writer failed", failures.get(0));
+        }
+        double seconds = (System.nanoTime() - began - making.get()) / 1e9;
+        System.out.printf("RESULT %s ingest: %,d one-minute segments of %,d cameras in %.1f s = %.0f rows/s"
+                + " (transactions of %,d, %d writers)%n", label, done.get(), ids.length, seconds, done.get() / seconds,
+                batchRows, writers);
     }
 
     private static void windows(String label, JdbcClipIndex index, String[] ids, int minutes, Random random) {
