@@ -41,7 +41,9 @@ import org.wardnet.storage.track.JdbcTrackStore;
  * them). Then on what was written: per-camera 30-minute windows at random (2,000 after 200 to warm
  * up), coverage of 1,500 cameras over 30 minutes (100 after 10), the server's own follow for a
  * random camera, time and mode, limit 10 (1,000 after 100), and the plans of the window and
- * coverage queries.
+ * coverage queries. Coverage is measured twice: on the rows as the load left them, then after
+ * the upkeep the store would have done while they came in for hours ({@link #maintain}); the other
+ * figures after it.
  *
  * <p>Usage: {@code StoreComparisonBenchmark LABEL [JDBC_URL USER]} (no URL: H2 in a scratch directory).
  */
@@ -73,6 +75,8 @@ public final class StoreComparisonBenchmark {
                     Clock.systemUTC());
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
             Random random = new Random(2017);
+            coverage(label + " (fresh rows, before any vacuum)", index, ids, minutes, random);
+            maintain(db, label);
             windows(label, index, ids, minutes, random);
             coverage(label, index, ids, minutes, random);
             try (TrackService track = TrackService.start(config, registry, new JdbcTrackStore(db.dataSource()), index)) {
@@ -89,6 +93,29 @@ public final class StoreComparisonBenchmark {
         } finally {
             DistrictClips.delete(dir);
         }
+    }
+
+    /**
+     * What the store's own upkeep does to a table that took rows for hours, done at once: on
+     * PostgreSQL {@code VACUUM (ANALYZE)} (autovacuum would have, as the rows came in: it marks
+     * pages all-visible, so index-only scans skip the heap, and gathers statistics), on H2
+     * {@code ANALYZE}.
+     */
+    private static void maintain(Database db, String label) throws Exception {
+        long t = System.nanoTime();
+        try (java.sql.Connection connection = db.dataSource().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            statement.execute(postgres ? "VACUUM (ANALYZE) clip" : "ANALYZE");
+            try (java.sql.ResultSet size = statement.executeQuery(postgres
+                    ? "SELECT SUM(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'clip'::regclass"
+                    : "SELECT SUM(DISK_SPACE_USED(TABLE_NAME)) FROM INFORMATION_SCHEMA.TABLES"
+                            + " WHERE TABLE_NAME = 'CLIP'")) {
+                size.next();
+                System.out.printf("RESULT %s clip table with its indexes: %,d bytes%n", label, size.getLong(1));
+            }
+        }
+        System.out.printf("  %s: %s in %.1f s%n", label, "vacuum and statistics", (System.nanoTime() - t) / 1e9);
     }
 
     private static void register(Database db, WardnetConfig config, District district) throws Exception {

@@ -12,8 +12,9 @@ import javax.sql.DataSource;
 /**
  * How the store runs the clip index's own queries, for an operator or a benchmark checking that
  * they keep their plans as the table grows: the per-camera window seek (which follow also runs
- * once per candidate camera) and the coverage query, each for the newest slice of the hour a
- * window starts in, with real parameters. On PostgreSQL the plans are executed
+ * once per candidate camera) with the slices of the window's first hour as the store asks for them
+ * (all at once on PostgreSQL, the newest on H2), and the coverage query for the newest slice of
+ * that hour it reaches, with real parameters. On PostgreSQL the plans are executed
  * ({@code EXPLAIN (ANALYZE, BUFFERS)}): they show the partition reached and the pages read; H2
  * shows its chosen index only.
  */
@@ -29,10 +30,10 @@ public final class ClipQueryPlans {
 
     /** The plan of one camera's seek in the window [from, to), for the window's first hour. */
     public List<String> window(String cameraId, Instant from, Instant to) throws SQLException {
-        return plan(JdbcClipIndex.PAGE, from, to, (statement, next) -> {
+        return plan(index.pageSql(false), from, to, (statement, next) -> {
             statement.setString(next, cameraId);
             statement.setInt(next + 1, 100);
-        });
+        }, null);
     }
 
     /** The plan of the coverage query for {@code cameraIds} in [from, to), for the window's first hour. */
@@ -44,10 +45,6 @@ public final class ClipQueryPlans {
         void bind(PreparedStatement statement, int next) throws SQLException;
     }
 
-    private List<String> plan(String sql, Instant from, Instant to, Tail tail) throws SQLException {
-        return plan(sql, from, to, tail, null);
-    }
-
     private List<String> plan(String sql, Instant from, Instant to, Tail tail, List<String> asked)
             throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -56,7 +53,6 @@ public final class ClipQueryPlans {
             long low = Math.max(from.toEpochMilli() - index.longestMillis(), hour * ClipHours.HOUR);
             long high = Math.min(to.toEpochMilli(), (hour + 1) * ClipHours.HOUR);
             int[] reach = index.reaching(connection, hour, low, high);
-            int slice = reach.length == 0 ? 0 : reach[reach.length - 1];
             try (PreparedStatement explain = connection.prepareStatement(
                     (postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ") + sql)) {
                 int next = 1;
@@ -64,7 +60,13 @@ public final class ClipQueryPlans {
                     explain.setArray(next++, connection.createArrayOf("VARCHAR", asked.toArray()));
                 }
                 explain.setInt(next, hour);
-                explain.setInt(next + 1, slice);
+                if (asked != null) { // coverage asks one slice at a time: the newest reached
+                    explain.setInt(next + 1, reach.length == 0 ? 0 : reach[reach.length - 1]);
+                } else { // a window asks the groups its store makes: the last one
+                    List<int[]> groups = index.sliceGroups(reach);
+                    index.bindSlices(connection, explain, next + 1, groups.isEmpty() ? new int[] {0}
+                            : groups.get(groups.size() - 1));
+                }
                 explain.setLong(next + 2, low);
                 explain.setLong(next + 3, high);
                 explain.setLong(next + 4, from.toEpochMilli());

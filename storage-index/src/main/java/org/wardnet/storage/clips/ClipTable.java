@@ -1,6 +1,7 @@
 package org.wardnet.storage.clips;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -50,4 +51,24 @@ interface ClipTable {
      * child nodes or under a hold stay, and a part holding any of them is not dropped whole.
      */
     long deleteHours(DataSource dataSource, int first, int last) throws SQLException;
+
+    /**
+     * The condition a camera's window puts on the {@code slice} column, with one parameter bound by
+     * {@link #bindSlices}: one slice per execution ({@code slice = ?}), or all the hour's slices it
+     * reaches at once ({@code slice = ANY(?)}, which PostgreSQL seeks element by element).
+     */
+    String sliceCondition();
+
+    /** The slices of {@code reach} each execution of a window's query asks about. */
+    List<int[]> sliceGroups(int[] reach);
+
+    /** Binds a {@linkplain #sliceGroups group} of slices as parameter {@code index}. */
+    void bindSlices(Connection connection, PreparedStatement statement, int index, int[] group) throws SQLException;
+
+    /**
+     * Prepares a query of the clip index. PostgreSQL plans it for each execution's parameters: a
+     * plan made once for any parameters, and kept for the connection's life, was measured reading
+     * whole partitions when it had been made before the table had statistics.
+     */
+    PreparedStatement query(Connection connection, String sql) throws SQLException;
 }

@@ -55,9 +55,10 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
 
     private static final String COLUMNS = "id, camera_id, start_ms, end_ms, media, bytes, codec, width, height,"
             + " key_frames, sha256, origin";
-    private static final String IN_HOUR = " WHERE start_hour = ? AND slice = ? AND start_ms >= ? AND start_ms < ?"
+    /** A camera's clips in some slices of one hour ({@code %s}: the store's condition on the slice). */
+    private static final String IN_HOUR = " WHERE start_hour = ? AND %s AND start_ms >= ? AND start_ms < ?"
             + " AND end_ms > ? AND camera_id = ?";
-    static final String PAGE = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
+    private static final String PAGE = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
             + " ORDER BY start_ms, id FETCH FIRST ? ROWS ONLY";
     private static final String PAGE_AFTER = "SELECT " + COLUMNS + " FROM clip" + IN_HOUR
             + " AND (start_ms > ? OR (start_ms = ? AND id > ?)) ORDER BY start_ms, id FETCH FIRST ? ROWS ONLY";
@@ -130,6 +131,21 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the clip index bound: " + e.getMessage(), e);
         }
+    }
+
+    /** The query of a camera's window in one hour, as this store runs it (the first page, or one after a cursor). */
+    String pageSql(boolean afterCursor) {
+        return String.format(afterCursor ? PAGE_AFTER : PAGE, table.sliceCondition());
+    }
+
+    /** The groups of slices one execution of {@link #pageSql} asks about, for a window that reaches {@code reach}. */
+    List<int[]> sliceGroups(int[] reach) {
+        return table.sliceGroups(reach);
+    }
+
+    /** Binds a group of slices to a {@link #pageSql} query. */
+    void bindSlices(Connection connection, PreparedStatement statement, int index, int[] group) throws SQLException {
+        table.bindSlices(connection, statement, index, group);
     }
 
     /** The slices of {@code hour} whose clips may start in [low, high): what a query of it seeks. */
@@ -292,16 +308,21 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         int firstHour = hourOf(after == null ? low : Math.max(low, after.startMillis()));
         List<Clip> clips = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement page = connection.prepareStatement(after == null ? PAGE : PAGE_AFTER)) {
+                PreparedStatement page = table.query(connection, pageSql(after != null))) {
             for (int hour = firstHour; hour <= hourOf(high - 1) && clips.size() < limit; hour++) {
                 long hourLow = Math.max(low, hour * HOUR);
                 long hourHigh = Math.min(high, (hour + 1) * HOUR);
                 int[] reach = slices.reaching(connection, hour, hourLow, hourHigh);
                 int wanted = limit - clips.size();
                 List<Clip> inHour = new ArrayList<>();
-                for (int slice : reach) {
-                    int i = bind(page, hour, slice, hourLow, hourHigh, from.toEpochMilli());
-                    page.setString(i++, cameraId);
+                for (int[] group : table.sliceGroups(reach)) {
+                    page.setInt(1, hour);
+                    table.bindSlices(connection, page, 2, group);
+                    page.setLong(3, hourLow);
+                    page.setLong(4, hourHigh);
+                    page.setLong(5, from.toEpochMilli());
+                    page.setString(6, cameraId);
+                    int i = 7;
                     if (after != null) {
                         page.setLong(i++, after.startMillis());
                         page.setLong(i++, after.startMillis());
@@ -314,7 +335,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
                         }
                     }
                 }
-                if (reach.length > 1) { // each slice's first rows are in order; their union is not
+                if (reach.length > 1) { // each execution's rows are in order; their union is not
                     inHour.sort(Comparator.comparing(Clip::start).thenComparingLong(Clip::id));
                 }
                 clips.addAll(inHour.subList(0, Math.min(wanted, inHour.size())));
@@ -330,7 +351,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         long low = from.toEpochMilli() - longest.get();
         long high = to.toEpochMilli();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement cameras = connection.prepareStatement(CAMERAS_IN_HOUR)) {
+                PreparedStatement cameras = table.query(connection, CAMERAS_IN_HOUR)) {
             Set<String> found = new HashSet<>();
             Set<String> pending = new LinkedHashSet<>(cameraIds);
             for (int hour = hourOf(low); hour <= hourOf(high - 1) && !pending.isEmpty(); hour++) {

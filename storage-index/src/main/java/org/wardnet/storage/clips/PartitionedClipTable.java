@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.wardnet.core.clips.Clip;
 
@@ -233,5 +234,32 @@ final class PartitionedClipTable implements ClipTable {
                 connection.setAutoCommit(true);
             }
         }
+    }
+
+    @Override
+    public String sliceCondition() {
+        return "slice = ANY(?)";
+    }
+
+    @Override
+    public List<int[]> sliceGroups(int[] reach) {
+        return reach.length == 0 ? List.of() : List.of(reach);
+    }
+
+    @Override
+    public void bindSlices(Connection connection, PreparedStatement statement, int index, int[] group)
+            throws SQLException {
+        Integer[] slices = new Integer[group.length];
+        for (int i = 0; i < group.length; i++) {
+            slices[i] = group[i];
+        }
+        statement.setArray(index, connection.createArrayOf("INTEGER", slices));
+    }
+
+    @Override
+    public PreparedStatement query(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0); // planned with each execution's parameters
+        return statement;
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.wardnet.core.clips.Clip;
@@ -77,6 +78,31 @@ final class PlainClipTable implements ClipTable {
             }
         }
         return deleted;
+    }
+
+    @Override
+    public String sliceCondition() {
+        return "slice = ?";
+    }
+
+    @Override
+    public List<int[]> sliceGroups(int[] reach) {
+        List<int[]> groups = new ArrayList<>(reach.length);
+        for (int slice : reach) {
+            groups.add(new int[] {slice});
+        }
+        return groups;
+    }
+
+    @Override
+    public void bindSlices(Connection connection, PreparedStatement statement, int index, int[] group)
+            throws SQLException {
+        statement.setInt(index, group[0]);
+    }
+
+    @Override
+    public PreparedStatement query(Connection connection, String sql) throws SQLException {
+        return connection.prepareStatement(sql);
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

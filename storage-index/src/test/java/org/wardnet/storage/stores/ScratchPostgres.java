@@ -74,10 +74,23 @@ public final class ScratchPostgres implements AutoCloseable {
         }
         server.tool("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--auth=trust", "-E", "UTF8",
                 "--no-sync");
-        server.tool("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w",
+        server.resume();
+        return server;
+    }
+
+    /** Starts the server (again, after {@link #halt}) on its port, with its data. */
+    public void resume() throws IOException, InterruptedException {
+        tool("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w",
                 "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
                         + " -c max_connections=200", "start");
-        return server;
+    }
+
+    /**
+     * Stops the server as an outage would, keeping its data: {@code immediate} ends every backend
+     * at once without a checkpoint (recovered from the log on {@link #resume}).
+     */
+    public void halt() throws IOException, InterruptedException {
+        tool("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
     }
 
     private final java.util.Map<String, String> named = new java.util.HashMap<>();
