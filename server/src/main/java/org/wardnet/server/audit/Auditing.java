@@ -121,8 +121,8 @@ public final class Auditing {
 
     private static ApiException unavailable() {
         return new ApiException(Problem.of(HttpResponseStatus.SERVICE_UNAVAILABLE, "audit-unavailable",
-                "Audit trail unavailable", "the request cannot be recorded in the audit trail, so it is refused;"
-                        + " retry shortly"));
+                "Audit trail unavailable", "the request cannot be recorded in the audit trail (its store does not"
+                        + " answer), so it is refused; retry shortly").withExtension("retryAfterSeconds", 5));
     }
 
     private record Outcome(ApiResponse response, Throwable error) {
