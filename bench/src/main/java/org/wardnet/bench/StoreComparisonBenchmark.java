@@ -18,9 +18,7 @@ import org.wardnet.core.access.Caller;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.registry.CameraDraft;
-import org.wardnet.core.registry.CameraImport;
 import org.wardnet.core.registry.Registry;
-import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.core.track.FollowQuery;
 import org.wardnet.core.track.TravelMode;
 import org.wardnet.simulator.district.District;
@@ -66,7 +64,7 @@ public final class StoreComparisonBenchmark {
         int minutes = (int) ((rows + ids.length - 1) / ids.length);
         try (Database db = Database.open(config)) {
             System.out.println("store: " + db.description());
-            register(db, config, district);
+            RegisteredDistrict.register(db, config, district);
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
             ingest(label, index, ids, rows, batchRows, writers);
         }
@@ -116,20 +114,6 @@ public final class StoreComparisonBenchmark {
             }
         }
         System.out.printf("  %s: %s in %.1f s%n", label, "vacuum and statistics", (System.nanoTime() - t) / 1e9);
-    }
-
-    private static void register(Database db, WardnetConfig config, District district) throws Exception {
-        Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SecretKeys.load(config)),
-                Clock.systemUTC());
-        for (SiteDraft site : district.sites()) {
-            registry.createSite(site);
-        }
-        List<CameraImport.Row> rows = new ArrayList<>();
-        for (CameraDraft camera : district.cameras()) {
-            rows.add(new CameraImport.Row(rows.size() + 1, camera, List.of()));
-        }
-        registry.importCameras(rows, true);
-        new JdbcTrackStore(db.dataSource()).replaceStreets(district.grid().segments());
     }
 
     /**

@@ -63,6 +63,7 @@ import org.wardnet.server.ops.Metrics;
 import org.wardnet.server.ops.OpsResource;
 import org.wardnet.server.routes.Endpoint;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.StoreLease;
 import org.wardnet.storage.access.JdbcAuditStore;
 import org.wardnet.storage.childsync.JdbcNodeAccessStore;
 import org.wardnet.storage.clips.JdbcClipIndex;
@@ -119,7 +120,14 @@ public final class WardnetServer implements AutoCloseable {
     /** As {@link #start(WardnetConfig)}, with the guards chosen. */
     public static WardnetServer start(WardnetConfig config, Guards guards) throws InterruptedException {
         Database database = Database.open(config);
-        Assembly assembly = new Assembly(database);
+        StoreLease lease;
+        try {
+            lease = StoreLease.acquire(database.dataSource(), StoreLease.thisProcess(), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        Assembly assembly = new Assembly(database, lease);
         try {
             return assembly.start(config, guards);
         } catch (InterruptedException | RuntimeException e) {
@@ -151,8 +159,11 @@ public final class WardnetServer implements AutoCloseable {
         private UpwardLink upward;
         private ChildNodes children;
 
-        Assembly(Database database) {
+        private final StoreLease lease;
+
+        Assembly(Database database, StoreLease lease) {
             this.database = database;
+            this.lease = lease;
         }
 
         WardnetServer start(WardnetConfig config, Guards guards) throws InterruptedException {
@@ -329,6 +340,7 @@ public final class WardnetServer implements AutoCloseable {
             if (metrics != null) {
                 metrics.close();
             }
+            lease.close(); // last: until the store closes, this server writes it
             database.close();
         }
     }

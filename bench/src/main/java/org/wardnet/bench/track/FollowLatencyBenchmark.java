@@ -4,21 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.wardnet.app.track.FollowAnswer;
 import org.wardnet.app.track.TrackService;
 import org.wardnet.bench.DistrictClips;
+import org.wardnet.bench.RegisteredDistrict;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.registry.CameraDraft;
-import org.wardnet.core.registry.CameraImport;
 import org.wardnet.core.registry.Registry;
-import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.core.track.FollowQuery;
 import org.wardnet.core.track.TravelMode;
 import org.wardnet.simulator.district.District;
@@ -49,16 +46,7 @@ public final class FollowLatencyBenchmark {
         Path dir = Files.createTempDirectory("wardnet-follow-bench-");
         WardnetConfig config = WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString());
         try (Database db = Database.open(config)) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(), SecretKeys.load(config)), Clock.systemUTC());
-            for (SiteDraft site : district.sites()) {
-                registry.createSite(site);
-            }
-            List<CameraImport.Row> rows = new ArrayList<>();
-            for (CameraDraft camera : district.cameras()) {
-                rows.add(new CameraImport.Row(rows.size() + 1, camera, List.of()));
-            }
-            registry.importCameras(rows, true);
-            new JdbcTrackStore(db.dataSource()).replaceStreets(district.grid().segments());
+            RegisteredDistrict.register(db, config, district);
             DistrictClips.ingest(new JdbcClipIndex(db.dataSource()), ids, T0, days, 1_000);
         }
         try (Database db = Database.open(config)) {

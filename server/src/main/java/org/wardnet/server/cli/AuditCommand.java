@@ -51,8 +51,8 @@ final class AuditCommand {
         }
     }
 
-    /** The trail read page by page, never whole in memory. */
-    private static final class Paged implements Iterator<AuditEntry> {
+    /** The trail read page by page, never whole in memory; how many entries and the last hash once read. */
+    static final class Paged implements Iterator<AuditEntry> {
         private final AuditStore store;
         private List<AuditEntry> page = List.of();
         private int index;
@@ -62,6 +62,14 @@ final class AuditCommand {
 
         Paged(AuditStore store) {
             this.store = store;
+        }
+
+        long count() {
+            return count;
+        }
+
+        String last() {
+            return last;
         }
 
         @Override

@@ -24,10 +24,11 @@ import java.util.List;
  * @param synthetic {@code sim}: serve this many numbered scale cameras instead of the district (0: the district)
  * @param offset    {@code sim}: the first numbered camera served
  * @param discoveryPort demo and sim: UDP port the simulated cameras answer WS-Discovery on (0: none)
+ * @param store     demo: {@code h2} (the default) or {@code postgresql} (a scratch PostgreSQL for the run)
  */
 record CommandLine(String command, Path config, List<String> overrides, boolean dataGiven, long seed,
         Path camerasOut, Path sitesOut, Path streetsOut, Integer simPort, String faults, int adminPort, int synthetic, int offset,
-        int discoveryPort) {
+        int discoveryPort, String store) {
 
     static final String USAGE = String.join("\n",
             "usage: wardnet COMMAND [OPTIONS]",
@@ -43,6 +44,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "  install          discover, register and verify cameras through a running server (install --help)",
             "  import-clips     index a folder of recordings through a running server (import-clips --help)",
             "  audit verify     check every hash and link of the audit trail (server stopped; --data like serve)",
+            "  store copy       copy an H2 store into an empty PostgreSQL database, resumably (store copy --help)",
             "  rotate-key       replace the key that seals camera passwords and re-seal them (server stopped;"
                     + " takes --data, --config and --set like serve)",
             "  config-defaults  print the documented default configuration",
@@ -53,6 +55,9 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
             "  --data DIR         keep the store under DIR",
             "  --config FILE      read configuration from FILE (YAML)",
             "  --set KEY=VALUE    override one configuration key; repeatable",
+            "option of demo and demo-tiers' center:",
+            "  --store STORE      h2 (default: a scratch H2 file) or postgresql (a scratch PostgreSQL cluster from",
+            "                     Debian's package, made with initdb and deleted at exit)",
             "options of demo and sim:",
             "  --sim-port PORT    RTSP port of the simulated cameras (default 554 as root, else 8554)",
             "  --faults PLAN      faults by percent of cameras, e.g. slow=30,flapping=2,down=1 (sim: none;",
@@ -91,6 +96,7 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
         int discoveryPort = 3702;
         int synthetic = 0;
         int offset = 0;
+        String store = "h2";
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -116,12 +122,18 @@ record CommandLine(String command, Path config, List<String> overrides, boolean 
                 case "--synthetic" -> synthetic = count(option, value);
                 case "--offset" -> offset = count(option, value);
                 case "--discovery-port" -> discoveryPort = port(option, value);
+                case "--store" -> {
+                    if (!List.of("h2", "postgresql").contains(value)) {
+                        throw new IllegalArgumentException("--store takes h2 or postgresql, got '" + value + "'");
+                    }
+                    store = value;
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
         overrides.addAll(last);
         return new CommandLine(command, config, List.copyOf(overrides), dataGiven, seed, cameras, sites, streets, simPort, faults,
-                adminPort, synthetic, offset, discoveryPort);
+                adminPort, synthetic, offset, discoveryPort, store);
     }
 
     private static int count(String option, String value) {

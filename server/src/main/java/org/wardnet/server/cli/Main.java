@@ -2,6 +2,7 @@ package org.wardnet.server.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.wardnet.simulator.district.DistrictGenerator;
 import org.wardnet.simulator.district.SyntheticCameras;
 import org.wardnet.simulator.run.SimulatorRunner;
 import org.wardnet.storage.StoreOpenException;
+import org.wardnet.storage.stores.ScratchPostgres;
 import org.wardnet.storage.registry.KeyRotation;
 
 /**
@@ -52,6 +54,9 @@ public final class Main {
                 err.println("wardnet: " + e.getMessage());
                 return 1;
             }
+        }
+        if (args.length > 0 && args[0].equals("store")) {
+            return StoreCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, env);
         }
         if (args.length > 0 && args[0].equals("import-clips")) {
             return ImportClipsCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, env);
@@ -192,14 +197,34 @@ public final class Main {
 
     private static int demo(CommandLine line, PrintStream out, Map<String, String> env)
             throws ConfigException, InterruptedException, IOException {
-        DemoRun demo = DemoRun.start(new DemoRun.Options(simPort(line), line.adminPort(), line.discoveryPort(),
-                line.faults(), line.config(), !line.dataGiven(), line.overrides(), env), out);
+        ScratchPostgres postgres = line.store().equals("postgresql") ? ScratchPostgres.start() : null;
+        List<String> overrides = new ArrayList<>();
+        if (postgres != null) {
+            try {
+                overrides.add("store.jdbcUrl=" + postgres.newDatabase());
+            } catch (java.sql.SQLException e) {
+                closeQuietly(postgres);
+                throw new IOException("cannot make the demo's database: " + e.getMessage(), e);
+            }
+            overrides.add("store.username=" + ScratchPostgres.USER);
+            out.println("scratch PostgreSQL for the demo: " + postgres.url("") + " (deleted at exit)");
+        }
+        overrides.addAll(line.overrides());
+        DemoRun demo;
+        try {
+            demo = DemoRun.start(new DemoRun.Options(simPort(line), line.adminPort(), line.discoveryPort(),
+                    line.faults(), line.config(), !line.dataGiven(), overrides, env), out);
+        } catch (IOException | ConfigException | RuntimeException e) {
+            closeQuietly(postgres);
+            throw e;
+        }
         DemoTiers tiers = null;
         if (line.command().equals("demo-tiers")) {
             try {
                 tiers = DemoTiers.start(demo, List.of(substation(demo.server(), 1), substation(demo.server(), 2)), out);
             } catch (IOException | RuntimeException e) {
                 demo.close();
+                closeQuietly(postgres);
                 throw e;
             }
         }
@@ -210,6 +235,7 @@ public final class Main {
                 nodes.close(); // before the center, so none of them pushes into a closed server
             }
             demo.close();
+            closeQuietly(postgres); // after the server: its store goes last
             stopped.countDown();
         }, "wardnet-shutdown"));
         out.println("listening on " + demo.server().baseUrl());
@@ -224,5 +250,16 @@ public final class Main {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static void closeQuietly(ScratchPostgres postgres) {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException | InterruptedException e) {
+            System.err.println("wardnet: cannot stop the demo's PostgreSQL: " + e.getMessage());
+        }
     }
 }

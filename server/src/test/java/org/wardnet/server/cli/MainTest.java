@@ -37,6 +37,8 @@ class MainTest {
         assertTrue(err().contains("unknown command 'launch'"), err());
         assertEquals(2, run(Map.of(), "serve", "--port"));
         assertTrue(err().contains("--port needs a value"), err());
+        assertEquals(2, run(Map.of(), "demo", "--store", "mysql"));
+        assertTrue(err().contains("--store takes h2 or postgresql, got 'mysql'"), err());
         assertEquals(2, run(Map.of(), "serve", "--colour", "red"));
     }
 

@@ -1,6 +1,5 @@
 package org.wardnet.storage.clips;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +16,8 @@ import org.wardnet.core.clips.Clip;
 
 /**
  * The clip table on PostgreSQL: range-partitioned by start hour, a partition per day
- * ({@code clip_d<day>}, see migration V15). Rows go in with {@code COPY ... FROM STDIN} in text
- * form, streamed in chunks; each batch first makes sure the partitions of its days and of the day
+ * ({@code clip_d<day>}, see migration V15). Rows go in with {@code COPY ... FROM STDIN} in binary
+ * form ({@link BinaryClipRows}), streamed in chunks; each batch first makes sure the partitions of its days and of the day
  * after its newest exist, so tomorrow's partition is there before its first clip. Retention that
  * finds a whole day deletable drops its partition (after checking, under an exclusive lock, that
  * no clip in it must stay); other hours lose their rows by {@code DELETE}.
@@ -29,9 +28,8 @@ import org.wardnet.core.clips.Clip;
 final class PartitionedClipTable implements ClipTable {
 
     private static final String COPY = "COPY clip (id, start_hour, camera_id, start_ms, end_ms, media, bytes, codec,"
-            + " width, height, key_frames, sha256, origin, node_id, node_clip_id, synced_seq, slice) FROM STDIN";
-    /** Bytes of COPY text sent at a time. */
-    private static final int CHUNK = 1 << 16;
+            + " width, height, key_frames, sha256, origin, node_id, node_clip_id, synced_seq, slice) FROM STDIN"
+            + " (FORMAT binary)";
 
     private final DataSource dataSource;
     private final Set<Integer> days = ConcurrentHashMap.newKeySet();
@@ -102,68 +100,17 @@ final class PartitionedClipTable implements ClipTable {
             Long syncedSeq) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
-            StringBuilder text = new StringBuilder(CHUNK + 4096);
+            BinaryClipRows rows = new BinaryClipRows(copy);
             for (int i : order) {
-                row(text, clips.get(i), firstId + i, slice[i], syncedSeq);
-                if (text.length() >= CHUNK) {
-                    send(copy, text);
-                }
+                rows.add(clips.get(i), firstId + i, slice[i], syncedSeq);
             }
-            send(copy, text);
+            rows.finish();
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
         }
-    }
-
-    private static void send(CopyIn copy, StringBuilder text) throws SQLException {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        text.setLength(0);
-    }
-
-    /** One row of COPY's text form: tab-separated, {@code \N} for null, ends with a newline. */
-    private static void row(StringBuilder text, Clip clip, long id, int slice, Long syncedSeq) {
-        long start = clip.start().toEpochMilli();
-        text.append(id).append('\t').append(ClipHours.hourOf(start)).append('\t');
-        escaped(text, clip.cameraId()).append('\t').append(start).append('\t').append(clip.end().toEpochMilli())
-                .append('\t');
-        escaped(text, clip.media()).append('\t');
-        nullable(text, clip.bytes()).append('\t');
-        escaped(text, clip.codec()).append('\t');
-        nullable(text, clip.width()).append('\t');
-        nullable(text, clip.height()).append('\t');
-        nullable(text, clip.keyFrames()).append('\t');
-        escaped(text, clip.sha256()).append('\t');
-        text.append(clip.origin().name()).append('\t');
-        String node = clip.heldByNode();
-        escaped(text, node).append('\t');
-        nullable(text, node == null ? null : clip.nodeClipId()).append('\t');
-        nullable(text, syncedSeq).append('\t').append(slice).append('\n');
-    }
-
-    private static StringBuilder nullable(StringBuilder text, Object number) {
-        return number == null ? text.append("\\N") : text.append(number);
-    }
-
-    /** A text value as COPY reads it: backslash, tab, newline and carriage return escaped. */
-    static StringBuilder escaped(StringBuilder text, String value) {
-        if (value == null) {
-            return text.append("\\N");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
-        return text;
     }
 
     @Override

@@ -16,13 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server for the tests, from Debian's {@code postgresql} package (installed by
- * {@code src/test/peers/install-postgres-peer.sh}): a cluster made by {@code initdb} in a scratch
+ * A scratch PostgreSQL server for the tests and for the demo's {@code --store postgresql}, from
+ * Debian's {@code postgresql} package (installed by {@code storage-index/src/test/peers/install-postgres-peer.sh}
+ * or {@code apt-get install postgresql}): a cluster made by {@code initdb} in a scratch
  * directory, started by {@code pg_ctl} on a free loopback port with its socket in that directory,
  * and stopped (the directory deleted) by {@link #close}. Run as root, the two tools run as the
  * {@code postgres} user, as PostgreSQL requires. Each {@link #newDatabase} is an empty database
  * of its own, so tests never see each other's rows. {@code fsync} is off: the tests kill
- * processes, not the machine.
+ * processes, not the machine, and the demo's store is deleted when it stops. Not for keeping data.
  */
 public final class ScratchPostgres implements AutoCloseable {
 
@@ -171,7 +172,7 @@ public final class ScratchPostgres implements AutoCloseable {
                 }
             }
         }
-        throw new IOException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb):"
-                + " run storage-index/src/test/peers/install-postgres-peer.sh, or ./wardnet test, which does");
+        throw new IOException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install"
+                + " postgresql, or run storage-index/src/test/peers/install-postgres-peer.sh (./wardnet test does)");
     }
 }
