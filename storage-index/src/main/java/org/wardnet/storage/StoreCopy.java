@@ -25,7 +25,8 @@ import org.wardnet.storage.clips.ClipPartitions;
  * batches by primary key, one transaction per batch that also records how far the table has got
  * ({@code store_copy_progress} in the target). Run again after an interruption, it resumes after
  * the last committed batch. A target that already holds rows, without a copy in progress, is
- * refused unless {@code intoNonEmpty}. At the end, identity columns continue after the copied
+ * refused unless {@code intoNonEmpty} (rows the schema puts there itself, the clip index's zero
+ * bound, do not count, and are replaced). At the end, identity columns continue after the copied
  * ids, each table's row count is compared with the source's, and the progress table is emptied.
  *
  * <p>Limits: both stores must be quiet (servers stopped) while it runs; a table whose rows refer
@@ -35,6 +36,8 @@ public final class StoreCopy {
 
     /** Tables that belong to the store, not to its content: never copied. */
     private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "store_copy_progress", "store_lease");
+    /** Tables the schema's migrations fill themselves (the clip index's zero bound): replaced by the source's rows. */
+    private static final Set<String> SEEDED = Set.of("clip_bound");
 
     private final Database source;
     private final Database target;
@@ -62,7 +65,7 @@ public final class StoreCopy {
         Map<String, Long> started = progressOf();
         if (started.isEmpty() && !intoNonEmpty) {
             for (String table : tables) {
-                if (count(target, table) > 0) {
+                if (!SEEDED.contains(table) && count(target, table) > 0) {
                     throw new StoreOpenException("the target store already holds rows (" + table + "); copy into an"
                             + " empty database, or say --into-non-empty to add to it", null);
                 }
@@ -166,6 +169,7 @@ public final class StoreCopy {
             progress.println("  resuming " + table + " after the batch that ended at key " + after);
         }
         ClipPartitions partitions = table.equals("clip") ? new ClipPartitions(target.dataSource()) : null;
+        boolean clearFirst = SEEDED.contains(table) && after == null;
         try (Connection from = source.dataSource().getConnection()) {
             while (true) {
                 List<Object[]> batch = shape.page(from, after, batchRows);
@@ -175,7 +179,8 @@ public final class StoreCopy {
                 }
                 boolean last = batch.size() < batchRows;
                 String next = batch.isEmpty() ? after : shape.keyOf(batch.get(batch.size() - 1));
-                write(shape, batch, next, last);
+                write(shape, batch, next, last, clearFirst);
+                clearFirst = false;
                 after = next;
                 if (last) {
                     return;
@@ -185,10 +190,16 @@ public final class StoreCopy {
     }
 
     /** Inserts one batch and records how far the table has got, in one transaction of the target. */
-    private void write(TableShape shape, List<Object[]> batch, String after, boolean done) throws SQLException {
+    private void write(TableShape shape, List<Object[]> batch, String after, boolean done, boolean clearFirst)
+            throws SQLException {
         try (Connection to = target.dataSource().getConnection()) {
             to.setAutoCommit(false);
             try {
+                if (clearFirst) {
+                    try (Statement clear = to.createStatement()) {
+                        clear.execute("DELETE FROM " + shape.name());
+                    }
+                }
                 shape.insert(to, batch);
                 try (PreparedStatement delete = to.prepareStatement(
                         "DELETE FROM store_copy_progress WHERE table_name = ?");
@@ -217,7 +228,7 @@ public final class StoreCopy {
         try (Connection from = source.dataSource().getConnection()) {
             rows = shape.page(from, null, Integer.MAX_VALUE);
         }
-        write(shape, shape.parentsFirst(rows), null, true);
+        write(shape, shape.parentsFirst(rows), null, true, false);
     }
 
     private boolean done(String table) throws SQLException {

@@ -59,7 +59,7 @@ class StoreCopyTest {
             for (String[] camera : new String[][] {{"cam-1", "R1"}, {"cam-2", "R2"}, {"cam-3", "S1"}}) {
                 assertEquals(201, api.postJson("/api/v1/cameras", TestServer.camera(camera[0], camera[1])).statusCode());
             }
-            api.userWith("ann", "INVESTIGATOR@S1");
+            api.userWith("ann", "investigator@S1");
         }
         try (Database db = Database.open(WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, h2.toString()))) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
@@ -112,7 +112,7 @@ class StoreCopyTest {
                 .with(WardnetKeys.HEALTH_ENABLED, false))) {
             assertEquals("S1", TestServer.json(copied.get("/api/v1/sites/R1")).path("parentId").asText());
             assertEquals(200, copied.get("/api/v1/cameras/cam-3").statusCode());
-            assertTrue(copied.get("/api/v1/users/ann").body().contains("INVESTIGATOR"));
+            assertTrue(copied.get("/api/v1/users/ann").body().contains("investigator"));
             assertEquals(201, copied.postJson("/api/v1/sites", "{\"id\":\"R3\",\"name\":\"Room 3\",\"tier\":\"ROOM\","
                     + "\"parentId\":\"S1\",\"kind\":\"SCHOOL\"}").statusCode(), "the copy takes new writes");
         }
