@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 /**
  * The arrival slices of the clip index's hours: which slice a new clip goes in, and which slices a
  * query of an hour must seek. The clips of an hour are numbered in slices of about
- * {@link #ROWS_PER_SLICE} rows in the order this process writes them (a batch stays in one slice).
+ * {@code rowsPerSlice} rows (the store's {@link ClipTable#rowsPerSlice}) in the order this process
+ * writes them (a batch stays in one slice).
  * How many slices each hour has is kept in {@code clip_slice} and raised, in a transaction of its
  * own, before a slice gets its first clip: the table never says fewer than the clips use, even
  * after a crash; a slice whose clips were rolled back stays, empty, and costs a seek.
@@ -32,21 +33,17 @@ import javax.sql.DataSource;
  */
 final class ClipSlices {
 
-    /**
-     * Rows per slice. Smaller slices keep a batch's index pages fewer (a slice of 8,192 rows is
-     * about 200 index pages); larger ones mean fewer seeks per hour (one-minute clips of 12,414
-     * cameras make about 90 slices an hour; of a substation's 1,500, eleven).
-     */
-    static final int ROWS_PER_SLICE = 8_192;
     /** The span of a slice whose start times are not known: reached by every window. */
     private static final long UNKNOWN_FIRST = Long.MIN_VALUE;
     private static final long UNKNOWN_LAST = Long.MAX_VALUE;
 
     private final DataSource dataSource;
+    private final int rowsPerSlice;
     private final Map<Integer, Hour> hours = new HashMap<>();
 
-    ClipSlices(DataSource dataSource) {
+    ClipSlices(DataSource dataSource, int rowsPerSlice) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.rowsPerSlice = rowsPerSlice;
     }
 
     /** What is known of one hour's slices. */
@@ -90,11 +87,11 @@ final class ClipSlices {
                 for (Map.Entry<Integer, int[]> entry : counts.entrySet()) {
                     int hour = entry.getKey();
                     Hour known = hours.get(hour);
-                    if (known == null || known.rowsInNewest >= ROWS_PER_SLICE) {
+                    if (known == null || known.rowsInNewest >= rowsPerSlice) {
                         connection = connection != null ? connection : dataSource.getConnection();
                         known = known(connection, hour);
                     }
-                    if (known.rowsInNewest >= ROWS_PER_SLICE) {
+                    if (known.rowsInNewest >= rowsPerSlice) {
                         open(connection, hour, known);
                     }
                     known.rowsInNewest += entry.getValue()[0];

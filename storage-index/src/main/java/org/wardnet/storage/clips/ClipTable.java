@@ -71,4 +71,11 @@ interface ClipTable {
      * whole partitions when it had been made before the table had statistics.
      */
     PreparedStatement query(Connection connection, String sql) throws SQLException;
+
+    /**
+     * Rows per arrival slice of an hour ({@link ClipSlices}). Smaller slices keep a batch's index
+     * pages fewer; larger ones mean fewer seeks (or, with {@code slice = ANY}, fewer index pages)
+     * per window and more rows read per coverage query.
+     */
+    int rowsPerSlice();
 }

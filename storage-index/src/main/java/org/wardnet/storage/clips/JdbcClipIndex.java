@@ -33,14 +33,15 @@ import org.wardnet.storage.federation.JdbcSyncJournal;
 
 /**
  * The clip index in the {@code clip} table, keyed (start_hour, slice, camera_id, start_ms, id):
- * an hour's clips are numbered in {@linkplain ClipSlices arrival slices} of a few thousand rows,
- * so short clips of many cameras arriving together fill one slice's pages in turn instead of
- * touching every camera's part of the hour. The longest clip's duration is kept in
+ * an hour's clips are numbered in {@linkplain ClipSlices arrival slices} (8,192 rows on H2, 65,536
+ * on PostgreSQL), so short clips of many cameras arriving together fill one slice's pages in turn
+ * instead of touching every camera's part of the hour. The longest clip's duration is kept in
  * {@code clip_bound}, raised in the same transaction as the clips that exceed it, and in memory.
- * A camera's clips overlapping [from, to) are then found by one bounded seek per slice of each
- * hour from (from − longest) to the hour of to whose start times reach the window: one per hour
- * for one-hour clips, about a dozen for a substation's one-minute segments, about ninety for a
- * district's (slices from before the process started are all sought). Coverage of many cameras
+ * A camera's clips overlapping [from, to) are then found in each hour from (from − longest) to the
+ * hour of to, in the slices whose start times reach the window (a slice's span is stored when the
+ * next opens; an hour's newest is always sought): on H2 one bounded seek per slice (about a dozen
+ * for a substation's one-minute segments in a 30-minute window, about forty for a district's), on
+ * PostgreSQL one query per hour that seeks them all ({@code slice = ANY}). Coverage of many cameras
  * runs one query per reachable slice that seeks each asked camera in it, and asks later slices
  * only about the cameras not yet found.
  *
@@ -108,11 +109,15 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     }
 
     public JdbcClipIndex(DataSource dataSource) {
+        this(dataSource, 0);
+    }
+
+    /** The index with arrival slices of {@code rowsPerSlice} rows (0: the store's own size); for tests. */
+    JdbcClipIndex(DataSource dataSource, int rowsPerSlice) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.longest = new AtomicLong();
         this.lastId = new AtomicLong();
         this.storedLongest = new AtomicLong();
-        this.slices = new ClipSlices(dataSource);
         this.journal = null;
         this.encoder = null;
         try {
@@ -120,6 +125,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot inspect the clip table: " + e.getMessage(), e);
         }
+        this.slices = new ClipSlices(dataSource, rowsPerSlice > 0 ? rowsPerSlice : table.rowsPerSlice());
         try (Connection connection = dataSource.getConnection();
                 Statement select = connection.createStatement();
                 ResultSet row = select.executeQuery("SELECT bound FROM clip_bound WHERE name = 'longest_ms'")) {

@@ -183,6 +183,17 @@ final class PartitionedClipTable implements ClipTable {
         }
     }
 
+    /**
+     * 65,536: about five minutes of the district's one-minute segments. A camera's 30-minute window
+     * then reads about seven index leaf pages instead of thirty: measured at 10^8 rows (a table
+     * larger than the machine's memory) the window's p99 fell from 11.7 to 5.3 ms, while coverage
+     * of 1,500 cameras, which reads whole slices, rose from 13 to 39 ms p99.
+     */
+    @Override
+    public int rowsPerSlice() {
+        return 65_536;
+    }
+
     @Override
     public String sliceCondition() {
         return "slice = ANY(?)";

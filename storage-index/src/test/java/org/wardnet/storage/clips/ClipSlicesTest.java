@@ -29,6 +29,8 @@ class ClipSlicesTest extends StoreTestCase {
 
     private static final Instant T0 = Instant.parse("2026-11-29T14:00:00Z");
     private static final int CAMERAS = 300;
+    /** The slice size of these tests on both stores (H2's own; PostgreSQL's is larger). */
+    private static final int ROWS_PER_SLICE = 8_192;
 
 
     private static Clip minute(int camera, int minute) {
@@ -60,10 +62,10 @@ class ClipSlicesTest extends StoreTestCase {
     @StoreTest
     void anHourOfManyCamerasSpansSlicesAndEveryQuerySeesAllOfIt() throws SQLException {
         try (Database db = Database.open(config())) {
-            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource(), ROWS_PER_SLICE);
             addHour(index);
             assertTrue(distinctSlices(db) >= 2, "18,000 clips of an hour fill more than one slice of "
-                    + ClipSlices.ROWS_PER_SLICE);
+                    + ROWS_PER_SLICE);
 
             List<Clip> whole = index.overlapping("cam7", T0, T0.plusSeconds(3600), null, 1000);
             assertEquals(60, whole.size());
@@ -100,11 +102,11 @@ class ClipSlicesTest extends StoreTestCase {
     void aRestartedIndexFindsTheEarlierSlicesAndWritesInANewOne() throws SQLException {
         int before;
         try (Database db = Database.open(config())) {
-            addHour(new JdbcClipIndex(db.dataSource()));
+            addHour(new JdbcClipIndex(db.dataSource(), ROWS_PER_SLICE));
             before = distinctSlices(db);
         }
         try (Database db = Database.open(config())) {
-            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource(), ROWS_PER_SLICE);
             assertEquals(3, before, "18,000 clips in slices of 8,192");
             try (Connection connection = db.dataSource().getConnection()) {
                 long low = T0.plusSeconds(5 * 60).toEpochMilli();
@@ -134,7 +136,7 @@ class ClipSlicesTest extends StoreTestCase {
                     + " 'RECORDED')");
         }
         try (Database db = Database.open(config())) {
-            JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource(), ROWS_PER_SLICE);
             assertEquals(1, index.overlapping("old", T0, T0.plusSeconds(60), null, 10).size());
             assertEquals(List.of("old"), index.withFootage(List.of("old", "new"), T0, T0.plusSeconds(60)));
             index.add(List.of(new Clip(0, "new", T0, T0.plusSeconds(60), "/rec/new/0.mp4", 1L, "H264", 640, 360, 2,
