@@ -5,12 +5,11 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +61,7 @@ public final class StoreCopy {
     public Result run(boolean intoNonEmpty) throws SQLException {
         ensureProgressTable();
         List<String> tables = tablesInOrder();
-        Map<String, Long> started = progressOf();
+        Set<String> started = progressOf();
         if (started.isEmpty() && !intoNonEmpty) {
             for (String table : tables) {
                 if (!SEEDED.contains(table) && count(target, table) > 0) {
@@ -73,7 +72,7 @@ public final class StoreCopy {
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : tables) {
-            copy(table, started.containsKey(table));
+            copy(table, started.contains(table));
             long inSource = count(source, table);
             long inTarget = count(target, table);
             if (inSource != inTarget && !intoNonEmpty) {
@@ -99,13 +98,14 @@ public final class StoreCopy {
         }
     }
 
-    private Map<String, Long> progressOf() throws SQLException {
-        Map<String, Long> started = new HashMap<>();
+    /** The tables a copy in progress has started. */
+    private Set<String> progressOf() throws SQLException {
+        Set<String> started = new HashSet<>();
         try (Connection connection = target.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT table_name FROM store_copy_progress")) {
             while (rows.next()) {
-                started.put(rows.getString(1), 0L);
+                started.add(rows.getString(1));
             }
         }
         return started;
