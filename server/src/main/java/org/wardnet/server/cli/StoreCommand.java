@@ -11,10 +11,10 @@ import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.audit.AuditChain;
 import org.wardnet.storage.Database;
-import org.wardnet.storage.StoreCopy;
 import org.wardnet.storage.StoreLease;
 import org.wardnet.storage.StoreOpenException;
 import org.wardnet.storage.access.JdbcAuditStore;
+import org.wardnet.storage.copy.StoreCopy;
 
 /**
  * {@code wardnet store copy --from DIR --to URL [--to-user USER] [--into-non-empty] [--batch N]}:

@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.copy;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.wardnet.storage.Database;
 
 /**
  * One table as {@link StoreCopy} reads and writes it: its columns, its primary key (the order of

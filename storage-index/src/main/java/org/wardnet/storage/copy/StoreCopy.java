@@ -1,4 +1,4 @@
-package org.wardnet.storage;
+package org.wardnet.storage.copy;
 
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.wardnet.storage.Database;
+import org.wardnet.storage.StoreOpenException;
 import org.wardnet.storage.clips.ClipPartitions;
 
 /**
