@@ -111,7 +111,7 @@ public final class ScratchPostgres implements AutoCloseable {
 
     /** A fresh, empty database on this server: its JDBC URL. */
     public String newDatabase() throws SQLException {
-        String name = "wardnet_test_" + DATABASES.incrementAndGet();
+        String name = "wardnet_scratch_" + DATABASES.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(url("postgres"), USER, "");
                 Statement create = connection.createStatement()) {
             create.execute("CREATE DATABASE " + name);
