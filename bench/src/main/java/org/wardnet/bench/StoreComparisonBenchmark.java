@@ -8,19 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import org.wardnet.app.track.FollowAnswer;
 import org.wardnet.app.track.TrackService;
-import org.wardnet.bench.track.TrackEvaluation;
+import org.wardnet.bench.track.FollowLatencyBenchmark;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
-import org.wardnet.core.access.Caller;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.Registry;
-import org.wardnet.core.track.FollowQuery;
-import org.wardnet.core.track.TravelMode;
 import org.wardnet.simulator.district.District;
 import org.wardnet.simulator.district.DistrictGenerator;
 import org.wardnet.storage.Database;
@@ -215,22 +210,8 @@ public final class StoreComparisonBenchmark {
     }
 
     private static void follow(String label, TrackService track, String[] ids, int minutes, Random random) {
-        long[] nanos = new long[1_100];
-        TravelMode[] modes = TravelMode.values();
-        int clips = 0;
-        for (int i = 0; i < nanos.length; i++) {
-            TravelMode mode = modes[random.nextInt(modes.length)];
-            Instant at = T0.plusSeconds(600 + random.nextInt(Math.max(1, minutes * 60 - 3_600)));
-            FollowQuery query = new FollowQuery(ids[random.nextInt(ids.length)], at, mode,
-                    TrackEvaluation.horizon(mode), 10, null, Set.of(), null);
-            long t = System.nanoTime();
-            FollowAnswer answer = track.follow(Caller.system(), query);
-            nanos[i] = System.nanoTime() - t;
-            clips += answer.proposals().stream().mapToInt(p -> p.clips().size()).sum();
-        }
-        if (clips == 0) {
-            throw new IllegalStateException("no follow answer had a clip: the benchmark measured nothing");
-        }
+        long[] nanos = FollowLatencyBenchmark.timed(track, ids, random, 1_100, T0.plusSeconds(600),
+                Math.max(1, minutes * 60L - 3_600));
         long[] warm = Arrays.copyOfRange(nanos, 100, nanos.length);
         System.out.printf("RESULT %s follow (limit 10): p50 %.2f ms, p99 %.2f ms%n", label, millis(warm, 50),
                 millis(warm, 99));

@@ -66,12 +66,22 @@ public final class FollowLatencyBenchmark {
     }
 
     private static long[] run(TrackService track, String[] ids, Random random, int days, int count) {
+        return timed(track, ids, random, count, T0.plusSeconds(3_600), days * 24 * 3600L - 7_200);
+    }
+
+    /**
+     * {@code count} follows (limit 10) from a random camera at a random time in [first, first +
+     * spanSeconds) in a random mode, each timed (nanoseconds, in order); fails when no answer had a
+     * clip, as then nothing was measured.
+     */
+    public static long[] timed(TrackService track, String[] ids, Random random, int count, Instant first,
+            long spanSeconds) {
         long[] nanos = new long[count];
         TravelMode[] modes = TravelMode.values();
         int clips = 0;
         for (int i = 0; i < count; i++) {
             TravelMode mode = modes[random.nextInt(modes.length)];
-            Instant at = T0.plusSeconds(3_600 + random.nextInt(days * 24 * 3600 - 7_200));
+            Instant at = first.plusSeconds(random.nextInt((int) Math.max(1, spanSeconds)));
             FollowQuery query = new FollowQuery(ids[random.nextInt(ids.length)], at, mode,
                     TrackEvaluation.horizon(mode), 10, null, Set.of(), null);
             long t = System.nanoTime();
