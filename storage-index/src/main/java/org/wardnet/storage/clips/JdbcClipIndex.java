@@ -71,6 +71,9 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     static final String CAMERAS_IN_HOUR = "SELECT DISTINCT c.camera_id FROM UNNEST(?) AS asked(id)"
             + " JOIN clip c ON c.camera_id = asked.id WHERE c.start_hour = ? AND c.slice = ? AND c.start_ms >= ?"
             + " AND c.start_ms < ? AND c.end_ms > ?";
+    /** A local RECORDED clip of one hour without a hold: what retention may delete. */
+    private static final String DELETABLE_IN_HOUR = "SELECT id FROM clip WHERE start_hour = ? AND origin = 'RECORDED'"
+            + " AND node_id IS NULL AND NOT EXISTS (SELECT 1 FROM clip_hold h WHERE h.clip_id = clip.id)";
     private static final long HOUR = ClipHours.HOUR;
     /** The order of the clip table's (hour, camera, start) index. */
     private static final Comparator<Clip> INDEX_ORDER = Comparator
@@ -86,6 +89,9 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     private final AtomicLong storedLongest;
     private final ClipSlices slices;
     private final ClipTable table;
+    /** {@link #PAGE} and {@link #PAGE_AFTER} with this store's condition on the slice. */
+    private final String pageSql;
+    private final String pageAfterSql;
     private final JdbcSyncJournal journal;
     private final RecordEncoder encoder;
 
@@ -93,6 +99,8 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         this.dataSource = plain.dataSource;
         this.slices = plain.slices;
         this.table = plain.table;
+        this.pageSql = plain.pageSql;
+        this.pageAfterSql = plain.pageAfterSql;
         this.longest = plain.longest;
         this.lastId = plain.lastId;
         this.storedLongest = plain.storedLongest;
@@ -126,6 +134,8 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
             throw new StoreUnavailableException("cannot inspect the clip table: " + e.getMessage(), e);
         }
         this.slices = new ClipSlices(dataSource, rowsPerSlice > 0 ? rowsPerSlice : table.rowsPerSlice());
+        this.pageSql = String.format(PAGE, table.sliceCondition());
+        this.pageAfterSql = String.format(PAGE_AFTER, table.sliceCondition());
         try (Connection connection = dataSource.getConnection();
                 Statement select = connection.createStatement();
                 ResultSet row = select.executeQuery("SELECT bound FROM clip_bound WHERE name = 'longest_ms'")) {
@@ -141,7 +151,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
 
     /** The query of a camera's window in one hour, as this store runs it (the first page, or one after a cursor). */
     String pageSql(boolean afterCursor) {
-        return String.format(afterCursor ? PAGE_AFTER : PAGE, table.sliceCondition());
+        return afterCursor ? pageAfterSql : pageSql;
     }
 
     /** The groups of slices one execution of {@link #pageSql} asks about, for a window that reaches {@code reach}. */
@@ -397,11 +407,6 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         return first + 5;
     }
 
-    private static int bind(PreparedStatement statement, int hour, int slice, long low, long high, long endAfter)
-            throws SQLException {
-        return bind(statement, 1, hour, slice, low, high, endAfter);
-    }
-
     @Override
     public OptionalInt firstHour(int fromHour) {
         try (Connection connection = dataSource.getConnection();
@@ -538,10 +543,16 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
             }
             long deleted = 0;
             for (int hour = first; hour <= last; hour++) { // each deletion is also a journal entry
-                List<Long> ids = clips("SELECT " + COLUMNS + " FROM clip WHERE start_hour = ? AND origin = 'RECORDED'"
-                        + " AND node_id IS NULL AND NOT EXISTS (SELECT 1 FROM clip_hold h WHERE h.clip_id = clip.id)",
-                        "cannot read the clips of hour " + hour, hour)
-                        .stream().map(Clip::id).toList();
+                List<Long> ids = new ArrayList<>();
+                try (Connection connection = dataSource.getConnection();
+                        PreparedStatement select = connection.prepareStatement(DELETABLE_IN_HOUR)) {
+                    select.setInt(1, hour);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getLong(1));
+                        }
+                    }
+                }
                 delete(ids);
                 deleted += ids.size();
             }

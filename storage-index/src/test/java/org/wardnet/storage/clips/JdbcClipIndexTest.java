@@ -139,4 +139,24 @@ class JdbcClipIndexTest extends StoreTestCase {
             assertEquals("clip " + ids.get(0) + " of a at " + T0, journal.after(0, 1).get(0).payload());
         }
     }
+
+    @StoreTest
+    void aJournaledIndexDeletesWholeHoursOneJournalEntryEach() {
+        try (Database db = Database.open(config())) {
+            JdbcSyncJournal journal = new JdbcSyncJournal(db.dataSource(), Clock.systemUTC());
+            JdbcClipIndex index = new JdbcClipIndex(db.dataSource()).journaled(journal, new IdEncoder());
+            assertEquals(1, index.hoursPerPart(), "a node's deletions go upward one by one: no part is dropped");
+            List<Long> ids = index.add(List.of(clip("a", 0, 1), clip("a", 1, 2), clip("a", 2, 3)));
+            long imported = index.add(List.of(new Clip(0, "a", T0, T0.plusSeconds(60), "/imp", 1L, "H264", 640, 360,
+                    2, null, ClipOrigin.IMPORTED))).get(0);
+            index.hold(ids.get(2), "case 5", T0);
+            int hour = (int) (T0.toEpochMilli() / 3_600_000L);
+            assertEquals(2, index.deleteHours(hour, hour));
+            assertEquals(List.of("DELETE " + ids.get(0), "DELETE " + ids.get(1)),
+                    journal.after(0, 10).stream().filter(c -> c.op().name().equals("DELETE"))
+                            .map(c -> c.op() + " " + c.key()).toList());
+            assertTrue(index.get(ids.get(2)).isPresent(), "held");
+            assertTrue(index.get(imported).isPresent(), "imported");
+        }
+    }
 }
