@@ -165,4 +165,23 @@ class StoreCopyTest {
         assertTrue(said().contains("resuming audit_entry after the batch that ended at key 1:7"), said());
         assertTrue(said().contains("row counts match; the audit trail holds"), said());
     }
+
+    @Test
+    void badUsageIsRefusedWithTheReason() {
+        output.reset();
+        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+        assertEquals(2, CliAccess.run(new String[] {"store", "copy", "--from", h2.toString()}, out, Map.of()));
+        assertTrue(said().contains("store copy needs --from DIR and --to JDBC_URL"), said());
+        output.reset();
+        assertEquals(2, CliAccess.run(new String[] {"store", "copy", "--from", h2.toString(), "--to", "/var/db"}, out,
+                Map.of()));
+        assertTrue(said().contains("--to takes a JDBC URL"), said());
+        output.reset();
+        assertEquals(1, CliAccess.run(new String[] {"store", "copy", "--from", dir.resolve("nothing").toString(),
+                "--to", "jdbc:postgresql://127.0.0.1:1/x"}, out, Map.of()));
+        assertTrue(said().contains("no Wardnet store in"), said());
+        output.reset();
+        assertEquals(1, copy("jdbc:postgresql://127.0.0.1:1/nowhere"), said());
+        assertTrue(said().contains("store.jdbcUrl"), "a target that does not answer is named: " + said());
+    }
 }
