@@ -103,25 +103,10 @@ public final class HttpParentLink implements ParentLink {
 
     @Override
     public long push(List<Change> changes, long head) {
-        StringBuilder body = new StringBuilder();
-        for (Change change : changes) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("seq", change.seq());
-            line.put("kind", change.kind().name());
-            line.put("op", change.op().name());
-            line.put("key", change.key());
-            line.put("payload", change.payload());
-            line.put("at", change.at().toString());
-            try {
-                body.append(json.writeValueAsString(line)).append('\n');
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a change that cannot be written: " + change.seq(), e);
-            }
-        }
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/sync/changes"))
                 .header("Content-Type", "application/x-ndjson")
                 .header(HEAD_HEADER, Long.toString(head));
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = ChangeLines.write(changes).getBytes(StandardCharsets.UTF_8);
         if (bytes.length >= COMPRESS_FROM_BYTES) { // JSON lines of like records shrink several times over
             request.header("Content-Encoding", "gzip");
             bytes = gzip(bytes);

@@ -27,6 +27,9 @@ import org.wardnet.core.registry.Site;
  * <p>An idle node pushes an empty batch once per heartbeat, so the parent can tell a quiet node
  * from a lost link.
  *
+ * <p>Acknowledged entries are deleted on a thread of their own ({@link JournalPruner}), while
+ * the next batch goes out.
+ *
  * <p>Limits: one batch in flight at a time; backpressure is the journal itself (on disk), which
  * grows while the link is down.
  */
@@ -56,6 +59,7 @@ public final class UpwardSync implements AutoCloseable {
     }
 
     private final SyncJournal journal;
+    private final JournalPruner pruner;
     private final ParentLink parent;
     private final Consumer<List<Site>> ancestry;
     private final Snapshots snapshots;
@@ -88,6 +92,7 @@ public final class UpwardSync implements AutoCloseable {
         this.ancestry = ancestry;
         this.snapshots = snapshots;
         this.journal = journal;
+        this.pruner = new JournalPruner(journal);
         this.parent = parent;
         this.batchRows = settings.batchRows();
         this.idle = settings.idle();
@@ -172,7 +177,7 @@ public final class UpwardSync implements AutoCloseable {
             acked = parentHas;
             lastAck = parentHas;
             resumedOnce = true;
-            journal.prune(acked);
+            pruner.prune(acked);
         }
         List<Change> batch = journal.after(acked, batchRows);
         if (batch.isEmpty()) {
@@ -187,7 +192,7 @@ public final class UpwardSync implements AutoCloseable {
         lastAck = acked;
         lastPush = clock.instant();
         lastContact = lastPush;
-        journal.prune(acked);
+        pruner.prune(acked); // meanwhile the next batch is read and sent
         return batch.size() == batchRows;
     }
 
@@ -213,5 +218,6 @@ public final class UpwardSync implements AutoCloseable {
             Thread.currentThread().interrupt();
             thread.shutdownNow();
         }
+        pruner.close();
     }
 }

@@ -1,15 +1,14 @@
 package org.wardnet.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.zip.GZIPInputStream;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.wardnet.adapters.federation.ChangeLines;
 import org.wardnet.adapters.federation.HttpParentLink;
 import org.wardnet.app.federation.ChildAccess;
 import org.wardnet.app.federation.ChildChanges;
@@ -17,7 +16,6 @@ import org.wardnet.app.federation.Nodes;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.federation.Change;
-import org.wardnet.core.federation.WireTime;
 import org.wardnet.core.federation.NodeAccess;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
@@ -27,7 +25,7 @@ import org.wardnet.server.http.Problem;
 
 /**
  * {@code /api/v1/sync}: a child node asks where to resume, and pushes its journal's changes as
- * NDJSON, one change per line, in sequence order; the answer acknowledges the highest applied.
+ * NDJSON ({@link ChangeLines}), one change per line, in sequence order; the answer acknowledges the highest applied.
  */
 final class SyncResource {
 
@@ -47,10 +45,6 @@ final class SyncResource {
         this.bodies = new RequestBodies(json);
         this.writes = writes;
         this.json = json;
-    }
-
-    /** One line of a push. */
-    record ChangeLine(Long seq, String kind, String op, String key, String payload, String at) {
     }
 
     record ReceiptView(String node, long ackedSeq, int applied, int skipped) {
@@ -144,30 +138,20 @@ final class SyncResource {
         }
     }
 
-    private List<Change> parse(String text) {
-        List<Change> batch = new ArrayList<>();
+    private static List<Change> parse(String text) {
+        List<Change> batch;
+        try {
+            batch = ChangeLines.read(text);
+        } catch (ChangeLines.Unreadable e) {
+            throw RequestParams.invalid("line " + e.line(), "not a change: " + e.getMessage());
+        }
         long previous = 0;
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            Change change;
-            try {
-                ChangeLine read = json.mapper().readValue(line, ChangeLine.class);
-                change = new Change(read.seq() == null ? 0 : read.seq(), Change.Kind.valueOf(read.kind()),
-                        Change.Op.valueOf(read.op()), read.key(), read.payload(), WireTime.parse(read.at()));
-            } catch (JsonProcessingException | RuntimeException e) {
-                throw RequestParams.invalid("line " + (i + 1), "not a change: " + (e instanceof JsonProcessingException
-                        jpe ? jpe.getOriginalMessage() : e.getMessage()));
-            }
+        for (Change change : batch) {
             if (change.seq() <= previous) {
-                throw RequestParams.invalid("line " + (i + 1), "sequence numbers must rise: " + change.seq()
+                throw RequestParams.invalid("change " + change.seq(), "sequence numbers must rise: " + change.seq()
                         + " after " + previous);
             }
             previous = change.seq();
-            batch.add(change);
         }
         return batch;
     }

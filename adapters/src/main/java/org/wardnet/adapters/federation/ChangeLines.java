@@ -1,0 +1,182 @@
+package org.wardnet.adapters.federation;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.wardnet.core.federation.Change;
+import org.wardnet.core.federation.WireTime;
+
+/**
+ * The body of a push, both ways: one change per line (NDJSON), in sequence order, each
+ * {@code {"seq":7,"kind":"CLIP","op":"PUT","key":"41","at":"2026-11-01T08:00:00Z","record":{...}}}.
+ * The record is the journal's JSON object as it is, written and read without escaping it into a
+ * string (which cost the parent a second pass over every byte); a delete has none. A line may
+ * instead carry its record as a JSON string in {@code payload}, as nodes before this format did.
+ *
+ * <p>The reader keeps each record's text as it came (the parent decodes it by its kind), and
+ * checks only the line's own fields: a record that is not JSON is refused when it is decoded.
+ * Limits: a line with a field it does not know is refused, naming the line.
+ */
+public final class ChangeLines {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ChangeLines() {
+    }
+
+    /** A push body that cannot be read: which line, and why. */
+    public static final class Unreadable extends RuntimeException {
+        private final int line;
+
+        Unreadable(int line, String reason) {
+            super(reason);
+            this.line = line;
+        }
+
+        /** The line, counted from 1. */
+        public int line() {
+            return line;
+        }
+    }
+
+    /** The changes as the lines of one push. */
+    public static String write(List<Change> changes) {
+        StringBuilder body = new StringBuilder(changes.size() * 320);
+        JsonStringEncoder quote = JsonStringEncoder.getInstance();
+        for (Change change : changes) {
+            body.append("{\"seq\":").append(change.seq()).append(",\"kind\":\"").append(change.kind().name())
+                    .append("\",\"op\":\"").append(change.op().name()).append("\",\"key\":\"")
+                    .append(quote.quoteAsString(change.key())).append("\",\"at\":\"").append(change.at())
+                    .append('"');
+            String payload = change.payload();
+            if (payload != null) {
+                if (isObject(payload)) {
+                    body.append(",\"record\":").append(payload);
+                } else { // not what the journal writes; sent as text, and the parent judges it
+                    body.append(",\"payload\":\"").append(quote.quoteAsString(payload)).append('"');
+                }
+            }
+            body.append("}\n");
+        }
+        return body.toString();
+    }
+
+    /** Whether text is one JSON object, as far as its ends and the absence of a line break tell. */
+    private static boolean isObject(String payload) {
+        int last = payload.length() - 1;
+        return last > 0 && payload.charAt(0) == '{' && payload.charAt(last) == '}' && payload.indexOf('\n') < 0
+                && payload.indexOf('\r') < 0;
+    }
+
+    /**
+     * The changes of a push body; blank lines are skipped.
+     *
+     * @throws Unreadable naming the first line that is not a change
+     */
+    public static List<Change> read(String body) {
+        List<Change> changes = new ArrayList<>();
+        int lineNumber = 0;
+        for (int from = 0; from < body.length(); ) {
+            int end = body.indexOf('\n', from);
+            if (end < 0) {
+                end = body.length();
+            }
+            lineNumber++;
+            if (!blank(body, from, end)) {
+                changes.add(line(body, from, end, lineNumber));
+            }
+            from = end + 1;
+        }
+        return changes;
+    }
+
+    private static boolean blank(String body, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (!Character.isWhitespace(body.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Change line(String body, int from, int end, int lineNumber) {
+        Long seq = null;
+        String kind = null;
+        String op = null;
+        String key = null;
+        String at = null;
+        String record = null;
+        String line = body.substring(from, end);
+        try (JsonParser parser = JSON.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new Unreadable(lineNumber, "a change is a JSON object");
+            }
+            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "seq" -> {
+                        if (value != JsonToken.VALUE_NUMBER_INT) {
+                            throw new Unreadable(lineNumber, "seq is a whole number");
+                        }
+                        seq = parser.getLongValue();
+                    }
+                    case "kind" -> kind = text(parser, value, field, lineNumber);
+                    case "op" -> op = text(parser, value, field, lineNumber);
+                    case "key" -> key = text(parser, value, field, lineNumber);
+                    case "at" -> at = text(parser, value, field, lineNumber);
+                    case "payload" -> record = text(parser, value, field, lineNumber);
+                    case "record" -> {
+                        if (value == JsonToken.START_OBJECT) {
+                            int start = (int) parser.currentTokenLocation().getCharOffset();
+                            parser.skipChildren();
+                            record = line.substring(start, (int) parser.currentLocation().getCharOffset());
+                        } else if (value != JsonToken.VALUE_NULL) {
+                            throw new Unreadable(lineNumber, "record is a JSON object");
+                        }
+                    }
+                    default -> throw new Unreadable(lineNumber, "a change has no field '" + field + "'");
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new Unreadable(lineNumber, "one change per line");
+            }
+        } catch (IOException e) {
+            throw new Unreadable(lineNumber, "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return change(seq, kind, op, key, record, at, lineNumber);
+    }
+
+    private static Change change(Long seq, String kind, String op, String key, String record, String at,
+            int lineNumber) {
+        if (kind == null || op == null || at == null) {
+            throw new Unreadable(lineNumber, "a change names its kind, op and at");
+        }
+        Instant when;
+        try {
+            when = WireTime.parse(at);
+        } catch (RuntimeException e) {
+            throw new Unreadable(lineNumber, "at is not an instant: " + at);
+        }
+        try {
+            return new Change(seq == null ? 0 : seq, Change.Kind.valueOf(kind), Change.Op.valueOf(op), key, record,
+                    when);
+        } catch (RuntimeException e) {
+            throw new Unreadable(lineNumber, "not a change: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonParser parser, JsonToken value, String field, int lineNumber) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+            throw new Unreadable(lineNumber, field + " is a string");
+        }
+        return parser.getText();
+    }
+}
