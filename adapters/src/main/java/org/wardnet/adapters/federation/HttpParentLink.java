@@ -103,15 +103,30 @@ public final class HttpParentLink implements ParentLink {
 
     @Override
     public long push(List<Change> changes, long head) {
+        return push(prepare(changes), head);
+    }
+
+    /** A batch as it goes on the wire: its lines, compressed when they are worth it. */
+    private record Encoded(List<Change> changes, byte[] body, boolean gzipped) implements Outgoing {
+    }
+
+    @Override
+    public Outgoing prepare(List<Change> changes) {
+        byte[] bytes = ChangeLines.write(changes).getBytes(StandardCharsets.UTF_8);
+        boolean gzipped = bytes.length >= COMPRESS_FROM_BYTES; // JSON lines of like records shrink several times over
+        return new Encoded(List.copyOf(changes), gzipped ? gzip(bytes) : bytes, gzipped);
+    }
+
+    @Override
+    public long push(Outgoing batch, long head) {
+        Encoded encoded = batch instanceof Encoded mine ? mine : (Encoded) prepare(batch.changes());
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/sync/changes"))
                 .header("Content-Type", "application/x-ndjson")
                 .header(HEAD_HEADER, Long.toString(head));
-        byte[] bytes = ChangeLines.write(changes).getBytes(StandardCharsets.UTF_8);
-        if (bytes.length >= COMPRESS_FROM_BYTES) { // JSON lines of like records shrink several times over
+        if (encoded.gzipped()) {
             request.header("Content-Encoding", "gzip");
-            bytes = gzip(bytes);
         }
-        HttpResponse<String> answer = send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        HttpResponse<String> answer = send(request.POST(HttpRequest.BodyPublishers.ofByteArray(encoded.body())));
         return ackedSeq(answer);
     }
 

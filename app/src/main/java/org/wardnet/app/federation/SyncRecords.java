@@ -28,9 +28,11 @@ import org.wardnet.core.registry.Tier;
 public final class SyncRecords implements RecordEncoder {
 
     private final ObjectMapper mapper;
+    private final ClipWireReader clips;
 
     public SyncRecords(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.clips = new ClipWireReader(mapper.getFactory());
     }
 
     record SiteWire(String id, String name, String tier, String parentId, String kind, String address,
@@ -189,8 +191,8 @@ public final class SyncRecords implements RecordEncoder {
      * @throws DomainException INVALID when the payload is not a clip
      */
     public Clip clip(String json) {
-        ClipWire wire = read(json, ClipWire.class, "clip");
         try {
+            ClipWire wire = clips.read(json);
             return new Clip(wire.id(), require(wire.cameraId(), "cameraId"), WireTime.parse(wire.start()),
                     WireTime.parse(wire.end()), "", wire.bytes(), wire.codec(), wire.width(), wire.height(),
                     wire.keyFrames(), wire.sha256(), ClipOrigin.valueOf(wire.origin()));

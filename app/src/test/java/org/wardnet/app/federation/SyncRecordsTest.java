@@ -3,6 +3,7 @@ package org.wardnet.app.federation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -71,5 +72,22 @@ class SyncRecordsTest {
         assertEquals(clip.withMedia(""), records.clip(wire));
         assertThrows(DomainException.class, () -> records.clip("{\"id\":1,\"cameraId\":\"c\"}"));
         assertThrows(DomainException.class, () -> records.healthEvent("{\"subject\":\"PLANET\"}"));
+    }
+
+    @Test
+    void aClipWithoutItsOptionalFieldsComesBackAndABrokenOneIsRefusedWithTheReason() {
+        Clip bare = new Clip(7, "cam-8", made, made.plusSeconds(60), "", null, null, null, null, null, null,
+                ClipOrigin.IMPORTED);
+        assertEquals(bare, records.clip(records.clip(bare)));
+        String good = records.clip(bare);
+        for (String broken : new String[] {
+                "[1]", "{\"id\":\"7\"}", good.replace("\"id\":7", "\"id\":7.5"),
+                good.replace("}", ",\"colour\":\"red\"}"), good + " {}", good.substring(0, good.length() - 1),
+                good.replace("\"id\":7", "\"id\":99999999999999999999"),
+                good.replace("\"keyFrames\":null", "\"keyFrames\":3000000000"),
+                good.replace("\"cameraId\":\"cam-8\"", "\"cameraId\":8"), good.replace("\"id\":7,", "")}) {
+            DomainException refused = assertThrows(DomainException.class, () -> records.clip(broken), broken);
+            assertTrue(refused.getMessage().contains("not a clip"), refused.getMessage());
+        }
     }
 }

@@ -46,6 +46,17 @@ final class GatedLink implements ParentLink {
         return link.push(changes, head);
     }
 
+    @Override
+    public Outgoing prepare(List<Change> changes) {
+        return link.prepare(changes);
+    }
+
+    @Override
+    public long push(Outgoing batch, long head) {
+        refuseIfCut();
+        return link.push(batch, head);
+    }
+
     private void refuseIfCut() {
         if (cut) {
             throw new Down("link cut by the benchmark", null);

@@ -43,6 +43,27 @@ public interface ParentLink {
      */
     long push(List<Change> changes, long head);
 
+    /**
+     * A batch made ready to go: what the link needs of it that does not depend on the parent
+     * (its encoded, compressed body, say), so that it can be made while the batch before it is
+     * still on its way.
+     */
+    interface Outgoing {
+        /** The batch's changes, in sequence order. */
+        List<Change> changes();
+    }
+
+    /** Makes {@code changes} ready to {@linkplain #push(Outgoing, long) push}; by default, nothing to do ahead. */
+    default Outgoing prepare(List<Change> changes) {
+        List<Change> batch = List.copyOf(changes);
+        return () -> batch;
+    }
+
+    /** Pushes a batch {@linkplain #prepare prepared} by this link, as {@link #push(List, long)} does. */
+    default long push(Outgoing batch, long head) {
+        return push(batch.changes(), head);
+    }
+
     /** The link is down or the parent failed: nothing is known to be applied. */
     final class Down extends RuntimeException {
         public Down(String message, Throwable cause) {
