@@ -27,10 +27,11 @@ import org.wardnet.core.registry.Site;
  * <p>An idle node pushes an empty batch once per heartbeat, so the parent can tell a quiet node
  * from a lost link.
  *
- * <p>Acknowledged entries are deleted on a thread of their own ({@link JournalPruner}), while
- * the next batch goes out.
+ * <p>Acknowledged entries are deleted on a thread of their own ({@link JournalPruner}), and
+ * the next batch is read and encoded while the parent applies the one before
+ * ({@link BatchReadAhead}).
  *
- * <p>Limits: one batch in flight at a time; backpressure is the journal itself (on disk), which
+ * <p>Limits: one batch in flight at a time (and one read ahead); backpressure is the journal itself (on disk), which
  * grows while the link is down.
  */
 public final class UpwardSync implements AutoCloseable {
@@ -60,6 +61,7 @@ public final class UpwardSync implements AutoCloseable {
 
     private final SyncJournal journal;
     private final JournalPruner pruner;
+    private final BatchReadAhead batches;
     private final ParentLink parent;
     private final Consumer<List<Site>> ancestry;
     private final Snapshots snapshots;
@@ -95,6 +97,7 @@ public final class UpwardSync implements AutoCloseable {
         this.pruner = new JournalPruner(journal);
         this.parent = parent;
         this.batchRows = settings.batchRows();
+        this.batches = new BatchReadAhead(journal, parent, batchRows);
         this.idle = settings.idle();
         this.heartbeat = settings.heartbeat();
         this.maxPause = settings.maxPause();
@@ -177,15 +180,21 @@ public final class UpwardSync implements AutoCloseable {
             acked = parentHas;
             lastAck = parentHas;
             resumedOnce = true;
+            batches.discard(); // a re-send may have been journalled; read again from where the parent is
             pruner.prune(acked);
         }
-        List<Change> batch = journal.after(acked, batchRows);
-        if (batch.isEmpty()) {
+        ParentLink.Outgoing batch = batches.batchAfter(acked);
+        List<Change> changes = batch.changes();
+        if (changes.isEmpty()) {
             if (lastContact == null || !clock.instant().isBefore(lastContact.plus(heartbeat))) {
                 parent.push(batch, journal.watermark()); // nothing to send: a heartbeat, so the parent knows the link holds
                 lastContact = clock.instant();
             }
             return false;
+        }
+        boolean full = changes.size() == batchRows;
+        if (full) {
+            batches.readAhead(changes.get(changes.size() - 1).seq()); // read while the parent applies this one
         }
         long answer = parent.push(batch, journal.watermark());
         acked = Math.max(acked, answer);
@@ -193,7 +202,7 @@ public final class UpwardSync implements AutoCloseable {
         lastPush = clock.instant();
         lastContact = lastPush;
         pruner.prune(acked); // meanwhile the next batch is read and sent
-        return batch.size() == batchRows;
+        return full;
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -218,6 +227,7 @@ public final class UpwardSync implements AutoCloseable {
             Thread.currentThread().interrupt();
             thread.shutdownNow();
         }
+        batches.close();
         pruner.close();
     }
 }
