@@ -67,10 +67,10 @@ public record Clip(long id, String cameraId, Instant start, Instant end, String 
 
     /** The holding node's id for this clip; only for a clip {@linkplain #heldByNode held by a node}. */
     public long nodeClipId() {
-        if (heldByNode() == null) {
+        if (!media.startsWith(NODE_MEDIA)) {
             throw new IllegalStateException("clip " + id + " is not held by a node");
         }
-        return Long.parseLong(media.substring(media.lastIndexOf('/') + 1));
+        return Long.parseLong(media, media.lastIndexOf('/') + 1, media.length(), 10);
     }
 
     /** The same clip under another id. */

@@ -2,8 +2,7 @@ package org.wardnet.core.federation;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -44,8 +43,28 @@ public final class WireTime {
         for (int scale = length - 21; scale < 9 && length > 20; scale++) {
             nanos *= 10;
         }
+        if (hour > 23 || minute > 59 || second > 59) {
+            throw new DateTimeParseException("not an instant: a time of day out of range", text, 0);
+        }
+        long epochDay = epochDay(text, year, month, day);
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+    }
+
+    /** A day already read, remembered: the instants of a batch nearly all fall on one or two days. */
+    private record Day(int year, int month, int day, long epochDay) {
+    }
+
+    private static volatile Day lastDay = new Day(1970, 1, 1, 0);
+
+    private static long epochDay(CharSequence text, int year, int month, int day) {
+        Day known = lastDay;
+        if (known.day() == day && known.month() == month && known.year() == year) {
+            return known.epochDay();
+        }
         try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+            long epochDay = LocalDate.of(year, month, day).toEpochDay(); // checks the day exists
+            lastDay = new Day(year, month, day, epochDay);
+            return epochDay;
         } catch (DateTimeException e) {
             throw new DateTimeParseException("not an instant: " + e.getMessage(), text, 0, e);
         }

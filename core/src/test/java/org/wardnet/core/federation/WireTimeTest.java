@@ -24,6 +24,18 @@ class WireTimeTest {
     }
 
     @Test
+    void readsRunsOfOneDayAndDaysInTurnAlike() {
+        Random random = new Random(29);
+        Instant[] days = {Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2024-02-29T00:00:00Z"),
+            Instant.parse("1969-12-31T00:00:00Z")};
+        for (int i = 0; i < 3_000; i++) {
+            Instant day = days[i / 7 % days.length]; // runs of seven on one day, then another day
+            String text = day.plusMillis(random.nextLong(86_400_000L)).toString();
+            assertEquals(Instant.parse(text), WireTime.parse(text), text);
+        }
+    }
+
+    @Test
     void readsFractionsOfAnyLengthAsTheIsoParserDoes() {
         for (String text : new String[] {"2026-11-01T08:00:00.5Z", "2026-11-01T08:00:00.25Z",
             "2026-11-01T08:00:00.123456789Z", "2026-11-01T08:00:00.0Z", "1970-01-01T00:00:00Z",

@@ -110,7 +110,7 @@ final class SyncResource {
             throw new ApiException(Problem.of(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding",
                     "Unsupported encoding", "a push is sent as it is or with Content-Encoding: gzip, not " + encoding));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(8L << 20, request.body().length * 4L));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(inflatedSizeHint(request.body()));
         byte[] buffer = new byte[64 * 1024];
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(request.body()), buffer.length)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
@@ -125,6 +125,20 @@ final class SyncResource {
             throw RequestParams.invalid("body", "not gzip data: " + e.getMessage());
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The size the body says it inflates to (gzip's trailer holds it, modulo 2^32), capped by the
+     * limit, so the buffer is made once instead of doubled its way up; a claim is only a hint.
+     */
+    private int inflatedSizeHint(byte[] body) {
+        if (body.length < 18) { // shorter than gzip's header and trailer: let the inflater say what is wrong
+            return 64;
+        }
+        int n = body.length;
+        long claimed = (body[n - 4] & 0xFFL) | (body[n - 3] & 0xFFL) << 8 | (body[n - 2] & 0xFFL) << 16
+                | (body[n - 1] & 0xFFL) << 24;
+        return (int) Math.max(64, Math.min(claimed, Math.min(maxInflatedBytes, 64L << 20)));
     }
 
     private static long head(String header) {
