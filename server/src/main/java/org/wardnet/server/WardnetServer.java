@@ -142,6 +142,7 @@ public final class WardnetServer implements AutoCloseable {
         private BlockingWork writes;
         private BlockingWork reads;
         private BlockingWork imports;
+        private BlockingWork syncReads;
         private DeviceAdapters devices;
         private HealthService health;
         private InstallerService installer;
@@ -237,6 +238,9 @@ public final class WardnetServer implements AutoCloseable {
             ApiErrors errors = new ApiErrors();
             // Password hashing is slow on purpose: two threads, and a short queue so a login flood gets 503s.
             authWork = new BlockingWork("wardnet-auth", 2, 64);
+            // A child's push is read here, off the write thread, while the push before it is applied; one
+            // thread keeps the pushes in the order they came, which is the order they are applied in.
+            syncReads = new BlockingWork("wardnet-sync-read", 1, 16);
             Auditing auditing = new Auditing(audit, errors, Clock.systemUTC());
             List<Endpoint> declared = ApiRoutes.all(config, registry, writes, json, ops,
                     new HealthResource(health.queries(), reads, json), registering, footage,
@@ -245,7 +249,7 @@ public final class WardnetServer implements AutoCloseable {
                             new NodeStatus(nodes, progress, children.links(), history,
                                     synced),
                             children.changes(), new ChildAccess(new JdbcNodeAccessStore(database.dataSource(),
-                                    SecretKeys.load(config), Clock.systemUTC())), authWork));
+                                    SecretKeys.load(config), Clock.systemUTC())), authWork, syncReads));
             List<Endpoint> endpoints = guards == Guards.ENFORCED
                     ? accountSetup.control(auditing, reads).apply(auditing.apply(declared)) : AccountSetup.unguarded(declared);
             List<Router.Route> routes = new ArrayList<>(endpoints.stream().map(Endpoint::route).toList());
@@ -318,7 +322,7 @@ public final class WardnetServer implements AutoCloseable {
             if (track != null) {
                 track.close(); // before the store: a camera-view fit in progress is stopped
             }
-            for (BlockingWork work : new BlockingWork[] {reads, imports, authWork}) {
+            for (BlockingWork work : new BlockingWork[] {reads, imports, authWork, syncReads}) {
                 if (work != null) {
                     try {
                         work.shutdown(5);

@@ -45,6 +45,9 @@ import org.wardnet.core.registry.Site;
  */
 public final class ChildChanges {
 
+    /** The problem code of a batch refused because the one before it is not applied yet. */
+    public static final String OUT_OF_STEP = "sync-out-of-step";
+
     /** What a push did: the node's acknowledged number after it, and how many changes were new. */
     public record Receipt(String node, long ackedSeq, int applied, int skipped) {
     }
@@ -57,7 +60,6 @@ public final class ChildChanges {
     }
 
     private final Registry registry;
-    private final SyncRecords records;
     private final SyncProgress progress;
     private final SyncedChanges synced;
     private final NodeHealth health;
@@ -65,6 +67,7 @@ public final class ChildChanges {
     private final Consumer<HealthEvent> live;
     private final VerificationStore verifications;
     private final Clock clock;
+    private final ChangeDecoder decoder;
 
     /**
      * @param live          told of each health event a push brought, once it is stored
@@ -75,7 +78,7 @@ public final class ChildChanges {
             Clock clock) {
         this.verifications = verifications;
         this.registry = registry;
-        this.records = records;
+        this.decoder = new ChangeDecoder(records);
         this.progress = progress;
         this.synced = synced;
         this.health = health;
@@ -106,24 +109,56 @@ public final class ChildChanges {
         return chain;
     }
 
+    /** Reads a push's records; needs no lock, so it may run while another push is being applied. */
+    public ChangeDecoder.Batch decode(List<Change> changes) {
+        return decoder.decode(changes);
+    }
+
     /**
-     * Applies a push; {@code head} is the node's newest sequence number as it says (-1 when it
-     * does not), for ops' lag.
+     * Reads and applies a push; {@code head} is the node's newest sequence number as it says (-1
+     * when it does not), for ops' lag.
      *
      * @throws DomainException INVALID for a change that cannot be read or a kind not synced yet,
      *                         FORBIDDEN for a change outside the node's subtree (nothing applied)
      */
-    public synchronized Receipt apply(Caller caller, List<Change> changes, long head) {
+    public Receipt apply(Caller caller, List<Change> changes, long head) {
+        return apply(caller, decode(changes), -1, head);
+    }
+
+    /**
+     * Applies a push {@linkplain #decode read} before. {@code after} is the sequence number the
+     * node says the batch continues from (-1 when it does not say): a node with several batches
+     * on their way names it, and a batch that would leave a gap (its predecessor not applied yet:
+     * lost, or overtaken on another connection) is refused whole, to be sent again.
+     *
+     * @throws DomainException INVALID for a change that cannot be read or a kind not synced yet,
+     *                         FORBIDDEN for a change outside the node's subtree, CONFLICT
+     *                         ({@value #OUT_OF_STEP}) for a batch after a gap (nothing applied)
+     */
+    public synchronized Receipt apply(Caller caller, ChangeDecoder.Batch batch, long after, long head) {
         String node = nodeOf(caller);
         links.contact(node);
         long acked = progress.acked(node);
+        if (after > acked) {
+            throw new DomainException(DomainException.Kind.CONFLICT, OUT_OF_STEP, "Batch out of step",
+                    "node " + node + "'s batch continues from " + after + " but " + acked
+                            + " is the highest applied; send again from there");
+        }
+        List<Change> changes = batch.changes();
         Set<String> above = ancestry(caller).stream().map(Site::id).collect(Collectors.toSet());
         caller.scope().roots().forEach(above::remove);
         // a node keeps a copy of the sites above its own; its puts of them are not its to make here
-        List<Change> fresh = changes.stream().filter(c -> c.seq() > acked)
-                .filter(c -> !(c.kind() == Change.Kind.SITE && c.op() == Change.Op.PUT && above.contains(c.key())))
-                .toList();
-        List<Object> decoded = check(caller, fresh);
+        List<Change> fresh = new ArrayList<>(changes.size());
+        List<Object> decoded = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (c.seq() > acked && !(c.kind() == Change.Kind.SITE && c.op() == Change.Op.PUT
+                    && above.contains(c.key()))) {
+                fresh.add(c);
+                decoded.add(batch.records().get(i));
+            }
+        }
+        check(caller, fresh, decoded);
         List<HealthEvent> events = new ArrayList<>();
         List<HealthEvent> latest = new ArrayList<>();
         // a clip's last change in the batch is what counts (a put, or a delete after it): one row each
@@ -183,25 +218,24 @@ public final class ChildChanges {
         return new Receipt(node, Math.max(acked, highest), fresh.size(), changes.size() - fresh.size());
     }
 
-    /** Reads every change and checks it lies in the caller's subtree, as the batch leaves it. */
-    private List<Object> check(Caller caller, List<Change> changes) {
+    /** Checks that every change lies in the caller's subtree, as the batch leaves it. */
+    private void check(Caller caller, List<Change> changes, List<Object> decoded) {
         Set<String> sitesOfBatch = new HashSet<>();
         Map<String, String> camerasOfBatch = new HashMap<>();
-        List<Object> decoded = new ArrayList<>(changes.size());
-        for (Change change : changes) {
-            Object record = null;
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            Object record = decoded.get(i);
             switch (change.kind()) {
                 case SITE -> {
                     Site existing = registry.site(change.key()).orElse(null);
                     if (change.op() == Change.Op.PUT) {
-                        Site site = records.site(change.payload());
+                        Site site = (Site) record;
                         boolean placed = sees(caller, sitesOfBatch, site.parentId())
                                 || existing != null && caller.sees(site.id()) && site.parentId() != null
                                 && site.parentId().equals(existing.parentId());
                         require(placed && (existing == null || caller.sees(existing.id())) && site.id().equals(
                                 change.key()), change);
                         sitesOfBatch.add(site.id());
-                        record = site;
                     } else {
                         require(existing == null || caller.sees(existing.id()) && !caller.scope().roots()
                                 .contains(existing.id()), change);
@@ -210,54 +244,38 @@ public final class ChildChanges {
                 case CAMERA -> {
                     Camera existing = registry.camera(change.key()).orElse(null);
                     if (change.op() == Change.Op.PUT) {
-                        Camera camera = records.camera(change.payload());
+                        Camera camera = (Camera) record;
                         require(sees(caller, sitesOfBatch, camera.siteId()) && camera.id().equals(change.key())
                                 && (existing == null || caller.sees(existing.siteId())), change);
                         camerasOfBatch.put(camera.id(), camera.siteId());
-                        record = camera;
                     } else {
                         require(existing == null || caller.sees(existing.siteId()), change);
                     }
                 }
                 case HEALTH, STATE -> {
-                    HealthEvent event = records.healthEvent(payloadOf(change));
+                    HealthEvent event = (HealthEvent) record;
                     require(event.id().equals(change.key()) && inScope(caller, sitesOfBatch, camerasOfBatch, event),
                             change);
-                    record = event;
                 }
                 case CLIP -> {
                     if (change.op() == Change.Op.PUT) {
-                        Clip clip = records.clip(change.payload());
+                        Clip clip = (Clip) record;
                         String site = camerasOfBatch.getOrDefault(clip.cameraId(),
                                 registry.camera(clip.cameraId()).map(Camera::siteId).orElse(null));
                         require(Long.toString(clip.id()).equals(change.key())
                                 && (site == null || sees(caller, sitesOfBatch, site)), change);
-                        record = clip;
-                    } else {
-                        record = clipId(change);
                     }
                 }
-                case AUDIT_HEAD -> record = records.auditHead(payloadOf(change));
                 case VERIFICATION -> {
                     String site = camerasOfBatch.getOrDefault(change.key(),
                             registry.camera(change.key()).map(Camera::siteId).orElse(null));
                     require(site == null || sees(caller, sitesOfBatch, site), change);
-                    record = records.verification(payloadOf(change));
                 }
-                case SNAPSHOT -> {
-                    if ("end".equals(change.key())) {
-                        record = records.snapshotEnd(payloadOf(change));
-                    } else if (!"begin".equals(change.key())) {
-                        throw DomainException.badRequest("key", "change " + change.seq() + ": a re-send is marked"
-                                + " begin or end, not " + change.key());
-                    }
+                default -> {
+                    // audit heads and re-send marks name nothing of the registry
                 }
-                default -> throw DomainException.badRequest("kind", change.kind() + " changes are not synced yet"
-                        + " (change " + change.seq() + ")");
             }
-            decoded.add(record);
         }
-        return decoded;
     }
 
     /**
@@ -332,21 +350,7 @@ public final class ChildChanges {
         return sites.stream().sorted((a, b) -> Integer.compare(depth.get(b.id()), depth.get(a.id()))).toList();
     }
 
-    private static long clipId(Change change) {
-        try {
-            return Long.parseLong(change.key());
-        } catch (NumberFormatException e) {
-            throw DomainException.badRequest("key", "change " + change.seq() + ": a clip's key is its id, a number: "
-                    + change.key());
-        }
-    }
 
-    private static String payloadOf(Change change) {
-        if (change.op() != Change.Op.PUT) {
-            throw DomainException.badRequest("op", "change " + change.seq() + ": health events are only put");
-        }
-        return change.payload();
-    }
 
     private void putRegistry(Change change, Object record) {
         if (change.kind() == Change.Kind.SITE) {

@@ -82,7 +82,7 @@ public final class ApiRoutes {
         AccountResource account = new AccountResource(identity.accounts(), identity.work(), json);
         UserResource users = new UserResource(identity.accounts(), identity.work(), json);
         NodeResource nodes = new NodeResource(identity.nodes(), identity.nodeStatus(), identity.work(), json);
-        SyncResource sync = new SyncResource(identity.childChanges(), identity.childAccess(), writes, json,
+        SyncResource sync = new SyncResource(identity.childChanges(), identity.childAccess(), identity.syncReads(), writes, json,
                 config.get(WardnetKeys.SERVER_MAX_IMPORT_BODY_BYTES));
         OpenApiDocument document = new OpenApiDocument();
         List<Endpoint> endpoints = new ArrayList<>();
@@ -115,10 +115,10 @@ public final class ApiRoutes {
     }
 
     /**
-     * Accounts, this node's child nodes and what they push, and the bounded executor that does the
-     * password hashing.
+     * Accounts, this node's child nodes and what they push, the bounded executor that does the
+     * password hashing, and the one that reads children's pushes in the order they arrive.
      */
     public record Identity(Accounts accounts, Nodes nodes, NodeStatus nodeStatus, ChildChanges childChanges,
-            ChildAccess childAccess, BlockingWork work) {
+            ChildAccess childAccess, BlockingWork work, BlockingWork syncReads) {
     }
 }

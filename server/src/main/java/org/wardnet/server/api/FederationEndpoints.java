@@ -38,14 +38,17 @@ final class FederationEndpoints {
                 Endpoint.of(POST, "/api/v1/sync/changes", sync::push, scoped(SYNC), "sync.push",
                         doc("nodes", "A child node pushes its journal's changes (NDJSON, one change per line, maybe"
                                 + " gzipped with Content-Encoding: gzip, its newest sequence number in Wardnet-Journal-Head,"
-                                + " rising sequence numbers); changes at or below the acknowledged number are"
+                                + " rising sequence numbers, and optionally the number the batch continues from in"
+                                + " Wardnet-Journal-After); changes at or below the acknowledged number are"
                                 + " skipped, the rest applied in order; a batch reaching outside the node's subtree"
-                                + " is refused whole")
+                                + " is refused whole, and so is one that continues from a number not applied yet")
                                 .body(content(SyncResource.NDJSON, schema("{\"type\":\"string\","
                                         + "\"description\":\"one SyncChange per line\"}")))
                                 .returns(200, "Applied; the acknowledged number", json(ref("SyncReceipt")))
                                 .problem(400, "A line that is no change, falling numbers, a kind not synced yet")
                                 .problem(403, "A change outside the node's subtree; nothing applied")
+                                .problem(409, "sync-out-of-step: Wardnet-Journal-After is above the acknowledged"
+                                        + " number (the batch before it is not applied yet); nothing applied")
                                 .problem(413, "Over server.maxImportBodyBytes, inflated")
                                 .problem(415, "Not NDJSON, or an encoding other than gzip")).withBody(Endpoint.Body.BULK),
                 Endpoint.of(PUT, "/api/v1/sync/access", sync::announce, scoped(SYNC), "sync.access",

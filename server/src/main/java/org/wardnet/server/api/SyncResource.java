@@ -26,6 +26,8 @@ import org.wardnet.server.http.Problem;
 /**
  * {@code /api/v1/sync}: a child node asks where to resume, and pushes its journal's changes as
  * NDJSON ({@link ChangeLines}), one change per line, in sequence order; the answer acknowledges the highest applied.
+ * A push that names the number it continues from ({@link HttpParentLink#AFTER_HEADER}) is refused
+ * with 409 while the one before it is not applied, so a node may have several on their way.
  */
 final class SyncResource {
 
@@ -33,12 +35,19 @@ final class SyncResource {
 
     private final ChildChanges changes;
     private final ChildAccess access;
+    private final BlockingWork reading;
     private final BlockingWork writes;
     private final JsonCodec json;
     private final RequestBodies bodies;
     private final long maxInflatedBytes;
 
-    SyncResource(ChildChanges changes, ChildAccess access, BlockingWork writes, JsonCodec json, long maxInflatedBytes) {
+    /**
+     * @param reading reads pushes (inflates, parses, reads their records) off the write thread, in the
+     *                order they arrive; one thread, so that they reach {@code writes} in that order
+     */
+    SyncResource(ChildChanges changes, ChildAccess access, BlockingWork reading, BlockingWork writes, JsonCodec json,
+            long maxInflatedBytes) {
+        this.reading = reading;
         this.maxInflatedBytes = maxInflatedBytes;
         this.changes = changes;
         this.access = access;
@@ -87,14 +96,14 @@ final class SyncResource {
 
     CompletableFuture<ApiResponse> push(ApiRequest request) {
         RequestBodies.requireMediaType(request, Set.of(NDJSON));
-        long head = head(request.headers().get(HttpParentLink.HEAD_HEADER));
+        long head = sequence(request, HttpParentLink.HEAD_HEADER);
+        long after = sequence(request, HttpParentLink.AFTER_HEADER);
         Caller caller = request.caller();
-        // inflating and reading up to server.maxImportBodyBytes is no work for an event loop
-        return writes.submit(() -> {
-            List<Change> batch = parse(Utf8Body.decode(inflated(request)));
-            return ApiResponse.json(HttpResponseStatus.OK, json.write(ReceiptView.of(
-                    changes.apply(caller, batch, head))));
-        });
+        // inflating and reading up to server.maxImportBodyBytes is no work for an event loop, nor for the
+        // write thread: it reads this push while that applies the one before
+        return reading.submit(() -> changes.decode(parse(Utf8Body.decode(inflated(request)))))
+                .thenCompose(batch -> writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK,
+                        json.write(ReceiptView.of(changes.apply(caller, batch, after, head))))));
     }
 
     /**
@@ -141,14 +150,16 @@ final class SyncResource {
         return (int) Math.max(64, Math.min(claimed, Math.min(maxInflatedBytes, 64L << 20)));
     }
 
-    private static long head(String header) {
+    /** A sequence number a push names in a header, -1 when it names none. */
+    private static long sequence(ApiRequest request, String name) {
+        String header = request.headers().get(name);
         if (header == null) {
             return -1;
         }
         try {
             return Math.max(-1, Long.parseLong(header.strip()));
         } catch (NumberFormatException e) {
-            throw RequestParams.invalid(HttpParentLink.HEAD_HEADER, "a sequence number, not '" + header + "'");
+            throw RequestParams.invalid(name, "a sequence number, not '" + header + "'");
         }
     }
 

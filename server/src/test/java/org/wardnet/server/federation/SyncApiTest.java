@@ -27,6 +27,7 @@ import org.wardnet.core.registry.RoomKind;
 import org.wardnet.core.registry.RtspEndpoint;
 import org.wardnet.core.registry.Site;
 import org.wardnet.core.registry.Tier;
+import org.wardnet.adapters.federation.HttpParentLink;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 
@@ -72,6 +73,25 @@ class SyncApiTest extends ApiTestBase {
         assertEquals(5, TestServer.json(push(deletes, 200)).get("ackedSeq").asLong());
         assertEquals(404, api.get("/api/v1/cameras/n1").statusCode());
         assertEquals(404, api.get("/api/v1/sites/R3").statusCode());
+    }
+
+    @Test
+    void aBatchThatOvertookItsPredecessorIsRefusedWholeUntilThatOneIsApplied() throws Exception {
+        String first = put(1, "SITE", "R3", records.site(room("R3", "S1")));
+        String second = put(2, "CAMERA", "n1", records.camera(camera("n1", "R3")));
+
+        HttpResponse<String> early = push(second, "1", 409);
+        assertEquals("urn:wardnet:problem:sync-out-of-step", TestServer.json(early).get("type").asText());
+        assertEquals(404, api.get("/api/v1/cameras/n1").statusCode(), "nothing of the early batch applied");
+        assertEquals(0, state().get("ackedSeq").asLong());
+
+        assertEquals(1, TestServer.json(push(first, "0", 200)).get("ackedSeq").asLong());
+        assertEquals(2, TestServer.json(push(second, "1", 200)).get("ackedSeq").asLong());
+        assertEquals("R3", TestServer.json(api.get("/api/v1/cameras/n1")).get("siteId").asText());
+        assertEquals(0, TestServer.json(push(first + second, "0", 200)).get("applied").asInt(),
+                "a batch from before the acknowledgement is skipped, not refused");
+        HttpResponse<String> garbled = push(second, "two", 400);
+        assertTrue(garbled.body().contains(HttpParentLink.AFTER_HEADER), garbled.body());
     }
 
     @Test
@@ -227,9 +247,18 @@ class SyncApiTest extends ApiTestBase {
     }
 
     private HttpResponse<String> push(String ndjson, int expected) throws Exception {
-        HttpResponse<String> answer = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/sync/changes"))
+        return push(ndjson, null, expected);
+    }
+
+    /** A push that names the number it continues from, when {@code after} is not null. */
+    private HttpResponse<String> push(String ndjson, String after, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/v1/sync/changes"))
                 .header("Authorization", "Bearer " + node).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson));
+        if (after != null) {
+            request.header(HttpParentLink.AFTER_HEADER, after);
+        }
+        HttpResponse<String> answer = api.sendAnonymous(request);
         assertEquals(expected, answer.statusCode(), answer.body());
         return answer;
     }
