@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.GZIPOutputStream;
 import org.wardnet.adapters.tls.PemTrust;
 import org.wardnet.core.federation.Change;
@@ -38,6 +40,10 @@ public final class HttpParentLink implements ParentLink {
 
     /** The header a push names this node's newest sequence number in. */
     public static final String HEAD_HEADER = "Wardnet-Journal-Head";
+    /** The header a push names the sequence number it continues from in. */
+    public static final String AFTER_HEADER = "Wardnet-Journal-After";
+    /** The problem type of a push refused because the one before it is not applied yet. */
+    private static final String OUT_OF_STEP_TYPE = "urn:wardnet:problem:sync-out-of-step";
     /** Smaller pushes (heartbeats, a camera or two) go as they are. */
     private static final int COMPRESS_FROM_BYTES = 1_024;
 
@@ -119,6 +125,24 @@ public final class HttpParentLink implements ParentLink {
 
     @Override
     public long push(Outgoing batch, long head) {
+        return ackedSeq(send(pushRequest(batch, head)));
+    }
+
+    @Override
+    public CompletableFuture<Long> pushAfter(Outgoing batch, long after, long head) {
+        HttpRequest.Builder request = pushRequest(batch, head).header(AFTER_HEADER, Long.toString(after));
+        return client.sendAsync(finish(request), HttpResponse.BodyHandlers.ofString())
+                .handle((answer, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        throw new Down("parent " + base + " unreachable: " + cause, cause);
+                    }
+                    return ackedSeq(checked(answer));
+                });
+    }
+
+    private HttpRequest.Builder pushRequest(Outgoing batch, long head) {
         Encoded encoded = batch instanceof Encoded mine ? mine : (Encoded) prepare(batch.changes());
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/sync/changes"))
                 .header("Content-Type", "application/x-ndjson")
@@ -126,8 +150,7 @@ public final class HttpParentLink implements ParentLink {
         if (encoded.gzipped()) {
             request.header("Content-Encoding", "gzip");
         }
-        HttpResponse<String> answer = send(request.POST(HttpRequest.BodyPublishers.ofByteArray(encoded.body())));
-        return ackedSeq(answer);
+        return request.POST(HttpRequest.BodyPublishers.ofByteArray(encoded.body()));
     }
 
     private static byte[] gzip(byte[] plain) {
@@ -143,22 +166,42 @@ public final class HttpParentLink implements ParentLink {
     private HttpResponse<String> send(HttpRequest.Builder request) {
         HttpResponse<String> answer;
         try {
-            answer = client.send(request.timeout(timeout).header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            answer = client.send(finish(request), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new Down("parent " + base + " unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Down("interrupted while talking to " + base, e);
         }
+        return checked(answer);
+    }
+
+    private HttpRequest finish(HttpRequest.Builder request) {
+        return request.timeout(timeout).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").build();
+    }
+
+    /** The answer when it is a success; otherwise what it means for the sync, thrown. */
+    private HttpResponse<String> checked(HttpResponse<String> answer) {
         int status = answer.statusCode();
         if (status >= 500 || status == 429) {
             throw new Down("parent " + base + " answered " + status + ": " + detail(answer), null);
+        }
+        if (status == 409 && OUT_OF_STEP_TYPE.equals(problemType(answer))) {
+            throw new OutOfStep(detail(answer));
         }
         if (status >= 400) {
             throw new Refused(status, detail(answer));
         }
         return answer;
+    }
+
+    private String problemType(HttpResponse<String> answer) {
+        try {
+            return json.readTree(answer.body()).path("type").asText("");
+        } catch (JsonProcessingException e) {
+            return "";
+        }
     }
 
     private long ackedSeq(HttpResponse<String> answer) {

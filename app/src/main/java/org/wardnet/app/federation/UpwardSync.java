@@ -3,7 +3,10 @@ package org.wardnet.app.federation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,17 +30,26 @@ import org.wardnet.core.registry.Site;
  * <p>An idle node pushes an empty batch once per heartbeat, so the parent can tell a quiet node
  * from a lost link.
  *
- * <p>Acknowledged entries are deleted on a thread of their own ({@link JournalPruner}), and
- * the next batch is read and encoded while the parent applies the one before
- * ({@link BatchReadAhead}).
+ * <p>Acknowledged entries are deleted on a thread of their own ({@link JournalPruner}); the
+ * next batch is read and encoded while the parent applies the one before
+ * ({@link BatchReadAhead}), and sent before that one is answered, naming the number it
+ * continues from, so the parent reads it while it applies its predecessor. A batch that
+ * overtook its predecessor is refused by the parent ({@link ParentLink.OutOfStep}) and sent
+ * again after a resume.
  *
- * <p>Limits: one batch in flight at a time (and one read ahead); backpressure is the journal itself (on disk), which
- * grows while the link is down.
+ * <p>Limits: at most {@value #PUSHES_IN_FLIGHT} batches on their way (and one read ahead);
+ * backpressure is the journal itself (on disk), which grows while the link is down.
  */
 public final class UpwardSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpwardSync.class);
     private static final int CLOSE_WAIT_SECONDS = 40;
+    /** Batches on their way at once: the parent reads one while it applies the other. */
+    private static final int PUSHES_IN_FLIGHT = 2;
+
+    /** A batch on its way: its last sequence number, whether it was full, and the parent's answer to come. */
+    private record Sent(long last, boolean full, CompletableFuture<Long> answer) {
+    }
 
     /** What the sync is doing, for ops. */
     public record Status(long ackedSeq, long backlog, boolean linkUp, Instant lastPush, String lastError) {
@@ -80,6 +92,7 @@ public final class UpwardSync implements AutoCloseable {
     private Instant lastContact;
     private volatile String lastError;
     private Duration pause;
+    private final ArrayDeque<Sent> inFlight = new ArrayDeque<>();
 
     public UpwardSync(SyncJournal journal, ParentLink parent, Settings settings, Clock clock) {
         this(journal, parent, sites -> { }, Snapshots.NONE, settings, clock);
@@ -140,6 +153,11 @@ public final class UpwardSync implements AutoCloseable {
             // Ask again where to resume once the parent answers: it may have restarted and lost its last
             // commits (a crash), or been restored; its acknowledgement, not this node's memory, is the truth.
             acked = -1;
+        } catch (ParentLink.OutOfStep e) {
+            LOG.info("the parent had not applied what a batch continues from ({}); asking where to resume",
+                    e.getMessage());
+            next = Duration.ZERO;
+            acked = -1;
         } catch (ParentLink.Refused e) {
             LOG.error("the parent refused this node's changes ({}): {}; retrying every {} s", e.status(),
                     e.getMessage(), maxPause.toSeconds());
@@ -159,6 +177,7 @@ public final class UpwardSync implements AutoCloseable {
     /** One round: resume if needed, push one batch; answers whether more may be waiting. */
     private boolean pushOnce() {
         if (acked < 0) {
+            drain(); // whatever is still on its way is answered before the parent is asked where it stands
             ParentLink.Resume resume = parent.resume();
             lastContact = clock.instant();
             ancestry.accept(resume.ancestry());
@@ -183,26 +202,70 @@ public final class UpwardSync implements AutoCloseable {
             batches.discard(); // a re-send may have been journalled; read again from where the parent is
             pruner.prune(acked);
         }
-        ParentLink.Outgoing batch = batches.batchAfter(acked);
-        List<Change> changes = batch.changes();
-        if (changes.isEmpty()) {
-            if (lastContact == null || !clock.instant().isBefore(lastContact.plus(heartbeat))) {
-                parent.push(batch, journal.watermark()); // nothing to send: a heartbeat, so the parent knows the link holds
-                lastContact = clock.instant();
+        long from = inFlight.isEmpty() ? acked : inFlight.peekLast().last();
+        while (inFlight.size() < PUSHES_IN_FLIGHT) {
+            ParentLink.Outgoing batch = batches.batchAfter(from);
+            List<Change> changes = batch.changes();
+            if (changes.isEmpty()) {
+                if (inFlight.isEmpty() && (lastContact == null
+                        || !clock.instant().isBefore(lastContact.plus(heartbeat)))) {
+                    parent.push(batch, journal.watermark()); // nothing to send: a heartbeat, so the parent knows the link holds
+                    lastContact = clock.instant();
+                }
+                break;
             }
+            long last = changes.get(changes.size() - 1).seq();
+            boolean full = changes.size() == batchRows;
+            inFlight.add(new Sent(last, full, parent.pushAfter(batch, from, journal.watermark())));
+            if (!full) {
+                break;
+            }
+            batches.readAhead(last); // read while the parent reads and applies what is on its way
+            from = last;
+        }
+        if (inFlight.isEmpty()) {
             return false;
         }
-        boolean full = changes.size() == batchRows;
-        if (full) {
-            batches.readAhead(changes.get(changes.size() - 1).seq()); // read while the parent applies this one
+        Sent oldest = inFlight.poll();
+        long answer;
+        try {
+            answer = answerOf(oldest);
+        } catch (RuntimeException e) {
+            drain(); // what was sent after it cannot be applied before it: wait for those answers, then resume
+            throw e;
         }
-        long answer = parent.push(batch, journal.watermark());
         acked = Math.max(acked, answer);
         lastAck = acked;
         lastPush = clock.instant();
         lastContact = lastPush;
-        pruner.prune(acked); // meanwhile the next batch is read and sent
-        return full;
+        pruner.prune(acked); // meanwhile the next batch is applied at the parent
+        if (acked < oldest.last()) {
+            drain(); // the parent stopped short of the batch: the ones after it are refused; send from its answer
+        }
+        return oldest.full() || !inFlight.isEmpty();
+    }
+
+    private static long answerOf(Sent sent) {
+        try {
+            return sent.answer().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits for the answers of the batches still on their way, and forgets them. */
+    private void drain() {
+        for (Sent sent; (sent = inFlight.poll()) != null; ) {
+            try {
+                answerOf(sent);
+            } catch (RuntimeException e) {
+                LOG.debug("a batch sent after one that failed: {}", e.toString());
+            }
+        }
+        batches.discard();
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -2,6 +2,7 @@ package org.wardnet.bench.federation;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.NodeAccess;
 import org.wardnet.core.federation.ParentLink;
@@ -55,6 +56,14 @@ final class GatedLink implements ParentLink {
     public long push(Outgoing batch, long head) {
         refuseIfCut();
         return link.push(batch, head);
+    }
+
+    @Override
+    public CompletableFuture<Long> pushAfter(Outgoing batch, long after, long head) {
+        if (cut) {
+            return CompletableFuture.failedFuture(new Down("link cut by the benchmark", null));
+        }
+        return link.pushAfter(batch, after, head);
     }
 
     private void refuseIfCut() {

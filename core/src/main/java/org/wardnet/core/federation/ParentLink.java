@@ -1,6 +1,7 @@
 package org.wardnet.core.federation;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.wardnet.core.registry.Site;
 
 /**
@@ -64,10 +65,36 @@ public interface ParentLink {
         return push(batch.changes(), head);
     }
 
+    /**
+     * Pushes a batch {@linkplain #prepare prepared} by this link without waiting for the answer,
+     * naming {@code after}, the sequence number the batch continues from, so that a second batch
+     * may be sent while the first is on its way: the parent refuses one whose predecessor it has
+     * not applied ({@link OutOfStep}). The answer completes with the acknowledgement or fails with
+     * {@link Down}, {@link Refused} or {@link OutOfStep}. By default the push is made at once, on
+     * the caller's thread, and only then answered (one batch on its way at a time).
+     */
+    default CompletableFuture<Long> pushAfter(Outgoing batch, long after, long head) {
+        try {
+            return CompletableFuture.completedFuture(push(batch, head));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** The link is down or the parent failed: nothing is known to be applied. */
     final class Down extends RuntimeException {
         public Down(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * The parent refused a batch because the one it continues from is not applied there (lost,
+     * or overtaken by this one on its way): nothing of it was applied; ask where to resume.
+     */
+    final class OutOfStep extends RuntimeException {
+        public OutOfStep(String message) {
+            super(message);
         }
     }
 
