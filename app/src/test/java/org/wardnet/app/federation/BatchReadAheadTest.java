@@ -3,21 +3,18 @@ package org.wardnet.app.federation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.NodeAccess;
 import org.wardnet.core.federation.ParentLink;
-import org.wardnet.core.federation.SyncJournal;
 
 class BatchReadAheadTest {
 
     @Test
     void aBatchReadAheadIsUsedOnlyWhereTheParentSaysTheNextOneStarts() {
-        Journal journal = new Journal(10);
+        FixedJournal journal = new FixedJournal(10, Change.Kind.CAMERA);
         CountingLink link = new CountingLink();
         try (BatchReadAhead batches = new BatchReadAhead(journal, link, 3)) {
             ParentLink.Outgoing first = batches.batchAfter(0);
@@ -43,42 +40,6 @@ class BatchReadAheadTest {
 
     private static List<Long> seqs(ParentLink.Outgoing batch) {
         return batch.changes().stream().map(Change::seq).toList();
-    }
-
-    /** A journal of {@code count} entries numbered from 1. */
-    private static final class Journal implements SyncJournal {
-        private final List<Change> entries = new ArrayList<>();
-
-        Journal(int count) {
-            for (long seq = 1; seq <= count; seq++) {
-                entries.add(new Change(seq, Change.Kind.CAMERA, Change.Op.PUT, "cam-" + seq, "{}", Instant.EPOCH));
-            }
-        }
-
-        @Override
-        public List<Change> after(long afterSeq, int limit) {
-            return entries.stream().filter(c -> c.seq() > afterSeq).limit(limit).toList();
-        }
-
-        @Override
-        public long watermark() {
-            return entries.size();
-        }
-
-        @Override
-        public long oldest() {
-            return 1;
-        }
-
-        @Override
-        public long highestAtOpen() {
-            return entries.size();
-        }
-
-        @Override
-        public int prune(long upToSeq) {
-            return 0;
-        }
     }
 
     /** Counts the batches made ready; pushing is not this test's business. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.wardnet.core.federation.Change;
 import org.wardnet.core.federation.NodeAccess;
 import org.wardnet.core.federation.ParentLink;
-import org.wardnet.core.federation.SyncJournal;
 
 /**
  * The upward sync with two batches on their way: the parent answers them in any order it likes,
@@ -33,8 +31,10 @@ class PipelinedPushTest {
         Thread answering = new Thread(parent::answerWhileOpen, "test-parent");
         answering.setDaemon(true);
         answering.start();
-        try (UpwardSync sync = new UpwardSync(new Journal(ENTRIES), parent, new UpwardSync.Settings(BATCH_ROWS,
-                Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofMillis(50)), Clock.systemUTC()).start()) {
+        UpwardSync.Settings settings = new UpwardSync.Settings(BATCH_ROWS, Duration.ofMillis(20),
+                Duration.ofSeconds(30), Duration.ofMillis(50));
+        try (UpwardSync sync = new UpwardSync(new FixedJournal(ENTRIES, Change.Kind.CLIP), parent, settings,
+                Clock.systemUTC()).start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (parent.acked() < ENTRIES && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -47,42 +47,6 @@ class PipelinedPushTest {
                 "every change applied once, in sequence order");
         assertEquals(2, parent.mostWaiting(), "a second batch was sent before the first was answered");
         assertTrue(parent.refused() >= 1, "the batch answered first, ahead of its predecessor, was refused");
-    }
-
-    /** A journal of {@code count} entries numbered from 1, never pruned. */
-    private static final class Journal implements SyncJournal {
-        private final List<Change> entries = new ArrayList<>();
-
-        Journal(int count) {
-            for (long seq = 1; seq <= count; seq++) {
-                entries.add(new Change(seq, Change.Kind.CLIP, Change.Op.PUT, Long.toString(seq), "{}", Instant.EPOCH));
-            }
-        }
-
-        @Override
-        public List<Change> after(long afterSeq, int limit) {
-            return entries.stream().filter(c -> c.seq() > afterSeq).limit(limit).toList();
-        }
-
-        @Override
-        public long watermark() {
-            return entries.size();
-        }
-
-        @Override
-        public long oldest() {
-            return 1;
-        }
-
-        @Override
-        public long highestAtOpen() {
-            return entries.size();
-        }
-
-        @Override
-        public int prune(long upToSeq) {
-            return 0;
-        }
     }
 
     /**
