@@ -137,6 +137,9 @@ class FederatedDistrictTest {
         await(() -> count(center, "ONLINE") == 30, "every room's cameras reach the center, probed ONLINE by their room");
 
         // --- a substation's link cut while its room's cameras change, a camera is added and footage indexed
+        // Six JVMs starting on two cores can hold a node's push past the test's 3 s staleness during
+        // set-up; what is asserted is what the cut itself raised.
+        int eventsBeforeCut = linkEvents(center, "sub-one").size();
         sub1Link.cut();
         for (int i = 0; i < 3; i++) {
             sim.district().fault(String.format("scale-%05d", i), CameraFault.REFUSING);
@@ -157,7 +160,9 @@ class FederatedDistrictTest {
         assertEquals(rows(roomA, "R1"), rows(sub1, "S1"), "which are the room's");
         assertEquals(11, rows(center, "S1").size(), "with the camera added during the cut");
         assertEquals(clips(sub1, "scale-00000"), clips(center, "scale-00000"), "the clip, once");
-        assertEquals(List.of("REACHABLE", "UNREACHABLE (alarm)"), linkEvents(center, "sub-one"), "one alarm, cleared once");
+        List<String> events = linkEvents(center, "sub-one");
+        assertEquals(List.of("REACHABLE", "UNREACHABLE (alarm)"), events.subList(0, events.size() - eventsBeforeCut),
+                "the cut raised one alarm, cleared once: " + events);
 
         // --- coverage and follow at the center find the room's footage, which plays through two relays
         JsonNode coverage = ChildServer.json("GET", center.base() + "/api/v1/coverage?site=S1"
