@@ -109,30 +109,23 @@ public final class ChildChanges {
         return chain;
     }
 
-    /** Reads a push's records; needs no lock, so it may run while another push is being applied. */
+    /**
+     * Reads a push's records; needs no lock, so it may run while another push is being applied.
+     *
+     * @throws DomainException INVALID for a change that cannot be read or a kind not synced yet
+     */
     public ChangeDecoder.Batch decode(List<Change> changes) {
         return decoder.decode(changes);
     }
 
     /**
-     * Reads and applies a push; {@code head} is the node's newest sequence number as it says (-1
-     * when it does not), for ops' lag.
-     *
-     * @throws DomainException INVALID for a change that cannot be read or a kind not synced yet,
-     *                         FORBIDDEN for a change outside the node's subtree (nothing applied)
-     */
-    public Receipt apply(Caller caller, List<Change> changes, long head) {
-        return apply(caller, decode(changes), -1, head);
-    }
-
-    /**
-     * Applies a push {@linkplain #decode read} before. {@code after} is the sequence number the
+     * Applies a push {@linkplain #decode read} before; {@code head} is the node's newest sequence
+     * number as it says (-1 when it does not), for ops' lag. {@code after} is the sequence number the
      * node says the batch continues from (-1 when it does not say): a node with several batches
      * on their way names it, and a batch that would leave a gap (its predecessor not applied yet:
      * lost, or overtaken on another connection) is refused whole, to be sent again.
      *
-     * @throws DomainException INVALID for a change that cannot be read or a kind not synced yet,
-     *                         FORBIDDEN for a change outside the node's subtree, CONFLICT
+     * @throws DomainException FORBIDDEN for a change outside the node's subtree, CONFLICT
      *                         ({@value #OUT_OF_STEP}) for a batch after a gap (nothing applied)
      */
     public synchronized Receipt apply(Caller caller, ChangeDecoder.Batch batch, long after, long head) {
@@ -349,8 +342,6 @@ public final class ChildChanges {
         }
         return sites.stream().sorted((a, b) -> Integer.compare(depth.get(b.id()), depth.get(a.id()))).toList();
     }
-
-
 
     private void putRegistry(Change change, Object record) {
         if (change.kind() == Change.Kind.SITE) {
