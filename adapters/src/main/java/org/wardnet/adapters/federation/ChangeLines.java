@@ -21,7 +21,10 @@ import org.wardnet.core.federation.WireTime;
  *
  * <p>The reader keeps each record's text as it came (the parent decodes it by its kind), and
  * checks only the line's own fields: a record that is not JSON is refused when it is decoded.
- * Limits: a line with a field it does not know is refused, naming the line.
+ * A {@link RecordReader} may read the records of some kinds where they stand, so that the
+ * parent does not parse them a second time from their text (clip rows are nearly all of a push).
+ * Limits: a line with a field it does not know is refused, naming the line; a record is read in
+ * place only when its line names kind and op before it (as {@link #write} does).
  */
 public final class ChangeLines {
 
@@ -43,6 +46,37 @@ public final class ChangeLines {
         public int line() {
             return line;
         }
+    }
+
+    /** Reads the records of some kinds of change straight from the push's parser. */
+    public interface RecordReader {
+
+        /** Reads nothing: every record is kept as text only. */
+        RecordReader NONE = new RecordReader() {
+            @Override
+            public boolean reads(Change.Kind kind, Change.Op op) {
+                return false;
+            }
+
+            @Override
+            public Object read(JsonParser parser) {
+                throw new UnsupportedOperationException("reads nothing");
+            }
+        };
+
+        /** Whether this reader reads the records of such changes. */
+        boolean reads(Change.Kind kind, Change.Op op);
+
+        /**
+         * The record whose object the parser has just opened, read up to its end.
+         *
+         * @throws RuntimeException when it is not such a record (the line is refused with its message)
+         */
+        Object read(JsonParser parser) throws IOException;
+    }
+
+    /** A push read: its changes and, at the same index, the record read in place (null where none was). */
+    public record Read(List<Change> changes, List<Object> records) {
     }
 
     /** The changes as the lines of one push. */
@@ -81,7 +115,17 @@ public final class ChangeLines {
      * @throws Unreadable naming the first line that is not a change
      */
     public static List<Change> read(String body) {
+        return read(body, RecordReader.NONE).changes();
+    }
+
+    /**
+     * The changes of a push body, with the records {@code reader} reads in place.
+     *
+     * @throws Unreadable naming the first line that is not a change, or whose record the reader refused
+     */
+    public static Read read(String body, RecordReader reader) {
         List<Change> changes = new ArrayList<>();
+        List<Object> records = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(body)) {
             int lastLine = 0;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -92,7 +136,9 @@ public final class ChangeLines {
                 if (token != JsonToken.START_OBJECT) {
                     throw new Unreadable(line, "a change is a JSON object");
                 }
-                changes.add(change(parser, body, line));
+                Object[] record = new Object[1];
+                changes.add(change(parser, body, line, reader, record));
+                records.add(record[0]);
                 lastLine = parser.currentLocation().getLineNr();
             }
         } catch (IOException e) {
@@ -101,11 +147,15 @@ public final class ChangeLines {
             throw new Unreadable(Math.max(line, 1), "not JSON: " + (e instanceof JsonProcessingException json
                     ? json.getOriginalMessage() : e.getMessage()));
         }
-        return changes;
+        return new Read(changes, records);
     }
 
-    /** The change whose object the parser has just opened, read up to its end. */
-    private static Change change(JsonParser parser, String body, int line) throws IOException {
+    /**
+     * The change whose object the parser has just opened, read up to its end; {@code read[0]} is
+     * given its record when the reader read it.
+     */
+    private static Change change(JsonParser parser, String body, int line, RecordReader reader, Object[] read)
+            throws IOException {
         Long seq = null;
         String kind = null;
         String op = null;
@@ -129,7 +179,11 @@ public final class ChangeLines {
                 case "record" -> {
                     if (value == JsonToken.START_OBJECT) {
                         int start = (int) parser.currentTokenLocation().getCharOffset();
-                        parser.skipChildren();
+                        if (readsInPlace(reader, kind, op)) {
+                            read[0] = readInPlace(reader, parser, line);
+                        } else {
+                            parser.skipChildren();
+                        }
                         record = body.substring(start, (int) parser.currentLocation().getCharOffset());
                     } else if (value != JsonToken.VALUE_NULL) {
                         throw new Unreadable(line, "record is a JSON object");
@@ -139,6 +193,32 @@ public final class ChangeLines {
             }
         }
         return change(seq, kind, op, key, record, at, line);
+    }
+
+    private static boolean readsInPlace(RecordReader reader, String kind, String op) {
+        if (kind == null || op == null) {
+            return false;
+        }
+        try {
+            return reader.reads(Change.Kind.valueOf(kind), Change.Op.valueOf(op));
+        } catch (IllegalArgumentException e) {
+            return false; // not a kind or op at all: refused below, once the line is read
+        }
+    }
+
+    private static Object readInPlace(RecordReader reader, JsonParser parser, int line) throws IOException {
+        Object record;
+        try {
+            record = reader.read(parser);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Unreadable(line, "record: " + e.getMessage());
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new IllegalStateException("a record reader left the record unfinished at line " + line);
+        }
+        return record;
     }
 
     private static Change change(Long seq, String kind, String op, String key, String record, String at,

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wardnet.core.federation.Change;
@@ -42,6 +46,56 @@ class ChangeLinesTest {
                 "payload", "{\"id\":\"S1\"}", "at", AT.toString()));
         assertEquals(List.of(new Change(9, Change.Kind.SITE, Change.Op.PUT, "S1", "{\"id\":\"S1\"}", AT)),
                 ChangeLines.read("\n" + line + "\n\n"));
+    }
+
+    /** Reads a clip put's record as the names of its fields, refusing one without an id. */
+    private static final ChangeLines.RecordReader CLIP_FIELDS = new ChangeLines.RecordReader() {
+        @Override
+        public boolean reads(Change.Kind kind, Change.Op op) {
+            return kind == Change.Kind.CLIP && op == Change.Op.PUT;
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException {
+            List<String> fields = new ArrayList<>();
+            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+                fields.add(field);
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            if (!fields.contains("id")) {
+                throw new IllegalArgumentException("a clip names its id");
+            }
+            return fields;
+        }
+    };
+
+    @Test
+    void aReaderReadsTheRecordsOfItsKindWhereTheyStandAndTheTextIsKeptToo() {
+        String clip = "{\"id\":41,\"cameraId\":\"c1\",\"extra\":{\"nested\":[1,2]}}";
+        List<Change> sent = List.of(
+                new Change(1, Change.Kind.CLIP, Change.Op.PUT, "41", clip, AT),
+                new Change(2, Change.Kind.CAMERA, Change.Op.PUT, "c1", "{\"id\":\"c1\"}", AT),
+                new Change(3, Change.Kind.CLIP, Change.Op.DELETE, "40", null, AT));
+
+        ChangeLines.Read read = ChangeLines.read(ChangeLines.write(sent), CLIP_FIELDS);
+
+        assertEquals(sent, read.changes(), "every change, its record's text included");
+        assertEquals(Arrays.asList(List.of("id", "cameraId", "extra"), null, null), read.records(),
+                "only the clip's put read in place");
+    }
+
+    @Test
+    void aRecordTheReaderRefusesNamesItsLine() {
+        String body = ChangeLines.write(List.of(
+                new Change(1, Change.Kind.CLIP, Change.Op.PUT, "41", "{\"id\":41}", AT),
+                new Change(2, Change.Kind.CLIP, Change.Op.PUT, "42", "{\"cameraId\":\"c1\"}", AT)));
+
+        ChangeLines.Unreadable refused = assertThrows(ChangeLines.Unreadable.class,
+                () -> ChangeLines.read(body, CLIP_FIELDS));
+
+        assertEquals(2, refused.line());
+        assertTrue(refused.getMessage().contains("names its id"), refused.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.wardnet.app.federation;
 
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.wardnet.core.errors.DomainException;
@@ -37,11 +39,41 @@ public final class ChangeDecoder {
 
     /** @throws DomainException INVALID for a record that cannot be read, or a kind not synced */
     public Batch decode(List<Change> changes) {
+        return decode(changes, null);
+    }
+
+    /**
+     * Like {@link #decode(List)}, with the records already read where the push was parsed:
+     * {@code read} holds, at each change's index, its record or null where its text is to be read.
+     *
+     * @throws DomainException INVALID for a record that cannot be read, or a kind not synced
+     */
+    public Batch decode(List<Change> changes, List<Object> read) {
+        if (read != null && read.size() != changes.size()) {
+            throw new IllegalArgumentException(changes.size() + " changes but " + read.size() + " records read");
+        }
         List<Object> decoded = new ArrayList<>(changes.size());
-        for (Change change : changes) {
-            decoded.add(record(change));
+        for (int i = 0; i < changes.size(); i++) {
+            Object readAlready = read == null ? null : read.get(i);
+            decoded.add(readAlready != null ? readAlready : record(changes.get(i)));
         }
         return new Batch(changes, decoded);
+    }
+
+    /** Whether {@link #read} reads such a change's record where the push is parsed. */
+    public boolean readsInPlace(Change.Kind kind, Change.Op op) {
+        return kind == Change.Kind.CLIP && op == Change.Op.PUT;
+    }
+
+    /**
+     * The record of a change {@link #readsInPlace} says it reads, the parser on its opening brace
+     * (left on its closing one).
+     *
+     * @throws DomainException INVALID when it is not such a record
+     * @throws IOException     when the text is not JSON
+     */
+    public Object read(JsonParser parser) throws IOException {
+        return records.clip(parser);
     }
 
     private Object record(Change change) {

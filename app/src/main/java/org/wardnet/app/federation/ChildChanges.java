@@ -119,6 +119,21 @@ public final class ChildChanges {
     }
 
     /**
+     * Reads a push's records, some read already where the push was parsed (at each change's
+     * index, its record or null); needs no lock.
+     *
+     * @throws DomainException INVALID for a change that cannot be read or a kind not synced yet
+     */
+    public ChangeDecoder.Batch decode(List<Change> changes, List<Object> read) {
+        return decoder.decode(changes, read);
+    }
+
+    /** What reads the records of a push where it is parsed: the clips, nearly all of what is pushed. */
+    public ChangeDecoder decoder() {
+        return decoder;
+    }
+
+    /**
      * Applies a push {@linkplain #decode read} before; {@code head} is the node's newest sequence
      * number as it says (-1 when it does not), for ops' lag. {@code after} is the sequence number the
      * node says the batch continues from (-1 when it does not say): a node with several batches

@@ -27,6 +27,30 @@ final class ClipWireReader {
      * @throws IllegalArgumentException when the text is not a clip's record
      */
     SyncRecords.ClipWire read(String text) {
+        try (JsonParser parser = json.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("a clip is a JSON object");
+            }
+            SyncRecords.ClipWire clip = read(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("text after the clip");
+            }
+            return clip;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /**
+     * The clip whose object the parser has just opened, read up to its end (where the parser is
+     * left): the way a parent reads a push's clips without parsing them twice.
+     *
+     * @throws IllegalArgumentException when the object is not a clip's record
+     * @throws IOException              when the text is not JSON
+     */
+    SyncRecords.ClipWire read(JsonParser parser) throws IOException {
         Long id = null;
         String cameraId = null;
         String start = null;
@@ -38,34 +62,22 @@ final class ClipWireReader {
         Integer keyFrames = null;
         String sha256 = null;
         String origin = null;
-        try (JsonParser parser = json.createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("a clip is a JSON object");
+        for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "id" -> id = whole(parser, value, field);
+                case "cameraId" -> cameraId = text(parser, value, field);
+                case "start" -> start = text(parser, value, field);
+                case "end" -> end = text(parser, value, field);
+                case "bytes" -> bytes = whole(parser, value, field);
+                case "codec" -> codec = text(parser, value, field);
+                case "width" -> width = small(parser, value, field);
+                case "height" -> height = small(parser, value, field);
+                case "keyFrames" -> keyFrames = small(parser, value, field);
+                case "sha256" -> sha256 = text(parser, value, field);
+                case "origin" -> origin = text(parser, value, field);
+                default -> throw new IllegalArgumentException("a clip has no field '" + field + "'");
             }
-            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "id" -> id = whole(parser, value, field);
-                    case "cameraId" -> cameraId = text(parser, value, field);
-                    case "start" -> start = text(parser, value, field);
-                    case "end" -> end = text(parser, value, field);
-                    case "bytes" -> bytes = whole(parser, value, field);
-                    case "codec" -> codec = text(parser, value, field);
-                    case "width" -> width = small(parser, value, field);
-                    case "height" -> height = small(parser, value, field);
-                    case "keyFrames" -> keyFrames = small(parser, value, field);
-                    case "sha256" -> sha256 = text(parser, value, field);
-                    case "origin" -> origin = text(parser, value, field);
-                    default -> throw new IllegalArgumentException("a clip has no field '" + field + "'");
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw new IllegalArgumentException("text after the clip");
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage());
         }
         if (id == null) {
             throw new IllegalArgumentException("a clip names its id");

@@ -1,7 +1,9 @@
 package org.wardnet.app.federation;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
 import org.wardnet.core.audit.AuditStore;
@@ -192,13 +194,31 @@ public final class SyncRecords implements RecordEncoder {
      */
     public Clip clip(String json) {
         try {
-            ClipWire wire = clips.read(json);
-            return new Clip(wire.id(), require(wire.cameraId(), "cameraId"), WireTime.parse(wire.start()),
-                    WireTime.parse(wire.end()), "", wire.bytes(), wire.codec(), wire.width(), wire.height(),
-                    wire.keyFrames(), wire.sha256(), ClipOrigin.valueOf(wire.origin()));
+            return clipOf(clips.read(json));
         } catch (RuntimeException e) {
             throw DomainException.badRequest("payload", "not a clip: " + e.getMessage());
         }
+    }
+
+    /**
+     * A node's clip read where it stands in a push: the parser on the record's opening brace,
+     * left on its closing one.
+     *
+     * @throws DomainException INVALID when the record is not a clip
+     * @throws IOException     when the text is not JSON
+     */
+    public Clip clip(JsonParser parser) throws IOException {
+        try {
+            return clipOf(clips.read(parser));
+        } catch (RuntimeException e) {
+            throw DomainException.badRequest("payload", "not a clip: " + e.getMessage());
+        }
+    }
+
+    private static Clip clipOf(ClipWire wire) {
+        return new Clip(wire.id(), require(wire.cameraId(), "cameraId"), WireTime.parse(wire.start()),
+                WireTime.parse(wire.end()), "", wire.bytes(), wire.codec(), wire.width(), wire.height(),
+                wire.keyFrames(), wire.sha256(), ClipOrigin.valueOf(wire.origin()));
     }
 
     private static String require(String value, String field) {

@@ -1,15 +1,17 @@
 package org.wardnet.server.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.zip.GZIPInputStream;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPInputStream;
 import org.wardnet.adapters.federation.ChangeLines;
 import org.wardnet.adapters.federation.HttpParentLink;
+import org.wardnet.app.federation.ChangeDecoder;
 import org.wardnet.app.federation.ChildAccess;
 import org.wardnet.app.federation.ChildChanges;
 import org.wardnet.app.federation.Nodes;
@@ -34,6 +36,7 @@ final class SyncResource {
     static final String NDJSON = "application/x-ndjson";
 
     private final ChildChanges changes;
+    private final ChangeLines.RecordReader inPlace;
     private final ChildAccess access;
     private final BlockingWork reading;
     private final BlockingWork writes;
@@ -50,6 +53,7 @@ final class SyncResource {
         this.reading = reading;
         this.maxInflatedBytes = maxInflatedBytes;
         this.changes = changes;
+        this.inPlace = new InPlace(changes.decoder());
         this.access = access;
         this.bodies = new RequestBodies(json);
         this.writes = writes;
@@ -101,7 +105,7 @@ final class SyncResource {
         Caller caller = request.caller();
         // inflating and reading up to server.maxImportBodyBytes is no work for an event loop, nor for the
         // write thread: it reads this push while that applies the one before
-        return reading.submit(() -> changes.decode(parse(Utf8Body.decode(inflated(request)))))
+        return reading.submit(() -> decode(Utf8Body.decode(inflated(request))))
                 .thenCompose(batch -> writes.submit(() -> ApiResponse.json(HttpResponseStatus.OK,
                         json.write(ReceiptView.of(changes.apply(caller, batch, after, head))))));
     }
@@ -163,13 +167,19 @@ final class SyncResource {
         }
     }
 
-    private static List<Change> parse(String text) {
-        List<Change> batch;
+    /** The push's changes and their records; its clips are read once, where they stand in the body. */
+    private ChangeDecoder.Batch decode(String text) {
+        ChangeLines.Read read;
         try {
-            batch = ChangeLines.read(text);
+            read = ChangeLines.read(text, inPlace);
         } catch (ChangeLines.Unreadable e) {
             throw RequestParams.invalid("line " + e.line(), "not a change: " + e.getMessage());
         }
+        requireRising(read.changes());
+        return changes.decode(read.changes(), read.records());
+    }
+
+    private static void requireRising(List<Change> batch) {
         long previous = 0;
         for (Change change : batch) {
             if (change.seq() <= previous) {
@@ -178,6 +188,18 @@ final class SyncResource {
             }
             previous = change.seq();
         }
-        return batch;
+    }
+
+    /** The parent's decoder, reading the records it can where a push is parsed. */
+    private record InPlace(ChangeDecoder decoder) implements ChangeLines.RecordReader {
+        @Override
+        public boolean reads(Change.Kind kind, Change.Op op) {
+            return decoder.readsInPlace(kind, op);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException {
+            return decoder.read(parser);
+        }
     }
 }
