@@ -46,9 +46,11 @@ import org.wardnet.storage.secrets.SecretKeys;
  * <li><b>Memory</b>: the center's heap after a full GC (jcmd) before and after it holds 10,000 of
  * the node's cameras, then after it holds their last states. Figures: bytes per camera for each
  * (the state's target ≤ 2 KB, as for an own camera's monitor state).</li>
- * <li><b>Throughput</b>: the substation's 1,500 cameras and {@code SYNC_MINUTES} (default 200) one-minute
- * clips per camera are journaled first; then the sync starts and the clock runs until the center
- * has acknowledged everything. Figure: clip rows per second (target ≥ 50,000).</li>
+ * <li><b>Throughput</b>, in four rounds: the substation's 1,500 cameras' {@code SYNC_MINUTES}
+ * (default 200) one-minute clips per camera are journaled while the link is cut; then the link is
+ * mended and the clock runs until the center has acknowledged everything. The first round meets a
+ * center whose code the JIT has not compiled yet and is reported on its own; the figure is the
+ * median of the three warm rounds after it: clip rows per second (target ≥ 50,000).</li>
  * <li><b>Catch-up after a one-hour partition</b>: the sync stopped, an hour's worth is journaled
  * (one clip row per camera per minute, 90,000, and 3,000 health changes); the center's camera GET
  * is timed undisturbed (8 clients, {@code GET_SECONDS}), then again while the sync drains the
@@ -60,6 +62,8 @@ public final class SyncBenchmark {
 
     private static final int CAMERAS = 1_500;
     private static final int MEMORY_CAMERAS = 10_000;
+    /** Timed rounds after the first, whose median is the throughput figure. */
+    private static final int WARM_ROUNDS = 3;
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -133,31 +137,32 @@ public final class SyncBenchmark {
                                 new CameraDraft.Rtsp("rtsp://127.1.0.1/" + c, null, null, null)));
                     }
                     awaitDrained(sync, journal);
-                    link.cut(); // the clips are journaled first, then the clock runs while they go up
-                    journalClips(clips, cameras, 0, minutes);
-                    long rows = (long) CAMERAS * minutes;
-                    double pushedBefore = pushSeconds(center, http, admin);
-                    long started = System.nanoTime();
-                    double centerCpu = center.cpuSeconds();
-                    double nodeCpu = CenterProcess.cpuSeconds(ProcessHandle.current());
-                    link.mend();
-                    awaitDrained(sync, journal);
-                    System.out.printf("  CPU used meanwhile: center %.1f s, node %.1f s%n", center.cpuSeconds() - centerCpu,
-                            CenterProcess.cpuSeconds(ProcessHandle.current()) - nodeCpu);
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    double perSecond = rows / seconds;
-                    System.out.printf("  of which the center spent %.1f s answering pushes%n", pushSeconds(center, http,
-                            admin) - pushedBefore);
-                    System.out.printf("RESULT sync throughput: %,d clip rows (and %,d cameras) in %.1f s = %,.0f clip rows/s"
-                            + " (target >= 50,000: %s)%n", rows, CAMERAS, seconds, perSecond,
-                            perSecond >= 50_000 ? "MET" : "MISSED");
+                    // the first round meets a center whose code is not compiled yet: it is reported on its own, and
+                    // the warm rounds after it are what a center that has been running a while sustains
+                    int minute = 0;
+                    Round cold = round(center, http, admin, sync, journal, link, clips, cameras, minute, minutes);
+                    minute += minutes;
+                    System.out.printf("  round 1 (a center just started): %s%n", cold);
+                    List<Round> warm = new ArrayList<>();
+                    for (int r = 0; r < WARM_ROUNDS; r++) {
+                        Round round = round(center, http, admin, sync, journal, link, clips, cameras, minute, minutes);
+                        minute += minutes;
+                        warm.add(round);
+                        System.out.printf("  round %d (warm): %s%n", r + 2, round);
+                    }
+                    double perSecond = warm.stream().mapToDouble(Round::perSecond).sorted()
+                            .skip(WARM_ROUNDS / 2).findFirst().orElseThrow();
+                    System.out.printf("RESULT sync throughput: %,d clip rows (and %,d cameras) a round, median of %d warm"
+                            + " rounds = %,.0f clip rows/s (target >= 50,000: %s); the first round after the center's"
+                            + " start %,.0f clip rows/s%n", cold.rows(), CAMERAS, WARM_ROUNDS, perSecond,
+                            perSecond >= 50_000 ? "MET" : "MISSED", cold.perSecond());
 
                     // one hour of a partition: one clip row per camera per minute, two health changes per camera
                     link.cut();
-                    journalClips(clips, cameras, minutes, 60);
+                    journalClips(clips, cameras, minute, 60);
                     List<HealthEvent> events = new ArrayList<>();
                     for (String camera : cameras) {
-                        Instant at = T0.plusSeconds(minutes * 60L + 600);
+                        Instant at = T0.plusSeconds(minute * 60L + 600);
                         events.add(new HealthEvent(at, HealthEvent.Subject.CAMERA, camera, "UNKNOWN", "OFFLINE", "bench",
                                 true, null));
                         events.add(new HealthEvent(at.plusSeconds(300), HealthEvent.Subject.CAMERA, camera, "OFFLINE",
@@ -169,7 +174,7 @@ public final class SyncBenchmark {
                     double[] quiet = load.run(Duration.ofSeconds(getSeconds));
                     System.out.printf("  center camera GET undisturbed: %,.0f req/s, p99 %.2f ms%n", quiet[0], quiet[1]);
                     long backlog = journal.watermark();
-                    started = System.nanoTime();
+                    long started = System.nanoTime();
                     double[] busy;
                     double drained;
                     link.mend();
@@ -184,11 +189,11 @@ public final class SyncBenchmark {
 
                     String sample = cameras.get(CAMERAS / 2);
                     JsonNode page = JSON.readTree(center.get(http, admin, "/api/v1/clips?camera=" + sample + "&from="
-                            + T0 + "&to=" + T0.plusSeconds((minutes + 60) * 60L) + "&limit=1000"));
+                            + T0 + "&to=" + T0.plusSeconds((minute + 60) * 60L) + "&limit=1000"));
                     int atCenter = page.get("items").size();
-                    if (atCenter != minutes + 60) {
+                    if (atCenter != minute + 60) {
                         throw new IllegalStateException("the center holds " + atCenter + " clips of " + sample
-                                + ", the node " + (minutes + 60));
+                                + ", the node " + (minute + 60));
                     }
                     System.out.printf("  checked: the center holds the node's %d clips of camera %s%n", atCenter, sample);
                 }
@@ -234,6 +239,40 @@ public final class SyncBenchmark {
         if (!batch.isEmpty()) {
             clips.add(batch);
         }
+    }
+
+    /** One throughput round: what went up, in how long, and the CPU each side used meanwhile. */
+    private record Round(long rows, double seconds, double centerCpu, double nodeCpu, double centerPushSeconds) {
+        double perSecond() {
+            return rows / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,d clip rows in %.1f s = %,.0f rows/s; CPU center %.1f s, node %.1f s; the center"
+                    + " answered pushes for %.1f s", rows, seconds, perSecond(), centerCpu, nodeCpu, centerPushSeconds);
+        }
+    }
+
+    /**
+     * Journals {@code minutes} clips per camera from minute {@code first} while the link is cut,
+     * then times from mending it until the center has acknowledged everything.
+     */
+    private static Round round(CenterProcess center, HttpClient http, String admin, UpwardSync sync,
+            JdbcSyncJournal journal, GatedLink link, JdbcClipIndex clips, List<String> cameras, int first, int minutes)
+            throws Exception {
+        link.cut(); // the clips are journaled first, then the clock runs while they go up
+        journalClips(clips, cameras, first, minutes);
+        double pushedBefore = pushSeconds(center, http, admin);
+        double centerCpu = center.cpuSeconds();
+        double nodeCpu = CenterProcess.cpuSeconds(ProcessHandle.current());
+        long started = System.nanoTime();
+        link.mend();
+        awaitDrained(sync, journal);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Round((long) cameras.size() * minutes, seconds, center.cpuSeconds() - centerCpu,
+                CenterProcess.cpuSeconds(ProcessHandle.current()) - nodeCpu, pushSeconds(center, http, admin)
+                - pushedBefore);
     }
 
     private static void awaitDrained(UpwardSync sync, JdbcSyncJournal journal) throws InterruptedException {
