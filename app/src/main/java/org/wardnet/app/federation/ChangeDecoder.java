@@ -37,14 +37,9 @@ public final class ChangeDecoder {
         this.records = records;
     }
 
-    /** @throws DomainException INVALID for a record that cannot be read, or a kind not synced */
-    public Batch decode(List<Change> changes) {
-        return decode(changes, null);
-    }
-
     /**
-     * Like {@link #decode(List)}, with the records already read where the push was parsed:
-     * {@code read} holds, at each change's index, its record or null where its text is to be read.
+     * The records of a push's changes; {@code read} holds those already read where the push was
+     * parsed (at each change's index, its record or null where its text is to be read), or is null.
      *
      * @throws DomainException INVALID for a record that cannot be read, or a kind not synced
      */

@@ -110,17 +110,9 @@ public final class ChildChanges {
     }
 
     /**
-     * Reads a push's records; needs no lock, so it may run while another push is being applied.
-     *
-     * @throws DomainException INVALID for a change that cannot be read or a kind not synced yet
-     */
-    public ChangeDecoder.Batch decode(List<Change> changes) {
-        return decoder.decode(changes);
-    }
-
-    /**
      * Reads a push's records, some read already where the push was parsed (at each change's
-     * index, its record or null); needs no lock.
+     * index, its record or null; {@code read} may be null); needs no lock, so it may run while
+     * another push is being applied.
      *
      * @throws DomainException INVALID for a change that cannot be read or a kind not synced yet
      */
