@@ -13,11 +13,23 @@ final class Eventually {
     private Eventually() {
     }
 
+    /** What was seen when a wait ran out, for whoever reads the report. */
+    interface Seen {
+        String describe() throws Exception;
+    }
+
     static void await(Check check, String what) throws Exception {
+        await(check, what, () -> "");
+    }
+
+    /** Like {@link #await(Check, String)}; a wait that runs out says what {@code seen} describes then. */
+    static void await(Check check, String what, Seen seen) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!check.holds()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
+                String described = seen.describe();
+                throw new AssertionError("not within 30 s: " + what + (described.isEmpty() ? "" : "; seen: "
+                        + described));
             }
             Thread.sleep(50);
         }

@@ -134,7 +134,9 @@ class FederatedDistrictTest {
         cameras(roomA, "R1", 0, 10, rtspPort);
         cameras(roomB, "R2", 10, 10, rtspPort);
         cameras(roomC, "R3", 20, 10, rtspPort);
-        await(() -> count(center, "ONLINE") == 30, "every room's cameras reach the center, probed ONLINE by their room");
+        await(() -> count(center, "ONLINE") == 30, "every room's cameras reach the center, probed ONLINE by their room",
+                () -> "states at each node " + statesAt(center, sub1, sub2, roomA, roomB, roomC) + "; links at the center "
+                        + linksAt(center) + ", at sub-one " + linksAt(sub1) + ", at sub-two " + linksAt(sub2));
 
         // --- a substation's link cut while its room's cameras change, a camera is added and footage indexed
         // Six JVMs starting on two cores can hold a node's push past the test's 3 s staleness during
@@ -377,6 +379,27 @@ class FederatedDistrictTest {
             n += value.asText().equals(state) ? 1 : 0;
         }
         return n;
+    }
+
+    /** Each node's cameras counted by state, e.g. {@code center={ONLINE=20, STALE=10}}. */
+    private static Map<String, Map<String, Integer>> statesAt(Node... nodes) throws Exception {
+        Map<String, Map<String, Integer>> seen = new TreeMap<>();
+        for (Node node : nodes) {
+            Map<String, Integer> counts = new TreeMap<>();
+            HttpResponse<String> answer = ChildServer.request("GET", node.base() + "/api/v1/health/states", null, null);
+            if (answer.statusCode() == 200) {
+                JSON.readTree(answer.body()).get("states").forEach(v -> counts.merge(v.asText(), 1, Integer::sum));
+            } else {
+                counts.put("HTTP " + answer.statusCode(), 0);
+            }
+            seen.put(node.id(), counts);
+        }
+        return seen;
+    }
+
+    /** The parent's view of its children's links: GET /api/v1/nodes as it answered. */
+    private static String linksAt(Node parent) throws Exception {
+        return ChildServer.request("GET", parent.base() + "/api/v1/nodes", null, null).body();
     }
 
     private static String link(Node parent, String child) throws Exception {
