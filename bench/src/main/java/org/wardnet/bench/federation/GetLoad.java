@@ -10,12 +10,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * A closed-loop load of camera GETs against a server: {@code clients} threads, each with its own
- * keep-alive connection, asking for random cameras back to back; answers other than 200 fail the
- * run. Answers the rate and the 99th percentile of latencies.
+ * A load of camera GETs against a server: {@code clients} threads, each with its own keep-alive
+ * connection, asking for random cameras; answers other than 200 fail the run. Answers the rate and
+ * the 99th percentile of latencies.
+ *
+ * <p>Closed loop (a rate of 0): each client asks again as soon as it has its answer, so the load
+ * takes whatever CPU it can get. Paced: the clients together ask {@code rate} times a second on a
+ * fixed schedule, and a request's latency counts from when it was due, so a server (or a machine)
+ * that falls behind is charged for the wait as well (no coordinated omission).
  */
 final class GetLoad {
 
@@ -23,12 +29,24 @@ final class GetLoad {
     private final String token;
     private final List<String> cameras;
     private final int clients;
+    private final double rate;
 
     GetLoad(String base, String token, List<String> cameras, int clients) {
+        this(base, token, cameras, clients, 0);
+    }
+
+    /** @param rate requests a second by all clients together, on a schedule; 0 for a closed loop */
+    GetLoad(String base, String token, List<String> cameras, int clients, double rate) {
         this.base = base;
         this.token = token;
         this.cameras = cameras;
         this.clients = clients;
+        this.rate = rate;
+    }
+
+    /** Whether the requests go on a schedule rather than back to back. */
+    boolean paced() {
+        return rate > 0;
     }
 
     /** Runs for {@code length}; answers {requests per second, p99 ms}. */
@@ -47,12 +65,18 @@ final class GetLoad {
         for (int t = 0; t < clients; t++) {
             long[][] mine = {new long[1 << 16]};
             int[] count = {0};
+            long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
+            long firstDue = started + (rate > 0 ? (long) (t * 1e9 / rate) : 0);
             Thread thread = new Thread(() -> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 try {
-                    while (!stop.get()) {
+                    for (long due = firstDue; !stop.get(); due += interval) {
                         String id = cameras.get(ThreadLocalRandom.current().nextInt(cameras.size()));
-                        long t0 = System.nanoTime();
+                        long now = System.nanoTime();
+                        if (interval > 0 && due > now) {
+                            LockSupport.parkNanos(due - now);
+                        }
+                        long t0 = interval > 0 ? due : System.nanoTime();
                         HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(base
                                 + "/api/v1/cameras/" + id)).header("Authorization", "Bearer " + token).build(),
                                 HttpResponse.BodyHandlers.discarding());
