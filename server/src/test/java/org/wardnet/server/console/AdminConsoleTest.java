@@ -63,7 +63,9 @@ class AdminConsoleTest extends ConsoleTestBase {
         Locator secret = page.locator(".tokens .secret code.once");
         secret.waitFor();
         assertTrue(secret.textContent().startsWith("wn_"), "the token's secret, shown once");
-        assertTrue(page.locator(".tokens tbody").textContent().contains("nightly export"));
+        // the list is read again after the secret is shown: wait for the new row, not the first paint
+        page.locator(".tokens tbody tr").filter(new Locator.FilterOptions().setHasText("nightly export")).first()
+                .waitFor();
 
         Locator audit = page.locator(".audit-table tbody tr");
         audit.first().waitFor();
