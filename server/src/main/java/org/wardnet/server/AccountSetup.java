@@ -23,13 +23,16 @@ import org.wardnet.core.registry.Site;
 import org.wardnet.server.access.AccessControl;
 import org.wardnet.server.audit.Auditing;
 import org.wardnet.server.routes.Endpoint;
+import org.wardnet.storage.access.AccessChangeListener;
 import org.wardnet.storage.access.JdbcUserStore;
 
 /**
  * The server's identity parts wired from configuration: the user store, the token
- * authenticator, the account rules, and the first administrator on a store without users.
+ * authenticator, the account rules, and the first administrator on a store without users. On
+ * PostgreSQL it also hears the access changes other servers on the database make
+ * ({@link AccessChangeListener}), so a token revoked there is refused here too.
  */
-final class AccountSetup {
+final class AccountSetup implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountSetup.class);
 
@@ -38,6 +41,7 @@ final class AccountSetup {
     private final SiteTree sites;
     private final String firstAdminPassword;
     private final boolean adminCreated;
+    private AccessChangeListener otherServers;
 
     private AccountSetup(Authenticator authenticator, Accounts accounts, SiteTree sites, String firstAdminPassword,
             boolean adminCreated) {
@@ -67,6 +71,36 @@ final class AccountSetup {
         }
         SiteTree sites = id -> registry.site(id).map(Site::parentId).orElse(null);
         return new AccountSetup(authenticator, accounts, sites, generated, fresh);
+    }
+
+    /** Starts hearing other servers' access changes when the store is PostgreSQL (an H2 store has one server). */
+    void hearOtherServers(WardnetConfig config, DataSource dataSource) {
+        if (!config.get(WardnetKeys.STORE_JDBC_URL).startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        otherServers = AccessChangeListener.start(dataSource, new AccessChangeListener.Changes() {
+            @Override
+            public void user(String name) {
+                authenticator.forgetUser(name);
+            }
+
+            @Override
+            public void token(String id) {
+                authenticator.forgetToken(id);
+            }
+
+            @Override
+            public void unheard() {
+                authenticator.forgetAll();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        if (otherServers != null) {
+            otherServers.close();
+        }
     }
 
     Accounts accounts() {

@@ -193,6 +193,7 @@ public final class WardnetServer implements AutoCloseable {
             HealthHistory history = journaledHistory;
             AccountSetup accountSetup = AccountSetup.open(config, database.dataSource(), registry, Clock.systemUTC());
             this.accountSetup = accountSetup;
+            accountSetup.hearOtherServers(config, database.dataSource());
             Nodes nodes = new Nodes(accountSetup.accounts(), registry, Clock.systemUTC());
             JdbcClipIndex clipIndex = upward.clipIndex(new JdbcClipIndex(database.dataSource()));
             clips = clipIndex;
@@ -309,6 +310,9 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (audit != null) {
                 audit.close(); // before the store: queued entries are written
+            }
+            if (accountSetup != null) {
+                accountSetup.close(); // gives the listener's connection back before the store closes
             }
             if (installer != null) {
                 installer.close();

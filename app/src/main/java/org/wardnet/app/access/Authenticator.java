@@ -17,10 +17,11 @@ import org.wardnet.core.errors.DomainException;
  *
  * <p>Tokens looked up once are cached by digest, so a request costs one SHA-256 and a map read;
  * the first request with a token reads the store, off the event loop.
- * The cache is exact only because every change to users and tokens goes through this server,
- * which calls {@link #forgetUser} or {@link #forgetToken}; expiry is checked on every request.
- * Limit: a second server writing the same store would not see the other's revocations until
- * restarted; the cache is cleared when it holds 50,000 tokens.
+ * The cache is exact because every change to users and tokens made through this server calls
+ * {@link #forgetUser} or {@link #forgetToken}, and the changes other servers on the same store
+ * make are heard and forgotten the same way (on PostgreSQL, within about a second of their
+ * commit); expiry is checked on every request. Limit: the cache is cleared when it holds 50,000
+ * tokens.
  */
 public final class Authenticator {
 
@@ -107,6 +108,11 @@ public final class Authenticator {
     /** Drops a token from the cache (after it was revoked). */
     public void forgetToken(String tokenId) {
         byDigest.values().removeIf(k -> k.token().id().equals(tokenId));
+    }
+
+    /** Drops every cached token (when changes may have gone unheard). */
+    public void forgetAll() {
+        byDigest.clear();
     }
 
     /** @param bearerError RFC 6750's error code for the caller, or null when no token was sent */
