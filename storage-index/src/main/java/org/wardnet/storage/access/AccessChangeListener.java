@@ -17,13 +17,17 @@ import org.slf4j.LoggerFactory;
  * on a connection of its own with {@code LISTEN}. A change is heard within about
  * {@value #WAIT_MILLIS} ms of its commit plus the network's delay.
  *
- * <p>When the connection is lost, whatever changed meanwhile went unheard: the listener says so
- * ({@link Changes#unheard()}, so the cache is dropped whole), connects again, and says so once
- * more after its {@code LISTEN} is in place, which covers what changed while it connected.
+ * <p>When the connection is lost, the listener connects again every second, and once its
+ * {@code LISTEN} is in place it says that changes may have gone unheard ({@link Changes#unheard()},
+ * so the cache is dropped whole and every token read again). It does not say so at the loss: a
+ * store that is down cannot be asked for tokens, and the cached ones keep answering reads of what
+ * the server holds in memory.
  *
- * <p>Limits: PostgreSQL only (an H2 store has one server, which sees its own changes); it holds
- * one of the pool's connections for as long as it runs; its own server's changes come back to
- * it too (dropping an entry twice is harmless).
+ * <p>Limits: PostgreSQL only (an H2 store has one server, which sees its own changes); while its
+ * connection is lost but the database is up for others (a cut link), a revocation made by another
+ * server takes effect here only once the connection is back; it holds one of the pool's
+ * connections for as long as it runs; its own server's changes come back to it too (dropping an
+ * entry twice is harmless).
  */
 public final class AccessChangeListener implements AutoCloseable {
 
@@ -93,10 +97,9 @@ public final class AccessChangeListener implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                changes.unheard();
                 if (!failing) {
-                    LOG.warn("lost the connection that hears other servers' access changes ({}); cached tokens are"
-                            + " dropped and it connects again", e.getMessage());
+                    LOG.warn("lost the connection that hears other servers' access changes ({}); connecting again,"
+                            + " then every cached token is read again", e.getMessage());
                     failing = true;
                 }
                 pause();
