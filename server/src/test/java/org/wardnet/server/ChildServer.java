@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code wardnet serve} in a JVM of its own, for tests that kill it or run it in a namespace: it is
  * started with the test's class path, its "listening on" line gives {@link #base}, and the rest of
- * its output is drained so it never blocks on a full pipe.
+ * its output is drained so it never blocks on a full pipe. It ends by itself when the test JVM is
+ * gone ({@link ChildMain}).
  *
  * @param process the child
  * @param base    its http://host:port
@@ -42,7 +43,8 @@ public record ChildServer(Process process, String base) {
     public static ChildServer start(List<String> prefix, List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "org.wardnet.server.cli.Main", "serve", "--port", "0"));
+                System.getProperty("java.class.path"), ChildMain.class.getName(),
+                Long.toString(ProcessHandle.current().pid()), "serve", "--port", "0"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("WARDNET_AUTH_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
