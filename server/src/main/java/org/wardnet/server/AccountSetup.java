@@ -74,11 +74,8 @@ final class AccountSetup implements AutoCloseable {
     }
 
     /** Starts hearing other servers' access changes when the store is PostgreSQL (an H2 store has one server). */
-    void hearOtherServers(WardnetConfig config, DataSource dataSource) {
-        if (!config.get(WardnetKeys.STORE_JDBC_URL).startsWith("jdbc:postgresql:")) {
-            return;
-        }
-        otherServers = AccessChangeListener.start(dataSource, new AccessChangeListener.Changes() {
+    void hearOtherServers(DataSource dataSource) {
+        otherServers = AccessChangeListener.startOnSharedStore(dataSource, new AccessChangeListener.Changes() {
             @Override
             public void user(String name) {
                 authenticator.forgetUser(name);

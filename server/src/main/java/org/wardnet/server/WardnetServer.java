@@ -193,7 +193,7 @@ public final class WardnetServer implements AutoCloseable {
             HealthHistory history = journaledHistory;
             AccountSetup accountSetup = AccountSetup.open(config, database.dataSource(), registry, Clock.systemUTC());
             this.accountSetup = accountSetup;
-            accountSetup.hearOtherServers(config, database.dataSource());
+            accountSetup.hearOtherServers(database.dataSource());
             Nodes nodes = new Nodes(accountSetup.accounts(), registry, Clock.systemUTC());
             JdbcClipIndex clipIndex = upward.clipIndex(new JdbcClipIndex(database.dataSource()));
             clips = clipIndex;

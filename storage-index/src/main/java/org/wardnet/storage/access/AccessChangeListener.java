@@ -9,6 +9,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardnet.core.errors.StoreUnavailableException;
 
 /**
  * Hears, on PostgreSQL, the changes other servers on the same database make to users, grants and
@@ -60,6 +61,23 @@ public final class AccessChangeListener implements AutoCloseable {
         this.changes = changes;
         this.thread = new Thread(this::run, "wardnet-access-changes");
         thread.setDaemon(true);
+    }
+
+    /**
+     * Starts listening when the store {@code dataSource} reaches is PostgreSQL (asked of the
+     * driver once); on another store, where no other writer announces anything, answers null.
+     *
+     * @throws StoreUnavailableException when the store cannot be asked what it is
+     */
+    public static AccessChangeListener startOnSharedStore(DataSource dataSource, Changes changes) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                return null;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot tell which store holds the access tables", e);
+        }
+        return start(dataSource, changes);
     }
 
     /** Starts listening; returns at once (the first {@code LISTEN} is made on the listener's thread). */
