@@ -1,9 +1,5 @@
 package org.wardnet.bench.federation;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +11,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A load of camera GETs against a server: {@code clients} threads, each with its own keep-alive
- * connection, asking for random cameras; answers other than 200 fail the run. Answers the rate and
+ * connection ({@link KeepAliveGetter}: the request sent and the answer read on the client's own
+ * thread), asking for random cameras; answers other than 200 fail the run. Answers the rate and
  * the 99th percentile of latencies.
  *
  * <p>Closed loop (a rate of 0): each client asks again as soon as it has its answer, so the load
@@ -68,8 +65,7 @@ final class GetLoad {
             long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
             long firstDue = started + (rate > 0 ? (long) (t * 1e9 / rate) : 0);
             Thread thread = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                try {
+                try (KeepAliveGetter http = new KeepAliveGetter(base, token)) {
                     for (long due = firstDue; !stop.get(); due += interval) {
                         String id = cameras.get(ThreadLocalRandom.current().nextInt(cameras.size()));
                         long now = System.nanoTime();
@@ -77,12 +73,10 @@ final class GetLoad {
                             LockSupport.parkNanos(due - now);
                         }
                         long t0 = interval > 0 ? due : System.nanoTime();
-                        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(base
-                                + "/api/v1/cameras/" + id)).header("Authorization", "Bearer " + token).build(),
-                                HttpResponse.BodyHandlers.discarding());
+                        int status = http.get("/api/v1/cameras/" + id);
                         long took = System.nanoTime() - t0;
-                        if (answer.statusCode() != 200) {
-                            throw new IllegalStateException("camera GET answered " + answer.statusCode());
+                        if (status != 200) {
+                            throw new IllegalStateException("camera GET answered " + status);
                         }
                         if (count[0] == mine[0].length) {
                             mine[0] = Arrays.copyOf(mine[0], mine[0].length * 2);

@@ -55,10 +55,11 @@ import org.wardnet.storage.secrets.SecretKeys;
  * <li><b>Catch-up after a one-hour partition</b>, twice: the sync stopped, an hour's worth is
  * journaled (one clip row per camera per minute, 90,000, and 3,000 health changes); the center's
  * camera GET is timed undisturbed ({@code GET_SECONDS}), then again while the sync drains the
- * backlog. First under 8 clients asking {@code GET_RATE} (default 1,000) times a second on a
- * schedule, latency counted from when a request was due (so a client held up by the node's work
- * in this JVM is charged too); then under 8 clients asking back to back, which take whatever CPU
- * the machine has left (node, center and store share it here). Figures for each: the drain's
+ * backlog. The clients run in a process of their own ({@link LoadProcess}), as a center's users
+ * are not inside a node. First under 8 clients asking {@code GET_RATE} (default 1,000) times a
+ * second on a schedule, latency counted from when a request was due (so a client held up by the
+ * machine is charged too); then under 8 clients asking back to back, which take whatever CPU the
+ * machine has left (node, center, store and clients share its two cores here). Figures for each: the drain's
  * seconds (target ≤ 30) and the GET p99 ratio (target ≤ 2).</li>
  * </ol>
  * Afterwards the center's clip count for a sample camera is checked against the node's.
@@ -166,12 +167,13 @@ public final class SyncBenchmark {
                     // every CPU cycle it can; on a machine the node, the center and the store share, neither alone
                     // tells how the center serves its users while it catches up
                     double rate = Double.parseDouble(System.getenv().getOrDefault("GET_RATE", "1000"));
-                    for (GetLoad load : List.of(new GetLoad(center.base(), admin, cameras, 8, rate),
-                            new GetLoad(center.base(), admin, cameras, 8))) {
-                        String how = load.paced() ? String.format("%,.0f GETs a second"
-                                + " on a schedule", rate) : "8 clients back to back";
-                        catchUp(sync, journal, link, clips, history, cameras, minute, load,
-                                new ServedLatency(center, http, admin), getSeconds, how);
+                    for (double pace : new double[] {rate, 0}) {
+                        try (LoadProcess load = new LoadProcess(center.base(), admin, cameras, 8, pace, work)) {
+                            String how = load.paced() ? String.format("%,.0f GETs a second"
+                                    + " on a schedule", rate) : "8 clients back to back";
+                            catchUp(sync, journal, link, clips, history, cameras, minute, load,
+                                    new ServedLatency(center, http, admin), getSeconds, how);
+                        }
                         minute += 60;
                     }
 
@@ -269,7 +271,7 @@ public final class SyncBenchmark {
      * drains the backlog after the link is mended.
      */
     private static void catchUp(UpwardSync sync, JdbcSyncJournal journal, GatedLink link, JdbcClipIndex clips,
-            JdbcHealthHistory history, List<String> cameras, int minute, GetLoad load, ServedLatency served,
+            JdbcHealthHistory history, List<String> cameras, int minute, LoadProcess load, ServedLatency served,
             int getSeconds, String how) throws Exception {
         link.cut();
         journalClips(clips, cameras, minute, 60);
