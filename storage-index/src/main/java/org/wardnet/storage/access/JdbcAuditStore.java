@@ -16,17 +16,20 @@ import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.storage.Transactions;
 
 /**
- * The audit trail in {@code audit_entry}. The last sequence and hash are kept in memory after the
- * first read, so appending is one batch insert; appends are serialised here. One server writes a
- * store, as for the registry.
+ * The audit trail in {@code audit_entry}, one chain however many servers write it: an append
+ * locks the {@code 'audit'} row of {@code store_lock} in its transaction, reads the chain's tail
+ * under that lock and links its entries to it, so a second server appending at the same time
+ * waits and then links to the first one's entries. Appends within this process are serialised
+ * here as well, so they do not queue for the row lock on several connections.
+ *
+ * <p>Limits: appends from all servers take turns on one row; each costs the lock, a read of the
+ * tail (the primary key's last entry) and the batch insert.
  */
 public final class JdbcAuditStore implements AuditStore {
 
     private static final int MAX_TARGET = 2048;
 
     private final DataSource dataSource;
-    private long lastSeq = -1;
-    private String lastHash;
 
     public JdbcAuditStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -37,11 +40,10 @@ public final class JdbcAuditStore implements AuditStore {
         List<AuditEntry> linked = new ArrayList<>(drafts.size());
         try {
             Transactions.run(dataSource, connection -> {
-                if (lastSeq < 0) {
-                    readLast(connection);
-                }
-                long seq = lastSeq;
-                String previous = lastHash;
+                lockChain(connection);
+                Head tail = readLast(connection); // under the lock: another server may have appended since
+                long seq = tail.seq();
+                String previous = tail.hash();
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (seq, at_ms, actor,"
                         + " address, action, target, result, prev_hash, hash, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (AuditEntry.Draft draft : drafts) {
@@ -64,26 +66,18 @@ public final class JdbcAuditStore implements AuditStore {
                 }
             });
         } catch (SQLException e) {
-            lastSeq = -1; // read the tail again next time: this batch may or may not have landed
             throw new StoreUnavailableException("cannot append to the audit trail: " + e.getMessage(), e);
-        }
-        if (!linked.isEmpty()) {
-            lastSeq = linked.get(linked.size() - 1).seq();
-            lastHash = linked.get(linked.size() - 1).hash();
         }
         return linked;
     }
 
     @Override
-    public synchronized Head head() {
-        if (lastSeq < 0) {
-            try (Connection connection = dataSource.getConnection()) {
-                readLast(connection);
-            } catch (SQLException e) {
-                throw new StoreUnavailableException("cannot read the audit trail's end: " + e.getMessage(), e);
-            }
+    public Head head() {
+        try (Connection connection = dataSource.getConnection()) {
+            return readLast(connection); // from the store: another server may have appended
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the audit trail's end: " + e.getMessage(), e);
         }
-        return new Head(lastSeq, lastHash);
     }
 
     /** A target longer than the column is cut, before hashing, so what is stored is what was hashed. */
@@ -95,17 +89,21 @@ public final class JdbcAuditStore implements AuditStore {
                 d.result());
     }
 
-    private void readLast(Connection connection) throws SQLException {
+    private static void lockChain(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT name FROM store_lock WHERE name = 'audit' FOR UPDATE");
+                ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                throw new SQLException("store_lock has no 'audit' row: the store's migrations are incomplete");
+            }
+        }
+    }
+
+    private static Head readLast(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT seq, hash FROM audit_entry ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY");
                 ResultSet row = select.executeQuery()) {
-            if (row.next()) {
-                lastSeq = row.getLong(1);
-                lastHash = row.getString(2);
-            } else {
-                lastSeq = 0;
-                lastHash = AuditChain.GENESIS;
-            }
+            return row.next() ? new Head(row.getLong(1), row.getString(2)) : new Head(0, AuditChain.GENESIS);
         }
     }
 
