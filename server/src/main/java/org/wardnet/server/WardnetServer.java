@@ -63,6 +63,7 @@ import org.wardnet.server.ops.Metrics;
 import org.wardnet.server.ops.OpsResource;
 import org.wardnet.server.routes.Endpoint;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.StoreAnnouncements;
 import org.wardnet.storage.StoreLease;
 import org.wardnet.storage.access.JdbcAuditStore;
 import org.wardnet.storage.childsync.JdbcNodeAccessStore;
@@ -153,6 +154,7 @@ public final class WardnetServer implements AutoCloseable {
         private SslContext tls;
         private AccountSetup accountSetup;
         private JdbcClipIndex clips;
+        private StoreAnnouncements clipAnnouncements;
         private ExecutorService checks;
         private Metrics metrics;
         private EventLoops loops;
@@ -197,6 +199,7 @@ public final class WardnetServer implements AutoCloseable {
             Nodes nodes = new Nodes(accountSetup.accounts(), registry, Clock.systemUTC());
             JdbcClipIndex clipIndex = upward.clipIndex(new JdbcClipIndex(database.dataSource()));
             clips = clipIndex;
+            clipAnnouncements = clipIndex.hearOtherServers(); // PostgreSQL: other servers' slices
             HealthEventHub hub = new HealthEventHub(history);
             SyncedChanges synced = upward.childChanges(database.dataSource(), clipIndex);
             JdbcVerificationStore verifications = upward.verifications(new JdbcVerificationStore(database.dataSource()));
@@ -313,6 +316,9 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (accountSetup != null) {
                 accountSetup.close(); // gives the listener's connection back before the store closes
+            }
+            if (clipAnnouncements != null) {
+                clipAnnouncements.close();
             }
             if (installer != null) {
                 installer.close();

@@ -121,6 +121,10 @@ class StoreCopyTest {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
             assertEquals(48, index.overlapping("cam-2", T0, T0.plus(Duration.ofDays(2)), null, 100).size());
             assertTrue(index.holdOf(101).isPresent(), "the hold came along with its clip");
+            long fresh = index.add(List.of(new Clip(0, "cam-1", T0.plus(Duration.ofDays(2)),
+                    T0.plus(Duration.ofDays(2)).plusSeconds(60), "/rec/cam-1/new.mp4", 1000L, "H264", 640, 360, 1, null,
+                    ClipOrigin.RECORDED))).get(0);
+            assertTrue(fresh > 144, "a clip indexed on the copy gets an id above the 144 copied, not " + fresh);
             try (Connection connection = db.dataSource().getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute(HEALTH_EVENT); // would collide with a copied id if the identity had not moved on

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,25 +18,30 @@ import javax.sql.DataSource;
 /**
  * The arrival slices of the clip index's hours: which slice a new clip goes in, and which slices a
  * query of an hour must seek. The clips of an hour are numbered in slices of about
- * {@code rowsPerSlice} rows (the store's {@link ClipTable#rowsPerSlice}) in the order this process
- * writes them (a batch stays in one slice).
- * How many slices each hour has is kept in {@code clip_slice} and raised, in a transaction of its
- * own, before a slice gets its first clip: the table never says fewer than the clips use, even
+ * {@code rowsPerSlice} rows (the store's {@link ClipTable#rowsPerSlice}); each writing process
+ * fills a slice of its own per hour (a batch stays in one slice).
+ * How many slices each hour has is kept in {@code clip_slice} and raised by one, in a transaction
+ * of its own, when a process opens a slice: the row's lock makes two processes opening a slice of
+ * one hour at once get different slices, and the table never says fewer than the clips use, even
  * after a crash; a slice whose clips were rolled back stays, empty, and costs a seek.
  *
- * <p>A query skips the slices whose start times miss its window. The span of start times of the
- * slices this process fills is known as it assigns them, and stored ({@code clip_slice_span}) in
- * the same small transaction that opens the next slice, so a restarted process knows every closed
- * slice's span too; only an hour's newest slice and slices from before spans were stored are
- * sought whatever the window. A restarted process opens a new slice in each hour it writes to.
- * One process writes a store (as for the index's ids). Memory: a few dozen bytes per hour asked
- * about, plus 16 bytes per slice. Thread-safe: one lock, held for the few statements of a new slice.
+ * <p>A query skips the slices whose start times miss its window. A process stores the span of
+ * start times of a slice it filled ({@code clip_slice_span}) in the transaction that opens its
+ * next one, so every closed slice's span is known to every process; a slice still open (another
+ * process's, or one whose process died) is sought whatever the window. A restarted process opens
+ * a new slice in each hour it writes to.
+ *
+ * <p>Several processes on one store: what this one knows of an hour is read once and kept; when
+ * another process opens a slice, {@link #forget} (told by the store's announcement) makes the
+ * next query read the hour again. Memory: a few dozen bytes per hour asked about, plus 16 bytes
+ * per slice. Thread-safe: one lock, held for the few statements of a new slice or a read.
  */
 final class ClipSlices {
 
     /** The span of a slice whose start times are not known: reached by every window. */
     private static final long UNKNOWN_FIRST = Long.MIN_VALUE;
     private static final long UNKNOWN_LAST = Long.MAX_VALUE;
+    private static final String DUPLICATE_KEY = "23505";
 
     private final DataSource dataSource;
     private final int rowsPerSlice;
@@ -50,22 +56,32 @@ final class ClipSlices {
     private static final class Hour {
         /** Slices 0 to slices - 1 exist. */
         int slices;
-        /** Rows put in the newest slice by this process (full when it did not open it). */
-        int rowsInNewest = Integer.MAX_VALUE;
+        /** The slice this process fills, or -1 before it opened one. */
+        int mine = -1;
+        /** Rows this process has put in its slice. */
+        int rowsInMine;
         /** The first and last start (epoch ms) of each slice, a pair per slice. */
         long[] spans;
+        /** Another process opened a slice since the hour was read: read it again before a query. */
+        boolean stale;
 
         Hour(int slices) {
-            this.slices = slices;
-            this.spans = new long[slices * 2];
-            for (int slice = 0; slice < slices; slice++) {
+            resize(slices);
+        }
+
+        /** Grows to {@code count} slices; a slice not seen before has an unknown span. */
+        void resize(int count) {
+            int had = spans == null ? 0 : slices;
+            spans = spans == null ? new long[count * 2] : Arrays.copyOf(spans, count * 2);
+            for (int slice = had; slice < count; slice++) {
                 spans[slice * 2] = UNKNOWN_FIRST;
                 spans[slice * 2 + 1] = UNKNOWN_LAST;
             }
+            slices = count;
         }
 
-        boolean ownNewest() {
-            return rowsInNewest != Integer.MAX_VALUE;
+        boolean full(int rowsPerSlice) {
+            return mine < 0 || rowsInMine >= rowsPerSlice;
         }
     }
 
@@ -87,15 +103,15 @@ final class ClipSlices {
                 for (Map.Entry<Integer, int[]> entry : counts.entrySet()) {
                     int hour = entry.getKey();
                     Hour known = hours.get(hour);
-                    if (known == null || known.rowsInNewest >= rowsPerSlice) {
+                    if (known == null || known.full(rowsPerSlice)) {
                         connection = connection != null ? connection : dataSource.getConnection();
                         known = known(connection, hour);
                     }
-                    if (known.rowsInNewest >= rowsPerSlice) {
+                    if (known.full(rowsPerSlice)) {
                         open(connection, hour, known);
                     }
-                    known.rowsInNewest += entry.getValue()[0];
-                    chosen.put(hour, known.slices - 1);
+                    known.rowsInMine += entry.getValue()[0];
+                    chosen.put(hour, known.mine);
                 }
             } finally {
                 if (connection != null) {
@@ -104,7 +120,7 @@ final class ClipSlices {
             }
             for (T item : items) {
                 Hour known = hours.get(hourOf.applyAsInt(item));
-                int at = (known.slices - 1) * 2;
+                int at = known.mine * 2;
                 long start = startOf.applyAsLong(item);
                 known.spans[at] = Math.min(known.spans[at], start);
                 known.spans[at + 1] = Math.max(known.spans[at + 1], start);
@@ -118,24 +134,25 @@ final class ClipSlices {
     }
 
     /**
-     * Opens a new slice of {@code hour}: stores the closing slice's span when this process filled it
-     * and the raised count, in one transaction on {@code connection}.
+     * Opens a slice of {@code hour} for this process: stores the span of the one it filled before
+     * and raises the hour's count by one, in one transaction on {@code connection}; the raised
+     * count tells which slice is this process's (another process may have opened slices since).
      */
     private static void open(Connection connection, int hour, Hour known) throws SQLException {
+        int count;
         connection.setAutoCommit(false);
         try {
-            if (known.ownNewest() && known.slices > 0) {
-                int closing = known.slices - 1;
+            if (known.mine >= 0) {
                 try (PreparedStatement span = connection.prepareStatement("INSERT INTO clip_slice_span"
                         + " (start_hour, slice, first_start_ms, last_start_ms) VALUES (?, ?, ?, ?)")) {
                     span.setInt(1, hour);
-                    span.setInt(2, closing);
-                    span.setLong(3, known.spans[closing * 2]);
-                    span.setLong(4, known.spans[closing * 2 + 1]);
+                    span.setInt(2, known.mine);
+                    span.setLong(3, known.spans[known.mine * 2]);
+                    span.setLong(4, known.spans[known.mine * 2 + 1]);
                     span.executeUpdate();
                 }
             }
-            store(connection, hour, known.slices + 1);
+            count = raise(connection, hour);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -143,11 +160,48 @@ final class ClipSlices {
         } finally {
             connection.setAutoCommit(true);
         }
-        known.slices++;
-        known.rowsInNewest = 0;
-        known.spans = Arrays.copyOf(known.spans, known.slices * 2);
-        known.spans[known.slices * 2 - 2] = Long.MAX_VALUE; // empty until rows are assigned
-        known.spans[known.slices * 2 - 1] = Long.MIN_VALUE;
+        known.resize(Math.max(known.slices, count));
+        known.mine = count - 1;
+        known.rowsInMine = 0;
+        known.spans[known.mine * 2] = Long.MAX_VALUE; // empty until rows are assigned
+        known.spans[known.mine * 2 + 1] = Long.MIN_VALUE;
+    }
+
+    /**
+     * Raises {@code hour}'s count of slices by one in the transaction of {@code connection}, the
+     * row locked until it ends; answers the raised count. The hour's first slice inserts the row:
+     * when another process inserted it first, the insert fails and the raise is tried on its row.
+     */
+    private static int raise(Connection connection, int hour) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE clip_slice SET slices = slices + 1 WHERE start_hour = ?")) {
+            update.setInt(1, hour);
+            if (update.executeUpdate() == 0) {
+                Savepoint before = connection.setSavepoint();
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO clip_slice (start_hour, slices) VALUES (?, 1)")) {
+                    insert.setInt(1, hour);
+                    insert.executeUpdate();
+                    return 1;
+                } catch (SQLException e) {
+                    if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    connection.rollback(before);
+                    update.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT slices FROM clip_slice WHERE start_hour = ?")) {
+            select.setInt(1, hour);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("clip_slice lost the row of hour " + hour);
+                }
+                return row.getInt(1);
+            }
+        }
     }
 
     /**
@@ -166,49 +220,56 @@ final class ClipSlices {
         return Arrays.copyOf(reach, count);
     }
 
-    /** What is known of {@code hour}, read with {@code connection} the first time it is asked about. */
+    /** Another process opened a slice of {@code hour}: what is known of it is read again when next asked. */
+    synchronized void forget(int hour) {
+        Hour known = hours.get(hour);
+        if (known != null) {
+            known.stale = true;
+        }
+    }
+
+    /** Slices may have been opened unheard: every hour is read again when next asked. */
+    synchronized void forgetAll() {
+        hours.values().forEach(known -> known.stale = true);
+    }
+
+    /**
+     * What is known of {@code hour}, read with {@code connection} the first time it is asked about
+     * and again after {@link #forget}; this process's own open slice is kept as it knows it.
+     */
     private Hour known(Connection connection, int hour) throws SQLException {
         Hour known = hours.get(hour);
-        if (known == null) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT slices FROM clip_slice WHERE start_hour = ?")) {
-                select.setInt(1, hour);
-                try (ResultSet row = select.executeQuery()) {
-                    known = new Hour(row.next() ? row.getInt(1) : 0);
-                }
+        if (known != null && !known.stale) {
+            return known;
+        }
+        int count;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT slices FROM clip_slice WHERE start_hour = ?")) {
+            select.setInt(1, hour);
+            try (ResultSet row = select.executeQuery()) {
+                count = row.next() ? row.getInt(1) : 0;
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT slice, first_start_ms, last_start_ms"
-                    + " FROM clip_slice_span WHERE start_hour = ?")) {
-                select.setInt(1, hour);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        int slice = rows.getInt(1);
-                        if (slice < known.slices - 1) { // the newest may still be filled by another writer
-                            known.spans[slice * 2] = rows.getLong(2);
-                            known.spans[slice * 2 + 1] = rows.getLong(3);
-                        }
+        }
+        if (known == null) {
+            known = new Hour(count);
+            hours.put(hour, known);
+        } else {
+            known.stale = false;
+            known.resize(Math.max(known.slices, count));
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT slice, first_start_ms, last_start_ms"
+                + " FROM clip_slice_span WHERE start_hour = ?")) {
+            select.setInt(1, hour);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    int slice = rows.getInt(1);
+                    if (slice < known.slices && slice != known.mine) { // a stored span: the slice is closed
+                        known.spans[slice * 2] = rows.getLong(2);
+                        known.spans[slice * 2 + 1] = rows.getLong(3);
                     }
                 }
             }
-            hours.put(hour, known);
         }
         return known;
-    }
-
-    /** Stores that {@code hour} has {@code slices}, in the transaction of {@code connection}. */
-    private static void store(Connection connection, int hour, int slices) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE clip_slice SET slices = ? WHERE start_hour = ?")) {
-            update.setInt(1, slices);
-            update.setInt(2, hour);
-            if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO clip_slice (start_hour, slices) VALUES (?, ?)")) {
-                    insert.setInt(1, hour);
-                    insert.setInt(2, slices);
-                    insert.executeUpdate();
-                }
-            }
-        }
     }
 }

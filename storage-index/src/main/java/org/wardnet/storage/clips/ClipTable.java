@@ -32,11 +32,14 @@ interface ClipTable {
 
     /**
      * Writes {@code clips} in the caller's transaction, in the order {@code order} gives (positions
-     * in {@code clips}), the clip at position i with id {@code firstId + i} and slice {@code slice[i]},
+     * in {@code clips}), the clip at position i with id {@code ids[i]} and slice {@code slice[i]},
      * marked with {@code syncedSeq} (or null). A clip held by a node carries its node and the node's id.
      */
-    void write(Connection connection, List<Clip> clips, int[] order, long firstId, int[] slice, Long syncedSeq)
+    void write(Connection connection, List<Clip> clips, int[] order, long[] ids, int[] slice, Long syncedSeq)
             throws SQLException;
+
+    /** The query answering the next value of the {@code clip_id_block} sequence ({@link ClipIds}). */
+    String nextIdBlockSql();
 
     /**
      * Hours the store removes together: retention that finds each of them deletable in a run

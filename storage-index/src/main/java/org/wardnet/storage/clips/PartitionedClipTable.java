@@ -96,13 +96,13 @@ final class PartitionedClipTable implements ClipTable {
     }
 
     @Override
-    public void write(Connection connection, List<Clip> clips, int[] order, long firstId, int[] slice,
+    public void write(Connection connection, List<Clip> clips, int[] order, long[] ids, int[] slice,
             Long syncedSeq) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
             BinaryClipRows rows = new BinaryClipRows(copy);
             for (int i : order) {
-                rows.add(clips.get(i), firstId + i, slice[i], syncedSeq);
+                rows.add(clips.get(i), ids[i], slice[i], syncedSeq);
             }
             rows.finish();
             copy.endCopy();
@@ -111,6 +111,11 @@ final class PartitionedClipTable implements ClipTable {
                 copy.cancelCopy();
             }
         }
+    }
+
+    @Override
+    public String nextIdBlockSql() {
+        return "SELECT nextval('clip_id_block')";
     }
 
     @Override

@@ -27,12 +27,12 @@ final class PlainClipTable implements ClipTable {
     }
 
     @Override
-    public void write(Connection connection, List<Clip> clips, int[] order, long firstId, int[] slice,
+    public void write(Connection connection, List<Clip> clips, int[] order, long[] ids, int[] slice,
             Long syncedSeq) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int i : order) {
                 Clip clip = clips.get(i);
-                insert.setLong(1, firstId + i);
+                insert.setLong(1, ids[i]);
                 insert.setInt(2, ClipHours.hourOf(clip.start().toEpochMilli()));
                 insert.setString(3, clip.cameraId());
                 insert.setLong(4, clip.start().toEpochMilli());
@@ -54,6 +54,11 @@ final class PlainClipTable implements ClipTable {
             }
             insert.executeBatch();
         }
+    }
+
+    @Override
+    public String nextIdBlockSql() {
+        return "SELECT NEXT VALUE FOR clip_id_block";
     }
 
     @Override

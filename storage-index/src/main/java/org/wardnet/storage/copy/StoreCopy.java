@@ -36,7 +36,8 @@ import org.wardnet.storage.clips.ClipPartitions;
 public final class StoreCopy {
 
     /** Tables that belong to the store, not to its content: never copied. */
-    private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "store_copy_progress", "store_lease");
+    private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "store_copy_progress", "store_lease",
+            "store_lock");
     /** Tables the schema's migrations fill themselves (the clip index's zero bound): replaced by the source's rows. */
     private static final Set<String> SEEDED = Set.of("clip_bound");
 
@@ -255,13 +256,20 @@ public final class StoreCopy {
         }
     }
 
-    /** Identity columns of the target continue after the largest copied value (PostgreSQL keeps a sequence apart). */
+    /**
+     * Identity columns of the target continue after the largest copied value (PostgreSQL keeps a
+     * sequence apart), and the clip index's next id block lies above every copied clip id.
+     */
     private void continueIdentities(List<String> tables) throws SQLException {
         try (Connection connection = target.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
+            String firstFreeBlock = "(SELECT (COALESCE(MAX(id), 0) + 65535) / 65536 + 1 FROM clip)";
             if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                return; // H2 continues an identity after explicitly inserted values by itself
+                // H2 continues an identity after explicitly inserted values by itself; not a sequence
+                statement.execute("ALTER SEQUENCE clip_id_block RESTART WITH " + firstFreeBlock);
+                return;
             }
+            statement.execute("SELECT setval('clip_id_block', " + firstFreeBlock + ", false)");
             List<String[]> identities = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("SELECT table_name, column_name FROM"
                     + " information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'")) {
