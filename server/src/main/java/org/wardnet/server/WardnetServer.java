@@ -72,6 +72,7 @@ import org.wardnet.storage.clips.JdbcRecordingPlanStore;
 import org.wardnet.storage.federation.JdbcSyncProgress;
 import org.wardnet.storage.health.JdbcHealthHistory;
 import org.wardnet.storage.registry.JdbcRegistryStore;
+import org.wardnet.storage.registry.RegistryAnnouncements;
 import org.wardnet.storage.registry.JdbcVerificationStore;
 import org.wardnet.storage.secrets.SecretKeys;
 import org.wardnet.storage.track.JdbcCaseStore;
@@ -155,6 +156,7 @@ public final class WardnetServer implements AutoCloseable {
         private AccountSetup accountSetup;
         private JdbcClipIndex clips;
         private StoreAnnouncements clipAnnouncements;
+        private RegistryAnnouncements registryAnnouncements;
         private ExecutorService checks;
         private Metrics metrics;
         private EventLoops loops;
@@ -173,6 +175,8 @@ public final class WardnetServer implements AutoCloseable {
             upward = UpwardLink.of(config, database.dataSource());
             Registry registry = Registry.open(upward.registryStore(new JdbcRegistryStore(database.dataSource(),
                     SecretKeys.load(config))), Clock.systemUTC());
+            // PostgreSQL: what other servers on the store write reaches this registry
+            registryAnnouncements = RegistryAnnouncements.startOnSharedStore(database.dataSource(), registry);
             // Registry writes are serialised by the registry itself, so one thread is enough; the
             // queue bound turns overload into 503s instead of unbounded memory.
             writes = new BlockingWork("wardnet-write", 1, config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
@@ -319,6 +323,9 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (clipAnnouncements != null) {
                 clipAnnouncements.close();
+            }
+            if (registryAnnouncements != null) {
+                registryAnnouncements.close();
             }
             if (installer != null) {
                 installer.close();

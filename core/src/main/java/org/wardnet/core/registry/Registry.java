@@ -6,10 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.wardnet.core.errors.DomainException;
@@ -22,8 +24,15 @@ import org.wardnet.core.errors.DomainException;
  * {@link RegistryStore} and only then applied in memory, so nothing visible is ever lost and a
  * failed write leaves no trace. Writes block on the store: call them off event loops.
  *
+ * <p>Several servers on one store: each holds its own copy, and what another server changes
+ * reaches it through {@link #reloadSite}, {@link #reloadCamera} or {@link #reloadAll} (called by
+ * whatever hears the store's announcements).
+ *
  * <p>Limits: the whole registry is held in memory (about a kilobyte per camera); list filters scan
- * in id order, which is fine for tens of thousands of cameras.
+ * in id order, which is fine for tens of thousands of cameras. With several servers, a change
+ * made on another is answered here once heard (milliseconds after its commit), and until then a
+ * write here is checked against the older state: the same new id created on two servers at once
+ * is refused by the store's key on the second, as a store error.
  */
 public final class Registry {
 
@@ -219,6 +228,67 @@ public final class Registry {
         store.apply(List.of(new RegistryChange.DeleteSite(id)));
         state.removeSite(id);
         return true;
+    }
+
+    /**
+     * Another server sharing the store changed site {@code id}: memory takes what the store holds
+     * now (no rule is checked: the store is the truth, and the other server checked them). Blocks
+     * on the store.
+     */
+    public synchronized void reloadSite(String id) {
+        Optional<Site> stored = store.site(id);
+        if (stored.isPresent()) {
+            if (!stored.get().equals(state.site(id))) {
+                state.putSite(stored.get());
+            }
+        } else if (state.site(id) != null) {
+            state.removeSite(id);
+        }
+    }
+
+    /** As {@link #reloadSite}, for camera {@code id}; the camera watchers are told of what changed. */
+    public synchronized void reloadCamera(String id) {
+        Optional<Camera> stored = store.camera(id);
+        if (stored.isPresent()) {
+            if (!stored.get().equals(state.camera(id))) {
+                put(stored.get());
+            }
+        } else if (state.camera(id) != null) {
+            removed(id);
+        }
+    }
+
+    /**
+     * Changes by other servers may have gone unheard: memory takes the whole store's content,
+     * sites before cameras, and sites and cameras gone from the store leave memory. Blocks on the
+     * store for a full read.
+     */
+    public synchronized void reloadAll() {
+        RegistryStore.Snapshot snapshot = store.load();
+        Set<String> siteIds = new HashSet<>();
+        for (Site site : snapshot.sites()) {
+            siteIds.add(site.id());
+            if (!site.equals(state.site(site.id()))) {
+                state.putSite(site);
+            }
+        }
+        Set<String> cameraIds = new HashSet<>();
+        for (Camera camera : snapshot.cameras()) {
+            cameraIds.add(camera.id());
+            if (!camera.equals(state.camera(camera.id()))) {
+                put(camera);
+            }
+        }
+        for (Camera camera : List.copyOf(state.cameras().values())) {
+            if (!cameraIds.contains(camera.id())) {
+                removed(camera.id());
+            }
+        }
+        for (String site : List.copyOf(state.sites().keySet())) {
+            if (!siteIds.contains(site)) {
+                state.removeSite(site);
+            }
+        }
     }
 
     /** Registers or updates many cameras at once; see {@link CameraImport}. */

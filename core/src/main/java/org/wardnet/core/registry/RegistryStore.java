@@ -1,6 +1,7 @@
 package org.wardnet.core.registry;
 
 import java.util.List;
+import java.util.Optional;
 import org.wardnet.core.errors.StoreUnavailableException;
 
 /**
@@ -21,6 +22,12 @@ public interface RegistryStore {
      */
     void apply(List<RegistryChange> changes);
 
+    /** Site {@code id} as stored now; empty when it is not (read after another server changed it). */
+    Optional<Site> site(String id);
+
+    /** Camera {@code id} as stored now; empty when it is not (read after another server changed it). */
+    Optional<Camera> camera(String id);
+
     /**
      * A store that keeps nothing: for tools and benchmarks whose registry lives only in memory.
      * It starts empty and accepts every change without writing it anywhere.
@@ -35,6 +42,16 @@ public interface RegistryStore {
             @Override
             public void apply(List<RegistryChange> changes) {
                 // nothing is kept, by design
+            }
+
+            @Override
+            public Optional<Site> site(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Camera> camera(String id) {
+                return Optional.empty();
             }
         };
     }

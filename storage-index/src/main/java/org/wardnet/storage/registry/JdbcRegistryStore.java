@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.federation.Change;
@@ -78,6 +79,33 @@ public final class JdbcRegistryStore implements RegistryStore {
             }
             reseal(toSeal);
             return new Snapshot(sites, cameras);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the registry: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Site> site(String id) {
+        return one("SELECT " + RegistryRows.SITE_COLUMNS + " FROM site WHERE id = ?", id, RegistryRows::site);
+    }
+
+    @Override
+    public Optional<Camera> camera(String id) {
+        return one("SELECT " + RegistryRows.CAMERA_COLUMNS + " FROM camera WHERE id = ?", id,
+                rows -> RegistryRows.camera(rows, secrets));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> Optional<T> one(String sql, String id, RowReader<T> reader) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the registry: " + e.getMessage(), e);
         }

@@ -1,0 +1,60 @@
+package org.wardnet.storage.registry;
+
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.core.registry.Registry;
+import org.wardnet.storage.StoreAnnouncements;
+
+/**
+ * Keeps a server's in-memory registry in step with the sites and cameras other servers on the
+ * same PostgreSQL database write: the database announces each written or deleted record at its
+ * commit (migration V22, channel {@value #CHANNEL}), and the record is read again into the
+ * registry ({@link Registry#reloadSite}, {@link Registry#reloadCamera}). When announcements may
+ * have been missed (at the start, after the listener's connection was lost) the whole registry is
+ * read again.
+ *
+ * <p>Limits: PostgreSQL only (an H2 store has one server); one read of the store per announced
+ * record, on the listener's thread, this server's own changes included (they read back what
+ * memory already holds and change nothing), so an import of 12,000 cameras costs each server
+ * 12,000 short reads in the seconds after it.
+ */
+public final class RegistryAnnouncements implements AutoCloseable {
+
+    /** The channel the database announces registry changes on. */
+    public static final String CHANNEL = "wardnet_registry";
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryAnnouncements.class);
+
+    private final StoreAnnouncements announcements;
+
+    private RegistryAnnouncements(StoreAnnouncements announcements) {
+        this.announcements = announcements;
+    }
+
+    /** Starts hearing when {@code dataSource} reaches PostgreSQL; answers null on H2. */
+    public static RegistryAnnouncements startOnSharedStore(DataSource dataSource, Registry registry) {
+        Objects.requireNonNull(registry, "registry");
+        if (!StoreAnnouncements.announces(dataSource)) {
+            return null;
+        }
+        return new RegistryAnnouncements(StoreAnnouncements.start(dataSource, CHANNEL,
+                change -> apply(change, registry), registry::reloadAll));
+    }
+
+    private static void apply(String change, Registry registry) {
+        if (change.startsWith("site:")) {
+            registry.reloadSite(change.substring(5));
+        } else if (change.startsWith("camera:")) {
+            registry.reloadCamera(change.substring(7));
+        } else {
+            LOG.warn("a registry change it does not know: '{}'; reading the whole registry again", change);
+            registry.reloadAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        announcements.close();
+    }
+}

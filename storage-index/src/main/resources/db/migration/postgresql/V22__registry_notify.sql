@@ -1,0 +1,22 @@
+-- Several servers on one database each hold the registry in memory. A site or camera written or
+-- deleted is announced on the channel wardnet_registry ('site:<id>' or 'camera:<id>') at the
+-- commit of the transaction that made the change, so that every other server reads that record
+-- again.
+CREATE FUNCTION wardnet_registry_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed RECORD;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        changed := OLD;
+    ELSE
+        changed := NEW;
+    END IF;
+    PERFORM pg_notify('wardnet_registry', TG_TABLE_NAME || ':' || changed.id);
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER site_changed AFTER INSERT OR UPDATE OR DELETE ON site
+    FOR EACH ROW EXECUTE FUNCTION wardnet_registry_changed();
+CREATE TRIGGER camera_changed AFTER INSERT OR UPDATE OR DELETE ON camera
+    FOR EACH ROW EXECUTE FUNCTION wardnet_registry_changed();
