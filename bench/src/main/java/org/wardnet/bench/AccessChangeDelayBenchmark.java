@@ -39,7 +39,7 @@ public final class AccessChangeDelayBenchmark {
                 .with(WardnetKeys.STORE_JDBC_URL, args[0]).with(WardnetKeys.STORE_USERNAME, args[1]);
         Map<String, Long> heardAt = new ConcurrentHashMap<>();
         try (Database one = Database.open(config); Database other = Database.open(config);
-             AccessChangeListener listener = AccessChangeListener.start(other.dataSource(),
+             AccessChangeListener listener = AccessChangeListener.startOnSharedStore(other.dataSource(),
                      new AccessChangeListener.Changes() {
                          @Override
                          public void user(String name) {

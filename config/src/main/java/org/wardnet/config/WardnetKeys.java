@@ -37,6 +37,11 @@ public final class WardnetKeys {
             ValueType.integer(0, 256), 0,
             "Event-loop threads that accept connections and parse HTTP; 0 means one per CPU core.");
 
+    /** What this server does on its store: everything, or the API beside the store's one full server. */
+    public static final ConfigKey<String> SERVER_ROLE = new ConfigKey<>("server.role", ValueType.choice("FULL", "API"),
+            "FULL", "FULL: the API and what runs once per store (health probing, recording, child nodes' pushes),"
+                    + " holding the store's lease; API: the API only, beside a full server on the same PostgreSQL.");
+
     /** Longest request line accepted. */
     public static final ConfigKey<Integer> SERVER_MAX_INITIAL_LINE_BYTES = new ConfigKey<>(
             "server.maxInitialLineBytes", ValueType.integer(256, 65536), 4096,
@@ -513,7 +518,7 @@ public final class WardnetKeys {
                     + " starts.");
 
     public static final List<ConfigKey<?>> ALL = List.of(
-            SERVER_HOST, SERVER_PORT, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
+            SERVER_HOST, SERVER_PORT, SERVER_ROLE, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
             SERVER_REQUEST_TIMEOUT_SECONDS, SERVER_IDLE_TIMEOUT_SECONDS, SERVER_MAX_CONNECTIONS,
             SERVER_MAX_QUEUED_WRITES, SERVER_TLS_CERTIFICATE_FILE, SERVER_TLS_KEY_FILE, SERVER_TLS_SELF_SIGNED,

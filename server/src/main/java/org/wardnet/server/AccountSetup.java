@@ -23,6 +23,7 @@ import org.wardnet.core.registry.Site;
 import org.wardnet.server.access.AccessControl;
 import org.wardnet.server.audit.Auditing;
 import org.wardnet.server.routes.Endpoint;
+import org.wardnet.storage.StoreAnnouncements;
 import org.wardnet.storage.access.AccessChangeListener;
 import org.wardnet.storage.access.JdbcUserStore;
 
@@ -32,7 +33,7 @@ import org.wardnet.storage.access.JdbcUserStore;
  * PostgreSQL it also hears the access changes other servers on the database make
  * ({@link AccessChangeListener}), so a token revoked there is refused here too.
  */
-final class AccountSetup implements AutoCloseable {
+final class AccountSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountSetup.class);
 
@@ -41,7 +42,6 @@ final class AccountSetup implements AutoCloseable {
     private final SiteTree sites;
     private final String firstAdminPassword;
     private final boolean adminCreated;
-    private AccessChangeListener otherServers;
 
     private AccountSetup(Authenticator authenticator, Accounts accounts, SiteTree sites, String firstAdminPassword,
             boolean adminCreated) {
@@ -73,9 +73,9 @@ final class AccountSetup implements AutoCloseable {
         return new AccountSetup(authenticator, accounts, sites, generated, fresh);
     }
 
-    /** Starts hearing other servers' access changes when the store is PostgreSQL (an H2 store has one server). */
-    void hearOtherServers(DataSource dataSource) {
-        otherServers = AccessChangeListener.startOnSharedStore(dataSource, new AccessChangeListener.Changes() {
+    /** Hears other servers' access changes through {@code announcements} (PostgreSQL; H2 has one server). */
+    void hearOtherServers(StoreAnnouncements announcements) {
+        AccessChangeListener.listenOn(announcements, new AccessChangeListener.Changes() {
             @Override
             public void user(String name) {
                 authenticator.forgetUser(name);
@@ -91,13 +91,6 @@ final class AccountSetup implements AutoCloseable {
                 authenticator.forgetAll();
             }
         });
-    }
-
-    @Override
-    public void close() {
-        if (otherServers != null) {
-            otherServers.close();
-        }
     }
 
     Accounts accounts() {

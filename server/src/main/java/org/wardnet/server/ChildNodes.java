@@ -41,20 +41,24 @@ final class ChildNodes implements AutoCloseable {
     /**
      * @param hub where a child going unreachable (an alarm) or back is told, and where the health
      *            events children push are passed to live subscribers
+     * @param full whether this is the store's full server: it alone takes children's pushes and
+     *             watches their links (a server with {@code server.role = api} does neither)
      */
     static ChildNodes start(WardnetConfig config, Registry registry, Nodes nodes, SyncProgress progress,
             SyncedChanges synced, SyncRecords records, HealthEventHub hub, VerificationStore verifications,
-            MeterRegistry meters) {
+            MeterRegistry meters, boolean full) {
         Clock clock = Clock.systemUTC();
         NodeLinks links = new NodeLinks(nodes, hub,
                 Duration.ofSeconds(config.get(WardnetKeys.FEDERATION_STALE_AFTER_SECONDS)), clock);
-        Set<String> published = ConcurrentHashMap.newKeySet();
-        links.start(() -> nodes.list().stream().filter(node -> published.add(node.id()))
-                .forEach(node -> publish(meters, links, node.id())));
+        if (full) {
+            Set<String> published = ConcurrentHashMap.newKeySet();
+            links.start(() -> nodes.list().stream().filter(node -> published.add(node.id()))
+                    .forEach(node -> publish(meters, links, node.id())));
+        }
         NodeHealth health = new NodeHealth(nodes, links, registry, synced.states());
         return new ChildNodes(nodes, links, health,
                 new ChildChanges(registry, records, progress, synced, health, links, hub::publish, verifications,
-                        clock));
+                        clock, full));
     }
 
     /** Gauges of one node's link, tagged with its id. */

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import org.wardnet.app.access.Accounts;
 import org.wardnet.app.audit.AuditLog;
 import org.wardnet.app.clips.ClipExports;
+import org.wardnet.app.health.RemoteHealth;
+import org.wardnet.app.health.StoredHealth;
 import org.wardnet.app.clips.ClipIngest;
 import org.wardnet.app.clips.ClipQueries;
 import org.wardnet.app.clips.FootageQueries;
@@ -73,6 +75,7 @@ import org.wardnet.storage.federation.JdbcSyncProgress;
 import org.wardnet.storage.health.JdbcHealthHistory;
 import org.wardnet.storage.registry.JdbcRegistryStore;
 import org.wardnet.storage.registry.RegistryAnnouncements;
+import org.wardnet.storage.health.HealthAnnouncements;
 import org.wardnet.storage.registry.JdbcVerificationStore;
 import org.wardnet.storage.secrets.SecretKeys;
 import org.wardnet.storage.track.JdbcCaseStore;
@@ -122,16 +125,27 @@ public final class WardnetServer implements AutoCloseable {
     /** As {@link #start(WardnetConfig)}, with the guards chosen. */
     public static WardnetServer start(WardnetConfig config, Guards guards) throws InterruptedException {
         Database database = Database.open(config);
-        StoreLease lease;
+        boolean full = !"API".equals(config.get(WardnetKeys.SERVER_ROLE));
+        StoreLease lease = null;
         try {
-            lease = StoreLease.acquire(database.dataSource(), StoreLease.thisProcess(), Clock.systemUTC());
+            if (full) {
+                lease = StoreLease.acquire(database.dataSource(), StoreLease.thisProcess(), Clock.systemUTC());
+            } else if (!StoreAnnouncements.of(database.dataSource()).active()) {
+                throw new ServerStartException("server.role api serves the API beside a full server on the same"
+                        + " PostgreSQL database (store.jdbcUrl); an H2 store is one server's", null);
+            } else if (!config.get(WardnetKeys.FEDERATION_PARENT_URL).isBlank()) {
+                throw new ServerStartException("server.role api takes no federation.parentUrl: a tier node's"
+                        + " upward sync runs on its full server", null);
+            }
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
         Assembly assembly = new Assembly(database, lease);
         try {
-            return assembly.start(config, guards);
+            // a server beside the full one neither probes nor records: those run once per store
+            return assembly.start(full ? config : config.with(WardnetKeys.HEALTH_ENABLED, false)
+                    .with(WardnetKeys.RECORDING_ENABLED, false), guards, full);
         } catch (InterruptedException | RuntimeException e) {
             assembly.close();
             throw e;
@@ -155,8 +169,8 @@ public final class WardnetServer implements AutoCloseable {
         private SslContext tls;
         private AccountSetup accountSetup;
         private JdbcClipIndex clips;
-        private StoreAnnouncements clipAnnouncements;
-        private RegistryAnnouncements registryAnnouncements;
+        /** What other servers on a shared PostgreSQL store change, heard on one connection. */
+        private StoreAnnouncements announcements;
         private ExecutorService checks;
         private Metrics metrics;
         private EventLoops loops;
@@ -171,12 +185,14 @@ public final class WardnetServer implements AutoCloseable {
             this.lease = lease;
         }
 
-        WardnetServer start(WardnetConfig config, Guards guards) throws InterruptedException {
+        /** @param full whether this is the store's full server (server.role), not one serving the API beside it */
+        WardnetServer start(WardnetConfig config, Guards guards, boolean full) throws InterruptedException {
             upward = UpwardLink.of(config, database.dataSource());
             Registry registry = Registry.open(upward.registryStore(new JdbcRegistryStore(database.dataSource(),
                     SecretKeys.load(config))), Clock.systemUTC());
+            announcements = StoreAnnouncements.of(database.dataSource());
             // PostgreSQL: what other servers on the store write reaches this registry
-            registryAnnouncements = RegistryAnnouncements.startOnSharedStore(database.dataSource(), registry);
+            RegistryAnnouncements.listenOn(announcements, registry);
             // Registry writes are serialised by the registry itself, so one thread is enough; the
             // queue bound turns overload into 503s instead of unbounded memory.
             writes = new BlockingWork("wardnet-write", 1, config.get(WardnetKeys.SERVER_MAX_QUEUED_WRITES));
@@ -199,21 +215,21 @@ public final class WardnetServer implements AutoCloseable {
             HealthHistory history = journaledHistory;
             AccountSetup accountSetup = AccountSetup.open(config, database.dataSource(), registry, Clock.systemUTC());
             this.accountSetup = accountSetup;
-            accountSetup.hearOtherServers(database.dataSource());
+            accountSetup.hearOtherServers(announcements);
             Nodes nodes = new Nodes(accountSetup.accounts(), registry, Clock.systemUTC());
             JdbcClipIndex clipIndex = upward.clipIndex(new JdbcClipIndex(database.dataSource()));
             clips = clipIndex;
-            clipAnnouncements = clipIndex.hearOtherServers(); // PostgreSQL: other servers' slices
+            clipIndex.hearOtherServers(announcements); // PostgreSQL: other servers' slices
             HealthEventHub hub = new HealthEventHub(history);
             SyncedChanges synced = upward.childChanges(database.dataSource(), clipIndex);
             JdbcVerificationStore verifications = upward.verifications(new JdbcVerificationStore(database.dataSource()));
             JdbcSyncProgress progress = new JdbcSyncProgress(database.dataSource());
             children = ChildNodes.start(config, registry, nodes, progress,
                     synced, new SyncRecords(json.mapper()), hub, verifications,
-                    metrics.registry());
+                    metrics.registry(), full);
             // a child node's cameras are probed by the child, never from here (see Nodes#owns)
             health = HealthService.start(config, registry, history, hub, devices.prober(), metrics.registry(),
-                    camera -> !nodes.owns(camera.siteId()), children.health());
+                    camera -> !nodes.owns(camera.siteId()), full ? children.health() : storedHealth(database));
             installer = InstallerService.start(config, registry, verifications,
                     Path.of(config.get(WardnetKeys.STORE_DATA_DIR)), writes,
                     report -> new String(json.write(InstallerViews.report(report)), StandardCharsets.UTF_8),
@@ -232,7 +248,7 @@ public final class WardnetServer implements AutoCloseable {
                     reads, imports);
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
                     clipIndex, clipIndex, history::append, devices.recorders(), media,
-                    camera -> !nodes.owns(camera.siteId())); // a child node records its own cameras
+                    camera -> !nodes.owns(camera.siteId()), full); // a child node records its own cameras
             track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex);
             JdbcAuditStore auditStore = new JdbcAuditStore(database.dataSource());
             ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track,
@@ -270,6 +286,7 @@ public final class WardnetServer implements AutoCloseable {
                     NdjsonBatch.MEDIA_TYPES), loops, router,
                     new ProblemWriter(json, errors), metrics, tls);
             metrics.gauge("wardnet.http.connections.open", "Open HTTP connections", http::openConnections);
+            announcements.start(); // everything that listens has said so; changes since the loads are read again
             InetSocketAddress address = listen(config);
             upward.start(registry, new ParentAccount(accountSetup.accounts(), Clock.systemUTC()),
                     upward.snapshots(registry, journaledHistory, clipIndex), auditStore);
@@ -298,8 +315,18 @@ public final class WardnetServer implements AutoCloseable {
             }
         }
 
+        /** The states the full server records, heard from the store, for a server that does not probe. */
+        private RemoteHealth storedHealth(Database database) {
+            StoredHealth stored = new StoredHealth();
+            HealthAnnouncements.listenOn(announcements, database.dataSource(), stored::changed, stored::replaceAll);
+            return stored;
+        }
+
         @Override
         public void close() {
+            if (announcements != null) {
+                announcements.close(); // gives its connection back before the store closes
+            }
             if (upward != null) {
                 upward.close();
             }
@@ -318,15 +345,7 @@ public final class WardnetServer implements AutoCloseable {
             if (audit != null) {
                 audit.close(); // before the store: queued entries are written
             }
-            if (accountSetup != null) {
-                accountSetup.close(); // gives the listener's connection back before the store closes
-            }
-            if (clipAnnouncements != null) {
-                clipAnnouncements.close();
-            }
-            if (registryAnnouncements != null) {
-                registryAnnouncements.close();
-            }
+
             if (installer != null) {
                 installer.close();
             }
@@ -361,7 +380,9 @@ public final class WardnetServer implements AutoCloseable {
             if (metrics != null) {
                 metrics.close();
             }
-            lease.close(); // last: until the store closes, this server writes it
+            if (lease != null) {
+                lease.close(); // last: until the store closes, this server writes it
+            }
             database.close();
         }
     }

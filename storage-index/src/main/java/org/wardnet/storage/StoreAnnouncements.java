@@ -3,6 +3,8 @@ package org.wardnet.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -14,19 +16,22 @@ import org.slf4j.LoggerFactory;
 import org.wardnet.core.errors.StoreUnavailableException;
 
 /**
- * Hears what a PostgreSQL database announces on one channel ({@code pg_notify}, sent at the commit
- * of the transaction that made the change, by the triggers of the migrations): a thread waits on a
- * connection of its own with {@code LISTEN} and hands each payload to {@code heard}. Something is
- * heard within about {@value #WAIT_MILLIS} ms of its commit plus the network's delay.
+ * Hears what a PostgreSQL database announces ({@code pg_notify}, sent at the commit of the
+ * transaction that made a change, by the triggers of the migrations) on the channels its users
+ * {@linkplain #listen listen} to: once {@linkplain #start started}, one thread waits on one
+ * connection of its own with a {@code LISTEN} per channel and hands each payload to that
+ * channel's {@code heard}. Something is heard within about {@value #WAIT_MILLIS} ms of its commit
+ * plus the network's delay.
  *
- * <p>When the connection is lost, it connects again every second, and once its {@code LISTEN} is
- * in place it calls {@code unheard} (announcements may have been missed: whatever was kept from
- * them must be read again). It also calls it once at the start, when the first {@code LISTEN} is
- * in place. It does not call it at the loss: a store that is down cannot be read again anyway.
+ * <p>When the connection is lost, it connects again every second, and once its {@code LISTEN}s
+ * are in place it calls every channel's {@code unheard} (announcements may have been missed:
+ * whatever was kept from them must be read again); it also does so at the start. It does not at
+ * the loss: a store that is down cannot be read again anyway.
  *
- * <p>Limits: PostgreSQL only; while its own connection is lost but the database is up for others,
- * what others announce is heard only once it is back; it holds one of the pool's connections for
- * as long as it runs; this server's own changes are announced to it too.
+ * <p>On H2, which has one server and announces nothing, {@link #active} is false and listening
+ * and starting do nothing. Limits: while its own connection is lost but the database is up for
+ * others, what others announce is heard only once it is back; it holds one of the pool's
+ * connections while it runs; this server's own changes are announced to it too.
  */
 public final class StoreAnnouncements implements AutoCloseable {
 
@@ -35,41 +40,64 @@ public final class StoreAnnouncements implements AutoCloseable {
     private static final int WAIT_MILLIS = 250;
     private static final long RETRY_MILLIS = 1_000;
 
+    private record Channel(Consumer<String> heard, Runnable unheard) {
+    }
+
     private final DataSource dataSource;
-    private final String channel;
-    private final Consumer<String> heard;
-    private final Runnable unheard;
+    private final boolean active;
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Thread thread;
-    private volatile boolean running = true;
+    private volatile boolean running;
     private volatile Connection connection;
 
-    private StoreAnnouncements(DataSource dataSource, String channel, Consumer<String> heard, Runnable unheard) {
-        if (!CHANNEL_NAME.matcher(channel).matches()) {
-            throw new IllegalArgumentException("not a channel name: " + channel);
-        }
-        this.dataSource = Objects.requireNonNull(dataSource);
-        this.channel = channel;
-        this.heard = Objects.requireNonNull(heard);
-        this.unheard = Objects.requireNonNull(unheard);
-        this.thread = new Thread(this::run, "wardnet-hears-" + channel);
+    private StoreAnnouncements(DataSource dataSource, boolean active) {
+        this.dataSource = dataSource;
+        this.active = active;
+        this.thread = new Thread(this::run, "wardnet-store-announcements");
         thread.setDaemon(true);
     }
 
-    /** Whether {@code dataSource} reaches PostgreSQL, the one store that announces (asked of the driver). */
-    public static boolean announces(DataSource dataSource) {
-        try (Connection probe = dataSource.getConnection()) {
-            return "PostgreSQL".equals(probe.getMetaData().getDatabaseProductName());
+    /**
+     * The announcements of the store {@code dataSource} reaches, not started yet: active on
+     * PostgreSQL (asked of the driver), inactive on H2.
+     *
+     * @throws StoreUnavailableException when the store cannot be asked what it is
+     */
+    public static StoreAnnouncements of(DataSource dataSource) {
+        try (Connection probe = Objects.requireNonNull(dataSource).getConnection()) {
+            return new StoreAnnouncements(dataSource, "PostgreSQL".equals(probe.getMetaData().getDatabaseProductName()));
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot tell which store this is: " + e.getMessage(), e);
         }
     }
 
-    /** Starts listening on {@code channel}; returns at once (the first {@code LISTEN} is made on its thread). */
-    public static StoreAnnouncements start(DataSource dataSource, String channel, Consumer<String> heard,
-            Runnable unheard) {
-        StoreAnnouncements listener = new StoreAnnouncements(dataSource, channel, heard, unheard);
-        listener.thread.start();
-        return listener;
+    /** Whether this store announces anything (PostgreSQL); on H2, one server sees its own changes. */
+    public boolean active() {
+        return active;
+    }
+
+    /**
+     * Hands what is announced on {@code channel} to {@code heard}, and calls {@code unheard} when
+     * announcements may have been missed. Before {@link #start} only.
+     */
+    public synchronized StoreAnnouncements listen(String channel, Consumer<String> heard, Runnable unheard) {
+        if (!CHANNEL_NAME.matcher(channel).matches()) {
+            throw new IllegalArgumentException("not a channel name: " + channel);
+        }
+        if (running) {
+            throw new IllegalStateException("listen to " + channel + " before the announcements start");
+        }
+        channels.put(channel, new Channel(Objects.requireNonNull(heard), Objects.requireNonNull(unheard)));
+        return this;
+    }
+
+    /** Starts hearing (on PostgreSQL, with at least one channel); returns at once. */
+    public synchronized StoreAnnouncements start() {
+        if (active && !channels.isEmpty() && !running) {
+            running = true;
+            thread.start();
+        }
+        return this;
     }
 
     private void run() {
@@ -79,11 +107,13 @@ public final class StoreAnnouncements implements AutoCloseable {
                 connection = listening;
                 listening.setAutoCommit(true);
                 try (Statement listen = listening.createStatement()) {
-                    listen.execute("LISTEN " + channel);
+                    for (String channel : channels.keySet()) {
+                        listen.execute("LISTEN " + channel);
+                    }
                 }
-                unheard.run(); // whatever was announced before the LISTEN was in place
+                channels.values().forEach(channel -> channel.unheard().run()); // announced before the LISTEN
                 if (failing) {
-                    LOG.info("hearing the store's announcements on {} again", channel);
+                    LOG.info("hearing the store's announcements again");
                     failing = false;
                 }
                 PGConnection notifications = listening.unwrap(PGConnection.class);
@@ -91,7 +121,10 @@ public final class StoreAnnouncements implements AutoCloseable {
                     PGNotification[] announced = notifications.getNotifications(WAIT_MILLIS);
                     if (announced != null) {
                         for (PGNotification notification : announced) {
-                            heard.accept(notification.getParameter());
+                            Channel channel = channels.get(notification.getName());
+                            if (channel != null) {
+                                channel.heard().accept(notification.getParameter());
+                            }
                         }
                     }
                 }
@@ -100,8 +133,8 @@ public final class StoreAnnouncements implements AutoCloseable {
                     return;
                 }
                 if (!failing) {
-                    LOG.warn("lost the connection that hears the store's announcements on {} ({}); connecting again,"
-                            + " then what was kept from them is read again", channel, e.getMessage());
+                    LOG.warn("lost the connection that hears the store's announcements ({}); connecting again, then"
+                            + " what was kept from them is read again", e.getMessage());
                     failing = true;
                 }
                 pause();
@@ -120,9 +153,12 @@ public final class StoreAnnouncements implements AutoCloseable {
         }
     }
 
-    /** Stops listening and gives its connection back. */
+    /** Stops hearing and gives its connection back. */
     @Override
     public void close() {
+        if (!running) {
+            return;
+        }
         running = false;
         try {
             thread.join(WAIT_MILLIS * 4L);
@@ -134,7 +170,7 @@ public final class StoreAnnouncements implements AutoCloseable {
             try {
                 open.close(); // still waiting on the database: closing its connection ends the wait
             } catch (SQLException e) {
-                LOG.debug("closing the listener's connection on {}: {}", channel, e.getMessage());
+                LOG.debug("closing the announcements' connection: {}", e.getMessage());
             }
         }
     }

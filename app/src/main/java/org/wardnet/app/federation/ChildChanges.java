@@ -68,14 +68,18 @@ public final class ChildChanges {
     private final VerificationStore verifications;
     private final Clock clock;
     private final ChangeDecoder decoder;
+    private final boolean takesPushes;
 
     /**
      * @param live          told of each health event a push brought, once it is stored
      * @param verifications where a camera's latest verification the node sent is kept
+     * @param takesPushes   false on a server that serves the API beside the store's full server,
+     *                      which alone applies pushes: pushes are refused (409) naming why
      */
     public ChildChanges(Registry registry, SyncRecords records, SyncProgress progress, SyncedChanges synced,
             NodeHealth health, NodeLinks links, Consumer<HealthEvent> live, VerificationStore verifications,
-            Clock clock) {
+            Clock clock, boolean takesPushes) {
+        this.takesPushes = takesPushes;
         this.verifications = verifications;
         this.registry = registry;
         this.decoder = new ChangeDecoder(records);
@@ -136,6 +140,11 @@ public final class ChildChanges {
      *                         ({@value #OUT_OF_STEP}) for a batch after a gap (nothing applied)
      */
     public synchronized Receipt apply(Caller caller, ChangeDecoder.Batch batch, long after, long head) {
+        if (!takesPushes) {
+            throw DomainException.conflict("this server serves the API beside the store's full server"
+                    + " (server.role api) and applies no pushes: point the node's federation.parentUrl at the full"
+                    + " server");
+        }
         String node = nodeOf(caller);
         links.contact(node);
         long acked = progress.acked(node);

@@ -138,21 +138,26 @@ public final class RecordingService implements AutoCloseable {
             ClipIndex index, ClipRetentionStore retention,
             Consumer<List<HealthEvent>> history, StreamRecorders recorders,
             MediaFiles media) {
-        return start(config, registry, plans, index, retention, history, recorders, media, camera -> true);
+        return start(config, registry, plans, index, retention, history, recorders, media, camera -> true, true);
     }
 
     /**
      * @param recordedHere which cameras this node records itself: a child tier node's cameras are
      *                     recorded by the child, whatever plan covers them here
+     * @param retains      whether this server runs the retention passes (once per store: a server
+     *                     serving the API beside the store's full server does not)
      */
     public static RecordingService start(WardnetConfig config, Registry registry, RecordingPlanStore plans,
             ClipIndex index, ClipRetentionStore retention,
             Consumer<List<HealthEvent>> history, StreamRecorders recorders,
-            MediaFiles media, Predicate<Camera> recordedHere) {
+            MediaFiles media, Predicate<Camera> recordedHere, boolean retains) {
         RecordingService service = new RecordingService(config, registry, plans, index, history, recorders, media,
                 recordedHere);
         if (service.enabled) {
             service.reconciler.scheduleWithFixedDelay(service::reconcile, 0, 5, TimeUnit.SECONDS);
+        }
+        if (!retains) {
+            return service;
         }
         RetentionJob job = new RetentionJob(retention, registry, policy(config), Clock.systemUTC());
         int minutes = config.get(WardnetKeys.RETENTION_INTERVAL_MINUTES);

@@ -48,21 +48,25 @@ public final class AccessChangeListener implements AutoCloseable {
         this.announcements = announcements;
     }
 
+    /** Hears access changes through {@code announcements} (started by their owner). */
+    public static void listenOn(StoreAnnouncements announcements, Changes changes) {
+        Objects.requireNonNull(changes);
+        announcements.listen(CHANNEL, change -> dispatch(change, changes), changes::unheard);
+    }
+
     /**
-     * Starts listening when the store {@code dataSource} reaches is PostgreSQL (asked of the
-     * driver once); on another store, where no other writer announces anything, answers null.
+     * Starts listening on a connection of its own when the store {@code dataSource} reaches is
+     * PostgreSQL; on another store, where no other writer announces anything, answers null.
      *
      * @throws StoreUnavailableException when the store cannot be asked what it is
      */
     public static AccessChangeListener startOnSharedStore(DataSource dataSource, Changes changes) {
-        return StoreAnnouncements.announces(dataSource) ? start(dataSource, changes) : null;
-    }
-
-    /** Starts listening; returns at once (the first {@code LISTEN} is made on the listener's thread). */
-    public static AccessChangeListener start(DataSource dataSource, Changes changes) {
-        Objects.requireNonNull(changes);
-        return new AccessChangeListener(StoreAnnouncements.start(Objects.requireNonNull(dataSource), CHANNEL,
-                change -> dispatch(change, changes), changes::unheard));
+        StoreAnnouncements announcements = StoreAnnouncements.of(dataSource);
+        if (!announcements.active()) {
+            return null;
+        }
+        listenOn(announcements, changes);
+        return new AccessChangeListener(announcements.start());
     }
 
     private static void dispatch(String change, Changes changes) {

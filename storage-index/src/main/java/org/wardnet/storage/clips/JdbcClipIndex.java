@@ -173,18 +173,15 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     static final String CHANNEL = "wardnet_clips";
 
     /**
-     * Starts hearing, when the store is PostgreSQL, the slices other servers sharing it open and
-     * the longer clips they index, so this index's queries reach their clips; answers null on H2,
-     * which one server writes. Close it when the index is no longer used. A clip indexed through
-     * another server is found here once its slice's announcement is heard (it is sent before the
-     * clip is written), or, for a clip longer than any before, once its batch's is (sent at the
-     * batch's commit: a query in the few milliseconds between may miss it).
+     * Hears, through {@code announcements} (PostgreSQL; on H2 one server writes the store), the
+     * slices other servers sharing the store open and the longer clips they index, so this index's
+     * queries reach their clips. A clip indexed through another server is found here once its
+     * slice's announcement is heard (it is sent before the clip is written), or, for a clip longer
+     * than any before, once its batch's is (sent at the batch's commit: a query in the few
+     * milliseconds between may miss it).
      */
-    public StoreAnnouncements hearOtherServers() {
-        if (!StoreAnnouncements.announces(dataSource)) {
-            return null;
-        }
-        return StoreAnnouncements.start(dataSource, CHANNEL, this::heard, slices::forgetAll);
+    public void hearOtherServers(StoreAnnouncements announcements) {
+        announcements.listen(CHANNEL, this::heard, slices::forgetAll);
     }
 
     private void heard(String change) {

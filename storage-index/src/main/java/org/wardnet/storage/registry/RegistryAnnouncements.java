@@ -1,7 +1,6 @@
 package org.wardnet.storage.registry;
 
 import java.util.Objects;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.core.registry.Registry;
@@ -20,26 +19,19 @@ import org.wardnet.storage.StoreAnnouncements;
  * memory already holds and change nothing), so an import of 12,000 cameras costs each server
  * 12,000 short reads in the seconds after it.
  */
-public final class RegistryAnnouncements implements AutoCloseable {
+public final class RegistryAnnouncements {
 
     /** The channel the database announces registry changes on. */
     public static final String CHANNEL = "wardnet_registry";
     private static final Logger LOG = LoggerFactory.getLogger(RegistryAnnouncements.class);
 
-    private final StoreAnnouncements announcements;
-
-    private RegistryAnnouncements(StoreAnnouncements announcements) {
-        this.announcements = announcements;
+    private RegistryAnnouncements() {
     }
 
-    /** Starts hearing when {@code dataSource} reaches PostgreSQL; answers null on H2. */
-    public static RegistryAnnouncements startOnSharedStore(DataSource dataSource, Registry registry) {
+    /** Keeps {@code registry} in step through {@code announcements} (started by their owner). */
+    public static void listenOn(StoreAnnouncements announcements, Registry registry) {
         Objects.requireNonNull(registry, "registry");
-        if (!StoreAnnouncements.announces(dataSource)) {
-            return null;
-        }
-        return new RegistryAnnouncements(StoreAnnouncements.start(dataSource, CHANNEL,
-                change -> apply(change, registry), registry::reloadAll));
+        announcements.listen(CHANNEL, change -> apply(change, registry), registry::reloadAll);
     }
 
     private static void apply(String change, Registry registry) {
@@ -51,10 +43,5 @@ public final class RegistryAnnouncements implements AutoCloseable {
             LOG.warn("a registry change it does not know: '{}'; reading the whole registry again", change);
             registry.reloadAll();
         }
-    }
-
-    @Override
-    public void close() {
-        announcements.close();
     }
 }

@@ -55,7 +55,7 @@ class AccessChangeListenerTest extends StoreTestCase {
             users.create(new User("ada", "hash", false, false, List.of(new Grant(Role.VIEWER, "*")), AT, AT));
             users.addToken(new AccessToken("tok-1", "a".repeat(64), "ada", AccessToken.Kind.API, "ops", AT, null,
                     null));
-            try (AccessChangeListener listener = AccessChangeListener.start(other.dataSource(), recorder)) {
+            try (AccessChangeListener listener = AccessChangeListener.startOnSharedStore(other.dataSource(), recorder)) {
                 assertEquals("unheard", next(), "said once its LISTEN is in place");
 
                 users.revoke("tok-1", AT.plusSeconds(1));
@@ -78,7 +78,7 @@ class AccessChangeListenerTest extends StoreTestCase {
             users.create(new User("bob", "hash", false, false, List.of(new Grant(Role.VIEWER, "*")), AT, AT));
             users.addToken(new AccessToken("tok-2", "b".repeat(64), "bob", AccessToken.Kind.API, "ops", AT, null,
                     null));
-            try (AccessChangeListener listener = AccessChangeListener.start(other.dataSource(), recorder)) {
+            try (AccessChangeListener listener = AccessChangeListener.startOnSharedStore(other.dataSource(), recorder)) {
                 assertEquals("unheard", next());
                 try (Connection admin = one.dataSource().getConnection(); Statement cut = admin.createStatement()) {
                     cut.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "

@@ -32,13 +32,12 @@ class SharedClipIndexTest extends StoreTestCase {
         try (Database one = store.open(); Database other = store.open()) {
             List<JdbcClipIndex> servers = List.of(new JdbcClipIndex(one.dataSource()),
                     new JdbcClipIndex(other.dataSource()));
-            List<StoreAnnouncements> hearing = new ArrayList<>();
-            for (JdbcClipIndex index : servers) {
-                StoreAnnouncements listener = index.hearOtherServers();
-                assertEquals(store.postgres(), listener != null, "PostgreSQL announces, H2 does not");
-                if (listener != null) {
-                    hearing.add(listener);
-                }
+            List<StoreAnnouncements> hearing = List.of(StoreAnnouncements.of(one.dataSource()),
+                    StoreAnnouncements.of(other.dataSource()));
+            for (int s = 0; s < servers.size(); s++) {
+                assertEquals(store.postgres(), hearing.get(s).active(), "PostgreSQL announces, H2 does not");
+                servers.get(s).hearOtherServers(hearing.get(s));
+                hearing.get(s).start();
             }
             ExecutorService writers = Executors.newFixedThreadPool(servers.size());
             List<Future<List<Long>>> results = new ArrayList<>();

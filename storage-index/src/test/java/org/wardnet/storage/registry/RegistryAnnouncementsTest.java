@@ -1,9 +1,7 @@
 package org.wardnet.storage.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Clock;
@@ -19,6 +17,7 @@ import org.wardnet.core.registry.CameraWatcher;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.StoreAnnouncements;
 import org.wardnet.storage.secrets.SecretBox;
 import org.wardnet.storage.secrets.SecretKeys;
 import org.wardnet.storage.stores.StoreTest;
@@ -53,7 +52,9 @@ class RegistryAnnouncementsTest extends StoreTestCase {
                     told.add("removed " + cameraId);
                 }
             });
-            try (RegistryAnnouncements hearing = RegistryAnnouncements.startOnSharedStore(other.dataSource(), reader)) {
+            StoreAnnouncements announcements = StoreAnnouncements.of(other.dataSource());
+            RegistryAnnouncements.listenOn(announcements, reader);
+            try (StoreAnnouncements hearing = announcements.start()) {
                 writer.createSite(new SiteDraft("S1", "Sub 1", "SUBSTATION", "C", null, null));
                 writer.createCamera(camera("cam-1", "Gate"));
                 assertEquals("Gate", await(() -> reader.camera("cam-1").map(Camera::name)).orElse(null),
@@ -73,16 +74,6 @@ class RegistryAnnouncementsTest extends StoreTestCase {
                 assertTrue(await(() -> reader.site("S1").isEmpty() ? Optional.of(true) : Optional.empty())
                         .orElse(false), "a deleted site leaves the other server");
             }
-        }
-    }
-
-    @StoreTest
-    void anH2StoreHasNoOtherServerToHear() {
-        assumeFalse(store.postgres(), "PostgreSQL announces");
-        try (Database db = store.open()) {
-            Registry registry = Registry.open(new JdbcRegistryStore(db.dataSource(),
-                    new SecretBox(SecretKeys.newKey(), List.of())), CLOCK);
-            assertNull(RegistryAnnouncements.startOnSharedStore(db.dataSource(), registry));
         }
     }
 
