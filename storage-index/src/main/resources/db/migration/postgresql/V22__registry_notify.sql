@@ -1,17 +1,10 @@
 -- Several servers on one database each hold the registry in memory. A site or camera written or
 -- deleted is announced on the channel wardnet_registry ('site:<id>' or 'camera:<id>') at the
 -- commit of the transaction that made the change, so that every other server reads that record
--- again.
+-- again. (In a row trigger, NEW is null for a delete and OLD for an insert.)
 CREATE FUNCTION wardnet_registry_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    changed RECORD;
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        changed := OLD;
-    ELSE
-        changed := NEW;
-    END IF;
-    PERFORM pg_notify('wardnet_registry', TG_TABLE_NAME || ':' || changed.id);
+    PERFORM pg_notify('wardnet_registry', TG_TABLE_NAME || ':' || COALESCE(NEW.id, OLD.id));
     RETURN NULL;
 END;
 $$;
