@@ -169,37 +169,17 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         return slices.reaching(connection, hour, low, high);
     }
 
-    /** The channel the database announces other servers' changes to the index on (migration V21). */
-    static final String CHANNEL = "wardnet_clips";
-
     /**
-     * Hears, through {@code announcements} (PostgreSQL; on H2 one server writes the store), the
-     * slices other servers sharing the store open and the longer clips they index, so this index's
-     * queries reach their clips. A clip indexed through another server is found here once its
-     * slice's announcement is heard (it is sent before the clip is written), or, for a clip longer
-     * than any before, once its batch's is (sent at the batch's commit: a query in the few
-     * milliseconds between may miss it).
+     * Hears, through {@code announcements} (PostgreSQL; H2 has one server), the slices other
+     * servers open and the longer clips they index ({@link ClipIndexHearing}), so queries here
+     * reach their clips: once a slice's announcement is heard (sent before its clips are written),
+     * or for a clip longer than any before, once its batch's is (sent at its commit).
      */
     public void hearOtherServers(StoreAnnouncements announcements) {
-        announcements.listen(CHANNEL, this::heard, slices::forgetAll);
-    }
-
-    private void heard(String change) {
-        try {
-            if (change.startsWith("hour:")) {
-                slices.forget(Integer.parseInt(change.substring(5)));
-                return;
-            }
-            if (change.startsWith("longest:")) {
-                long bound = Long.parseLong(change.substring(8));
-                longest.accumulateAndGet(bound, Math::max);
-                storedLongest.accumulateAndGet(bound, Math::max);
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // fall through: read everything again
-        }
-        slices.forgetAll();
+        announcements.listen(ClipIndexHearing.CHANNEL, new ClipIndexHearing(slices, bound -> {
+            longest.accumulateAndGet(bound, Math::max);
+            storedLongest.accumulateAndGet(bound, Math::max);
+        }), slices::forgetAll);
     }
 
     /** The longest clip indexed, in milliseconds. */
