@@ -75,6 +75,8 @@ public final class Database implements AutoCloseable {
             hikari.setJdbcUrl(url);
             hikari.setUsername(config.get(WardnetKeys.STORE_USERNAME));
             hikari.setPassword(config.get(WardnetKeys.STORE_PASSWORD));
+            // names this server's connections, so it can tell its own announcements from others'
+            hikari.addDataSourceProperty("ApplicationName", StoreAnnouncements.newServerName());
             description = url.replaceAll("password=[^&;]*", "password=***");
         }
         hikari.setMaximumPoolSize(config.get(WardnetKeys.STORE_MAX_POOL_SIZE));

@@ -28,10 +28,15 @@ import org.wardnet.core.errors.StoreUnavailableException;
  * whatever was kept from them must be read again); it also does so at the start. It does not at
  * the loss: a store that is down cannot be read again anyway.
  *
+ * <p>Each announcement starts with the writing session's {@code application_name} and a line break
+ * (migration V24's triggers); a server names its pool's connections {@code wardnet-<random>-<pid>}
+ * ({@link #newServerName}) and drops the announcements of its own writes, which its memory holds
+ * already. Announcements without the line break are handed on whole.
+ *
  * <p>On H2, which has one server and announces nothing, {@link #active} is false and listening
  * and starting do nothing. Limits: while its own connection is lost but the database is up for
  * others, what others announce is heard only once it is back; it holds one of the pool's
- * connections while it runs; this server's own changes are announced to it too.
+ * connections while it runs.
  */
 public final class StoreAnnouncements implements AutoCloseable {
 
@@ -39,6 +44,7 @@ public final class StoreAnnouncements implements AutoCloseable {
     private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final int WAIT_MILLIS = 250;
     private static final long RETRY_MILLIS = 1_000;
+    private static final String SERVER_NAME_PREFIX = "wardnet-";
 
     private record Channel(Consumer<String> heard, Runnable unheard) {
     }
@@ -49,6 +55,8 @@ public final class StoreAnnouncements implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running;
     private volatile Connection connection;
+    /** This server's session name, whose own announcements are dropped; null when it has none of its own. */
+    private volatile String ownName;
 
     private StoreAnnouncements(DataSource dataSource, boolean active) {
         this.dataSource = dataSource;
@@ -69,6 +77,12 @@ public final class StoreAnnouncements implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot tell which store this is: " + e.getMessage(), e);
         }
+    }
+
+    /** A fresh name for one server's connections: {@code wardnet-<12 random hex digits>-<pid>}. */
+    public static String newServerName() {
+        return SERVER_NAME_PREFIX + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "-"
+                + ProcessHandle.current().pid();
     }
 
     /** Whether this store announces anything (PostgreSQL); on H2, one server sees its own changes. */
@@ -107,6 +121,10 @@ public final class StoreAnnouncements implements AutoCloseable {
                 connection = listening;
                 listening.setAutoCommit(true);
                 try (Statement listen = listening.createStatement()) {
+                    try (java.sql.ResultSet name = listen.executeQuery("SELECT current_setting('application_name')")) {
+                        String named = name.next() ? name.getString(1) : null;
+                        ownName = named != null && named.startsWith(SERVER_NAME_PREFIX) ? named : null;
+                    }
                     for (String channel : channels.keySet()) {
                         listen.execute("LISTEN " + channel);
                     }
@@ -122,8 +140,9 @@ public final class StoreAnnouncements implements AutoCloseable {
                     if (announced != null) {
                         for (PGNotification notification : announced) {
                             Channel channel = channels.get(notification.getName());
-                            if (channel != null) {
-                                channel.heard().accept(notification.getParameter());
+                            String change = othersChange(notification.getParameter());
+                            if (channel != null && change != null) {
+                                channel.heard().accept(change);
                             }
                         }
                     }
@@ -142,6 +161,15 @@ public final class StoreAnnouncements implements AutoCloseable {
                 connection = null;
             }
         }
+    }
+
+    /** The change an announcement names, without its writer's name; null when this server wrote it. */
+    private String othersChange(String payload) {
+        int end = payload.indexOf('\n');
+        if (end < 0) {
+            return payload;
+        }
+        return payload.substring(0, end).equals(ownName) ? null : payload.substring(end + 1);
     }
 
     private void pause() {

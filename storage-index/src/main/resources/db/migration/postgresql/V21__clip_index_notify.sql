@@ -3,12 +3,14 @@
 -- channel wardnet_clips at its commit: 'hour:<start hour>' when a server opens a slice (before any
 -- clip is written into it, so the others read the hour again before they could miss its clips),
 -- 'longest:<ms>' when a batch raises the longest duration (at the commit of that batch).
+-- Each announcement starts with the writing session's application_name and a line break, so a
+-- server can drop its own.
 CREATE FUNCTION wardnet_clip_index_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'clip_slice' THEN
-        PERFORM pg_notify('wardnet_clips', 'hour:' || NEW.start_hour);
+        PERFORM pg_notify('wardnet_clips', current_setting('application_name') || E'\n' || 'hour:' || NEW.start_hour);
     ELSIF NEW.name = 'longest_ms' THEN
-        PERFORM pg_notify('wardnet_clips', 'longest:' || NEW.bound);
+        PERFORM pg_notify('wardnet_clips', current_setting('application_name') || E'\n' || 'longest:' || NEW.bound);
     END IF;
     RETURN NULL;
 END;

@@ -21,8 +21,8 @@ import org.wardnet.storage.StoreAnnouncements;
  * <p>Limits: PostgreSQL only (an H2 store has one server, which sees its own changes); while its
  * connection is lost but the database is up for others (a cut link), a revocation made by another
  * server takes effect here only once the connection is back; it holds one of the pool's
- * connections for as long as it runs; its own server's changes come back to it too (dropping an
- * entry twice is harmless).
+ * connections for as long as it runs. Its own server's changes are not heard (the server drops
+ * them from its cache itself); a change made by SQL in another session is.
  */
 public final class AccessChangeListener implements AutoCloseable {
 

@@ -14,10 +14,10 @@ import org.wardnet.storage.StoreAnnouncements;
  * have been missed (at the start, after the listener's connection was lost) the whole registry is
  * read again.
  *
- * <p>Limits: PostgreSQL only (an H2 store has one server); one read of the store per announced
- * record, on the listener's thread, this server's own changes included (they read back what
- * memory already holds and change nothing), so an import of 12,000 cameras costs each server
- * 12,000 short reads in the seconds after it.
+ * <p>Limits: PostgreSQL only (an H2 store has one server); one read of the store per record
+ * another server announces, on the listener's thread (this server's own changes are not read
+ * back: {@link StoreAnnouncements} drops them), so another server's import of 12,000 cameras costs
+ * 12,000 short reads here in the seconds after it.
  */
 public final class RegistryAnnouncements {
 
