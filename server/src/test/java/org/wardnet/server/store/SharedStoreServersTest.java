@@ -82,6 +82,15 @@ class SharedStoreServersTest {
             assertEquals(401, awaitStatus(() -> api.sendAs(ann, HttpRequest.newBuilder(api.uri("/api/v1/cameras/cam-1")))
                     .statusCode(), 401), "the API server refuses a token revoked on the full server");
 
+            // a child node's push is the full server's to take: the API server refuses it, saying why
+            String node = TestServer.json(full.postJson("/api/v1/nodes", "{\"id\":\"sub-one\",\"siteId\":\"S1\"}"))
+                    .get("token").asText();
+            java.net.http.HttpResponse<String> push = api.sendAs(node, HttpRequest.newBuilder(
+                    api.uri("/api/v1/sync/changes")).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString("")));
+            assertEquals(409, push.statusCode(), push.body());
+            assertTrue(push.body().contains("server.role"), push.body());
+
             // the audit trail: both servers appended, one chain
             JsonNode trail = TestServer.json(api.get("/api/v1/audit?limit=1000"));
             boolean fromFull = false;
@@ -109,6 +118,10 @@ class SharedStoreServersTest {
         ServerStartException h2 = assertThrows(ServerStartException.class, () -> TestServer.start(dir.resolve("h2"),
                 config -> config.with(WardnetKeys.STORE_JDBC_URL, "").with(WardnetKeys.SERVER_ROLE, "API")));
         assertTrue(h2.getMessage().contains("server.role"), h2.getMessage());
+        ServerStartException node = assertThrows(ServerStartException.class, () -> TestServer.start(
+                dir.resolve("node"), onTheSharedStore("API").andThen(config -> config.with(
+                        WardnetKeys.FEDERATION_PARENT_URL, "https://127.0.0.1:1"))::apply));
+        assertTrue(node.getMessage().contains("federation.parentUrl"), node.getMessage());
     }
 
     private static String camera(String id, String site) {
