@@ -7,7 +7,7 @@ import io.netty.buffer.DefaultByteBufHolder;
  * One RTP or RTCP packet carried on the RTSP connection ({@code $}, channel, 16-bit length,
  * RFC 2326 10.12). The receiver releases it.
  */
-final class InterleavedFrame extends DefaultByteBufHolder {
+public final class InterleavedFrame extends DefaultByteBufHolder {
 
     private final int channel;
 
@@ -16,7 +16,7 @@ final class InterleavedFrame extends DefaultByteBufHolder {
         this.channel = channel;
     }
 
-    int channel() {
+    public int channel() {
         return channel;
     }
 }

@@ -7,12 +7,12 @@ import io.netty.buffer.ByteBuf;
  * STAP-A, or the first FU-A fragment) or an H.265 IRAP picture (RFC 7798: single NAL, AP, or the
  * first FU fragment). Reads without consuming; malformed packets are simply not key frames.
  */
-final class KeyFrames {
+public final class KeyFrames {
 
     private KeyFrames() {
     }
 
-    static boolean startsKeyFrame(String codec, ByteBuf rtp) {
+    public static boolean startsKeyFrame(String codec, ByteBuf rtp) {
         int payload = payloadOffset(rtp);
         if (payload < 0 || payload >= rtp.writerIndex()) {
             return false;
@@ -25,7 +25,7 @@ final class KeyFrames {
     }
 
     /** Index of the RTP payload, or -1 when the packet is not RTP version 2. */
-    static int payloadOffset(ByteBuf rtp) {
+    public static int payloadOffset(ByteBuf rtp) {
         int start = rtp.readerIndex();
         if (rtp.readableBytes() < 12 || (rtp.getUnsignedByte(start) >> 6) != 2) {
             return -1;

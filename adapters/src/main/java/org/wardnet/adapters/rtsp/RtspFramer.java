@@ -15,14 +15,14 @@ import java.util.Locale;
  * connection once PLAY has started. Bounded: a header block, a body or a frame over its limit is
  * an error, never an unbounded buffer.
  */
-final class RtspFramer extends ByteToMessageDecoder {
+public final class RtspFramer extends ByteToMessageDecoder {
 
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
     private final int maxHeaderBytes;
     private final int maxBodyBytes;
 
-    RtspFramer(int maxHeaderBytes, int maxBodyBytes) {
+    public RtspFramer(int maxHeaderBytes, int maxBodyBytes) {
         this.maxHeaderBytes = maxHeaderBytes;
         this.maxBodyBytes = maxBodyBytes;
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * open ones closed), slow it (each chunk forwarded late), or reset it (open connections end with
  * a TCP reset), and restore it. Threads, two per connection: a test's handful of links.
  */
-final class LinkProxy implements AutoCloseable {
+public final class LinkProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final InetSocketAddress target;
@@ -36,7 +36,7 @@ final class LinkProxy implements AutoCloseable {
     }
 
     /** A proxy on a free loopback port forwarding to {@code target}. */
-    static LinkProxy start(InetSocketAddress target) throws IOException {
+    public static LinkProxy start(InetSocketAddress target) throws IOException {
         LinkProxy proxy = new LinkProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), target);
         Thread acceptor = new Thread(proxy::accept, "link-proxy-" + proxy.port());
         acceptor.setDaemon(true);
@@ -44,39 +44,39 @@ final class LinkProxy implements AutoCloseable {
         return proxy;
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** Connections accepted so far (cut ones included). */
-    long accepted() {
+    public long accepted() {
         return accepted.get();
     }
 
     /** Bytes forwarded in either direction so far. */
-    long forwardedBytes() {
+    public long forwardedBytes() {
         return forwardedBytes.get();
     }
 
     /** The link goes down: open connections are closed and new ones are closed as they come. */
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(LinkProxy::closeQuietly);
     }
 
     /** The link works again, at full speed. */
-    void restore() {
+    public void restore() {
         cut = false;
         delayMillis = 0;
     }
 
     /** Every chunk waits {@code delay} before it is forwarded. */
-    void slow(Duration delay) {
+    public void slow(Duration delay) {
         delayMillis = delay.toMillis();
     }
 
     /** Open connections end with a TCP reset (RST), as a middlebox dropping state would; the link stays up. */
-    void resetAll() {
+    public void resetAll() {
         for (Socket socket : open) {
             try {
                 socket.setSoLinger(true, 0);

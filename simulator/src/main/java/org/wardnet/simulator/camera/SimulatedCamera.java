@@ -22,6 +22,8 @@ public final class SimulatedCamera {
     private volatile int latencyMillis = 1_500;
     private volatile int clockSkewSeconds;
     private volatile OnvifPersona persona;
+    private final java.util.concurrent.atomic.AtomicInteger streamsPlaying = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger streamsStarted = new java.util.concurrent.atomic.AtomicInteger();
 
     public SimulatedCamera(String id, String host, int port, Set<String> paths, String username, String password) {
         this.id = Objects.requireNonNull(id, "id");
@@ -107,5 +109,26 @@ public final class SimulatedCamera {
 
     public void clockSkewSeconds(int value) {
         this.clockSkewSeconds = value;
+    }
+
+    /** A client started playing one of this camera's streams (PLAY answered, media flowing). */
+    public void streamStarted() {
+        streamsStarted.incrementAndGet();
+        streamsPlaying.incrementAndGet();
+    }
+
+    /** A playing client's connection ended. */
+    public void streamStopped() {
+        streamsPlaying.decrementAndGet();
+    }
+
+    /** Streams being played now, one per client connection: what a relay in front of the camera is judged by. */
+    public int streamsPlaying() {
+        return streamsPlaying.get();
+    }
+
+    /** Streams started since the camera was made. */
+    public int streamsStarted() {
+        return streamsStarted.get();
     }
 }

@@ -74,6 +74,7 @@ public final class SimulatedRtspHandler extends SimpleChannelInboundHandler<Full
         if (play && camera.fault() != CameraFault.STALLED_MEDIA && streamer == null) {
             streamer = new Streamer(ctx, clip, () -> camera.fault() == CameraFault.NO_KEY_FRAMES);
             streamer.start();
+            camera.streamStarted();
         }
     }
 
@@ -163,6 +164,7 @@ public final class SimulatedRtspHandler extends SimpleChannelInboundHandler<Full
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (streamer != null) {
             streamer.stop();
+            camera.streamStopped();
         }
         super.channelInactive(ctx);
     }
