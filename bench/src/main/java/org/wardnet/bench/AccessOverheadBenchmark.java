@@ -84,7 +84,7 @@ public final class AccessOverheadBenchmark {
     }
 
     private static WardnetServer start(Path data, WardnetServer.Guards guards) throws Exception {
-        WardnetConfig config = BenchAccess.withAdmin(WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0)
+        WardnetConfig config = BenchAccess.withAdmin(WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0).with(org.wardnet.config.LiveKeys.LIVE_RTSP_PORT, 0)
                 .with(WardnetKeys.STORE_DATA_DIR, data.toString()).with(WardnetKeys.HEALTH_ENABLED, false)
                 .with(WardnetKeys.RECORDING_ENABLED, false));
         return WardnetServer.start(config, guards);

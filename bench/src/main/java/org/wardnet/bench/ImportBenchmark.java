@@ -47,7 +47,7 @@ public final class ImportBenchmark {
         double bytesPerCamera = 0;
         for (int run = 1; run <= runs; run++) {
             Path data = Files.createTempDirectory("wardnet-bench-");
-            WardnetConfig config = BenchAccess.withAdmin(WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0)
+            WardnetConfig config = BenchAccess.withAdmin(WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0).with(org.wardnet.config.LiveKeys.LIVE_RTSP_PORT, 0)
                     .with(WardnetKeys.STORE_DATA_DIR, data.toString()));
             try (WardnetServer server = WardnetServer.start(config)) {
                 token = BenchAccess.login(CLIENT, server.baseUrl());

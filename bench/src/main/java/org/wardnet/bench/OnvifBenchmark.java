@@ -58,7 +58,7 @@ public final class OnvifBenchmark {
         PeakHeap peak = new PeakHeap();
         peak.start();
         Path data = Files.createTempDirectory("wardnet-onvif-bench-");
-        WardnetConfig config = BenchAccess.withAdmin(WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0)
+        WardnetConfig config = BenchAccess.withAdmin(WardnetConfig.defaults().with(WardnetKeys.SERVER_PORT, 0).with(org.wardnet.config.LiveKeys.LIVE_RTSP_PORT, 0)
                 .with(WardnetKeys.STORE_DATA_DIR, data.toString()).with(WardnetKeys.HEALTH_ENABLED, false)
                 .with(WardnetKeys.ONVIF_VERIFY_CONCURRENCY, concurrency));
         try (WardnetServer server = WardnetServer.start(config)) {

@@ -517,7 +517,7 @@ public final class WardnetKeys {
                     + " last reported state until it syncs again. Also the grace given to every child after this node"
                     + " starts.");
 
-    public static final List<ConfigKey<?>> ALL = List.of(
+    public static final List<ConfigKey<?>> ALL = withLive(List.of(
             SERVER_HOST, SERVER_PORT, SERVER_ROLE, SERVER_IO_THREADS, SERVER_MAX_INITIAL_LINE_BYTES,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_JSON_BODY_BYTES, SERVER_MAX_IMPORT_BODY_BYTES,
             SERVER_REQUEST_TIMEOUT_SECONDS, SERVER_IDLE_TIMEOUT_SECONDS, SERVER_MAX_CONNECTIONS,
@@ -547,7 +547,7 @@ public final class WardnetKeys {
             TRACK_VIEW_FIT_HOPS,
             TRACK_CLOCK_SKEW_SECONDS, TRACK_MAX_HORIZON_SECONDS, TRACK_MAX_CANDIDATES, TRACK_CLIPS_PER_CANDIDATE,
             AUTH_ADMIN_USER, AUTH_ADMIN_PASSWORD, AUTH_SESSION_HOURS, AUTH_API_TOKEN_DAYS, AUTH_PASSWORD_ITERATIONS,
-            AUTH_LOGIN_FAILURES_PER_USER, AUTH_LOGIN_FAILURES_PER_ADDRESS, AUTH_LOGIN_WINDOW_MINUTES);
+            AUTH_LOGIN_FAILURES_PER_USER, AUTH_LOGIN_FAILURES_PER_ADDRESS, AUTH_LOGIN_WINDOW_MINUTES));
 
     private static final Map<String, ConfigKey<?>> BY_PATH = index();
 
@@ -557,6 +557,12 @@ public final class WardnetKeys {
     /** The key at {@code path}, if there is one. */
     public static Optional<ConfigKey<?>> byPath(String path) {
         return Optional.ofNullable(BY_PATH.get(path));
+    }
+
+    private static List<ConfigKey<?>> withLive(List<ConfigKey<?>> keys) {
+        List<ConfigKey<?>> all = new java.util.ArrayList<>(keys);
+        all.addAll(LiveKeys.ALL);
+        return List.copyOf(all);
     }
 
     private static Map<String, String> sections() {
@@ -574,6 +580,8 @@ public final class WardnetKeys {
                 + " never deleted.");
         s.put("track", "Track-following: the geometric prior, how fast learned hops take over, and the limits of a"
                 + " follow request.");
+        s.put("live", "Live view: the relay that pulls each camera stream once for every viewer and the recorder,"
+                + " its RTSP server, and its limits.");
         s.put("federation", "Tier nodes: this node's parent, if it has one, and how its changes are pushed there.");
         s.put("auth", "Users and tokens: the first administrator, session and token lifetimes, the password hash's"
                 + " cost, and how failed logins are limited.");

@@ -97,6 +97,16 @@ final class AccountSetup {
         return accounts;
     }
 
+    /** Who presents a token: the same cache the API's guard uses. */
+    Authenticator authenticator() {
+        return authenticator;
+    }
+
+    /** The site tree as access scopes read it. */
+    SiteTree sites() {
+        return sites;
+    }
+
     String firstAdminPassword() {
         return firstAdminPassword;
     }

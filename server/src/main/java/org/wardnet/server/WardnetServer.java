@@ -61,6 +61,8 @@ import org.wardnet.server.http.HttpSettings;
 import org.wardnet.server.http.JsonCodec;
 import org.wardnet.server.http.ProblemWriter;
 import org.wardnet.server.http.Router;
+import org.wardnet.server.live.LiveResource;
+import org.wardnet.server.live.LiveView;
 import org.wardnet.server.ops.Metrics;
 import org.wardnet.server.ops.OpsResource;
 import org.wardnet.server.routes.Endpoint;
@@ -177,6 +179,7 @@ public final class WardnetServer implements AutoCloseable {
         private HttpServer http;
         private UpwardLink upward;
         private ChildNodes children;
+        private LiveView live;
 
         private final StoreLease lease;
 
@@ -246,11 +249,18 @@ public final class WardnetServer implements AutoCloseable {
                             Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS))),
                     new ClipExports(clipIndex, media, scoped, exportDirectory(config), Clock.systemUTC()),
                     reads, imports);
+            JdbcAuditStore auditStore = new JdbcAuditStore(database.dataSource());
+            audit = new AuditLog(auditStore);
+            try {
+                live = LiveView.start(config, registry, accountSetup.authenticator(), accountSetup.sites(), audit);
+            } catch (java.io.UncheckedIOException e) {
+                throw new ServerStartException(e.getCause().getMessage(), e);
+            }
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
-                    clipIndex, clipIndex, history::append, devices.recorders(), media,
+                    clipIndex, clipIndex, history::append,
+                    live == null ? devices.recorders() : live.recorders(devices.recorders()), media,
                     camera -> !nodes.owns(camera.siteId()), full); // a child node records its own cameras
             track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex);
-            JdbcAuditStore auditStore = new JdbcAuditStore(database.dataSource());
             ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track,
                     new Following(track, scoped, config.get(WardnetKeys.TRACK_MAX_HORIZON_SECONDS),
                             config.get(WardnetKeys.TRACK_MAX_CANDIDATES)),
@@ -258,7 +268,6 @@ public final class WardnetServer implements AutoCloseable {
                     new Cases(new JdbcCaseStore(database.dataSource()), track, clipIndex, scoped, auditStore,
                             new CaseExport(clipIndex, media, json.mapper(), exportDirectory(config)),
                             Clock.systemUTC()));
-            audit = new AuditLog(auditStore);
             ApiErrors errors = new ApiErrors();
             // Password hashing is slow on purpose: two threads, and a short queue so a login flood gets 503s.
             authWork = new BlockingWork("wardnet-auth", 2, 64);
@@ -273,7 +282,8 @@ public final class WardnetServer implements AutoCloseable {
                             new NodeStatus(nodes, progress, children.links(), history,
                                     synced),
                             children.changes(), new ChildAccess(new JdbcNodeAccessStore(database.dataSource(),
-                                    SecretKeys.load(config), Clock.systemUTC())), authWork, syncReads));
+                                    SecretKeys.load(config), Clock.systemUTC())), authWork, syncReads),
+                    new LiveResource(live, registry, json));
             List<Endpoint> endpoints = guards == Guards.ENFORCED
                     ? accountSetup.control(auditing, reads).apply(auditing.apply(declared)) : AccountSetup.unguarded(declared);
             List<Router.Route> routes = new ArrayList<>(endpoints.stream().map(Endpoint::route).toList());
@@ -341,6 +351,9 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (recording != null) {
                 recording.close(); // before the store: closing recorders index their open segments
+            }
+            if (live != null) {
+                live.close(); // after the recorders, its consumers
             }
             if (audit != null) {
                 audit.close(); // before the store: queued entries are written
@@ -410,6 +423,11 @@ public final class WardnetServer implements AutoCloseable {
     /** Every route of the API (the console's files, served beside it, aside). */
     public List<Router.Route> routes() {
         return endpoints.stream().map(Endpoint::route).toList();
+    }
+
+    /** The live view (relay and RTSP server), or null when {@code live.enabled} is false. */
+    public LiveView live() {
+        return assembly.live;
     }
 
     /** The health monitor, for the demo and tests. */

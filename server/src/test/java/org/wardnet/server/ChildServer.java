@@ -44,7 +44,7 @@ public record ChildServer(Process process, String base) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), ChildMain.class.getName(),
-                Long.toString(ProcessHandle.current().pid()), "serve", "--port", "0"));
+                Long.toString(ProcessHandle.current().pid()), "serve", "--port", "0", "--set", "live.rtspPort=0"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("WARDNET_AUTH_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);

@@ -61,6 +61,7 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Path dataDir, UnaryOperator<WardnetConfig> tweak) throws InterruptedException {
         WardnetConfig config = WardnetConfig.defaults()
                 .with(WardnetKeys.SERVER_PORT, 0)
+                .with(org.wardnet.config.LiveKeys.LIVE_RTSP_PORT, 0)
                 .with(WardnetKeys.STORE_DATA_DIR, dataDir.toString())
                 .with(WardnetKeys.AUTH_ADMIN_PASSWORD, ADMIN_PASSWORD)
                 .with(WardnetKeys.AUTH_PASSWORD_ITERATIONS, TEST_ITERATIONS);

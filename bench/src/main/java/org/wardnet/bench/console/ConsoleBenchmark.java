@@ -53,7 +53,7 @@ public final class ConsoleBenchmark {
         // no injected faults: a DOWN camera of the installer's room would not be discovered, and the
         // map is to hold every camera of the district
         try (DemoRun demo = DemoRun.start(new DemoRun.Options(FreePorts.tcp(), 0, FreePorts.udp(), "", null, true,
-                List.of("server.port=0", "recording.enabled=false"), Map.of()),
+                List.of("server.port=0", "live.rtspPort=0", "recording.enabled=false"), Map.of()),
                 new PrintStream(log, true, StandardCharsets.UTF_8))) {
             HttpClient http = HttpClient.newBuilder().sslContext(PemTrust.context(demo.certificate())).build();
             String token = demo.people().stream().filter(p -> p.user().equals(demo.adminUser())).findFirst()

@@ -51,7 +51,8 @@ final class CenterProcess implements AutoCloseable {
         }
         command.addAll(List.of("-jar", Path.of("server", "target", "wardnet-server.jar").toString(),
                 "serve", "--port", Integer.toString(port), "--data", dir.toString(),
-                "--set", "server.host=127.0.0.1", "--set", "health.enabled=false", "--set", "recording.enabled=false"));
+                "--set", "server.host=127.0.0.1", "--set", "health.enabled=false", "--set", "recording.enabled=false",
+                "--set", "live.rtspPort=0"));
         String store = System.getenv().getOrDefault("CENTER_STORE_URL", ""); // e.g. a PostgreSQL database
         if (!store.isEmpty()) {
             command.addAll(List.of("--set", "store.jdbcUrl=" + store, "--set", "store.username=wardnet"));

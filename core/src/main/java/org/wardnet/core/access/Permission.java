@@ -16,6 +16,8 @@ public enum Permission {
     RECORDING,
     /** Clips, media, timelines, coverage and footage export. */
     FOOTAGE,
+    /** Watching cameras live (RTSP re-serve and the browser's live view). */
+    LIVE,
     /** Follow, corridor, sightings and cases. */
     INVESTIGATE,
     /** The street network and manual links between cameras. */

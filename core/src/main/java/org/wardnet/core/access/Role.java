@@ -8,17 +8,18 @@ import java.util.Set;
  * The roles a user can be granted on a site subtree, each a fixed set of permissions. The sets
  * follow who does what in a district: operators watch health and keep sites, installers put
  * cameras in, investigators work with footage and cases (and see which cameras are up, since a
- * camera down explains missing footage), viewers only watch health.
+ * camera down explains missing footage), viewers watch health; operators, investigators and
+ * viewers watch cameras live (a guard room's screen), installers do not.
  */
 public enum Role {
     ADMIN(EnumSet.complementOf(EnumSet.of(Permission.SYNC))),
     OPERATOR(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.SITES_WRITE,
-            Permission.RECORDING)),
+            Permission.RECORDING, Permission.LIVE)),
     INSTALLER(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.CAMERAS_WRITE,
             Permission.INSTALL, Permission.TRACK_SETUP)),
     INVESTIGATOR(EnumSet.of(Permission.HEALTH_READ, Permission.REGISTRY_READ, Permission.FOOTAGE,
-            Permission.INVESTIGATE)),
-    VIEWER(EnumSet.of(Permission.HEALTH_READ)),
+            Permission.INVESTIGATE, Permission.LIVE)),
+    VIEWER(EnumSet.of(Permission.HEALTH_READ, Permission.LIVE)),
     /**
      * A child tier node: may push its own subtree's records upward and nothing else. Given only
      * with a node's registration (POST /api/v1/nodes), never to a person.

@@ -34,6 +34,8 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.server.access.MediaLinks;
 import org.wardnet.server.health.HealthResource;
 import org.wardnet.server.http.JsonCodec;
+import org.wardnet.server.live.LiveEndpoints;
+import org.wardnet.server.live.LiveResource;
 import org.wardnet.server.ops.OpsResource;
 import org.wardnet.server.routes.Endpoint;
 import org.wardnet.server.routes.OpenApiDocument;
@@ -52,7 +54,7 @@ public final class ApiRoutes {
             OpsResource ops, HealthResource health,
             Registering registering, Footage footage,
             RecordingPlans recording, Tracking tracking,
-            AuditStore audit, Identity identity) {
+            AuditStore audit, Identity identity, LiveResource live) {
         Paging paging = new Paging(config.get(WardnetKeys.API_DEFAULT_PAGE_SIZE), config.get(WardnetKeys.API_MAX_PAGE_SIZE));
         SiteResource sites = new SiteResource(registering.sites(), writes, json, paging);
         CameraResource cameras = new CameraResource(registering.cameras(), registry, writes, footage.reads(), json,
@@ -94,6 +96,7 @@ public final class ApiRoutes {
         endpoints.addAll(TrackEndpoints.of(follow, sightings, cases));
         endpoints.addAll(AccessEndpoints.of(account, users));
         endpoints.addAll(FederationEndpoints.of(nodes, sync));
+        endpoints.addAll(LiveEndpoints.of(live));
         document.publish(endpoints);
         return List.copyOf(endpoints);
     }

@@ -190,6 +190,10 @@ public final class Main {
         }, "wardnet-shutdown"));
         out.println("store: " + server.storeDescription());
         out.println("listening on " + server.baseUrl());
+        if (server.live() != null) {
+            out.println("live RTSP on rtsp://" + server.address().getAddress().getHostAddress() + ":"
+                    + server.live().rtspPort() + "/live/{cameraId}");
+        }
         out.flush();
         stopped.await();
         return 0;

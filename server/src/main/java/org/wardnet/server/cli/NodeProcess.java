@@ -53,7 +53,7 @@ final class NodeProcess implements AutoCloseable {
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
                 "--port", Integer.toString(port), "--data", directory.toString(),
                 "--set", "server.host=127.0.0.1", "--set", "server.tlsSelfSigned=true",
-                "--set", "health.intervalSeconds=15", "--set", "recording.enabled=false",
+                "--set", "health.intervalSeconds=15", "--set", "recording.enabled=false", "--set", "live.rtspPort=0",
                 "--set", "federation.parentUrl=" + parentBase,
                 "--set", "federation.parentCertificateFile=" + parentCertificate,
                 "--set", "federation.publicUrl=" + base));

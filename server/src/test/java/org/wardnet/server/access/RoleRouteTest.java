@@ -79,6 +79,8 @@ class RoleRouteTest extends ApiTestBase {
             Map.entry("POST /api/v1/verifications", "admin installer"),
             Map.entry("GET /api/v1/verifications/{id}", "admin installer"),
             Map.entry("POST /api/v1/clips", "admin operator"),
+            Map.entry("POST /api/v1/cameras/{id}/live", "admin operator investigator viewer"),
+            Map.entry("GET /api/v1/live", "admin operator investigator viewer"),
             Map.entry("POST /api/v1/clips/import", "admin operator"),
             Map.entry("GET /api/v1/recording/plans", "admin operator"),
             Map.entry("PUT /api/v1/recording/plans/{id}", "admin operator"),

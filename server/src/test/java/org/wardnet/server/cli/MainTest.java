@@ -59,7 +59,7 @@ class MainTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(taken.getLocalPort());
             assertEquals(1, run(Map.of("WARDNET_AUTH_ADMIN_PASSWORD", org.wardnet.server.TestServer.ADMIN_PASSWORD),
-                    "serve", "--port", port, "--data", dir.toString()));
+                    "serve", "--port", port, "--data", dir.toString(), "--set", "live.rtspPort=0"));
             assertTrue(err().contains("cannot listen on 127.0.0.1:" + port), err());
         }
         // The store was closed again: another server can open the same directory at once.

@@ -75,7 +75,7 @@ public final class ConsoleDistrict implements BeforeAllCallback {
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             edge = EdgeRecorder.start(Files.createTempDirectory("wardnet-edge-"));
             demo = DemoRun.start(new DemoRun.Options(FreePorts.tcp(), 0, FreePorts.udp(), null, null, true, List.of(
-                    "server.port=0", "server.httpRedirectPort=-1", "health.intervalSeconds=10",
+                    "server.port=0", "live.rtspPort=0", "server.httpRedirectPort=-1", "health.intervalSeconds=10",
                     "health.offlineAfterFailures=2", "health.offlineAfterSeconds=15", "recording.enabled=false",
                     "auth.passwordIterations=10000", "console.mediaOrigins=" + edge.origin()), Map.of()), out);
         } catch (Exception e) {

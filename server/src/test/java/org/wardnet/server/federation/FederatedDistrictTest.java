@@ -305,7 +305,7 @@ class FederatedDistrictTest {
     private Node start(String id, LinkProxy parent, String token, List<String> extra) throws Exception {
         int port = FreePorts.tcp();
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--data",
-                dir.resolve(id).toString(), "--set", "recording.enabled=false", "--set", "health.intervalSeconds=5",
+                dir.resolve(id).toString(), "--set", "recording.enabled=false", "--set", "live.rtspPort=0", "--set", "health.intervalSeconds=5",
                 "--set", "health.offlineAfterFailures=2", "--set", "health.offlineAfterSeconds=0",
                 "--set", "federation.staleAfterSeconds=3", "--set", "federation.batchRows=10"));
         if (parent != null) {

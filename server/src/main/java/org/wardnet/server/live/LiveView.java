@@ -1,0 +1,144 @@
+package org.wardnet.server.live;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.wardnet.adapters.live.LiveRelay;
+import org.wardnet.adapters.live.LiveRelaySettings;
+import org.wardnet.adapters.live.RelayRtspServer;
+import org.wardnet.adapters.rtsp.RtspProbeSettings;
+import org.wardnet.app.access.Authenticator;
+import org.wardnet.app.audit.AuditLog;
+import org.wardnet.app.live.LiveSessions;
+import org.wardnet.app.live.LiveTickets;
+import org.wardnet.config.LiveKeys;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.access.SiteTree;
+import org.wardnet.core.recording.StreamRecorders;
+import org.wardnet.core.registry.Registry;
+
+/**
+ * The live view wired from configuration ({@code live.*}): the relay on event loops of its own,
+ * its RTSP server on {@code server.host:live.rtspPort}, sessions admitted by {@link LiveSessions},
+ * and the recorder routed through the relay when {@code live.recordThroughRelay} is set (with a
+ * credential made at start that only this process knows).
+ */
+public final class LiveView implements AutoCloseable {
+
+    private final EventLoopGroup loops;
+    private final LiveRelay relay;
+    private final RelayRtspServer rtsp;
+    private final LiveSessions sessions;
+    private final ThreadPoolExecutor admissions;
+    private final String recorderSecret;
+    private final String host;
+    private final boolean recordThrough;
+
+    private LiveView(EventLoopGroup loops, LiveRelay relay, RelayRtspServer rtsp, LiveSessions sessions,
+            ThreadPoolExecutor admissions, String recorderSecret, String host, boolean recordThrough) {
+        this.loops = loops;
+        this.relay = relay;
+        this.rtsp = rtsp;
+        this.sessions = sessions;
+        this.admissions = admissions;
+        this.recorderSecret = recorderSecret;
+        this.host = host;
+        this.recordThrough = recordThrough;
+    }
+
+    /**
+     * Starts the relay and its RTSP server; null when {@code live.enabled} is false.
+     *
+     * @throws UncheckedIOException naming the keys when the RTSP port cannot be bound
+     */
+    public static LiveView start(WardnetConfig config, Registry registry, Authenticator authenticator, SiteTree sites,
+            AuditLog audit) throws InterruptedException {
+        if (!config.get(LiveKeys.LIVE_ENABLED)) {
+            return null;
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Clock clock = Clock.systemUTC();
+        LiveSessions sessions = new LiveSessions(authenticator, registry, sites, audit,
+                new LiveTickets(clock, Duration.ofSeconds(config.get(LiveKeys.LIVE_TICKET_SECONDS))),
+                config.get(LiveKeys.LIVE_MAX_SESSIONS_PER_USER), secret, clock);
+        ThreadPoolExecutor admissions = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "wardnet-live-admit");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        int mediaTimeout = config.get(LiveKeys.LIVE_MEDIA_TIMEOUT_SECONDS) * 1_000;
+        LiveRelaySettings settings = new LiveRelaySettings(new RtspProbeSettings(
+                config.get(WardnetKeys.HEALTH_CONNECT_TIMEOUT_MILLIS), config.get(WardnetKeys.HEALTH_REQUEST_TIMEOUT_MILLIS),
+                mediaTimeout, 8_192, 65_536, 0), config.get(LiveKeys.LIVE_LINGER_SECONDS) * 1_000L,
+                config.get(LiveKeys.LIVE_MAX_STREAMS), config.get(LiveKeys.LIVE_MAX_CONSUMERS_PER_STREAM),
+                config.get(LiveKeys.LIVE_KEPT_BYTES), config.get(LiveKeys.LIVE_SLOW_CONSUMER_SECONDS) * 1_000L,
+                500, 30_000);
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                NioIoHandler.newFactory());
+        LiveRelay relay = new LiveRelay(loops, settings);
+        String host = config.get(WardnetKeys.SERVER_HOST);
+        RelayRtspServer rtsp;
+        try {
+            rtsp = RelayRtspServer.bind(loops, loops, host, config.get(LiveKeys.LIVE_RTSP_PORT), relay,
+                    new SessionGate(sessions, admissions), config.get(LiveKeys.LIVE_WRITE_BUFFER_BYTES), 0);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) { // Netty rethrows bind failures undeclared
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            admissions.shutdownNow();
+            throw new UncheckedIOException(new IOException("cannot listen for live RTSP on " + host + ":"
+                    + config.get(LiveKeys.LIVE_RTSP_PORT) + " (server.host, live.rtspPort; live.enabled=false turns"
+                    + " it off): " + e.getMessage(), e));
+        }
+        return new LiveView(loops, relay, rtsp, sessions, admissions, secret, host,
+                config.get(LiveKeys.LIVE_RECORD_THROUGH_RELAY));
+    }
+
+    /** The recorders to use: through the relay when {@code live.recordThroughRelay}, else {@code direct}. */
+    public StreamRecorders recorders(StreamRecorders direct) {
+        if (!recordThrough) {
+            return direct;
+        }
+        return (cameraId, url, username, password, directory, settings, listener, clock) -> direct.create(cameraId,
+                localUrl(cameraId), LiveSessions.RECORDER, recorderSecret, directory, settings, listener, clock);
+    }
+
+    /** The relay's URL of a camera's main stream, as this host reaches it. */
+    private String localUrl(String cameraId) {
+        String reach = host.equals("0.0.0.0") || host.equals("::") || host.isEmpty() ? "127.0.0.1" : host;
+        return "rtsp://" + (reach.contains(":") ? "[" + reach + "]" : reach) + ":" + rtsp.port() + "/live/" + cameraId;
+    }
+
+    public int rtspPort() {
+        return rtsp.port();
+    }
+
+    public LiveRelay relay() {
+        return relay;
+    }
+
+    public LiveSessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public void close() {
+        rtsp.close();
+        relay.close();
+        admissions.shutdownNow();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
