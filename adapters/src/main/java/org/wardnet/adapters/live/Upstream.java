@@ -45,7 +45,8 @@ final class Upstream {
     private final List<CompletableFuture<RelayedStream>> waiting = new ArrayList<>();
     private final List<LiveConsumer> consumers = new ArrayList<>();
     private final AtomicInteger taps = new AtomicInteger();
-    private final List<ByteBuf> gop = new ArrayList<>();
+    /** The pictures since the last key frame, each its packets; the first is the key frame. */
+    private final List<List<ByteBuf>> gop = new ArrayList<>();
     private List<ByteBuf> picture = new ArrayList<>();
     private volatile State state = State.OPENING;
     private RtspPull pull;
@@ -135,12 +136,9 @@ final class Upstream {
                 consumer.streamEnded("the stream is closed");
                 return;
             }
-            if (!gop.isEmpty()) {
-                List<ByteBuf> start = new ArrayList<>(gop.size());
-                for (ByteBuf packet : gop) {
-                    start.add(packet.retainedDuplicate());
-                }
-                consumer.frame(start, true, System.nanoTime());
+            long now = System.nanoTime();
+            for (int i = 0; i < gop.size(); i++) {
+                consumer.frame(duplicates(gop.get(i)), i == 0, now);
             }
             consumers.add(consumer);
         });
@@ -281,11 +279,7 @@ final class Upstream {
         picture = new ArrayList<>();
         keep(packets);
         for (LiveConsumer consumer : consumers) {
-            List<ByteBuf> copy = new ArrayList<>(packets.size());
-            for (ByteBuf packet : packets) {
-                copy.add(packet.retainedDuplicate());
-            }
-            consumer.frame(copy, pictureKey, pictureArrival);
+            consumer.frame(duplicates(packets), pictureKey, pictureArrival);
         }
         meters.pictures.increment();
         packets.forEach(ReferenceCountUtil::release);
@@ -302,14 +296,20 @@ final class Upstream {
             dropGop();
             return;
         }
-        for (ByteBuf packet : packets) {
-            gop.add(packet.retainedDuplicate());
-        }
+        gop.add(duplicates(packets));
         gopBytes += pictureBytes;
     }
 
+    private static List<ByteBuf> duplicates(List<ByteBuf> packets) {
+        List<ByteBuf> copy = new ArrayList<>(packets.size());
+        for (ByteBuf packet : packets) {
+            copy.add(packet.retainedDuplicate());
+        }
+        return copy;
+    }
+
     private void dropGop() {
-        gop.forEach(ReferenceCountUtil::release);
+        gop.forEach(picture -> picture.forEach(ReferenceCountUtil::release));
         gop.clear();
         gopBytes = 0;
     }

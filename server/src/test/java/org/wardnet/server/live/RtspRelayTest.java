@@ -151,6 +151,65 @@ class RtspRelayTest {
         }
     }
 
+    @Test
+    void theBrowsersFragmentedMp4OfTheStreamIsWhatFfmpegDecodesAsTheCamerasPictures() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("wardnet-live-", ".mp4");
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger segments = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(1);
+        org.wardnet.adapters.live.Fmp4Consumer.Sink sink = new org.wardnet.adapters.live.Fmp4Consumer.Sink() {
+            @Override
+            public void text(String message) {
+                texts.add(message);
+            }
+
+            @Override
+            public void binary(ByteBuf segment) {
+                synchronized (written) {
+                    byte[] bytes = new byte[segment.readableBytes()];
+                    segment.readBytes(bytes);
+                    written.writeBytes(bytes);
+                }
+                segment.release();
+                if (segments.incrementAndGet() == 61) { // the initialisation segment and 60 pictures
+                    enough.countDown();
+                }
+            }
+
+            @Override
+            public boolean writable() {
+                return enough.getCount() > 0;
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+        };
+        try (org.wardnet.adapters.live.LiveTap tap = relay.open(new org.wardnet.adapters.live.StreamKey("live1", false),
+                gate.source())) {
+            String sdp = tap.described().get(20, TimeUnit.SECONDS).sdp();
+            tap.play(new org.wardnet.adapters.live.Fmp4Consumer(sdp, sink, relay.meters()));
+            assertTrue(enough.await(20, TimeUnit.SECONDS), "60 pictures arrive");
+        }
+        synchronized (written) {
+            java.nio.file.Files.write(file, written.toByteArray());
+        }
+        try {
+            String profile = H264Clip.shipped().profileLevelId().toLowerCase(java.util.Locale.ROOT);
+            assertEquals("{\"mime\":\"video/mp4; codecs=\\\"avc1." + profile + "\\\"\",\"width\":640,\"height\":360}",
+                    texts.get(0), "the MIME type Media Source Extensions are asked about, from the camera's SPS");
+            String probed = Tools.run("ffprobe", "-v", "error", "-count_frames", "-show_entries",
+                    "stream=codec_name,width,height,nb_read_frames", "-of", "csv=p=0", file.toString());
+            assertEquals("h264,640,360,60", probed.strip(), "ffprobe reads every picture of the fragments");
+            Set<String> cameraPictures = Tools.frameHashes("rtsp://admin:pw1@127.1.246.1:18571/live", 100);
+            Set<String> muxed = Tools.frameHashes(file.toString(), 60);
+            assertTrue(muxed.size() >= 25 && cameraPictures.containsAll(muxed), "decoded pictures are the camera's");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
     private static UpstreamStats awaitConsumers(int wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
@@ -270,8 +329,12 @@ class RtspRelayTest {
 
         /** The MD5 of each of the first {@code frames} pictures ffmpeg decodes from {@code url}. */
         static Set<String> frameHashes(String url, int frames) throws Exception {
-            String out = run("ffmpeg", "-v", "error", "-rtsp_transport", "tcp", "-i", url, "-frames:v",
-                    Integer.toString(frames), "-f", "framemd5", "-");
+            List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error"));
+            if (url.startsWith("rtsp:")) {
+                command.addAll(List.of("-rtsp_transport", "tcp"));
+            }
+            command.addAll(List.of("-i", url, "-frames:v", Integer.toString(frames), "-f", "framemd5", "-"));
+            String out = run(command.toArray(String[]::new));
             Set<String> hashes = new HashSet<>();
             for (String line : out.split("\n")) {
                 if (!line.startsWith("#") && line.contains(",")) {

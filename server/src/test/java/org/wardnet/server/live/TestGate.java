@@ -23,6 +23,10 @@ final class TestGate implements LiveGate {
         this.source = source;
     }
 
+    LiveSource source() {
+        return source;
+    }
+
     @Override
     public CompletableFuture<Admission> admit(Request request) {
         if (!"ok".equals(request.ticket()) && !"Bearer ok".equals(request.authorization())
