@@ -1,10 +1,11 @@
 import { el, fill, when, ago } from './dom.js';
 import { stateBadge } from './ops.js';
 import { checklist } from './checklist.js';
+import { LiveTile } from './live.js';
 
-// A camera's page for ops: its health now and its history, last probe, stream codec and size; the
-// installer's checklist and snapshot where the user may see them; recording, and the server's
-// readiness and disk.
+// A camera's page for ops: the camera live (for users with live), its health now and its history,
+// last probe, stream codec and size; the installer's checklist and snapshot where the user may see
+// them; recording, and the server's readiness and disk.
 
 export async function render(ctx, view, [id]) {
   const can = p => ctx.session.can(p);
@@ -21,6 +22,12 @@ export async function render(ctx, view, [id]) {
     return;
   }
   if (camera && !camera.error) title.append(' ', el('span.muted', camera.name));
+  let live = null;
+  if (can('LIVE')) {
+    live = new LiveTile(ctx, id);
+    sections.append(el('div.panel.live-panel', el('h2', 'Live'), live.element,
+      el('p', el('a', { href: '#/wall/' + encodeURIComponent(id) }, 'Open on the wall'))));
+  }
   sections.append(el('div.panel', el('h2', 'Health'), el('dl.facts',
     fact('State', el('span', stateBadge(health.state), ' since ', when(health.since), ' (' + ago(health.since) + ')')),
     fact('Reason', health.reason || '—'),
@@ -41,6 +48,7 @@ export async function render(ctx, view, [id]) {
   if (can('FOOTAGE')) {
     sections.append(el('p', el('a.button', { href: '#/investigate/' + encodeURIComponent(id) }, 'Open its footage')));
   }
+  return live ? () => live.close() : null;
 }
 
 function fact(name, value) {

@@ -10,6 +10,7 @@ import { el, fill } from './dom.js';
 const SECTIONS = [
   { path: 'ops', label: 'Health', needs: ['HEALTH_READ'], module: './ops.js' },
   { path: 'camera', label: null, needs: ['HEALTH_READ'], module: './camera.js' },
+  { path: 'wall', label: 'Live', needs: ['LIVE'], module: './wall.js' },
   { path: 'investigate', label: 'Investigate', needs: ['REGISTRY_READ', 'FOOTAGE'], module: './investigate.js' },
   { path: 'install', label: 'Install', needs: ['INSTALL'], module: './installer.js' },
   { path: 'admin', label: 'Admin', needs: ['USERS_ADMIN'], module: './admin.js' },

@@ -5,15 +5,15 @@
 const KEY = 'wardnet.session';
 
 const ALL = ['HEALTH_READ', 'REGISTRY_READ', 'SITES_WRITE', 'CAMERAS_WRITE', 'INSTALL', 'RECORDING', 'FOOTAGE',
-  'INVESTIGATE', 'TRACK_SETUP', 'AUDIT_READ', 'USERS_ADMIN'];
+  'LIVE', 'INVESTIGATE', 'TRACK_SETUP', 'AUDIT_READ', 'USERS_ADMIN'];
 // admin holds every permission but SYNC, which only tier nodes' accounts carry
 
 export const ROLE_PERMISSIONS = {
   admin: ALL,
-  operator: ['HEALTH_READ', 'REGISTRY_READ', 'SITES_WRITE', 'RECORDING'],
+  operator: ['HEALTH_READ', 'REGISTRY_READ', 'SITES_WRITE', 'RECORDING', 'LIVE'],
   installer: ['HEALTH_READ', 'REGISTRY_READ', 'CAMERAS_WRITE', 'INSTALL', 'TRACK_SETUP'],
-  investigator: ['HEALTH_READ', 'REGISTRY_READ', 'FOOTAGE', 'INVESTIGATE'],
-  viewer: ['HEALTH_READ'],
+  investigator: ['HEALTH_READ', 'REGISTRY_READ', 'FOOTAGE', 'LIVE', 'INVESTIGATE'],
+  viewer: ['HEALTH_READ', 'LIVE'],
   node: ['SYNC'],
 };
 

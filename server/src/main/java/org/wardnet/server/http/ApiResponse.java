@@ -15,12 +15,13 @@ import java.util.Map;
  * @param headers     further headers (Location, Allow, Retry-After...)
  * @param stream      for a streamed answer (server-sent events), what produces it; null otherwise
  * @param file        for an answer that is part of a file, which part; null otherwise
+ * @param socket      for a request that becomes a WebSocket, what runs on it; null otherwise
  */
 public record ApiResponse(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers,
-        EventStream stream, FilePart file) {
+        EventStream stream, FilePart file, MediaSocket socket) {
 
     public ApiResponse(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers) {
-        this(status, contentType, body, headers, null, null);
+        this(status, contentType, body, headers, null, null, null);
     }
 
     /**
@@ -42,12 +43,17 @@ public record ApiResponse(HttpResponseStatus status, String contentType, byte[] 
     /** A {@code text/event-stream} answer that stays open and carries what {@code stream} sends. */
     public static ApiResponse events(EventStream stream) {
         return new ApiResponse(HttpResponseStatus.OK, "text/event-stream; charset=utf-8", new byte[0], Map.of(), stream,
-                null);
+                null, null);
+    }
+
+    /** The request's connection becomes a WebSocket (101) on which {@code socket} runs. */
+    public static ApiResponse webSocket(MediaSocket socket) {
+        return new ApiResponse(HttpResponseStatus.SWITCHING_PROTOCOLS, null, new byte[0], Map.of(), null, null, socket);
     }
 
     /** Part of a file (all of it for a 200, a range for a 206). */
     public static ApiResponse file(HttpResponseStatus status, String contentType, FilePart part) {
-        return new ApiResponse(status, contentType, new byte[0], Map.of(), null, part);
+        return new ApiResponse(status, contentType, new byte[0], Map.of(), null, part, null);
     }
 
     public static final String JSON = "application/json";
@@ -67,6 +73,6 @@ public record ApiResponse(HttpResponseStatus status, String contentType, byte[] 
     public ApiResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new ApiResponse(status, contentType, body, copy, stream, file);
+        return new ApiResponse(status, contentType, body, copy, stream, file, socket);
     }
 }

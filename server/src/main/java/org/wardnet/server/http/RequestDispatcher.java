@@ -5,10 +5,14 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -17,12 +21,14 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedFile;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -133,6 +139,43 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Turns the connection into a WebSocket: the HTTP handlers leave the pipeline before the
+     * handshake's answer is written (the client's frames may follow it at once), the socket's
+     * handler takes their place, and the socket runs until the connection closes.
+     */
+    private void upgrade(ChannelHandlerContext ctx, Incoming incoming, String route, MediaSocket socket) {
+        ApiRequest request = incoming.request();
+        DefaultFullHttpRequest handshake = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
+                request.path(), Unpooled.EMPTY_BUFFER, request.headers().copy(), EmptyHttpHeaders.INSTANCE);
+        WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
+                (secure ? "wss://" : "ws://") + request.headers().get(HttpHeaderNames.HOST) + request.path(), null, false,
+                4_096).newHandshaker(handshake);
+        observer.observe(incoming.method(), route, 101, System.nanoTime() - incoming.startNanos());
+        closing = true;
+        pending.clear();
+        if (handshaker == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel())
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ChannelPipeline pipeline = ctx.pipeline();
+        MediaSocketHandler handler = new MediaSocketHandler(handshaker);
+        pipeline.remove(RequestReader.class);
+        pipeline.addLast(handler);
+        pipeline.remove(this);
+        int high = socket.writeBufferBytes();
+        ctx.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(high / 4, high));
+        handshaker.handshake(ctx.channel(), handshake).addListener(done -> {
+            if (!done.isSuccess()) {
+                ctx.channel().close();
+                return;
+            }
+            Runnable onClose = socket.open(handler);
+            ctx.channel().closeFuture().addListener(closed -> onClose.run());
+        });
+    }
+
     /** Writes the head of a streamed answer, then lets its producer send until the connection closes. */
     private void stream(ChannelHandlerContext ctx, Incoming incoming, String route, ApiResponse response) {
         DefaultHttpResponse head = new DefaultHttpResponse(
@@ -154,6 +197,10 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
 
     private void answer(ChannelHandlerContext ctx, Incoming incoming, String route, ApiResponse response) {
+        if (response.socket() != null && incoming.rejection() == null) {
+            upgrade(ctx, incoming, route, response.socket());
+            return;
+        }
         if (response.stream() != null && incoming.rejection() == null) {
             stream(ctx, incoming, route, response);
             return;

@@ -6,16 +6,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.wardnet.adapters.live.Fmp4Consumer;
+import org.wardnet.adapters.live.LiveGate;
+import org.wardnet.adapters.live.LiveRefusal;
+import org.wardnet.adapters.live.LiveTap;
 import org.wardnet.adapters.live.RelayMeters;
+import org.wardnet.adapters.live.RelayedStream;
+import org.wardnet.adapters.live.StreamKey;
 import org.wardnet.adapters.live.UpstreamStats;
 import org.wardnet.app.live.LiveSessions;
 import org.wardnet.app.live.LiveTickets;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.core.registry.Registry;
+import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.JsonCodec;
+import org.wardnet.server.http.MediaSocket;
+import org.wardnet.server.http.Problem;
 
 /**
  * The live view over HTTP: a ticket URL for a camera's RTSP stream (for players that take no
@@ -46,6 +56,117 @@ public final class LiveResource {
         boolean sub = registry.camera(cameraId).map(c -> c.rtsp() != null && c.rtsp().subUrl() != null).orElse(false);
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(new TicketJson(
                 cameraId, base + query, sub ? base + "/sub" + query : null, ticket.value(), ticket.expires()))));
+    }
+
+    /**
+     * GET /api/v1/cameras/{id}/live with {@code Upgrade: websocket}: the camera's H.264 stream as
+     * fragmented MP4 (see {@link Fmp4Consumer}), admitted by a ticket ({@code ?ticket=}) or a bearer
+     * token; {@code ?stream=sub} for the sub stream. Refusals come before the upgrade, as HTTP
+     * problems: 401, 404 (also outside the caller's live scope), 415 (not H.264), 426 (no upgrade
+     * asked), 502 (the camera cannot be pulled), 503 (a limit reached).
+     */
+    public CompletableFuture<ApiResponse> socket(ApiRequest request) {
+        LiveView view = enabled();
+        if (!"websocket".equalsIgnoreCase(request.headers().get("Upgrade"))) {
+            throw problem(426, "upgrade-required", "this is a WebSocket: connect with 'Upgrade: websocket' (a browser's"
+                    + " new WebSocket(url)); POST this path for a ticket");
+        }
+        String stream = request.queryParam("stream");
+        if (stream != null && !stream.equals("main") && !stream.equals("sub")) {
+            throw problem(400, "bad-stream", "stream is main or sub, not '" + stream + "'");
+        }
+        StreamKey key = new StreamKey(request.pathParam("id"), "sub".equals(stream));
+        return view.gate().admit(new LiveGate.Request(key, request.headers().get("Authorization"),
+                request.queryParam("ticket"), request.remoteAddress(), "websocket"))
+                .exceptionally(error -> {
+                    throw refusal(error);
+                })
+                .thenCompose(admission -> {
+                    LiveTap tap;
+                    try {
+                        tap = view.relay().open(key, admission.source());
+                    } catch (LiveRefusal refused) {
+                        admission.end().ended(0, 0, refused.getMessage());
+                        throw refusal(refused);
+                    }
+                    return tap.described().handle((described, failed) -> {
+                        if (failed == null && described.video().codec().equals("H264")) {
+                            return ApiResponse.webSocket(new Viewer(tap, described, admission, view));
+                        }
+                        tap.close();
+                        String why = failed != null ? String.valueOf(unwrap(failed).getMessage())
+                                : "the stream is " + described.video().codec() + ", which browsers here cannot decode";
+                        admission.end().ended(0, 0, why);
+                        if (failed != null) {
+                            throw refusal(failed);
+                        }
+                        throw problem(415, "codec-not-playable", why + (key.sub() ? "" : "; try ?stream=sub"));
+                    });
+                });
+    }
+
+    /** One browser viewer: the tap's pictures as fragmented MP4 on the WebSocket until either side leaves. */
+    private record Viewer(LiveTap tap, RelayedStream stream, LiveGate.Admission admission, LiveView view)
+            implements MediaSocket {
+
+        @Override
+        public int writeBufferBytes() {
+            return view.writeBufferBytes();
+        }
+
+        @Override
+        public Runnable open(MediaSocket.Sink sink) {
+            Fmp4Consumer consumer = new Fmp4Consumer(stream.sdp(), new Fmp4Consumer.Sink() {
+                @Override
+                public void text(String message) {
+                    sink.text(message);
+                }
+
+                @Override
+                public void binary(io.netty.buffer.ByteBuf segment) {
+                    sink.binary(segment);
+                }
+
+                @Override
+                public boolean writable() {
+                    return sink.writable();
+                }
+
+                @Override
+                public void close(String reason) {
+                    sink.close(false, reason);
+                }
+            }, view.relay().meters());
+            tap.play(consumer);
+            return () -> {
+                tap.close();
+                admission.end().ended(consumer.bytesSent(), consumer.dropped(), "the viewer left");
+            };
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private static RuntimeException refusal(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof LiveRefusal refused) {
+            String code = switch (refused.status()) {
+                case 401 -> "unauthenticated";
+                case 403 -> "forbidden";
+                case 404 -> "not-found";
+                case 502 -> "camera-unreachable";
+                default -> "live-unavailable";
+            };
+            return problem(refused.status(), code, refused.getMessage());
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    private static ApiException problem(int status, String code, String detail) {
+        HttpResponseStatus http = HttpResponseStatus.valueOf(status);
+        return new ApiException(Problem.of(http, code, http.reasonPhrase(), detail));
     }
 
     /** GET /api/v1/live: the caller's cameras' streams and sessions, and the relay's counters. */

@@ -43,9 +43,14 @@ public final class LiveView implements AutoCloseable {
     private final String recorderSecret;
     private final String host;
     private final boolean recordThrough;
+    private final SessionGate gate;
+    private final int writeBufferBytes;
 
     private LiveView(EventLoopGroup loops, LiveRelay relay, RelayRtspServer rtsp, LiveSessions sessions,
-            ThreadPoolExecutor admissions, String recorderSecret, String host, boolean recordThrough) {
+            ThreadPoolExecutor admissions, String recorderSecret, String host, boolean recordThrough, SessionGate gate,
+            int writeBufferBytes) {
+        this.gate = gate;
+        this.writeBufferBytes = writeBufferBytes;
         this.loops = loops;
         this.relay = relay;
         this.rtsp = rtsp;
@@ -91,9 +96,10 @@ public final class LiveView implements AutoCloseable {
         LiveRelay relay = new LiveRelay(loops, settings);
         String host = config.get(WardnetKeys.SERVER_HOST);
         RelayRtspServer rtsp;
+        SessionGate gate = new SessionGate(sessions, admissions);
         try {
-            rtsp = RelayRtspServer.bind(loops, loops, host, config.get(LiveKeys.LIVE_RTSP_PORT), relay,
-                    new SessionGate(sessions, admissions), config.get(LiveKeys.LIVE_WRITE_BUFFER_BYTES), 0);
+            rtsp = RelayRtspServer.bind(loops, loops, host, config.get(LiveKeys.LIVE_RTSP_PORT), relay, gate,
+                    config.get(LiveKeys.LIVE_WRITE_BUFFER_BYTES), 0);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) { // Netty rethrows bind failures undeclared
@@ -104,7 +110,7 @@ public final class LiveView implements AutoCloseable {
                     + " it off): " + e.getMessage(), e));
         }
         return new LiveView(loops, relay, rtsp, sessions, admissions, secret, host,
-                config.get(LiveKeys.LIVE_RECORD_THROUGH_RELAY));
+                config.get(LiveKeys.LIVE_RECORD_THROUGH_RELAY), gate, config.get(LiveKeys.LIVE_WRITE_BUFFER_BYTES));
     }
 
     /** The recorders to use: through the relay when {@code live.recordThroughRelay}, else {@code direct}. */
@@ -132,6 +138,16 @@ public final class LiveView implements AutoCloseable {
 
     public LiveSessions sessions() {
         return sessions;
+    }
+
+    /** Admits sessions of any transport (RTSP here, WebSockets through the HTTP API). */
+    SessionGate gate() {
+        return gate;
+    }
+
+    /** Bytes a viewer's connection may queue before its pictures are dropped. */
+    int writeBufferBytes() {
+        return writeBufferBytes;
     }
 
     @Override
