@@ -256,6 +256,9 @@ public final class WardnetServer implements AutoCloseable {
             } catch (java.io.UncheckedIOException e) {
                 throw new ServerStartException(e.getCause().getMessage(), e);
             }
+            if (live != null) {
+                live.bindMetrics(metrics.registry());
+            }
             recording = RecordingService.start(config, registry, new JdbcRecordingPlanStore(database.dataSource()),
                     clipIndex, clipIndex, history::append,
                     live == null ? devices.recorders() : live.recorders(devices.recorders()), media,

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.wardnet.adapters.media.H264Sps;
 import org.wardnet.adapters.media.VideoSize;
-import org.wardnet.adapters.rtsp.SessionDescription;
 import org.wardnet.adapters.rtsp.SdpParser;
+import org.wardnet.adapters.rtsp.SessionDescription;
 
 /**
  * A relayed H.264 stream as fragmented MP4 for a browser's Media Source Extensions: first a text

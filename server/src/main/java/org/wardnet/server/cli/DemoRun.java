@@ -165,6 +165,25 @@ public final class DemoRun implements AutoCloseable {
                 out);
         DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), room, out);
         DemoTrack.printTour(server.baseUrl(), district.cameras().get(30).id(), out);
+        printLive(out);
+    }
+
+    /** The live view's URLs: the relay's RTSP stream of a camera, its ticket, the relay's state, a wall. */
+    private void printLive(PrintStream out) {
+        if (server.live() == null) {
+            return;
+        }
+        String base = server.baseUrl();
+        String host = java.net.URI.create(base).getHost();
+        String camera = district.cameras().get(0).id();
+        String wall = String.join(",", district.cameras().subList(0, 4).stream().map(c -> c.id()).toList());
+        out.println("Live (each camera pulled once, shared by every viewer and the recorder):");
+        out.println("  ffplay -rtsp_transport tcp \"rtsp://admin:$WARDNET_TOKEN@" + host + ":" + server.live().rtspPort()
+                + "/live/" + camera + "\"   # any user name; the password is an API token");
+        out.println("  wcurl -X POST " + base + "/api/v1/cameras/" + camera + "/live   # a ticket URL for players"
+                + " that take no password");
+        out.println("  wcurl " + base + "/api/v1/live                            # streams pulled, sessions, drops");
+        out.println("  open " + base + "/#/wall/" + wall + "   # a video wall in the console");
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.wardnet.server.live;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -14,7 +17,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.wardnet.adapters.live.LiveRelay;
 import org.wardnet.adapters.live.LiveRelaySettings;
+import org.wardnet.adapters.live.RelayMeters;
 import org.wardnet.adapters.live.RelayRtspServer;
+import org.wardnet.adapters.live.UpstreamStats;
 import org.wardnet.adapters.rtsp.RtspProbeSettings;
 import org.wardnet.app.access.Authenticator;
 import org.wardnet.app.audit.AuditLog;
@@ -111,6 +116,25 @@ public final class LiveView implements AutoCloseable {
         }
         return new LiveView(loops, relay, rtsp, sessions, admissions, secret, host,
                 config.get(LiveKeys.LIVE_RECORD_THROUGH_RELAY), gate, config.get(LiveKeys.LIVE_WRITE_BUFFER_BYTES));
+    }
+
+    /** Registers the relay's meters: streams, consumers and sessions now; pictures, drops and bytes since start. */
+    public void bindMetrics(MeterRegistry registry) {
+        Gauge.builder("wardnet.live.streams", relay, r -> r.streams().size())
+                .description("Camera streams pulled by the live relay now").register(registry);
+        Gauge.builder("wardnet.live.consumers", relay, r -> r.streams().stream().mapToInt(UpstreamStats::consumers).sum())
+                .description("Consumers of relayed streams now (RTSP and browser viewers, the recorder)").register(registry);
+        Gauge.builder("wardnet.live.sessions", sessions, s -> s.open().size())
+                .description("Live sessions open now").register(registry);
+        RelayMeters meters = relay.meters();
+        FunctionCounter.builder("wardnet.live.pictures", meters, RelayMeters::pictures)
+                .description("Pictures received from cameras and fanned out").register(registry);
+        FunctionCounter.builder("wardnet.live.pictures.dropped", meters, RelayMeters::dropped)
+                .description("Pictures not sent to a viewer that could not take them").register(registry);
+        FunctionCounter.builder("wardnet.live.slow.disconnects", meters, RelayMeters::slowDisconnects)
+                .description("Viewers disconnected for reading too slowly").register(registry);
+        FunctionCounter.builder("wardnet.live.bytes.out", meters, RelayMeters::bytesOut).baseUnit("bytes")
+                .description("Bytes sent to live consumers").register(registry);
     }
 
     /** The recorders to use: through the relay when {@code live.recordThroughRelay}, else {@code direct}. */

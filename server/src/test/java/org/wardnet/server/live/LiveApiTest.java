@@ -21,8 +21,8 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 import org.wardnet.simulator.camera.SimulatedCamera;
-import org.wardnet.simulator.run.SimulatedDistrict;
 import org.wardnet.simulator.rtsp.H264Clip;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /**
  * Live view through a whole server: the relay's RTSP stream read by ffprobe with an API token as

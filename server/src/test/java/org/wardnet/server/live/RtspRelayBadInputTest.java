@@ -25,8 +25,8 @@ import org.wardnet.adapters.live.LiveSource;
 import org.wardnet.adapters.live.RelayRtspServer;
 import org.wardnet.adapters.rtsp.RtspProbeSettings;
 import org.wardnet.simulator.camera.SimulatedCamera;
-import org.wardnet.simulator.run.SimulatedDistrict;
 import org.wardnet.simulator.rtsp.H264Clip;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /**
  * What the relay's RTSP server does with requests it cannot serve, each on a raw socket: garbage

@@ -26,8 +26,8 @@ import org.wardnet.adapters.rtsp.RtspProbeSettings;
 import org.wardnet.adapters.rtsp.RtspPull;
 import org.wardnet.server.federation.LinkProxy;
 import org.wardnet.simulator.camera.SimulatedCamera;
-import org.wardnet.simulator.run.SimulatedDistrict;
 import org.wardnet.simulator.rtsp.H264Clip;
+import org.wardnet.simulator.run.SimulatedDistrict;
 
 /**
  * The relay's RTSP server against real clients: Debian's ffprobe, ffmpeg and GStreamer read a
