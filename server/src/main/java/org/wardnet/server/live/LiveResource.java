@@ -53,7 +53,7 @@ public final class LiveResource {
         String host = host(request);
         String query = "?ticket=" + URLEncoder.encode(ticket.value(), StandardCharsets.UTF_8);
         String base = "rtsp://" + host + ":" + view.rtspPort() + "/live/" + cameraId;
-        boolean sub = registry.camera(cameraId).map(c -> c.rtsp() != null && c.rtsp().subUrl() != null).orElse(false);
+        boolean sub = hasSubStream(cameraId);
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(new TicketJson(
                 cameraId, base + query, sub ? base + "/sub" + query : null, ticket.value(), ticket.expires()))));
     }
@@ -61,9 +61,10 @@ public final class LiveResource {
     /**
      * GET /api/v1/cameras/{id}/live with {@code Upgrade: websocket}: the camera's H.264 stream as
      * fragmented MP4 (see {@link Fmp4Consumer}), admitted by a ticket ({@code ?ticket=}) or a bearer
-     * token; {@code ?stream=sub} for the sub stream. Refusals come before the upgrade, as HTTP
-     * problems: 401, 404 (also outside the caller's live scope), 415 (not H.264), 426 (no upgrade
-     * asked), 502 (the camera cannot be pulled), 503 (a limit reached).
+     * token; {@code ?stream=sub} for the sub stream (also taken, by itself, for a main stream that
+     * is not H.264). Refusals come before the upgrade, as HTTP problems: 401, 404 (also outside the
+     * caller's live scope), 415 (no H.264 stream), 426 (no upgrade asked), 502 (the camera cannot be
+     * pulled), 503 (a limit reached).
      */
     public CompletableFuture<ApiResponse> socket(ApiRequest request) {
         LiveView view = enabled();
@@ -75,7 +76,14 @@ public final class LiveResource {
         if (stream != null && !stream.equals("main") && !stream.equals("sub")) {
             throw problem(400, "bad-stream", "stream is main or sub, not '" + stream + "'");
         }
-        StreamKey key = new StreamKey(request.pathParam("id"), "sub".equals(stream));
+        return watch(view, new StreamKey(request.pathParam("id"), "sub".equals(stream)), request);
+    }
+
+    /**
+     * Admits the viewer and opens the stream; a main stream browsers cannot decode (H.265) is
+     * replaced by the camera's sub stream when it has one (a session of its own in the trail).
+     */
+    private CompletableFuture<ApiResponse> watch(LiveView view, StreamKey key, ApiRequest request) {
         return view.gate().admit(new LiveGate.Request(key, request.headers().get("Authorization"),
                 request.queryParam("ticket"), request.remoteAddress(), "websocket"))
                 .exceptionally(error -> {
@@ -91,18 +99,28 @@ public final class LiveResource {
                     }
                     return tap.described().handle((described, failed) -> {
                         if (failed == null && described.video().codec().equals("H264")) {
-                            return ApiResponse.webSocket(new Viewer(tap, described, admission, view));
+                            return CompletableFuture.completedFuture(
+                                    ApiResponse.webSocket(new Viewer(tap, described, admission, view)));
                         }
                         tap.close();
-                        String why = failed != null ? String.valueOf(unwrap(failed).getMessage())
-                                : "the stream is " + described.video().codec() + ", which browsers here cannot decode";
-                        admission.end().ended(0, 0, why);
                         if (failed != null) {
+                            admission.end().ended(0, 0, String.valueOf(unwrap(failed).getMessage()));
                             throw refusal(failed);
                         }
-                        throw problem(415, "codec-not-playable", why + (key.sub() ? "" : "; try ?stream=sub"));
-                    });
+                        String why = "the stream is " + described.video().codec() + ", which browsers cannot decode";
+                        if (!key.sub() && hasSubStream(key.cameraId())) {
+                            admission.end().ended(0, 0, why + "; switched to the sub stream");
+                            return watch(view, new StreamKey(key.cameraId(), true), request);
+                        }
+                        admission.end().ended(0, 0, why);
+                        throw problem(415, "codec-not-playable", why + (key.sub() ? " (its sub stream neither)"
+                                : " and the camera has no sub stream; transcoding is not offered"));
+                    }).thenCompose(next -> next);
                 });
+    }
+
+    private boolean hasSubStream(String cameraId) {
+        return registry.camera(cameraId).map(c -> c.rtsp() != null && c.rtsp().subUrl() != null).orElse(false);
     }
 
     /** One browser viewer: the tap's pictures as fragmented MP4 on the WebSocket until either side leaves. */
