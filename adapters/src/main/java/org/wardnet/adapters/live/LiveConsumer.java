@@ -1,13 +1,24 @@
 package org.wardnet.adapters.live;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
 
 /**
- * One watcher of a relayed stream. Called on the upstream's event loop: it must not block, and a
- * consumer that cannot keep up drops frames itself (up to the next key frame) instead of queueing.
+ * One watcher of a relayed stream. Called on its {@link #executor} (or the upstream's event loop
+ * when it names none): it must not block, and a consumer that cannot keep up drops frames itself
+ * (up to the next key frame) instead of queueing.
  */
 public interface LiveConsumer {
+
+    /**
+     * The event loop this consumer writes on, or null for any thread. Pictures are handed to a
+     * consumer on its own loop, one task per loop and picture for all its consumers there, so a
+     * picture costs each loop one wake-up however many viewers it serves.
+     */
+    default EventExecutor executor() {
+        return null;
+    }
 
     /**
      * One picture's RTP packets, each framed as interleaved channel 0 ({@code $}, 0, length, packet),

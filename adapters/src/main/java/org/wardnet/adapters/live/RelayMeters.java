@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the relay counts, for ops: pictures fanned out, pictures dropped for slow consumers,
  * consumers disconnected as too slow, malformed packets from cameras, bytes sent, and the time
- * the relay adds to each picture (from its first packet's arrival to the write of it reaching
- * the consumer's socket), as a histogram with bounds in microseconds.
+ * the relay adds to a picture (from its first packet's arrival to its write reaching an RTSP
+ * viewer's socket) as a histogram with bounds in microseconds, sampled: one picture in eight of
+ * each viewer.
  */
 public final class RelayMeters {
 

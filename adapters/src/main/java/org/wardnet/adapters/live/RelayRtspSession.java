@@ -15,6 +15,7 @@ import io.netty.handler.codec.rtsp.RtspResponseStatuses;
 import io.netty.handler.codec.rtsp.RtspVersions;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -57,6 +58,7 @@ final class RelayRtspSession extends ChannelInboundHandlerAdapter implements Liv
     private boolean playing;
     private volatile boolean waitForKeyFrame;
     private volatile long unwritableSince;
+    private int pictures;
 
     RelayRtspSession(LiveRelay relay, LiveGate gate) {
         this.relay = relay;
@@ -289,11 +291,20 @@ final class RelayRtspSession extends ChannelInboundHandlerAdapter implements Liv
         int bytes = picture.readableBytes();
         bytesSent.add(bytes);
         meters.bytesOut.add(bytes);
-        channel.writeAndFlush(picture).addListener(written -> {
-            if (written.isSuccess()) {
-                meters.latency(System.nanoTime() - arrivalNanos);
-            }
-        });
+        if ((++pictures & 7) == 0) { // the delay is sampled: a listener on every write costs more than it tells
+            channel.writeAndFlush(picture).addListener(written -> {
+                if (written.isSuccess()) {
+                    meters.latency(System.nanoTime() - arrivalNanos);
+                }
+            });
+        } else {
+            channel.writeAndFlush(picture, channel.voidPromise());
+        }
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return ctx.executor();
     }
 
     /** A packet on the interleaved channel the client chose (the shared one says 0): a copy. */

@@ -5,9 +5,13 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +48,8 @@ final class Upstream {
 
     private final List<CompletableFuture<RelayedStream>> waiting = new ArrayList<>();
     private final List<LiveConsumer> consumers = new ArrayList<>();
+    /** {@link #consumers} by loop; null when they changed since it was made. */
+    private Map<EventExecutor, List<LiveConsumer>> groups;
     private final AtomicInteger taps = new AtomicInteger();
     /** The pictures since the last key frame, each its packets; the first is the key frame. */
     private final List<List<ByteBuf>> gop = new ArrayList<>();
@@ -141,14 +147,15 @@ final class Upstream {
                 consumer.frame(duplicates(gop.get(i)), i == 0, now);
             }
             consumers.add(consumer);
+            groups = null;
         });
     }
 
     /** A tap closed: stops feeding its consumer, and lingers the upstream when it was the last. */
     void release(LiveConsumer consumer) {
         loop.execute(() -> {
-            if (consumer != null) {
-                consumers.remove(consumer);
+            if (consumer != null && consumers.remove(consumer)) {
+                groups = null;
             }
             if (taps.decrementAndGet() == 0 && state != State.CLOSED) {
                 linger = loop.schedule(this::closeIfUnused, settings.lingerMillis(), TimeUnit.MILLISECONDS);
@@ -183,9 +190,10 @@ final class Upstream {
         }
         waiting.clear();
         for (LiveConsumer consumer : consumers) {
-            consumer.streamEnded(why);
+            onItsLoop(consumer, () -> consumer.streamEnded(why));
         }
         consumers.clear();
+        groups = null;
         dropPicture();
         dropGop();
         LOG.debug("live {}: upstream closed ({})", key, why);
@@ -278,11 +286,66 @@ final class Upstream {
         List<ByteBuf> packets = picture;
         picture = new ArrayList<>();
         keep(packets);
-        for (LiveConsumer consumer : consumers) {
-            consumer.frame(duplicates(packets), pictureKey, pictureArrival);
-        }
+        deliver(packets, pictureKey, pictureArrival);
         meters.pictures.increment();
         packets.forEach(ReferenceCountUtil::release);
+    }
+
+    /**
+     * Hands a picture to every playing consumer: directly to those on this loop (or on none), and
+     * to those of each other loop in one task of that loop.
+     */
+    private void deliver(List<ByteBuf> packets, boolean key, long arrival) {
+        for (Map.Entry<EventExecutor, List<LiveConsumer>> group : byLoop().entrySet()) {
+            EventExecutor executor = group.getKey();
+            List<LiveConsumer> members = group.getValue();
+            if (executor == null || executor.inEventLoop()) {
+                for (LiveConsumer consumer : members) {
+                    consumer.frame(duplicates(packets), key, arrival);
+                }
+                continue;
+            }
+            List<List<ByteBuf>> copies = new ArrayList<>(members.size());
+            for (int i = 0; i < members.size(); i++) {
+                copies.add(duplicates(packets));
+            }
+            try {
+                executor.execute(() -> {
+                    for (int i = 0; i < members.size(); i++) {
+                        members.get(i).frame(copies.get(i), key, arrival);
+                    }
+                });
+            } catch (RejectedExecutionException e) { // the consumers' loop is shutting down
+                copies.forEach(copy -> copy.forEach(ReferenceCountUtil::release));
+            }
+        }
+    }
+
+    /** Runs {@code call} on the consumer's loop, after the pictures already handed to it there. */
+    private static void onItsLoop(LiveConsumer consumer, Runnable call) {
+        EventExecutor executor = consumer.executor();
+        if (executor == null || executor.inEventLoop()) {
+            call.run();
+            return;
+        }
+        try {
+            executor.execute(call);
+        } catch (RejectedExecutionException e) {
+            // the consumer's loop is shutting down, and the consumer with it
+        }
+    }
+
+    /** The playing consumers by the loop they write on, made again only when they change. */
+    private Map<EventExecutor, List<LiveConsumer>> byLoop() {
+        if (groups == null) {
+            Map<EventExecutor, List<LiveConsumer>> made = new LinkedHashMap<>();
+            for (LiveConsumer consumer : consumers) {
+                made.computeIfAbsent(consumer.executor(), e -> new ArrayList<>()).add(consumer);
+            }
+            made.replaceAll((e, members) -> List.copyOf(members));
+            groups = made;
+        }
+        return groups;
     }
 
     /** The pictures since the last key frame, for consumers that join; none once over the bound. */
@@ -340,7 +403,7 @@ final class Upstream {
         reconnects.incrementAndGet();
         LOG.info("live {}: camera stream lost ({}); reconnecting in {} ms", key, reason, retryMillis);
         for (LiveConsumer consumer : consumers) {
-            consumer.upstreamLost(reason);
+            onItsLoop(consumer, () -> consumer.upstreamLost(reason));
         }
         loop.schedule(this::open, retryMillis, TimeUnit.MILLISECONDS);
         retryMillis = Math.min(settings.retryMaxMillis(), retryMillis * 2);
