@@ -7,13 +7,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.handler.codec.rtsp.RtspEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.wardnet.adapters.rtsp.NettyTransports;
 import org.wardnet.adapters.rtsp.RtspFramer;
 
 /**
@@ -46,7 +46,7 @@ public final class RelayRtspServer implements AutoCloseable {
         if (sendBufferBytes > 0) {
             bootstrap.childOption(ChannelOption.SO_SNDBUF, sendBufferBytes);
         }
-        Channel channel = bootstrap.group(boss, workers).channel(NioServerSocketChannel.class)
+        Channel channel = bootstrap.group(boss, workers).channel(NettyTransports.serverChannel(boss))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(writeBufferHighBytes / 4, writeBufferHighBytes))
@@ -54,7 +54,7 @@ public final class RelayRtspServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new IdleStateHandler(60, 0, 0, TimeUnit.SECONDS),
-                                new RtspFramer(MAX_HEADER_BYTES, MAX_BODY_BYTES), new RtspEncoder(),
+                                new RtspFramer(MAX_HEADER_BYTES, MAX_BODY_BYTES), new RtpOutlet(), new RtspEncoder(),
                                 new RtspDecoder(4_096, MAX_HEADER_BYTES, MAX_BODY_BYTES),
                                 new HttpObjectAggregator(MAX_BODY_BYTES), new RelayRtspSession(relay, gate));
                     }

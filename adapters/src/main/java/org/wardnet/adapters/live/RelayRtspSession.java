@@ -50,6 +50,8 @@ final class RelayRtspSession extends ChannelInboundHandlerAdapter implements Liv
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder droppedPictures = new LongAdder();
     private ChannelHandlerContext ctx;
+    /** Where pictures are written: below the RTSP encoder when the pipeline has an {@link RtpOutlet}. */
+    private ChannelHandlerContext media;
     private LiveGate.Admission admission;
     private LiveTap tap;
     private RelayedStream stream;
@@ -70,6 +72,8 @@ final class RelayRtspSession extends ChannelInboundHandlerAdapter implements Liv
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        ChannelHandlerContext outlet = ctx.pipeline().context(RtpOutlet.class);
+        this.media = outlet != null ? outlet : ctx;
     }
 
     @Override
@@ -292,13 +296,13 @@ final class RelayRtspSession extends ChannelInboundHandlerAdapter implements Liv
         bytesSent.add(bytes);
         meters.bytesOut.add(bytes);
         if ((++pictures & 7) == 0) { // the delay is sampled: a listener on every write costs more than it tells
-            channel.writeAndFlush(picture).addListener(written -> {
+            media.writeAndFlush(picture).addListener(written -> {
                 if (written.isSuccess()) {
                     meters.latency(System.nanoTime() - arrivalNanos);
                 }
             });
         } else {
-            channel.writeAndFlush(picture, channel.voidPromise());
+            media.writeAndFlush(picture, channel.voidPromise());
         }
     }
 

@@ -3,8 +3,6 @@ package org.wardnet.bench.live;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import org.wardnet.adapters.live.LiveSource;
 import org.wardnet.adapters.live.RelayMeters;
 import org.wardnet.adapters.live.RelayRtspServer;
 import org.wardnet.adapters.live.UpstreamStats;
+import org.wardnet.adapters.rtsp.NettyTransports;
 import org.wardnet.adapters.rtsp.RtspProbeSettings;
 
 /**
@@ -36,8 +35,7 @@ public final class RelayMain {
 
     public static void main(String[] args) throws Exception {
         int simPort = Integer.parseInt(args[0]);
-        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                NioIoHandler.newFactory());
+        EventLoopGroup loops = NettyTransports.newGroup(Runtime.getRuntime().availableProcessors());
         LiveRelay relay = new LiveRelay(loops, new LiveRelaySettings(new RtspProbeSettings(3_000, 5_000, 10_000, 8_192,
                 65_536, 0), 10_000, 10_000, 10_000, 4 << 20, 10_000, 500, 30_000));
         LiveGate everyone = request -> {

@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
@@ -20,6 +18,7 @@ import org.wardnet.adapters.live.LiveRelaySettings;
 import org.wardnet.adapters.live.RelayMeters;
 import org.wardnet.adapters.live.RelayRtspServer;
 import org.wardnet.adapters.live.UpstreamStats;
+import org.wardnet.adapters.rtsp.NettyTransports;
 import org.wardnet.adapters.rtsp.RtspProbeSettings;
 import org.wardnet.app.access.Authenticator;
 import org.wardnet.app.audit.AuditLog;
@@ -96,8 +95,7 @@ public final class LiveView implements AutoCloseable {
                 config.get(LiveKeys.LIVE_MAX_STREAMS), config.get(LiveKeys.LIVE_MAX_CONSUMERS_PER_STREAM),
                 config.get(LiveKeys.LIVE_KEPT_BYTES), config.get(LiveKeys.LIVE_SLOW_CONSUMER_SECONDS) * 1_000L,
                 500, 30_000);
-        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                NioIoHandler.newFactory());
+        EventLoopGroup loops = NettyTransports.newGroup(Runtime.getRuntime().availableProcessors());
         LiveRelay relay = new LiveRelay(loops, settings);
         String host = config.get(WardnetKeys.SERVER_HOST);
         RelayRtspServer rtsp;
