@@ -74,9 +74,21 @@ public final class LiveKeys {
             "How long a ticket from POST /api/v1/cameras/{id}/live can start sessions (a session started runs"
                     + " until the viewer leaves).");
 
+    /** Transcoding, for browsers that cannot decode H.265. */
+    public static final ConfigKey<Integer> LIVE_MAX_TRANSCODES = new ConfigKey<>("live.maxTranscodes",
+            ValueType.integer(0, 64), 2,
+            "Streams transcoded from H.265 to H.264 at once (for a browser watching an H.265 camera that has no"
+                    + " H.264 sub stream, or rtsp://.../live/{cameraId}/h264); each costs up to a core; 0 turns"
+                    + " transcoding off (such cameras answer 415 to browsers).");
+
+    public static final ConfigKey<Integer> LIVE_TRANSCODE_HEIGHT = new ConfigKey<>("live.transcodeHeight",
+            ValueType.integer(144, 2_160), 720,
+            "Transcoded pictures taller than this are scaled down to it (the width in proportion).");
+
     static final List<ConfigKey<?>> ALL = List.of(LIVE_ENABLED, LIVE_RTSP_PORT, LIVE_LINGER_SECONDS, LIVE_MAX_STREAMS,
             LIVE_MAX_CONSUMERS_PER_STREAM, LIVE_MAX_SESSIONS_PER_USER, LIVE_KEPT_BYTES, LIVE_SLOW_CONSUMER_SECONDS,
-            LIVE_WRITE_BUFFER_BYTES, LIVE_MEDIA_TIMEOUT_SECONDS, LIVE_RECORD_THROUGH_RELAY, LIVE_TICKET_SECONDS);
+            LIVE_WRITE_BUFFER_BYTES, LIVE_MEDIA_TIMEOUT_SECONDS, LIVE_RECORD_THROUGH_RELAY, LIVE_TICKET_SECONDS,
+            LIVE_MAX_TRANSCODES, LIVE_TRANSCODE_HEIGHT);
 
     private LiveKeys() {
     }

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * A live URL's parts: {@code /live/{cameraId}} or {@code /live/{cameraId}/sub}, optionally
+ * A live URL's parts: {@code /live/{cameraId}}, then {@code /sub} for the sub stream and
+ * {@code /h264} for the stream transcoded to H.264 (either, both in that order, or neither), optionally
  * followed by a track ({@code /trackID=0}), with an optional {@code ticket} query parameter.
  * Absolute RTSP URLs and bare paths are both read.
  *
@@ -36,10 +37,21 @@ record LivePath(StreamKey stream, String ticket) {
         if (count > 0 && parts[count - 1].startsWith("trackID=")) {
             count--;
         }
-        if (count < 1 || count > 2 || !CAMERA_ID.matcher(parts[0]).matches() || count == 2 && !parts[1].equals("sub")) {
+        if (count < 1 || count > 3 || !CAMERA_ID.matcher(parts[0]).matches()) {
             return null;
         }
-        return new LivePath(new StreamKey(parts[0], count == 2), ticket(query));
+        boolean sub = false;
+        boolean transcoded = false;
+        for (int i = 1; i < count; i++) {
+            if (parts[i].equals("sub") && i == 1) {
+                sub = true;
+            } else if (parts[i].equals("h264") && i == count - 1) {
+                transcoded = true;
+            } else {
+                return null;
+            }
+        }
+        return new LivePath(new StreamKey(parts[0], sub, transcoded), ticket(query));
     }
 
     private static String ticket(String query) {

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentMap;
  * is closed. Thread-safe.
  *
  * <p>Limits: {@code maxUpstreams} streams at once, {@code maxConsumersPerUpstream} taps each (a
- * {@link LiveRefusal} with 503 past either); video only; an upstream keeps the source it was
+ * {@link LiveRefusal} with 503 past either), {@link TranscodeSettings#maxTranscodes} transcoded
+ * streams; video only; an upstream keeps the source it was
  * opened with (a camera's changed URL or password applies to its next upstream).
  */
 public final class LiveRelay implements AutoCloseable {
@@ -21,17 +22,25 @@ public final class LiveRelay implements AutoCloseable {
     private final EventLoopGroup group;
     private final LiveRelaySettings settings;
     private final ConcurrentMap<StreamKey, Upstream> upstreams = new ConcurrentHashMap<>();
+    private final TranscodeSettings transcoding;
     private final RelayMeters meters = new RelayMeters();
 
+    /** A relay that does not transcode. */
     public LiveRelay(EventLoopGroup group, LiveRelaySettings settings) {
+        this(group, settings, TranscodeSettings.OFF);
+    }
+
+    public LiveRelay(EventLoopGroup group, LiveRelaySettings settings, TranscodeSettings transcoding) {
         this.group = group;
         this.settings = settings;
+        this.transcoding = transcoding;
     }
 
     /**
-     * A tap on {@code key}'s stream, pulled from {@code source} when it is not open yet.
+     * A tap on {@code key}'s stream, pulled from {@code source} when it is not open yet. A
+     * transcoded stream is made from a tap on the camera's own stream (one more consumer of it).
      *
-     * @throws LiveRefusal 503 when a limit is reached
+     * @throws LiveRefusal 503 when a limit is reached (transcodes included)
      */
     public LiveTap open(StreamKey key, LiveSource source) {
         for (int attempt = 0; attempt < 8; attempt++) {
@@ -41,7 +50,7 @@ public final class LiveRelay implements AutoCloseable {
                     throw new LiveRefusal(503, upstreams.size() + " camera streams are relayed, the most allowed"
                             + " (live.maxStreams)");
                 }
-                Upstream made = new Upstream(key, source, settings, group, meters, () -> forget(key));
+                Upstream made = new Upstream(key, feed(key, source), settings, group, meters, () -> forget(key));
                 upstream = upstreams.putIfAbsent(key, made);
                 if (upstream == null) {
                     upstream = made;
@@ -56,6 +65,24 @@ public final class LiveRelay implements AutoCloseable {
             upstreams.remove(key, upstream); // closing as we came: make a new one
         }
         throw new LiveRefusal(503, "the stream of " + key + " keeps closing; try again");
+    }
+
+    private UpstreamFeed feed(StreamKey key, LiveSource source) {
+        if (!key.transcoded()) {
+            return UpstreamFeed.camera(source, settings.pull());
+        }
+        long transcodes = upstreams.keySet().stream().filter(StreamKey::transcoded).count();
+        if (transcodes >= transcoding.maxTranscodes()) {
+            throw new LiveRefusal(503, transcoding.maxTranscodes() == 0 ? "this server does not transcode"
+                    + " (live.maxTranscodes is 0)" : transcodes + " streams are transcoded, the most allowed"
+                    + " (live.maxTranscodes)");
+        }
+        return new TranscodeFeed(this, key.original(), source, transcoding.maxHeight());
+    }
+
+    /** Whether streams can be transcoded to H.264 here. */
+    public boolean transcodes() {
+        return transcoding.maxTranscodes() > 0;
     }
 
     private void forget(StreamKey key) {

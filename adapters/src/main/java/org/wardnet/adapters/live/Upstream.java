@@ -22,7 +22,7 @@ import org.wardnet.adapters.rtsp.KeyFrames;
 import org.wardnet.adapters.rtsp.RtspPull;
 
 /**
- * One camera stream pulled once and fanned out. Opened by the first {@link LiveTap}, closed
+ * One camera stream pulled once (or one transcoded stream made once) and fanned out. Opened by the first {@link LiveTap}, closed
  * {@code lingerMillis} after the last tap is closed. Packets are gathered into pictures (up to the
  * RTP marker bit, or a new timestamp) and each picture goes to every playing consumer; the
  * pictures since the last key frame are kept (bounded) so a consumer that joins starts with a
@@ -40,7 +40,7 @@ final class Upstream {
     enum State { OPENING, LIVE, RETRYING, CLOSED }
 
     private final StreamKey key;
-    private final LiveSource source;
+    private final UpstreamFeed feed;
     private final LiveRelaySettings settings;
     private final EventLoop loop;
     private final Runnable onClosed;
@@ -55,7 +55,7 @@ final class Upstream {
     private final List<List<ByteBuf>> gop = new ArrayList<>();
     private List<ByteBuf> picture = new ArrayList<>();
     private volatile State state = State.OPENING;
-    private RtspPull pull;
+    private Runnable stopFeed;
     private RelayedStream stream;
     private String codec = "H264";
     private RtpContinuity continuity;
@@ -72,10 +72,10 @@ final class Upstream {
     final AtomicLong reconnects = new AtomicLong();
     final long openedAtMillis = System.currentTimeMillis();
 
-    Upstream(StreamKey key, LiveSource source, LiveRelaySettings settings, EventLoopGroup group, RelayMeters meters,
+    Upstream(StreamKey key, UpstreamFeed feed, LiveRelaySettings settings, EventLoopGroup group, RelayMeters meters,
             Runnable onClosed) {
         this.key = key;
-        this.source = source;
+        this.feed = feed;
         this.settings = settings;
         this.loop = group.next(); // the pull runs on it too: a packet never changes threads before fan-out
         this.meters = meters;
@@ -182,8 +182,8 @@ final class Upstream {
             return;
         }
         state = State.CLOSED;
-        if (pull != null) {
-            pull.close();
+        if (stopFeed != null) {
+            stopFeed.run();
         }
         for (CompletableFuture<RelayedStream> w : waiting) {
             w.completeExceptionally(new LiveRefusal(503, "the stream of " + key + " closed: " + why));
@@ -204,23 +204,22 @@ final class Upstream {
         if (state == State.CLOSED) {
             return;
         }
-        pull = RtspPull.start(loop, settings.pull(), source.url(), source.username(), source.password(),
-                new RtspPull.Listener() {
-                    @Override
-                    public void started(RtspPull.PulledStream pulled) {
-                        onStarted(pulled);
-                    }
+        stopFeed = feed.start(loop, new RtspPull.Listener() {
+            @Override
+            public void started(RtspPull.PulledStream pulled) {
+                onStarted(pulled);
+            }
 
-                    @Override
-                    public void packet(ByteBuf rtp) {
-                        onPacket(rtp);
-                    }
+            @Override
+            public void packet(ByteBuf rtp) {
+                onPacket(rtp);
+            }
 
-                    @Override
-                    public void ended(String reason) {
-                        onEnded(reason);
-                    }
-                });
+            @Override
+            public void ended(String reason) {
+                onEnded(reason);
+            }
+        });
     }
 
     private void onStarted(RtspPull.PulledStream pulled) {

@@ -57,19 +57,21 @@ public final class LiveSessions {
     /**
      * One admitted session.
      *
+     * @param stream        the stream watched as it appears in paths: {@code cam-1}, {@code cam-1/sub},
+     *                      {@code cam-1/h264} (transcoded) or {@code cam-1/sub/h264}
      * @param url           the camera stream's rtsp:// URL
      * @param username      the camera's user name ("" when none)
      * @param password      the camera's password; never shown
      */
-    public record Viewing(long id, String viewer, String cameraId, boolean sub, String via, String remoteAddress,
-            Instant since, String url, String username, String password) {
+    public record Viewing(long id, String viewer, String cameraId, boolean sub, String stream, String via,
+            String remoteAddress, Instant since, String url, String username, String password) {
 
         boolean recorder() {
             return viewer.equals(RECORDER);
         }
 
         String target() {
-            return "/live/" + cameraId + (sub ? "/sub" : "") + " via " + via;
+            return "/live/" + stream + " via " + via;
         }
 
         @Override
@@ -105,11 +107,12 @@ public final class LiveSessions {
      *
      * @param authorization an Authorization value (Bearer, or Basic with a token as password), or null
      * @param ticket        a ticket from {@link #ticket}, or null
+     * @param transcoded    whether the stream is watched transcoded to H.264
      * @throws DomainException UNAUTHENTICATED, NOT_FOUND (also for a camera outside the viewer's scope),
      *                         UNAVAILABLE (the viewer's session limit, or the audit trail not answering)
      */
-    public Viewing admit(String authorization, String ticket, String cameraId, boolean sub, String remoteAddress,
-            String via) {
+    public Viewing admit(String authorization, String ticket, String cameraId, boolean sub, boolean transcoded,
+            String remoteAddress, String via) {
         String viewer = viewer(authorization, ticket, cameraId);
         Camera camera = registry.camera(cameraId).orElseThrow(() -> DomainException.notFound("no camera '"
                 + cameraId + "'"));
@@ -121,8 +124,9 @@ public final class LiveSessions {
         if (url == null) {
             throw DomainException.notFound("camera '" + cameraId + "' has no sub stream; watch /live/" + cameraId);
         }
-        Viewing viewing = new Viewing(ids.incrementAndGet(), viewer, cameraId, sub, via, remoteAddress, clock.instant(),
-                url, rtsp.credentials().username(), rtsp.credentials().password());
+        String stream = cameraId + (sub ? "/sub" : "") + (transcoded ? "/h264" : "");
+        Viewing viewing = new Viewing(ids.incrementAndGet(), viewer, cameraId, sub, stream, via, remoteAddress,
+                clock.instant(), url, rtsp.credentials().username(), rtsp.credentials().password());
         if (!viewing.recorder()) {
             count(viewer);
             try {

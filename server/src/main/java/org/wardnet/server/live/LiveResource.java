@@ -62,8 +62,9 @@ public final class LiveResource {
      * GET /api/v1/cameras/{id}/live with {@code Upgrade: websocket}: the camera's H.264 stream as
      * fragmented MP4 (see {@link Fmp4Consumer}), admitted by a ticket ({@code ?ticket=}) or a bearer
      * token; {@code ?stream=sub} for the sub stream (also taken, by itself, for a main stream that
-     * is not H.264). Refusals come before the upgrade, as HTTP problems: 401, 404 (also outside the
-     * caller's live scope), 415 (no H.264 stream), 426 (no upgrade asked), 502 (the camera cannot be
+     * is not H.264; failing that, an H.265 stream is transcoded to H.264 while fewer than
+     * {@code live.maxTranscodes} are). Refusals come before the upgrade, as HTTP problems: 401, 404 (also outside the
+     * caller's live scope), 415 (no H.264 stream, none transcoded), 426 (no upgrade asked), 502 (the camera cannot be
      * pulled), 503 (a limit reached).
      */
     public CompletableFuture<ApiResponse> socket(ApiRequest request) {
@@ -112,9 +113,14 @@ public final class LiveResource {
                             admission.end().ended(0, 0, why + "; switched to the sub stream");
                             return watch(view, new StreamKey(key.cameraId(), true), request);
                         }
+                        if (described.video().codec().equals("H265") && view.relay().transcodes()) {
+                            admission.end().ended(0, 0, why + "; switched to the stream transcoded to H.264");
+                            return watch(view, key.asTranscoded(), request);
+                        }
                         admission.end().ended(0, 0, why);
                         throw problem(415, "codec-not-playable", why + (key.sub() ? " (its sub stream neither)"
-                                : " and the camera has no sub stream; transcoding is not offered"));
+                                : " and the camera has no sub stream") + (described.video().codec().equals("H265")
+                                ? "; transcoding is off (live.maxTranscodes is 0)" : "; only H.265 is transcoded"));
                     }).thenCompose(next -> next);
                 });
     }
@@ -194,7 +200,7 @@ public final class LiveResource {
         List<UpstreamStats> streams = view.relay().streams().stream()
                 .filter(s -> sees(caller, s.stream().split("/")[0])).toList();
         List<SessionJson> sessions = view.sessions().open().stream().filter(s -> sees(caller, s.cameraId()))
-                .map(s -> new SessionJson(s.id(), s.viewer(), s.cameraId(), s.sub(), s.via(), s.remoteAddress(),
+                .map(s -> new SessionJson(s.id(), s.viewer(), s.cameraId(), s.sub(), s.stream(), s.via(), s.remoteAddress(),
                         s.since())).toList();
         RelayMeters meters = view.relay().meters();
         return CompletableFuture.completedFuture(ApiResponse.json(HttpResponseStatus.OK, json.write(new LiveJson(
@@ -230,8 +236,8 @@ public final class LiveResource {
     record TicketJson(String cameraId, String rtspUrl, String subRtspUrl, String ticket, Instant expires) {
     }
 
-    record SessionJson(long id, String viewer, String cameraId, boolean sub, String via, String remoteAddress,
-            Instant since) {
+    record SessionJson(long id, String viewer, String cameraId, boolean sub, String stream, String via,
+            String remoteAddress, Instant since) {
     }
 
     record RelayJson(long pictures, long droppedPictures, long slowDisconnects, long malformedPackets, long bytesOut) {

@@ -17,6 +17,7 @@ import org.wardnet.adapters.live.LiveRelay;
 import org.wardnet.adapters.live.LiveRelaySettings;
 import org.wardnet.adapters.live.RelayMeters;
 import org.wardnet.adapters.live.RelayRtspServer;
+import org.wardnet.adapters.live.TranscodeSettings;
 import org.wardnet.adapters.live.UpstreamStats;
 import org.wardnet.adapters.rtsp.NettyTransports;
 import org.wardnet.adapters.rtsp.RtspProbeSettings;
@@ -96,7 +97,8 @@ public final class LiveView implements AutoCloseable {
                 config.get(LiveKeys.LIVE_KEPT_BYTES), config.get(LiveKeys.LIVE_SLOW_CONSUMER_SECONDS) * 1_000L,
                 500, 30_000);
         EventLoopGroup loops = NettyTransports.newGroup(Runtime.getRuntime().availableProcessors());
-        LiveRelay relay = new LiveRelay(loops, settings);
+        LiveRelay relay = new LiveRelay(loops, settings, new TranscodeSettings(
+                config.get(LiveKeys.LIVE_MAX_TRANSCODES), config.get(LiveKeys.LIVE_TRANSCODE_HEIGHT)));
         String host = config.get(WardnetKeys.SERVER_HOST);
         RelayRtspServer rtsp;
         SessionGate gate = new SessionGate(sessions, admissions);

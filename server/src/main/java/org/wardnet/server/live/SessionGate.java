@@ -30,7 +30,8 @@ final class SessionGate implements LiveGate {
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     LiveSessions.Viewing viewing = sessions.admit(request.authorization(), request.ticket(),
-                            request.stream().cameraId(), request.stream().sub(), request.remoteAddress(), request.via());
+                            request.stream().cameraId(), request.stream().sub(), request.stream().transcoded(),
+                            request.remoteAddress(), request.via());
                     return new Admission(viewing.viewer(), new LiveSource(viewing.url(), viewing.username(),
                             viewing.password()), (bytes, dropped, reason) -> sessions.ended(viewing, bytes, dropped, reason));
                 } catch (DomainException e) {

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wardnet.config.LiveKeys;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.server.ApiTestBase;
@@ -32,35 +29,28 @@ import org.wardnet.server.TestServer;
 /**
  * A camera whose main stream is H.265 (which Chromium here cannot decode) and whose sub stream is
  * H.264, served live by GStreamer's RTSP server: the browser's WebSocket gets the sub stream by
- * itself; a camera with only H.265 is refused before the upgrade, with 415.
+ * itself; with transcoding off ({@code live.maxTranscodes} 0), a camera with only H.265 is refused
+ * before the upgrade, with 415 (see {@link LiveTranscodeTest} for transcoding on).
  */
 class LiveCodecTest extends ApiTestBase {
 
-    private Process camera;
+    private GstLiveCamera camera;
     private String cameraUrl;
 
     @Override
     protected WardnetConfig configure(WardnetConfig config) {
-        return config.with(WardnetKeys.HEALTH_ENABLED, false);
+        return config.with(WardnetKeys.HEALTH_ENABLED, false).with(LiveKeys.LIVE_MAX_TRANSCODES, 0);
     }
 
     @BeforeEach
     void startCamera() throws Exception {
-        Path script = Path.of(LiveCodecTest.class.getResource("/peers/gst_live_camera.py").toURI());
-        camera = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(camera.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        assertTrue(line != null && line.startsWith("listening on "), "GStreamer's RTSP server: " + line);
-        cameraUrl = line.substring("listening on ".length()).strip();
-        Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "gst-camera-output");
-        drain.setDaemon(true);
-        drain.start();
+        camera = GstLiveCamera.start();
+        cameraUrl = camera.url;
     }
 
     @AfterEach
     void stopCamera() throws Exception {
-        camera.destroy();
-        camera.waitFor(10, TimeUnit.SECONDS);
+        camera.close();
     }
 
     private void register(String id, boolean withSub) throws Exception {
@@ -125,7 +115,7 @@ class LiveCodecTest extends ApiTestBase {
                         new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS));
         WebSocketHandshakeException handshake = (WebSocketHandshakeException) refused.getCause();
         assertEquals(415, handshake.getResponse().statusCode());
-        assertTrue(String.valueOf(handshake.getResponse().body()).contains("no sub stream"),
+        assertTrue(String.valueOf(handshake.getResponse().body()).contains("no sub stream; transcoding is off"),
                 String.valueOf(handshake.getResponse().body()));
     }
 }

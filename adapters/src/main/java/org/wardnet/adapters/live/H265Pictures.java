@@ -1,0 +1,104 @@
+package org.wardnet.adapters.live;
+
+import io.netty.buffer.ByteBuf;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.wardnet.adapters.rtsp.KeyFrames;
+
+/**
+ * Turns one picture's RTP packets (H.265, RFC 7798) back into its NAL units: single NAL unit
+ * packets, aggregation packets and fragmentation units. Streams sent with a decoding order number
+ * ({@code sprop-max-don-diff} above 0) and PACI packets are not understood: their packets are
+ * skipped and counted, as are fragments that arrive without their start. Each packet is expected
+ * with its 4-byte interleaved header, as the relay hands them to consumers. One instance per
+ * consumer (it carries a fragmented unit across packets).
+ */
+final class H265Pictures {
+
+    private static final int AGGREGATION = 48;
+    private static final int FRAGMENT = 49;
+
+    /** One picture's NAL units, each with its two-byte header. */
+    record Picture(List<byte[]> nals, long rtpTimestamp) {
+    }
+
+    private ByteArrayOutputStream fragment;
+    private long skipped;
+
+    /** The picture in {@code packets} (none of them released here), or null when nothing in it was usable. */
+    Picture read(List<ByteBuf> packets) {
+        List<byte[]> nals = new ArrayList<>();
+        long timestamp = -1;
+        for (ByteBuf framed : packets) {
+            ByteBuf rtp = framed.slice(framed.readerIndex() + 4, framed.readableBytes() - 4);
+            int payload = KeyFrames.payloadOffset(rtp);
+            if (payload < 0) {
+                skipped++;
+                continue;
+            }
+            int end = rtp.writerIndex();
+            if ((rtp.getUnsignedByte(0) & 0x20) != 0) { // padding: its length is the last byte
+                end -= rtp.getUnsignedByte(end - 1);
+            }
+            if (payload + 2 > end) {
+                skipped++;
+                continue;
+            }
+            timestamp = rtp.getUnsignedInt(4);
+            unpack(rtp, payload, end, nals);
+        }
+        return nals.isEmpty() ? null : new Picture(nals, timestamp);
+    }
+
+    /** Packets (or parts of them) skipped as unusable so far. */
+    long skipped() {
+        return skipped;
+    }
+
+    private void unpack(ByteBuf rtp, int at, int end, List<byte[]> nals) {
+        int type = (rtp.getUnsignedByte(at) >> 1) & 0x3F;
+        if (type < AGGREGATION) {
+            nals.add(bytes(rtp, at, end));
+        } else if (type == AGGREGATION) {
+            for (int i = at + 2; i + 2 <= end; ) {
+                int size = rtp.getUnsignedShort(i);
+                if (size < 2 || i + 2 + size > end) {
+                    skipped++;
+                    return;
+                }
+                nals.add(bytes(rtp, i + 2, i + 2 + size));
+                i += 2 + size;
+            }
+        } else if (type == FRAGMENT && at + 3 <= end) {
+            fragmentPart(rtp, at, end, nals);
+        } else {
+            skipped++;
+        }
+    }
+
+    private void fragmentPart(ByteBuf rtp, int at, int end, List<byte[]> nals) {
+        int fu = rtp.getUnsignedByte(at + 2);
+        if ((fu & 0x80) != 0) {
+            fragment = new ByteArrayOutputStream();
+            // the unit's own header: the payload header with the fragment's type in place of 49
+            fragment.write((rtp.getUnsignedByte(at) & 0x81) | ((fu & 0x3F) << 1));
+            fragment.write(rtp.getUnsignedByte(at + 1));
+        } else if (fragment == null) {
+            skipped++; // its start was lost
+            return;
+        }
+        byte[] part = bytes(rtp, at + 3, end);
+        fragment.write(part, 0, part.length);
+        if ((fu & 0x40) != 0) {
+            nals.add(fragment.toByteArray());
+            fragment = null;
+        }
+    }
+
+    private static byte[] bytes(ByteBuf buf, int from, int to) {
+        byte[] out = new byte[to - from];
+        buf.getBytes(from, out);
+        return out;
+    }
+}
