@@ -3,7 +3,8 @@
 server on 127.0.0.1 (test patterns encoded as they are played), for Wardnet's live-view tests.
 
 Usage: gst_live_camera.py
-Serves rtsp://127.0.0.1:PORT/main (H.265, 320x180) and /sub (H.264, 320x180); prints
+Serves rtsp://127.0.0.1:PORT/main (H.265, 320x180), /sub (H.264, 320x180) and /udp (H.264,
+320x180, offered over UDP only: SETUP over TCP is answered 461); prints
 "listening on rtsp://127.0.0.1:PORT" once ready; runs until killed.
 """
 import sys
@@ -11,8 +12,9 @@ import sys
 import gi
 
 gi.require_version("Gst", "1.0")
+gi.require_version("GstRtsp", "1.0")
 gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 SOURCE = "videotestsrc is-live=true pattern=smpte ! video/x-raw,width=320,height=180,framerate=25/1"
 MOUNTS = {
@@ -20,7 +22,10 @@ MOUNTS = {
              " ! rtph265pay name=pay0 pt=96 config-interval=1",
     "/sub": SOURCE + " ! x264enc speed-preset=ultrafast tune=zerolatency key-int-max=25"
             " ! rtph264pay name=pay0 pt=96 config-interval=1",
+    "/udp": SOURCE + " ! x264enc speed-preset=ultrafast tune=zerolatency key-int-max=25"
+            " ! rtph264pay name=pay0 pt=96 config-interval=1",
 }
+UDP_ONLY = {"/udp"}
 
 
 def main():
@@ -32,6 +37,8 @@ def main():
         factory = GstRtspServer.RTSPMediaFactory()
         factory.set_launch("( " + pipeline + " )")
         factory.set_shared(True)
+        if path in UDP_ONLY:
+            factory.set_protocols(GstRtsp.RTSPLowerTrans.UDP)
         server.get_mount_points().add_factory(path, factory)
     server.attach(None)
     print("listening on rtsp://127.0.0.1:%d" % server.get_bound_port(), flush=True)

@@ -4,12 +4,15 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
@@ -37,6 +40,11 @@ public final class NettyTransports {
     /** The listening socket class for {@code group}'s loops. */
     public static Class<? extends ServerSocketChannel> serverChannel(EventLoopGroup group) {
         return epoll(group) ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /** The UDP socket class for {@code group}'s loops. */
+    public static Class<? extends DatagramChannel> datagramChannel(EventLoopGroup group) {
+        return epoll(group) ? EpollDatagramChannel.class : NioDatagramChannel.class;
     }
 
     private static boolean epoll(EventLoopGroup group) {

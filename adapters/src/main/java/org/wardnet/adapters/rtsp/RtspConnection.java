@@ -160,7 +160,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter {
         if (answer.status() >= 400) {
             current.result().completeExceptionally(new RtspFailure(answer.status() == 404 || answer.status() == 405
                     || answer.status() == 501 ? ProbeErrorClass.NOT_FOUND : ProbeErrorClass.SERVER_ERROR,
-                    current.method() + " answered " + answer.status() + " " + answer.reason()));
+                    current.method() + " answered " + answer.status() + " " + answer.reason(), answer.status()));
         } else {
             current.result().complete(answer);
         }

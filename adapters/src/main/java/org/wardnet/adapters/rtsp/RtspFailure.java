@@ -6,10 +6,21 @@ import org.wardnet.core.health.ProbeErrorClass;
 final class RtspFailure extends RuntimeException {
 
     private final ProbeErrorClass errorClass;
+    private final int status;
 
     RtspFailure(ProbeErrorClass errorClass, String message) {
+        this(errorClass, message, 0);
+    }
+
+    /** @param status the RTSP status the peer answered, or 0 when the failure is not an answer */
+    RtspFailure(ProbeErrorClass errorClass, String message, int status) {
         super(message, null, false, false);
         this.errorClass = errorClass;
+        this.status = status;
+    }
+
+    int status() {
+        return status;
     }
 
     ProbeErrorClass errorClass() {

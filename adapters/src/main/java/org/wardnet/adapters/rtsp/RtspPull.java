@@ -11,24 +11,29 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.handler.codec.rtsp.RtspEncoder;
 import io.netty.handler.codec.rtsp.RtspMethods;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Pulls one camera's video over RTSP for the live relay: DESCRIBE, SETUP of the video track over
- * TCP (interleaved channels 0-1), PLAY, then GET_PARAMETER every half of the session timeout the
+ * TCP (interleaved channels 0-1), or over UDP when the camera answers 461 to TCP, PLAY, then GET_PARAMETER every half of the session timeout the
  * camera announced, and a watchdog that ends the pull when no RTP arrives for the media timeout.
  * RTP of the video track is handed to the {@link Listener} as it arrives; RTCP is dropped.
  *
  * <p>The listener is called on the connection's event loop, {@link Listener#ended} exactly once
  * (unless {@link #close} came first). Limits: video only; a redirect (3xx) ends the pull instead
- * of being followed; UDP transport is not offered (interleaved TCP passes every firewall a camera
- * sits behind and keeps one connection per camera).
+ * of being followed; TCP is asked first (it passes every firewall a camera sits behind and keeps one
+ * connection per camera), UDP only when refused (see {@link UdpMediaPorts}: no receiver reports, no
+ * reordering; a datagram lost is a gap).
  */
 public final class RtspPull {
+
+    private static final int UNSUPPORTED_TRANSPORT = 461;
 
     /** What a pull reports, on its event loop. */
     public interface Listener {
@@ -66,6 +71,7 @@ public final class RtspPull {
     private long lastMedia;
     private ScheduledFuture<?> keepAlive;
     private ScheduledFuture<?> watchdog;
+    private UdpMediaPorts udp;
 
     private RtspPull(EventLoopGroup group, RtspProbeSettings settings, String url, String username, String password,
             Listener listener) {
@@ -143,17 +149,38 @@ public final class RtspPull {
                     listener.packet(frame.content());
                 }
             });
-            return connection.send(RtspMethods.SETUP, ProbeSteps.resolve(base, media.control()),
-                    Map.of("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1"))
+            String track = ProbeSteps.resolve(base, media.control());
+            return connection.send(RtspMethods.SETUP, track, Map.of("Transport", "RTP/AVP/TCP;unicast;interleaved=0-1"))
+                    .handle((setup, failed) -> failed == null ? CompletableFuture.completedFuture(setup)
+                            : unwrap(failed) instanceof RtspFailure refused && refused.status() == UNSUPPORTED_TRANSPORT
+                            ? setUpUdp(track) : CompletableFuture.<RtspResponse>failedFuture(unwrap(failed)))
+                    .thenCompose(next -> next)
                     .thenCompose(setup -> {
                         long timeout = ProbeSteps.sessionTimeoutSeconds(setup.header("Session"));
                         return connection.send(RtspMethods.PLAY, base, Map.of("Range", "npt=0.000-"))
                                 .thenAccept(play -> playing(stream, base, timeout));
                     });
         }).exceptionally(error -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = unwrap(error);
             channel.eventLoop().execute(() -> end(describe(cause)));
             return null;
+        });
+    }
+
+    /** The camera refused TCP (461): the track again over UDP, on a port pair of our own. */
+    private CompletableFuture<RtspResponse> setUpUdp(String track) {
+        InetSocketAddress local = (InetSocketAddress) channel.localAddress();
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        return UdpMediaPorts.bind(channel.eventLoop(), local.getAddress(), remote.getAddress(), packet -> {
+            lastMedia = System.nanoTime();
+            listener.packet(packet);
+        }).thenCompose(ports -> {
+            udp = ports;
+            if (ended) {
+                ports.close();
+            }
+            return connection.send(RtspMethods.SETUP, track, Map.of("Transport", "RTP/AVP/UDP;unicast;client_port="
+                    + ports.rtpPort() + "-" + (ports.rtpPort() + 1)));
         });
     }
 
@@ -192,6 +219,9 @@ public final class RtspPull {
         if (channel != null) {
             channel.close();
         }
+        if (udp != null) {
+            udp.close();
+        }
         if (!closed) {
             listener.ended(reason);
         }
@@ -204,6 +234,10 @@ public final class RtspPull {
         if (open != null) {
             open.eventLoop().execute(() -> end("closed"));
         }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static String describe(Throwable cause) {

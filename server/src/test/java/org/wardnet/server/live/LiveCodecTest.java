@@ -30,7 +30,8 @@ import org.wardnet.server.TestServer;
  * A camera whose main stream is H.265 (which Chromium here cannot decode) and whose sub stream is
  * H.264, served live by GStreamer's RTSP server: the browser's WebSocket gets the sub stream by
  * itself; with transcoding off ({@code live.maxTranscodes} 0), a camera with only H.265 is refused
- * before the upgrade, with 415 (see {@link LiveTranscodeTest} for transcoding on).
+ * before the upgrade, with 415 (see {@link LiveTranscodeTest} for transcoding on). A camera that
+ * refuses RTP over TCP (461) is pulled over UDP and still served to RTSP clients over TCP.
  */
 class LiveCodecTest extends ApiTestBase {
 
@@ -117,5 +118,20 @@ class LiveCodecTest extends ApiTestBase {
         assertEquals(415, handshake.getResponse().statusCode());
         assertTrue(String.valueOf(handshake.getResponse().body()).contains("no sub stream; transcoding is off"),
                 String.valueOf(handshake.getResponse().body()));
+    }
+
+    @Test
+    void aCameraThatRefusesTcpIsPulledOverUdp() throws Exception {
+        String direct = RtspRelayTest.Tools.run("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-show_entries",
+                "stream=codec_name", "-of", "csv=p=0", cameraUrl + "/udp");
+        assertTrue(!direct.strip().equals("h264"), "the camera itself refuses TCP: " + direct);
+        assertEquals(201, api.postJson("/api/v1/cameras", "{\"id\":\"udp-cam\",\"siteId\":\"R1\",\"name\":\"udp\","
+                + "\"location\":{\"lat\":29.87,\"lon\":121.55},\"rtsp\":{\"url\":\"" + cameraUrl + "/udp\"}}")
+                .statusCode());
+        String relayed = "rtsp://admin:" + api.adminToken() + "@127.0.0.1:" + api.server.live().rtspPort()
+                + "/live/udp-cam";
+        assertEquals("h264,320,180", RtspRelayTest.Tools.run("ffprobe", "-v", "error", "-rtsp_transport", "tcp",
+                "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0", relayed).strip());
+        assertTrue(!RtspRelayTest.Tools.frameHashes(relayed, 25).isEmpty(), "ffmpeg decodes pictures through the relay");
     }
 }
