@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.wardnet.adapters.rtsp.KeyFrames;
 
 /**
  * Turns one picture's RTP packets (H.264, RFC 6184) back into its NAL units: single NAL unit
@@ -28,21 +27,13 @@ final class H264Pictures {
         long timestamp = -1;
         boolean key = false;
         for (ByteBuf framed : packets) {
-            ByteBuf rtp = framed.slice(framed.readerIndex() + 4, framed.readableBytes() - 4);
-            int payload = KeyFrames.payloadOffset(rtp);
-            if (payload < 0) {
+            RtpPayload payload = RtpPayload.of(framed);
+            if (payload == null) {
                 skipped++;
                 continue;
             }
-            int end = rtp.writerIndex();
-            if ((rtp.getUnsignedByte(0) & 0x20) != 0) { // padding: its length is the last byte
-                end -= rtp.getUnsignedByte(end - 1);
-            }
-            if (payload >= end) {
-                continue;
-            }
-            timestamp = rtp.getUnsignedInt(4);
-            key |= unpack(rtp, payload, end, nals);
+            timestamp = payload.timestamp();
+            key |= unpack(payload.rtp(), payload.from(), payload.to(), nals);
         }
         return nals.isEmpty() ? null : new Picture(nals, timestamp, key);
     }

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.wardnet.adapters.rtsp.KeyFrames;
 
 /**
  * Turns one picture's RTP packets (H.265, RFC 7798) back into its NAL units: single NAL unit
@@ -31,22 +30,13 @@ final class H265Pictures {
         List<byte[]> nals = new ArrayList<>();
         long timestamp = -1;
         for (ByteBuf framed : packets) {
-            ByteBuf rtp = framed.slice(framed.readerIndex() + 4, framed.readableBytes() - 4);
-            int payload = KeyFrames.payloadOffset(rtp);
-            if (payload < 0) {
+            RtpPayload payload = RtpPayload.of(framed);
+            if (payload == null || payload.to() - payload.from() < 2) {
                 skipped++;
                 continue;
             }
-            int end = rtp.writerIndex();
-            if ((rtp.getUnsignedByte(0) & 0x20) != 0) { // padding: its length is the last byte
-                end -= rtp.getUnsignedByte(end - 1);
-            }
-            if (payload + 2 > end) {
-                skipped++;
-                continue;
-            }
-            timestamp = rtp.getUnsignedInt(4);
-            unpack(rtp, payload, end, nals);
+            timestamp = payload.timestamp();
+            unpack(payload.rtp(), payload.from(), payload.to(), nals);
         }
         return nals.isEmpty() ? null : new Picture(nals, timestamp);
     }

@@ -137,7 +137,8 @@ class InvestigatorConsoleTest extends ConsoleTestBase {
     void aViewerGetsNoFootageControls() {
         Page page = loginAs(person("viewer", "sub-01"), "");
         page.locator(".ops .tree [role=treeitem]").first().waitFor();
-        assertEquals(List.of("Health"), page.locator("#nav a").allTextContents());
+        assertEquals(List.of("Health", "Live"), page.locator("#nav a").allTextContents(),
+                "a viewer watches live (the live permission) but has no footage section");
         page.navigate(base() + "/#/investigate");
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not available")).waitFor();
         assertEquals(0, page.locator("video").count());

@@ -5,18 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,31 +54,9 @@ class LiveCodecTest extends ApiTestBase {
     @Test
     void anH265CameraIsWatchedInTheBrowserThroughItsH264SubStream() throws Exception {
         register("hevc-cam", true);
-        List<String> texts = new CopyOnWriteArrayList<>();
-        AtomicInteger segments = new AtomicInteger();
-        CompletableFuture<Void> enough = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Bearer " + api.adminToken())
-                .buildAsync(URI.create(api.base.replace("http", "ws") + "/api/v1/cameras/hevc-cam/live"),
-                        new WebSocket.Listener() {
-                            @Override
-                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                                texts.add(data.toString());
-                                ws.request(1);
-                                return null;
-                            }
-
-                            @Override
-                            public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-                                if (last && segments.incrementAndGet() >= 26) {
-                                    enough.complete(null);
-                                }
-                                ws.request(1);
-                                return null;
-                            }
-                        }).get(30, TimeUnit.SECONDS);
-        try {
-            enough.get(30, TimeUnit.SECONDS);
+        try (LiveSocket socket = LiveSocket.open(api.base, "hevc-cam", api.adminToken(), 26)) {
+            socket.awaitBinaries(30);
+            List<String> texts = socket.texts;
             assertTrue(texts.get(0).contains("avc1.") && texts.get(0).contains("\"width\":320"), texts.toString());
             JsonNode live = TestServer.json(api.get("/api/v1/live"));
             List<String> watched = new java.util.ArrayList<>();
@@ -97,8 +66,6 @@ class LiveCodecTest extends ApiTestBase {
                 }
             });
             assertEquals(List.of("hevc-cam/sub"), watched, live.toString());
-        } finally {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
         }
         JsonNode trail = TestServer.json(api.get("/api/v1/audit?limit=1000"));
         String ends = trail.path("items").findValuesAsText("target").toString();
@@ -110,10 +77,8 @@ class LiveCodecTest extends ApiTestBase {
     @Test
     void anH265CameraWithoutASubStreamIsRefusedBeforeTheUpgrade() throws Exception {
         register("hevc-only", false);
-        ExecutionException refused = assertThrows(ExecutionException.class, () -> HttpClient.newHttpClient()
-                .newWebSocketBuilder().header("Authorization", "Bearer " + api.adminToken())
-                .buildAsync(URI.create(api.base.replace("http", "ws") + "/api/v1/cameras/hevc-only/live"),
-                        new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS));
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> LiveSocket.open(api.base, "hevc-only", api.adminToken(), 1));
         WebSocketHandshakeException handshake = (WebSocketHandshakeException) refused.getCause();
         assertEquals(415, handshake.getResponse().statusCode());
         assertTrue(String.valueOf(handshake.getResponse().body()).contains("no sub stream; transcoding is off"),

@@ -5,22 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -75,37 +65,10 @@ class LiveTranscodeTest extends ApiTestBase {
     @Test
     void aBrowserWatchesAnH265OnlyCameraTranscodedToH264() throws Exception {
         registerH265Only("hevc-only");
-        List<String> texts = new CopyOnWriteArrayList<>();
-        ByteArrayOutputStream mp4 = new ByteArrayOutputStream();
-        AtomicInteger segments = new AtomicInteger();
-        CompletableFuture<Void> enough = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Bearer " + api.adminToken())
-                .buildAsync(URI.create(api.base.replace("http", "ws") + "/api/v1/cameras/hevc-only/live"),
-                        new WebSocket.Listener() {
-                            @Override
-                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                                texts.add(data.toString());
-                                ws.request(1);
-                                return null;
-                            }
-
-                            @Override
-                            public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-                                byte[] bytes = new byte[data.remaining()];
-                                data.get(bytes);
-                                synchronized (mp4) {
-                                    mp4.writeBytes(bytes);
-                                }
-                                if (last && segments.incrementAndGet() >= 51) { // the init segment and 50 pictures
-                                    enough.complete(null);
-                                }
-                                ws.request(1);
-                                return null;
-                            }
-                        }).get(30, TimeUnit.SECONDS);
-        try {
-            enough.get(60, TimeUnit.SECONDS);
+        byte[] mp4;
+        try (LiveSocket socket = LiveSocket.open(api.base, "hevc-only", api.adminToken(), 51)) { // init + 50 pictures
+            socket.awaitBinaries(60);
+            List<String> texts = socket.texts;
             assertTrue(texts.get(0).contains("avc1.") && texts.get(0).contains("\"width\":320")
                     && texts.get(0).contains("\"height\":180"), texts.toString());
             JsonNode live = TestServer.json(api.get("/api/v1/live"));
@@ -113,13 +76,10 @@ class LiveTranscodeTest extends ApiTestBase {
             live.path("streams").forEach(s -> streams.add(s.path("stream").asText() + ":" + s.path("consumers").asInt()));
             assertEquals(List.of("hevc-only/h264:1", "hevc-only:1"), streams.stream().sorted().toList(),
                     "the transcoder is the camera stream's one consumer; " + live);
-        } finally {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+            mp4 = socket.mp4();
         }
         Path file = scratch.resolve("live.mp4");
-        synchronized (mp4) {
-            Files.write(file, mp4.toByteArray());
-        }
+        Files.write(file, mp4);
         assertEquals("h264,320,180", RtspRelayTest.Tools.run("ffprobe", "-v", "error", "-show_entries",
                 "stream=codec_name,width,height", "-of", "csv=p=0", file.toString()).strip());
         String decoded = RtspRelayTest.Tools.run("ffmpeg", "-v", "error", "-i", file.toString(), "-f", "framemd5", "-");
@@ -150,22 +110,13 @@ class LiveTranscodeTest extends ApiTestBase {
         assertTrue(average > 30, "the transcoded pictures are the camera's (PSNR " + average + " dB)");
 
         // hold hevc-a's transcode open while hevc-b asks for one
-        CompletableFuture<WebSocket> holding = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create(api.base.replace("http", "ws") + "/api/v1/cameras/hevc-a/live"),
-                        new WebSocket.Listener() { });
-        WebSocket held = holding.get(30, TimeUnit.SECONDS);
-        try {
-            ExecutionException refused = assertThrows(ExecutionException.class, () -> HttpClient.newHttpClient()
-                    .newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .buildAsync(URI.create(api.base.replace("http", "ws") + "/api/v1/cameras/hevc-b/live"),
-                            new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS));
+        try (LiveSocket held = LiveSocket.open(api.base, "hevc-a", token, 1)) {
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> LiveSocket.open(api.base, "hevc-b", token, 1));
             WebSocketHandshakeException handshake = (WebSocketHandshakeException) refused.getCause();
             assertEquals(503, handshake.getResponse().statusCode());
             assertTrue(String.valueOf(handshake.getResponse().body()).contains("live.maxTranscodes"),
                     String.valueOf(handshake.getResponse().body()));
-        } finally {
-            held.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
         }
     }
 }
