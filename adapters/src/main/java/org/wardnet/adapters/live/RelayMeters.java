@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the relay counts, for ops: pictures fanned out, pictures dropped for slow consumers,
+ * What the relay counts, for ops: pictures fanned out, pictures dropped for slow consumers (and
+ * by a transcoder that cannot keep up),
  * consumers disconnected as too slow, malformed packets from cameras, bytes sent, and the time
  * the relay adds to a picture (from its first packet's arrival to its write reaching an RTSP
  * viewer's socket) as a histogram with bounds in microseconds, sampled: one picture in eight of

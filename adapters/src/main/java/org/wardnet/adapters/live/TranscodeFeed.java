@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.adapters.rtsp.RtspPull;
@@ -26,7 +26,7 @@ import org.wardnet.adapters.rtsp.VideoTrack;
  * is described once the first IDR picture is encoded, with its parameter sets in the SDP.
  *
  * <p>Limits: H.265 in only; pictures wait in a queue of {@value #QUEUE} while the thread is busy,
- * and when it is full the pictures up to the next key frame are dropped (counted); a lost camera
+ * and when it is full the pictures up to the next key frame are dropped (counted with the relay's dropped pictures); a lost camera
  * stream is a gap, not an end (the camera's upstream reconnects by itself).
  */
 final class TranscodeFeed implements UpstreamFeed {
@@ -38,7 +38,6 @@ final class TranscodeFeed implements UpstreamFeed {
     private final StreamKey from;
     private final LiveSource source;
     private final int maxHeight;
-    final AtomicLong dropped = new AtomicLong();
 
     TranscodeFeed(LiveRelay relay, StreamKey from, LiveSource source, int maxHeight) {
         this.relay = relay;
@@ -99,7 +98,11 @@ final class TranscodeFeed implements UpstreamFeed {
         private void end(String reason) {
             if (over.compareAndSet(false, true)) {
                 release();
-                loop.execute(() -> listener.ended(reason));
+                try {
+                    loop.execute(() -> listener.ended(reason));
+                } catch (RejectedExecutionException e) {
+                    // the relay's loops are shutting down, and the upstream with them
+                }
             }
         }
 
@@ -133,7 +136,7 @@ final class TranscodeFeed implements UpstreamFeed {
                 }
                 if (!queue.offer(new Job(accessUnit(picture.nals(), keyFrame), picture.rtpTimestamp()))) {
                     waitForKey = true;
-                    dropped.incrementAndGet();
+                    relay.meters().dropped.increment();
                     return;
                 }
                 waitForKey = false;
