@@ -74,9 +74,11 @@ export class LiveTile {
     this.objectUrl = URL.createObjectURL(source);
     this.video.src = this.objectUrl;
     source.addEventListener('sourceopen', () => {
-      this.buffer = source.addSourceBuffer(mime);
-      this.buffer.mode = 'segments';
-      this.buffer.addEventListener('updateend', () => this.afterAppend());
+      const buffer = source.addSourceBuffer(mime);
+      buffer.mode = 'segments';
+      // an append can end after this source was replaced (a new init segment) or the tile closed
+      buffer.addEventListener('updateend', () => { if (this.buffer === buffer) this.afterAppend(); });
+      this.buffer = buffer;
       this.pump();
     }, { once: true });
   }
