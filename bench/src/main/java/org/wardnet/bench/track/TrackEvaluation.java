@@ -12,6 +12,7 @@ import org.wardnet.bench.track.town.TownTruth;
 import org.wardnet.bench.track.town.TrueCamera;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.track.CameraMap;
+import org.wardnet.core.track.CameraView;
 import org.wardnet.core.track.Corridor;
 import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.FollowPlanner;
@@ -120,13 +121,17 @@ public final class TrackEvaluation {
         FollowPlanner learned = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(), visibility,
                 priorStrength, skewMillis);
 
+        FollowPlanner oracle = oracle(network, town.cameras(), model, priorStrength, skewMillis);
+
         List<Way> ways = List.of(
                 new Way(new RecallTally("counting baseline, no heading"), false, (h, hd, ex, n) -> counted(counting, h, null, ex, n)),
                 new Way(new RecallTally("counting baseline, heading ±20°"), true, (h, hd, ex, n) -> counted(counting, h, hd, ex, n)),
                 new Way(new RecallTally("prior alone, no heading"), false, (h, hd, ex, n) -> planned(prior, h, null, ex, n)),
                 new Way(new RecallTally("prior alone, heading ±20°"), true, (h, hd, ex, n) -> planned(prior, h, hd, ex, n)),
                 new Way(new RecallTally("learned, no heading"), false, (h, hd, ex, n) -> planned(learned, h, null, ex, n)),
-                new Way(new RecallTally("learned, heading ±20°"), true, (h, hd, ex, n) -> planned(learned, h, hd, ex, n)));
+                new Way(new RecallTally("learned, heading ±20°"), true, (h, hd, ex, n) -> planned(learned, h, hd, ex, n)),
+                new Way(new RecallTally("(true views+detection), no heading"), false, (h, hd, ex, n) -> planned(oracle, h, null, ex, n)),
+                new Way(new RecallTally("(true views+detection), heading ±20°"), true, (h, hd, ex, n) -> planned(oracle, h, hd, ex, n)));
         for (TownTruth.Track track : testTracks) {
             for (Hop hop : hops(track)) {
                 Double heading = footage(hop.from, noise);
@@ -143,6 +148,24 @@ public final class TrackEvaluation {
             System.out.println("RESULT   " + way.tally.line());
         }
         System.out.printf(Locale.ROOT, "RESULT   (%s: %.0f s)%n", family, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The prior given what no deployment knows: every camera's true heading, view and detection,
+     * nothing learned. Not a method: a reference for how much of a miss is the prior's street
+     * model (route choice, detection) rather than what is unknown about the cameras.
+     */
+    private static FollowPlanner oracle(StreetNetwork network, List<TrueCamera> cameras, NextCameraModel model,
+            double priorStrength, long skewMillis) {
+        CameraMap map = new CameraMap(network, network.plane(), WardnetKeys.TRACK_STREET_REACH_METERS.defaultValue());
+        Visibility visibility = new Visibility();
+        for (TrueCamera c : cameras) {
+            map.put(c.id(), c.location(), c.heading(),
+                    new CameraView(c.reachMeters(), c.halfAngleDegrees(), Math.min(c.closeMeters(), c.reachMeters())));
+            visibility.restore(c.id(), 1_000_000, c.down() ? 0 : (int) Math.round(c.detection() * 1_000_000));
+        }
+        return new FollowPlanner(map, model, new TransitionMemory(), new TrackLinks(), visibility, priorStrength,
+                skewMillis);
     }
 
     /** Proposes cameras: ids and seconds of video each, best first. */

@@ -18,9 +18,10 @@ import org.wardnet.core.registry.GeoPoint;
  * nothing is recomputed for the rest of the district. Reads may run concurrently with updates.
  *
  * <p>Each camera watching a street knows where a passer-by comes into its view, each way along
- * it: a camera looking up the street sees people before they reach it. Limits: every camera is
- * taken to see as the one {@link CameraView} says (lenses and mounting heights are not known);
- * without a heading, all round.
+ * it: a camera looking up the street sees people before they reach it. A camera sees as its own
+ * {@link CameraView} says once one is fitted to its confirmed hops, else as the district's view
+ * (lenses and mounting heights are not in the registry); without a heading, all round. Limits: a
+ * camera watches the streets within {@code streetReach}, whatever its own view's reach.
  */
 public final class CameraMap {
 
@@ -33,6 +34,8 @@ public final class CameraMap {
     private final double streetReach;
     private final CameraView view;
     private final Map<String, Spot> spots = new ConcurrentHashMap<>();
+    /** Cameras whose own view is known (fitted to their confirmed hops); the rest see as {@link #view}. */
+    private final Map<String, CameraView> ownViews = new ConcurrentHashMap<>();
     private final Map<Long, Set<String>> cells = new ConcurrentHashMap<>();
     /** Per edge, the cameras watching it by offset; replaced whole on change. */
     private final Watch[][] onEdge;
@@ -72,11 +75,16 @@ public final class CameraMap {
         return view;
     }
 
-    /** The same cameras on the same streets, taken to see as {@code other} says. */
+    /** The same cameras on the same streets, taken to see as {@code other} says unless they have a view of their own. */
     public synchronized CameraMap withView(CameraView other) {
         CameraMap copy = new CameraMap(network, plane, streetReach, other);
-        spots.values().forEach(s -> copy.put(s.cameraId(), s.location(), s.heading()));
+        spots.values().forEach(s -> copy.put(s.cameraId(), s.location(), s.heading(), ownViews.get(s.cameraId())));
         return copy;
+    }
+
+    /** How {@code cameraId} is taken to see: its own view when it has one, else the district's. */
+    public CameraView viewOf(String cameraId) {
+        return ownViews.getOrDefault(cameraId, view);
     }
 
     /** Every camera on the map. */
@@ -88,9 +96,18 @@ public final class CameraMap {
         return plane;
     }
 
-    /** Adds the camera or moves it to {@code location}. */
+    /** Adds the camera or moves it to {@code location}; it sees as the district's view says. */
     public synchronized void put(String cameraId, GeoPoint location, Double heading) {
+        put(cameraId, location, heading, null);
+    }
+
+    /** As above, seeing as {@code ownView} says (null: the district's view). */
+    public synchronized void put(String cameraId, GeoPoint location, Double heading, CameraView ownView) {
         remove(cameraId);
+        if (ownView != null) {
+            ownViews.put(cameraId, ownView);
+        }
+        CameraView sees = viewOf(cameraId);
         double x = plane.x(location);
         double y = plane.y(location);
         List<StreetNetwork.Placement> watched = network == null ? List.of() : network.within(x, y, streetReach);
@@ -100,8 +117,8 @@ public final class CameraMap {
         for (StreetNetwork.Placement placement : watched) {
             Watch[] old = onEdge[placement.edge()];
             Watch[] now = Arrays.copyOf(old, old.length + 1);
-            double[] seen = entering(x, y, heading, placement);
-            now[old.length] = new Watch(spot, placement.offset(), sight(x, y, heading, placement), seen[0], seen[1]);
+            double[] seen = entering(sees, x, y, heading, placement);
+            now[old.length] = new Watch(spot, placement.offset(), sight(sees, x, y, heading, placement), seen[0], seen[1]);
             Arrays.sort(now, BY_OFFSET);
             index(placement.edge(), now);
         }
@@ -109,6 +126,7 @@ public final class CameraMap {
 
     public synchronized void remove(String cameraId) {
         Spot old = spots.remove(cameraId);
+        ownViews.remove(cameraId);
         if (old == null) {
             return;
         }
@@ -181,7 +199,7 @@ public final class CameraMap {
      * up the street sees people before they reach it; one looking down the street only once they
      * have passed. With no such point, both are the nearest point.
      */
-    private double[] entering(double x, double y, Double heading, StreetNetwork.Placement placement) {
+    private double[] entering(CameraView view, double x, double y, Double heading, StreetNetwork.Placement placement) {
         int edge = placement.edge();
         double length = network.length(edge);
         double x0 = network.nodeX(network.from(edge));
@@ -234,7 +252,7 @@ public final class CameraMap {
      * it hangs over the street), else 0.15 (a camera facing away still catches some passers-by in
      * its corner, and a camera standing a little too far off may still see the far side).
      */
-    private double sight(double x, double y, Double heading, StreetNetwork.Placement placement) {
+    private double sight(CameraView view, double x, double y, Double heading, StreetNetwork.Placement placement) {
         if (placement.lateral() < 5) {
             return 1;
         }

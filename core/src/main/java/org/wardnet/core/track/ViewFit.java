@@ -14,8 +14,9 @@ import java.util.concurrent.CancellationException;
  * Where cameras' views begin decides the order in which a subject meets them inside a dense
  * cluster, and no registry field says how far or how wide a camera sees; confirmed hops do.
  *
- * <p>Searched one quantity at a time over a fixed grid (reach 12-40 m, half angle 45-100 degrees,
- * close range 0-8 m), twice over, from the current view. Each candidate rebuilds the camera map
+ * <p>Searched one quantity at a time, continuously within what street cameras allow (reach
+ * 8-60 m, half angle 15-180 degrees, close range 0-10 m), twice over, from the current view: a
+ * coarse scan, then golden-section narrowing (values to 0.1). Each candidate rebuilds the camera map
  * and explores from up to {@value #MAX_ORIGINS} origins, so a fit takes seconds to a minute for a
  * district: run it off the request path. Limits: one view for every camera (a per-camera view
  * would need far more confirmed hops than a district has early on); the likelihood of a hop is
@@ -25,9 +26,13 @@ public final class ViewFit {
 
     private static final int MAX_ORIGINS = 3_000;
     private static final double FLOOR = 1e-4;
-    private static final double[] REACH = {12, 15, 18, 20, 22, 25, 30, 40};
-    private static final double[] HALF = {45, 55, 60, 65, 70, 75, 80, 90, 100};
-    private static final double[] CLOSE = {0, 1, 2, 3, 5, 8};
+    /** Ranges searched: reach, half angle, close range. What street cameras' lenses and poles allow. */
+    private static final double[] LOW = {8, 15, 0};
+    private static final double[] HIGH = {60, 180, 10};
+    private static final int ROUNDS = 2;
+    private static final int SCAN = 5;
+    private static final int NARROW = 6;
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     private final NextCameraModel model;
     private final Visibility visibility;
@@ -60,34 +65,114 @@ public final class ViewFit {
     public Result fit(CameraMap map, List<Pair> pairs) {
         Map<Origin, List<Pair>> byOrigin = sample(map, pairs);
         int hops = byOrigin.values().stream().flatMap(List::stream).mapToInt(Pair::hops).sum();
-        CameraView best = map.view();
-        double start = score(map, byOrigin, hops);
+        CameraView start = map.view();
+        double startScore = score(map, byOrigin, hops);
         if (hops < minHops || map.network() == null) {
-            return new Result(best, start, start, hops, 1);
+            return new Result(start, startScore, startScore, hops, 1);
         }
-        double bestScore = start;
-        Map<CameraView, Double> tried = new HashMap<>();
-        tried.put(best, start);
-        for (int round = 0; round < 2; round++) {
+        Search search = new Search(map, byOrigin, hops, start, startScore);
+        search.reachAndAngle();
+        for (int round = 0; round < ROUNDS; round++) {
             for (int quantity = 0; quantity < 3; quantity++) {
-                for (double value : quantity == 0 ? REACH : quantity == 1 ? HALF : CLOSE) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException("camera view fit interrupted");
-                    }
-                    CameraView candidate = with(best, quantity, value);
-                    if (candidate == null || tried.containsKey(candidate)) {
-                        continue;
-                    }
-                    double s = score(map.withView(candidate), byOrigin, hops);
-                    tried.put(candidate, s);
-                    if (s > bestScore) {
-                        bestScore = s;
-                        best = candidate;
-                    }
+                search.along(quantity);
+            }
+        }
+        return new Result(search.best, search.bestScore, startScore, hops, search.tried.size());
+    }
+
+    /**
+     * One fit: the best view so far, and every view scored. Along one quantity it scans
+     * {@value #SCAN} evenly spaced values over the quantity's range, then narrows the bracket
+     * around the best of them by golden-section steps: the likelihood is a step function of the
+     * view (a camera's view takes in a street or not), so the scan keeps the search off a false
+     * local peak and the narrowing finds the value to within a few percent of the range.
+     */
+    private final class Search {
+        private final CameraMap map;
+        private final Map<Origin, List<Pair>> byOrigin;
+        private final int hops;
+        private final Map<CameraView, Double> tried = new HashMap<>();
+        private CameraView best;
+        private double bestScore;
+
+        Search(CameraMap map, Map<Origin, List<Pair>> byOrigin, int hops, CameraView start, double startScore) {
+            this.map = map;
+            this.byOrigin = byOrigin;
+            this.hops = hops;
+            this.best = start;
+            this.bestScore = startScore;
+            tried.put(start, startScore);
+        }
+
+        /**
+         * Reach and half angle trade against each other (a long narrow view and a short wide one
+         * take in much the same street), so one quantity at a time from a wrong start can stall:
+         * a coarse scan of both together comes first.
+         */
+        void reachAndAngle() {
+            for (int i = 0; i < SCAN; i++) {
+                for (int j = 0; j < SCAN; j++) {
+                    double reach = LOW[0] + i * (HIGH[0] - LOW[0]) / (SCAN - 1);
+                    double half = LOW[1] + j * (HIGH[1] - LOW[1]) / (SCAN - 1);
+                    evaluate(new CameraView(reach, half, Math.min(best.closeMeters(), reach)));
                 }
             }
         }
-        return new Result(best, bestScore, start, hops, tried.size());
+
+        void along(int quantity) {
+            double low = LOW[quantity];
+            double high = quantity == 2 ? Math.min(HIGH[2], best.reachMeters()) : HIGH[quantity];
+            double step = (high - low) / (SCAN - 1);
+            for (int i = 0; i < SCAN; i++) {
+                evaluate(quantity, low + i * step);
+            }
+            double bestAt = value(best, quantity);
+            double a = Math.max(low, bestAt - step);
+            double b = Math.min(high, bestAt + step);
+            double c = b - GOLDEN * (b - a);
+            double d = a + GOLDEN * (b - a);
+            double fc = evaluate(quantity, c);
+            double fd = evaluate(quantity, d);
+            for (int i = 0; i < NARROW; i++) {
+                if (fc >= fd) {
+                    b = d;
+                    d = c;
+                    fd = fc;
+                    c = b - GOLDEN * (b - a);
+                    fc = evaluate(quantity, c);
+                } else {
+                    a = c;
+                    c = d;
+                    fc = fd;
+                    d = a + GOLDEN * (b - a);
+                    fd = evaluate(quantity, d);
+                }
+            }
+        }
+
+        /** The score of the best view with {@code quantity} set to {@code value}; keeps it if better. */
+        private double evaluate(int quantity, double value) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("camera view fit interrupted");
+            }
+            CameraView candidate = with(best, quantity, Math.round(value * 10) / 10.0);
+            return candidate == null ? Double.NEGATIVE_INFINITY : evaluate(candidate);
+        }
+
+        private double evaluate(CameraView candidate) {
+            Double known = tried.get(candidate);
+            double s = known != null ? known : score(map.withView(candidate), byOrigin, hops);
+            tried.put(candidate, s);
+            if (s > bestScore) {
+                bestScore = s;
+                best = candidate;
+            }
+            return s;
+        }
+    }
+
+    private static double value(CameraView view, int quantity) {
+        return quantity == 0 ? view.reachMeters() : quantity == 1 ? view.halfAngleDegrees() : view.closeMeters();
     }
 
     private static CameraView with(CameraView view, int quantity, double value) {
