@@ -51,6 +51,10 @@ final class RecallTally {
         naiveSeconds += naiveVideoSeconds;
     }
 
+    String label() {
+        return label;
+    }
+
     double recall(int k) {
         for (int i = 0; i < KS.length; i++) {
             if (KS[i] == k) {

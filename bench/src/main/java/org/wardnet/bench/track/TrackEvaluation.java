@@ -40,7 +40,8 @@ import org.wardnet.core.track.Visibility;
  * {@value #HELD_OUT_SEED}) and every test track (seed {@value #TEST_SEED}) is held out.
  *
  * <p>Usage: {@code TrackEvaluation [TRAIN [TEST]]} (defaults 1,000 and 300 tracks);
- * {@code -Dfamilies=GRID,ORGANIC} picks families.
+ * {@code -Dfamilies=GRID,ORGANIC} picks families; {@code -Dways=learned} only the ways whose label
+ * starts so.
  */
 public final class TrackEvaluation {
 
@@ -132,6 +133,8 @@ public final class TrackEvaluation {
                 new Way(new RecallTally("learned, heading ±20°"), true, (h, hd, ex, n) -> planned(learned, h, hd, ex, n)),
                 new Way(new RecallTally("(true views+detection), no heading"), false, (h, hd, ex, n) -> planned(oracle, h, null, ex, n)),
                 new Way(new RecallTally("(true views+detection), heading ±20°"), true, (h, hd, ex, n) -> planned(oracle, h, hd, ex, n)));
+        String only = System.getProperty("ways", "");
+        ways = ways.stream().filter(w -> w.tally.label().startsWith(only)).toList();
         for (TownTruth.Track track : testTracks) {
             for (Hop hop : hops(track)) {
                 Double heading = footage(hop.from, noise);
