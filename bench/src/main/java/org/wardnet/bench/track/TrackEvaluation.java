@@ -3,8 +3,10 @@ package org.wardnet.bench.track;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.wardnet.bench.track.town.TownFamily;
@@ -51,6 +53,8 @@ public final class TrackEvaluation {
     static final long TEST_SEED = 12;
     private static final Instant T0 = Instant.parse("2026-10-01T08:00:00Z");
     private static final double FOOTAGE_NOISE_DEGREES = 20;
+    /** Continuations per hop for the ground truth's own odds. */
+    private static final int CEILING_RUNS = 200;
 
     public static void main(String[] args) {
         int train = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
@@ -132,17 +136,22 @@ public final class TrackEvaluation {
                 new Way(new RecallTally("learned, no heading"), false, (h, hd, ex, n) -> planned(learned, h, null, ex, n)),
                 new Way(new RecallTally("learned, heading ±20°"), true, (h, hd, ex, n) -> planned(learned, h, hd, ex, n)),
                 new Way(new RecallTally("(true views+detection), no heading"), false, (h, hd, ex, n) -> planned(oracle, h, null, ex, n)),
-                new Way(new RecallTally("(true views+detection), heading ±20°"), true, (h, hd, ex, n) -> planned(oracle, h, hd, ex, n)));
+                new Way(new RecallTally("(true views+detection), heading ±20°"), true, (h, hd, ex, n) -> planned(oracle, h, hd, ex, n)),
+                new Way(new RecallTally("(ground truth's own odds), every 5th"), true, ceiling(truth), 5));
         String only = System.getProperty("ways", "");
         ways = ways.stream().filter(w -> w.tally.label().startsWith(only)).toList();
+        int hopNumber = 0;
         for (TownTruth.Track track : testTracks) {
             for (Hop hop : hops(track)) {
+                hopNumber++;
                 Double heading = footage(hop.from, noise);
                 CameraMap.Spot origin = map.spot(hop.from.cameraId());
                 int horizon = horizon(track.mode());
                 int naive = map.within(origin.x(), origin.y(), track.mode().fastest() * horizon).size() - 1;
                 for (Way way : ways) {
-                    score(way, hop, heading, naive, horizon);
+                    if (hopNumber % way.every == 0) {
+                        score(way, hop, heading, naive, horizon);
+                    }
                 }
             }
         }
@@ -179,11 +188,15 @@ public final class TrackEvaluation {
     private record Proposal(String cameraId, double seconds) {
     }
 
-    private record Way(RecallTally tally, boolean headed, Proposer proposer) {
+    /** A way of proposing cameras, scored on every {@code every}-th hop. */
+    private record Way(RecallTally tally, boolean headed, Proposer proposer, int every) {
+        Way(RecallTally tally, boolean headed, Proposer proposer) {
+            this(tally, headed, proposer, 1);
+        }
     }
 
     /** One hop of a track: from one sighting to the next at another camera. */
-    private record Hop(TravelMode mode, TownTruth.Sighting from, TownTruth.Sighting to) {
+    private record Hop(TownTruth.Track track, TravelMode mode, TownTruth.Sighting from, TownTruth.Sighting to) {
     }
 
     private static List<Hop> hops(TownTruth.Track track) {
@@ -191,10 +204,25 @@ public final class TrackEvaluation {
         List<TownTruth.Sighting> s = track.sightings();
         for (int i = 0; i + 1 < s.size(); i++) {
             if (!s.get(i).cameraId().equals(s.get(i + 1).cameraId())) {
-                out.add(new Hop(track.mode(), s.get(i), s.get(i + 1)));
+                out.add(new Hop(track, track.mode(), s.get(i), s.get(i + 1)));
             }
         }
         return out;
+    }
+
+    /**
+     * The ground truth's own next cameras from where the subject really was, going the way it
+     * really went ({@link TownTruth#continuations}): a ceiling, not a method. Counted once per hop.
+     */
+    private static Proposer ceiling(TownTruth truth) {
+        Random random = new Random(17);
+        Map<TownTruth.Sighting, List<String>> ranked = new HashMap<>();
+        return (hop, heading, excluded, limit) -> ranked.computeIfAbsent(hop.from, k -> {
+            Map<String, Integer> counts = truth.continuations(hop.track, hop.from, CEILING_RUNS, random);
+            return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).toList();
+        }).stream().filter(id -> !excluded.contains(id)).limit(limit)
+                .map(id -> new Proposal(id, horizon(hop.mode))).toList();
     }
 
     /** The subject's heading as an investigator reads it off the footage: the true bearing, give or take 20 degrees. */

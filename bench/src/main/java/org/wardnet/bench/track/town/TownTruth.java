@@ -27,11 +27,17 @@ import org.wardnet.core.track.TravelMode;
 public final class TownTruth {
 
     /** @param bearing the subject's compass heading when seen, as the footage shows it */
-    public record Sighting(String cameraId, double trueSeconds, double clockSeconds, double bearing) {
+    public record Sighting(String cameraId, double trueSeconds, double clockSeconds, double bearing, int step,
+            double fraction) {
     }
 
-    /** @param passes every camera whose view the subject crossed, in order, seen or not */
-    public record Track(TravelMode mode, List<Sighting> sightings, List<String> passes) {
+    /**
+     * @param path     the edges walked from crossing {@code start}, each as [edge, crossing reached]
+     * @param passes   every camera whose view the subject crossed, in order, seen or not
+     * @param passesAt for each of them, [step of the path, fraction along that edge]
+     */
+    public record Track(TravelMode mode, double pace, int start, List<int[]> path, List<Sighting> sightings,
+            List<String> passes, List<double[]> passesAt) {
     }
 
     private final StreetNetwork network;
@@ -39,6 +45,7 @@ public final class TownTruth {
     private final double[] cx;
     private final double[] cy;
     private final Map<Long, List<Integer>> cells = new HashMap<>();
+    private final Map<String, Integer> index = new HashMap<>();
 
     public TownTruth(StreetNetwork network, List<TrueCamera> cameras) {
         this.network = network;
@@ -49,6 +56,7 @@ public final class TownTruth {
             cx[i] = network.plane().x(cameras.get(i).location());
             cy[i] = network.plane().y(cameras.get(i).location());
             cells.computeIfAbsent(cell(cx[i], cy[i]), k -> new ArrayList<>()).add(i);
+            index.put(cameras.get(i).id(), i);
         }
     }
 
@@ -86,13 +94,28 @@ public final class TownTruth {
         if (path == null) {
             return null;
         }
+        Walk walk = walk(mode, pace, from, path, 0, new HashSet<>(), random, null);
+        return new Track(mode, pace, from, path, walk.seen, walk.crossed, walk.crossedAt);
+    }
+
+    /** What a walk along a path showed: sightings, and every camera crossed with where. */
+    private record Walk(List<Sighting> seen, List<String> crossed, List<double[]> crossedAt) {
+    }
+
+    /**
+     * Walks {@code path} from node {@code start}, the first edge from {@code startFraction} on;
+     * cameras in {@code passed} see nothing (a camera sees a subject once). With {@code stopAfter}
+     * set, stops at the first sighting by a camera other than that one.
+     */
+    private Walk walk(TravelMode mode, double pace, int start, List<int[]> path, double startFraction,
+            Set<Integer> passed, Random random, String stopAfter) {
         List<Sighting> seen = new ArrayList<>();
         List<String> crossed = new ArrayList<>();
-        Set<Integer> passed = new HashSet<>();
+        List<double[]> crossedAt = new ArrayList<>();
         double clock = 0;
-        int node = from;
-        for (int[] step : path) {
-            int next = step[1];
+        int node = start;
+        for (int step = 0; step < path.size(); step++) {
+            int next = path.get(step)[1];
             double x0 = network.nodeX(node);
             double y0 = network.nodeY(node);
             double x1 = network.nodeX(next);
@@ -101,7 +124,7 @@ public final class TownTruth {
             double speed = mode == TravelMode.CAR ? pace * (0.5 + 0.7 * random.nextDouble()) : pace;
             List<double[]> passes = new ArrayList<>();
             for (int c : near(x0, y0, x1, y1)) {
-                double first = firstSeen(c, x0, y0, x1, y1, length, node != from);
+                double first = firstSeen(c, x0, y0, x1, y1, length, step == 0 ? startFraction : 0, node != start);
                 if (first >= 0 && passed.add(c)) {
                     passes.add(new double[] {c, first});
                 }
@@ -111,15 +134,61 @@ public final class TownTruth {
             for (double[] p : passes) {
                 TrueCamera camera = cameras.get((int) p[0]);
                 crossed.add(camera.id());
+                crossedAt.add(new double[] {step, p[1]});
                 if (!camera.down() && random.nextDouble() < camera.detection()) {
                     double at = clock + p[1] * length / speed;
-                    seen.add(new Sighting(camera.id(), at, at + camera.skewSeconds(), bearing));
+                    seen.add(new Sighting(camera.id(), at, at + camera.skewSeconds(), bearing, step, p[1]));
+                    if (stopAfter != null && !camera.id().equals(stopAfter)) {
+                        return new Walk(seen, crossed, crossedAt);
+                    }
                 }
             }
             clock += length / speed + pause(mode, random);
             node = next;
         }
-        return new Track(mode, seen, crossed);
+        return new Walk(seen, crossed, crossedAt);
+    }
+
+    /**
+     * The ground truth's own answer to a follow request, as a reference no planner can know: from
+     * where {@code at} saw the subject, {@code runs} continuations — the rest of the street it was
+     * on, then a new route (never straight back) to a crossing 0.3-2.5 km away, drawn as the
+     * tracks' routes are — each giving the first camera other than {@code at}'s to see it.
+     * Counts per camera, most first. Cameras the track had already crossed do not see it again.
+     */
+    public Map<String, Integer> continuations(Track track, Sighting at, int runs, Random random) {
+        Map<String, Integer> next = new HashMap<>();
+        Set<Integer> before = new HashSet<>();
+        for (int k = 0; k < track.passes().size(); k++) {
+            double[] where = track.passesAt().get(k);
+            if (where[0] < at.step() || (where[0] == at.step() && where[1] <= at.fraction())) {
+                before.add(index.get(track.passes().get(k)));
+            }
+        }
+        int[] edge = track.path().get(at.step());
+        int entered = at.step() == 0 ? track.start() : track.path().get(at.step() - 1)[1];
+        for (int run = 0; run < runs; run++) {
+            int goal;
+            do {
+                goal = random.nextInt(network.nodeCount());
+            } while (dist(edge[1], goal) < 300 || dist(edge[1], goal) > 2_500);
+            List<int[]> onward = path(edge[1], goal, track.mode(), random, edge[0]);
+            if (onward == null) {
+                continue;
+            }
+            List<int[]> route = new ArrayList<>();
+            route.add(edge);
+            route.addAll(onward);
+            Walk walk = walk(track.mode(), track.pace(), entered, route, at.fraction(), new HashSet<>(before), random,
+                    at.cameraId());
+            for (Sighting s : walk.seen) {
+                if (!s.cameraId().equals(at.cameraId())) {
+                    next.merge(s.cameraId(), 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+        return next;
     }
 
     private static double pause(TravelMode mode, Random random) {
@@ -130,11 +199,14 @@ public final class TownTruth {
         };
     }
 
-    /** Where along the edge (0..1) camera c first sees the subject, sampled every metre; -1 if never. */
-    private double firstSeen(int c, double x0, double y0, double x1, double y1, double length, boolean skipStart) {
+    /** Where along the edge (0..1) camera c first sees the subject after {@code fromFraction}, sampled every metre; -1 if never. */
+    private double firstSeen(int c, double x0, double y0, double x1, double y1, double length, double fromFraction,
+            boolean skipStart) {
         TrueCamera camera = cameras.get(c);
         int steps = Math.max(1, (int) Math.ceil(length));
-        for (int k = skipStart ? 1 : 0; k <= steps; k++) {
+        // past the point already walked: the start of an edge after the first ends the one before
+        int first = fromFraction > 0 ? (int) Math.floor(fromFraction * steps) + 1 : skipStart ? 1 : 0;
+        for (int k = first; k <= steps; k++) {
             double t = (double) k / steps;
             double px = x0 + (x1 - x0) * t;
             double py = y0 + (y1 - y0) * t;
@@ -179,6 +251,11 @@ public final class TownTruth {
 
     /** The edges walked as [edge, node reached], or null when the mode cannot get there. */
     private List<int[]> path(int from, int to, TravelMode mode, Random random) {
+        return path(from, to, mode, random, -1);
+    }
+
+    /** As above, never leaving {@code from} by edge {@code notBy} (a subject does not turn back). */
+    private List<int[]> path(int from, int to, TravelMode mode, Random random, int notBy) {
         int n = network.nodeCount();
         double[] best = new double[n];
         int[] viaEdge = new int[n];
@@ -197,7 +274,7 @@ public final class TownTruth {
                 break;
             }
             for (int e : network.incident(node)) {
-                if (!network.mayLeave(e, node, mode)) {
+                if (!network.mayLeave(e, node, mode) || (node == from && e == notBy)) {
                     continue;
                 }
                 int next = network.other(e, node);
