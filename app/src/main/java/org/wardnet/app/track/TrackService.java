@@ -50,6 +50,7 @@ import org.wardnet.core.track.Visibility;
 public final class TrackService implements CameraWatcher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackService.class);
+    private static final int OFF_STREET_EXAMPLES = 10;
 
     private final Registry registry;
     private final TrackStore store;
@@ -146,7 +147,20 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         return new Summary(map.size(), streets.size(), network == null ? 0 : network.nodeCount(),
                 network == null ? 0 : network.edgeCount(), new View(map.view().reachMeters(),
                         map.view().halfAngleDegrees(), map.view().closeMeters(), fitted == null ? 0 : fitted.hops(),
-                        fitted == null ? null : fitted.fittedAt()));
+                        fitted == null ? null : fitted.fittedAt()), check(map));
+    }
+
+    private static MapCheck check(CameraMap map) {
+        StreetNetwork network = map.network();
+        if (network == null) {
+            return new MapCheck(0, 0, 0, 0, 0, List.of());
+        }
+        List<String> off = map.spots().stream().filter(s -> s.placement() == null).map(CameraMap.Spot::cameraId)
+                .sorted().toList();
+        StreetNetwork.Check c = network.check();
+        return new MapCheck(c.zeroLength(), c.duplicates(), c.pieces(),
+                network.edgeCount() == 0 ? 0 : c.largestPieceEdges() / (double) network.edgeCount(), off.size(),
+                off.subList(0, Math.min(OFF_STREET_EXAMPLES, off.size())));
     }
 
     /** The street network the map is built on, as stored (empty when none was given). */
@@ -154,8 +168,25 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         return streets;
     }
 
-    /** Counts of the live map, and how its cameras are taken to see. */
-    public record Summary(int cameras, int streetSegments, int crossings, int edges, View cameraView) {
+    /** Counts of the live map, how its cameras are taken to see, and what was wrong with what it was given. */
+    public record Summary(int cameras, int streetSegments, int crossings, int edges, View cameraView,
+            MapCheck check) {
+    }
+
+    /**
+     * What the map made of the streets and cameras it was given; all zero without streets.
+     *
+     * @param zeroLengthDropped street segments whose ends are one point, dropped
+     * @param duplicatesMerged  segments joining the same two points as an earlier one, merged into it
+     * @param pieces            parts of the network no street joins to the rest: a subject cannot be
+     *                          followed by the streets from one to another
+     * @param largestPieceShare share of the street edges in the largest piece
+     * @param camerasOffStreets cameras farther than {@code track.streetReachMeters} from every street:
+     *                          on the map, followed from and to by straight-line distance only
+     * @param offStreetExamples the first {@value #OFF_STREET_EXAMPLES} of them, by id
+     */
+    public record MapCheck(int zeroLengthDropped, int duplicatesMerged, int pieces, double largestPieceShare,
+            int camerasOffStreets, List<String> offStreetExamples) {
     }
 
     /**
@@ -185,7 +216,9 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
             review += coveredSeconds(found, c.windowFrom(), c.windowTo());
             proposals.add(new FollowAnswer.Proposal(c, found));
         }
-        return new FollowAnswer(plan, proposals, review);
+        CameraMap.Spot origin = planner.map().spot(query.cameraId());
+        return new FollowAnswer(plan, proposals, review, new FollowAnswer.Origin(
+                origin != null && origin.placement() != null, viewFitter.fitted() != null));
     }
 
     /** Whether a camera may be proposed to the caller: in its scope (and so still registered). */

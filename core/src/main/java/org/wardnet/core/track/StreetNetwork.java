@@ -35,9 +35,21 @@ public final class StreetNetwork {
     private final Map<Long, int[]> cells;
     /** The modes some edge allows, as a mask: asked on every follow, known at construction. */
     private final int carried;
+    private final Check check;
+
+    /**
+     * What building the graph found in the segments it was given.
+     *
+     * @param zeroLength        segments dropped because their ends are one point
+     * @param duplicates        segments dropped because another already joins the same two points
+     * @param pieces            parts of the graph not joined to each other by any street
+     * @param largestPieceEdges edges in the largest of them
+     */
+    public record Check(int zeroLength, int duplicates, int pieces, int largestPieceEdges) {
+    }
 
     private StreetNetwork(LocalPlane plane, List<double[]> nodes, List<int[]> edges, List<Integer> modes,
-            List<Boolean> oneWay) {
+            List<Boolean> oneWay, int zeroLength, int duplicates) {
         this.plane = plane;
         nodeX = new double[nodes.size()];
         nodeY = new double[nodes.size()];
@@ -79,9 +91,45 @@ public final class StreetNetwork {
         }
         cells = new HashMap<>();
         grid.forEach((cell, list) -> cells.put(cell, list.stream().mapToInt(Integer::intValue).toArray()));
+        check = pieces(zeroLength, duplicates);
     }
 
-    /** Builds the graph; zero-length segments are dropped. The plane's origin is the first point. */
+    /** Counts the connected parts (union-find over the edges, one-way rules aside). */
+    private Check pieces(int zeroLength, int duplicates) {
+        int[] parent = new int[nodeX.length];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (int e = 0; e < edgeFrom.length; e++) {
+            parent[root(parent, edgeFrom[e])] = root(parent, edgeTo[e]);
+        }
+        Map<Integer, Integer> edgesPerPiece = new HashMap<>();
+        for (int e = 0; e < edgeFrom.length; e++) {
+            edgesPerPiece.merge(root(parent, edgeFrom[e]), 1, Integer::sum);
+        }
+        int largest = edgesPerPiece.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return new Check(zeroLength, duplicates, edgesPerPiece.size(), largest);
+    }
+
+    private static int root(int[] parent, int node) {
+        while (parent[node] != node) {
+            parent[node] = parent[parent[node]];
+            node = parent[node];
+        }
+        return node;
+    }
+
+    /** What building the graph found: dropped segments and unconnected pieces. */
+    public Check check() {
+        return check;
+    }
+
+    /**
+     * Builds the graph; zero-length segments are dropped, and a segment joining the same two points
+     * as one already given (either way round) is merged into it: its modes added, and two one-way
+     * segments running opposite ways make a two-way street. Both are counted in {@link #check()}.
+     * The plane's origin is the first point.
+     */
     public static StreetNetwork of(List<StreetSegment> segments) {
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("a street network needs at least one segment");
@@ -93,24 +141,37 @@ public final class StreetNetwork {
         List<int[]> edges = new ArrayList<>();
         List<Integer> modes = new ArrayList<>();
         List<Boolean> oneWay = new ArrayList<>();
+        Map<Long, Integer> joined = new HashMap<>();
+        int zeroLength = 0;
+        int duplicates = 0;
         for (StreetSegment segment : segments) {
             int a = node(plane.x(segment.from()), plane.y(segment.from()), nodes, byKey);
             int b = node(plane.x(segment.to()), plane.y(segment.to()), nodes, byKey);
             if (a == b) {
+                zeroLength++;
                 continue;
             }
-            edges.add(new int[] {a, b});
             int mask = 0;
             for (TravelMode mode : segment.modes()) {
                 mask |= 1 << mode.ordinal();
             }
+            Integer earlier = joined.putIfAbsent(((long) Math.min(a, b) << 32) | Math.max(a, b), edges.size());
+            if (earlier != null) {
+                // a repeat joins what the first one does; one-way pieces running opposite ways are a two-way street
+                duplicates++;
+                modes.set(earlier, modes.get(earlier) | mask);
+                boolean opposite = edges.get(earlier)[0] != a;
+                oneWay.set(earlier, oneWay.get(earlier) && segment.oneWay() && !opposite);
+                continue;
+            }
+            edges.add(new int[] {a, b});
             modes.add(mask);
             oneWay.add(segment.oneWay());
         }
         if (edges.isEmpty()) {
             throw new IllegalArgumentException("every segment of the street network has zero length");
         }
-        return new StreetNetwork(plane, nodes, edges, modes, oneWay);
+        return new StreetNetwork(plane, nodes, edges, modes, oneWay, zeroLength, duplicates);
     }
 
     private static int node(double x, double y, List<double[]> nodes, Map<Long, Integer> byKey) {

@@ -25,7 +25,8 @@ final class TrackViews {
     }
 
     /** How the prior and what was learned were blended. */
-    record ModelJson(double priorWeight, double learnedWeight, int learnedHops) {
+    record ModelJson(double priorWeight, double learnedWeight, int learnedHops, boolean originOnStreets,
+            boolean viewFitted) {
     }
 
     record CandidateJson(String cameraId, double score, double prior, double learned, int learnedHops,
@@ -73,7 +74,8 @@ final class TrackViews {
         FollowPlan plan = answer.plan();
         return new FollowJson(answer.proposals().stream().map(TrackViews::candidate).toList(),
                 plan.camerasConsidered(), round(answer.videoSecondsToReview(), 1), answer.outsideScope(),
-                new ModelJson(round(plan.priorWeight(), 4), round(1 - plan.priorWeight(), 4), plan.learnedHops()));
+                new ModelJson(round(plan.priorWeight(), 4), round(1 - plan.priorWeight(), 4), plan.learnedHops(),
+                        answer.origin().onStreets(), answer.origin().viewFitted()));
     }
 
     private static CandidateJson candidate(FollowAnswer.Proposal proposal) {
@@ -131,7 +133,7 @@ final class TrackViews {
 
     /** The track map's counts with its street segments as [fromLat, fromLon, toLat, toLon]. */
     record StreetsJson(int cameras, int streetSegments, int crossings, int edges, TrackService.View cameraView,
-            List<double[]> segments) {
+            TrackService.MapCheck check, List<double[]> segments) {
     }
 
     static StreetsJson streets(TrackService.Summary summary, List<StreetSegment> streets) {
@@ -140,6 +142,6 @@ final class TrackViews {
             segments.add(new double[] {street.from().lat(), street.from().lon(), street.to().lat(), street.to().lon()});
         }
         return new StreetsJson(summary.cameras(), summary.streetSegments(), summary.crossings(), summary.edges(),
-                summary.cameraView(), segments);
+                summary.cameraView(), summary.check(), segments);
     }
 }
