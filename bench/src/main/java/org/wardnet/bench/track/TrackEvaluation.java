@@ -43,7 +43,8 @@ import org.wardnet.core.track.Visibility;
  *
  * <p>Usage: {@code TrackEvaluation [TRAIN [TEST]]} (defaults 1,000 and 300 tracks);
  * {@code -Dfamilies=GRID,ORGANIC} picks families; {@code -Dways=learned} only the ways whose label
- * starts so.
+ * starts so; {@code -DpriorStrengths=1,2,5} the learned planner under each prior strength instead
+ * (for tuning, on the dev family only).
  */
 public final class TrackEvaluation {
 
@@ -138,6 +139,19 @@ public final class TrackEvaluation {
                 new Way(new RecallTally("(true views+detection), no heading"), false, (h, hd, ex, n) -> planned(oracle, h, null, ex, n)),
                 new Way(new RecallTally("(true views+detection), heading ±20°"), true, (h, hd, ex, n) -> planned(oracle, h, hd, ex, n)),
                 new Way(new RecallTally("(ground truth's own odds), every 5th"), true, ceiling(truth), 5));
+        String strengths = System.getProperty("priorStrengths", "");
+        if (!strengths.isEmpty()) { // tuning on the dev family: the learned planner under each prior strength
+            List<Way> tuning = new ArrayList<>();
+            for (String k : strengths.split(",")) {
+                FollowPlanner p = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(),
+                        visibility, Double.parseDouble(k), skewMillis);
+                tuning.add(new Way(new RecallTally("learned k=" + k + ", no heading"), false,
+                        (h, hd, ex, n) -> planned(p, h, null, ex, n)));
+                tuning.add(new Way(new RecallTally("learned k=" + k + ", heading ±20°"), true,
+                        (h, hd, ex, n) -> planned(p, h, hd, ex, n)));
+            }
+            ways = tuning;
+        }
         String only = System.getProperty("ways", "");
         ways = ways.stream().filter(w -> w.tally.label().startsWith(only)).toList();
         int hopNumber = 0;
