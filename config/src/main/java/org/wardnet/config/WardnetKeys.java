@@ -388,9 +388,10 @@ public final class WardnetKeys {
 
     /** Weight of the prior, in hops. */
     public static final ConfigKey<Integer> TRACK_PRIOR_STRENGTH = new ConfigKey<>("track.priorStrength",
-            ValueType.integer(1, 10_000), 5,
+            ValueType.integer(1, 10_000), 2,
             "How many confirmed hops from a camera weigh as much as the geometric prior: with n hops learned (by any"
-                    + " mode), the learned share of a score is n / (n + this).");
+                    + " mode), the learned share of a score is n / (n + this). The default was chosen on generated grid"
+                    + " towns only (bench/README.md, track).");
 
     /** Confirmed hops between fits of the camera view. */
     public static final ConfigKey<Integer> TRACK_VIEW_FIT_HOPS = new ConfigKey<>("track.viewFitHops",

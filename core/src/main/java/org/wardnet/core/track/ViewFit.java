@@ -197,7 +197,9 @@ public final class ViewFit {
             return all;
         }
         List<Origin> keys = new ArrayList<>(all.keySet());
-        keys.sort(Comparator.comparingInt((Origin o) -> Integer.reverse(o.hashCode())).thenComparing(Origin::toString));
+        // by the id's own hash, not the record's: an enum's hash differs from one run of the JVM to the next
+        keys.sort(Comparator.comparingInt((Origin o) -> Integer.reverse(o.cameraId().hashCode() * 31 + o.mode().ordinal()))
+                .thenComparing(Origin::toString));
         Map<Origin, List<Pair>> out = new HashMap<>();
         keys.subList(0, MAX_ORIGINS).forEach(k -> out.put(k, all.get(k)));
         return out;

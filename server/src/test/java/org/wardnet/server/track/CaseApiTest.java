@@ -127,7 +127,7 @@ class CaseApiTest extends ApiTestBase {
         JsonNode follow = TestServer.json(api.postJson("/api/v1/track/follow",
                 "{\"cameraId\":\"A\",\"time\":\"2026-11-29T14:10:00Z\",\"mode\":\"WALK\"}"));
         assertEquals(1, follow.get("model").get("learnedHops").asInt());
-        assertEquals(5.0 / 6, follow.get("model").get("priorWeight").asDouble(), 1e-4, "k = 5 hops against 1 learned"
+        assertEquals(2.0 / 3, follow.get("model").get("priorWeight").asDouble(), 1e-4, "k = 2 hops against 1 learned"
                 + " (four decimals)");
         assertEquals("B", follow.get("candidates").get(0).get("cameraId").asText(), "the learned hop ranks first");
         assertProblem(api.post("/api/v1/cases/" + id + "/confirm", "application/json", ""), 409, "already confirmed");
