@@ -138,7 +138,7 @@ public final class TrackEvaluation {
                 new Way(new RecallTally("learned, heading ±20°"), true, (h, hd, ex, n) -> planned(learned, h, hd, ex, n)),
                 new Way(new RecallTally("(true views+detection), no heading"), false, (h, hd, ex, n) -> planned(oracle, h, null, ex, n)),
                 new Way(new RecallTally("(true views+detection), heading ±20°"), true, (h, hd, ex, n) -> planned(oracle, h, hd, ex, n)),
-                new Way(new RecallTally("(ground truth's own odds), every 5th"), true, ceiling(truth), 5));
+                new Way(new RecallTally("(ground truth's own odds), every 5th", false), true, ceiling(truth), 5));
         String strengths = System.getProperty("priorStrengths", "");
         if (!strengths.isEmpty()) { // tuning on the dev family: the learned planner under each prior strength
             List<Way> tuning = new ArrayList<>();
@@ -199,7 +199,11 @@ public final class TrackEvaluation {
         List<Proposal> propose(Hop hop, Double heading, Set<String> excluded, int limit);
     }
 
-    private record Proposal(String cameraId, double seconds) {
+    /** A camera to review from {@code from} to {@code to}, epoch milliseconds. */
+    private record Proposal(String cameraId, long from, long to) {
+        double seconds() {
+            return (to - from) / 1000.0;
+        }
     }
 
     /** A way of proposing cameras, scored on every {@code every}-th hop. */
@@ -236,7 +240,7 @@ public final class TrackEvaluation {
             return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                     .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).toList();
         }).stream().filter(id -> !excluded.contains(id)).limit(limit)
-                .map(id -> new Proposal(id, horizon(hop.mode))).toList();
+                .map(id -> new Proposal(id, seen(hop.from), seen(hop.from) + horizon(hop.mode) * 1000L)).toList();
     }
 
     /** The subject's heading as an investigator reads it off the footage: the true bearing, give or take 20 degrees. */
@@ -252,6 +256,8 @@ public final class TrackEvaluation {
         for (int r = 0; r < first.size() && rank < 0; r++) {
             rank = first.get(r).cameraId().equals(truth) ? r : -1;
         }
+        long seenAt = seen(hop.to);
+        boolean windowHolds = rank >= 0 && first.get(rank).from() <= seenAt && seenAt <= first.get(rank).to();
         List<Proposal> round = first.subList(0, Math.min(RecallTally.ROUND, first.size()));
         double seconds = round.stream().mapToDouble(Proposal::seconds).sum();
         int roundCameras = round.size();
@@ -268,22 +274,28 @@ public final class TrackEvaluation {
                 round = way.proposer.propose(hop, given, Set.copyOf(shown), RecallTally.ROUND);
             }
         }
-        way.tally.add(rank, reviewed, roundCameras, seconds, naive, (double) naive * horizon);
+        way.tally.add(rank, windowHolds, reviewed, roundCameras, seconds, naive, (double) naive * horizon);
     }
 
     private static List<Proposal> counted(CountingBaseline counting, Hop hop, Double heading, Set<String> excluded,
             int limit) {
         int horizon = horizon(hop.mode);
+        long at = seen(hop.from);
         return counting.next(hop.from.cameraId(), heading, excluded, limit, hop.mode.fastest() * horizon).stream()
-                .map(id -> new Proposal(id, horizon)).toList();
+                .map(id -> new Proposal(id, at, at + horizon * 1000L)).toList();
     }
 
     private static List<Proposal> planned(FollowPlanner planner, Hop hop, Double heading, Set<String> excluded,
             int limit) {
-        Instant at = T0.plusMillis(Math.round(hop.from.clockSeconds() * 1000));
+        Instant at = Instant.ofEpochMilli(seen(hop.from));
         FollowPlan plan = planner.plan(new FollowQuery(hop.from.cameraId(), at, hop.mode, horizon(hop.mode), limit,
                 heading, excluded, null));
-        return plan.candidates().stream().map(c -> new Proposal(c.cameraId(),
-                (c.windowTo().toEpochMilli() - c.windowFrom().toEpochMilli()) / 1000.0)).toList();
+        return plan.candidates().stream().map(c -> new Proposal(c.cameraId(), c.windowFrom().toEpochMilli(),
+                c.windowTo().toEpochMilli())).toList();
+    }
+
+    /** When a sighting was made, by the clock of the camera that made it. */
+    private static long seen(TownTruth.Sighting sighting) {
+        return T0.toEpochMilli() + Math.round(sighting.clockSeconds() * 1000);
     }
 }
