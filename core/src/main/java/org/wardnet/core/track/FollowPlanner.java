@@ -19,7 +19,9 @@ import java.util.function.Predicate;
  * (behind), in n as well: hops that went the other way say little about this subject. A candidate's window starts at distance / fastest speed
  * and ends at distance / slowest speed (at most the horizon); with m learned hops to the camera by
  * the requested mode, the window moves toward their 5th and 95th percentiles by m / (m + 3). Both
- * ends are widened by the clock-skew margin.
+ * ends are widened by the clock-skew margin. Cameras excluded (reviewed in vain) are passed: the
+ * prior's mass flows on beyond them, and so do the hops learned to them (to where their own
+ * learned hops went).
  *
  * <p>Thread-safe as long as its {@link CameraMap} and {@link TransitionMemory} are.
  */
@@ -98,6 +100,7 @@ public final class FollowPlanner {
                 d.times = own.to().get(to);
             }
         });
+        passOnExcluded(query, origin, learned, drafts);
         for (TrackLink link : links.from(query.cameraId())) {
             if (!link.appliesTo(mode) || query.excluded().contains(link.to()) || map.spot(link.to()) == null) {
                 continue;
@@ -121,8 +124,8 @@ public final class FollowPlanner {
             // hops learned from this camera went every way; the subject's heading says which way this one goes
             learnedTotal = 0;
             for (Draft d : drafts.values()) {
-                if (d.hops > 0) {
-                    d.learnedWeight = d.hops * agreement(d, undirected, origin, query.heading());
+                if (d.hops + d.carried > 0) {
+                    d.learnedWeight = (d.hops + d.carried) * agreement(d, undirected, origin, query.heading());
                     learnedTotal += d.learnedWeight;
                 }
             }
@@ -177,7 +180,7 @@ public final class FollowPlanner {
     private FollowPlan.Candidate candidate(Draft d, FollowQuery query, double learnedTotal, double w, double reach) {
         TravelMode mode = query.mode();
         int timed = d.times == null ? 0 : d.times.total();
-        double share = learnedTotal == 0 ? 0 : (d.learnedWeight >= 0 ? d.learnedWeight : d.hops) / learnedTotal;
+        double share = learnedTotal == 0 ? 0 : (d.learnedWeight >= 0 ? d.learnedWeight : d.hops + d.carried) / learnedTotal;
         double score = (1 - w) * d.prior + w * share;
         double early = d.distance / mode.fastest();
         double late = Math.min(reach, d.distance / mode.slowest());
@@ -199,6 +202,31 @@ public final class FollowPlanner {
                 Instant.ofEpochSecond(Math.floorDiv(t + Math.round(Math.max(early, late) * 1000) + skewMillis + 999, 1000L)));
     }
 
+    /**
+     * Negative evidence in what was learned: the hops that went to a camera reviewed in vain are
+     * passed on to where that camera's own confirmed hops went (the subject passed it unseen), in
+     * their proportions. One step only: beyond a camera that is itself excluded, they are dropped.
+     */
+    private void passOnExcluded(FollowQuery query, CameraMap.Spot origin, TransitionMemory.Hops learned,
+            Map<String, Draft> drafts) {
+        for (String excluded : query.excluded()) {
+            Integer via = learned.to().get(excluded);
+            if (via == null || via == 0) {
+                continue;
+            }
+            TransitionMemory.Hops beyond = memory.hopsAnyMode(excluded);
+            if (beyond.total() == 0) {
+                continue;
+            }
+            beyond.to().forEach((to, hops) -> {
+                if (!to.equals(query.cameraId()) && !query.excluded().contains(to) && map.spot(to) != null) {
+                    Draft d = drafts.computeIfAbsent(to, id -> new Draft(id, 0, straight(origin, id)));
+                    d.carried += via * hops / (double) beyond.total();
+                }
+            });
+        }
+    }
+
     private double straight(CameraMap.Spot origin, String id) {
         CameraMap.Spot to = map.spot(id);
         return Math.hypot(to.x() - origin.x(), to.y() - origin.y()) * model.detour();
@@ -212,6 +240,8 @@ public final class FollowPlanner {
         private TravelTimes times;
         /** Confirmed hops to this camera by any mode. */
         private int hops;
+        /** Hops that went to an excluded camera, passed on here (see {@link #passOnExcluded}). */
+        private double carried;
         /** Learned hops weighted by the heading; negative when no heading was given. */
         private double learnedWeight = -1;
 

@@ -62,6 +62,31 @@ class TrackModelTest {
         assertEquals("c", planner.plan(query).candidates().get(0).cameraId(), "without a heading, nine hops beat three");
     }
 
+    /**
+     * Negative evidence: b was reviewed in vain, and subjects that went from a to b mostly went on
+     * to c; so c, which nothing else favours, comes before d, which two hops from a went to.
+     */
+    @Test
+    void hopsToACameraReviewedInVainPassOnToWhereItsOwnHopsWent() {
+        TransitionMemory memory = new TransitionMemory();
+        FollowPlanner planner = openGround(memory);
+        LocalPlane plane = planner.map().plane();
+        planner.map().put("d", plane.point(0, -150), null);
+        for (int i = 0; i < 9; i++) {
+            memory.record("a", "b", TravelMode.WALK, 40);
+            memory.record("b", "c", TravelMode.WALK, 150);
+        }
+        memory.record("a", "d", TravelMode.WALK, 120);
+        memory.record("a", "d", TravelMode.WALK, 120);
+        FollowQuery notAtB = new FollowQuery("a", Instant.parse("2026-11-29T14:00:00Z"), TravelMode.WALK, 600, 5, null,
+                java.util.Set.of("b"), null);
+        FollowPlan plan = planner.plan(notAtB);
+        assertEquals("c", plan.candidates().get(0).cameraId(), plan.toString());
+        assertEquals("d", plan.candidates().get(1).cameraId(), plan.toString());
+        assertEquals(0, plan.candidates().get(0).learnedHops(), "no hop went from a to c directly");
+        assertTrue(plan.candidates().get(0).learned() > 0.8, "a to b's nine hops of eleven, passed on: " + plan);
+    }
+
     @Test
     void hopsLearnedByOneModeRankCamerasForEveryModeButTimeOnlyTheirOwn() {
         TransitionMemory memory = new TransitionMemory();
