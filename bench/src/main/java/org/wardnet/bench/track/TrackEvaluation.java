@@ -44,7 +44,8 @@ import org.wardnet.core.track.Visibility;
  * <p>Usage: {@code TrackEvaluation [TRAIN [TEST]]} (defaults 1,000 and 300 tracks);
  * {@code -Dfamilies=GRID,ORGANIC} picks families; {@code -Dways=learned} only the ways whose label
  * starts so; {@code -DpriorStrengths=1,2,5} the learned planner under each prior strength instead
- * (for tuning, on the dev family only).
+ * (for tuning, on the dev family only); {@code -DskewSeconds=120} another clock-skew margin than the
+ * server's default.
  */
 public final class TrackEvaluation {
 
@@ -103,7 +104,7 @@ public final class TrackEvaluation {
         NextCameraModel model = new NextCameraModel(WardnetKeys.TRACK_DETECTION_PERCENT.defaultValue() / 100.0,
                 WardnetKeys.TRACK_DETOUR_PERCENT.defaultValue() / 100.0);
         double priorStrength = WardnetKeys.TRACK_PRIOR_STRENGTH.defaultValue();
-        long skewMillis = WardnetKeys.TRACK_CLOCK_SKEW_SECONDS.defaultValue() * 1000L;
+        long skewMillis = Long.getLong("skewSeconds", WardnetKeys.TRACK_CLOCK_SKEW_SECONDS.defaultValue()) * 1000L;
         TransitionMemory memory = new TransitionMemory();
         Visibility visibility = new Visibility();
         CountingBaseline counting = new CountingBaseline(map);
