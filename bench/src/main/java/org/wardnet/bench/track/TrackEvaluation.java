@@ -66,7 +66,8 @@ public final class TrackEvaluation {
             families.add(TownFamily.valueOf(name.trim().toUpperCase(Locale.ROOT)));
         }
         for (TownFamily family : families) {
-            evaluate(family, family == TownFamily.GRID ? DEV_SEED : HELD_OUT_SEED, train, test);
+            evaluate(family, family == TownFamily.GRID ? DEV_SEED : Long.getLong("heldOutSeed", HELD_OUT_SEED), train,
+                    test);
         }
     }
 
