@@ -41,11 +41,11 @@ import org.wardnet.core.track.Visibility;
  * settings may be tuned on (its town seed {@value #DEV_SEED}); every other family's town (seed
  * {@value #HELD_OUT_SEED}) and every test track (seed {@value #TEST_SEED}) is held out.
  *
- * <p>Usage: {@code TrackEvaluation [TRAIN [TEST]]} (defaults 1,000 and 300 tracks);
+ * <p>Usage: {@code TrackEvaluation [TRAIN [TEST]]} (defaults 1,000 and 300 tracks; {@code bench/run track} scores 100);
  * {@code -Dfamilies=GRID,ORGANIC} picks families; {@code -Dways=learned} only the ways whose label
  * starts so; {@code -DpriorStrengths=1,2,5} the learned planner under each prior strength instead
  * (for tuning, on the dev family only); {@code -DskewSeconds=120} another clock-skew margin than the
- * server's default.
+ * server's default; {@code -DheldOutSeed=3} other towns of the held-out families.
  */
 public final class TrackEvaluation {
 
