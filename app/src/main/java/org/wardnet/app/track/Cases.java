@@ -172,7 +172,7 @@ public final class Cases {
     }
 
     private List<RouteCheck.Leg> legs(TrackCase trackCase) {
-        return RouteCheck.legs(trackCase.hops(), trackCase.mode(), track::distance);
+        return RouteCheck.legs(trackCase.hops(), trackCase.mode(), track::distance, track.clockSkewSeconds());
     }
 
     private Map<String, double[]> locations(TrackCase trackCase) {

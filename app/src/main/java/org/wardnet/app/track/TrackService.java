@@ -262,6 +262,11 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         return new CorridorAnswer(route.lengthMeters(), stops, passable > stops.size(), review);
     }
 
+    /** How far two cameras' clocks may disagree ({@code track.clockSkewSeconds}). */
+    public double clockSkewSeconds() {
+        return skewMillis / 1000.0;
+    }
+
     /** Travel distance between two cameras, the way the planner measures it. */
     public double distance(String from, String to) {
         return new StreetDistance(planner.map(), model.detour()).between(from, to);

@@ -20,7 +20,10 @@ import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.FollowPlanner;
 import org.wardnet.core.track.FollowQuery;
 import org.wardnet.core.track.NextCameraModel;
+import org.wardnet.core.track.RouteCheck;
+import org.wardnet.core.track.StreetDistance;
 import org.wardnet.core.track.StreetNetwork;
+import org.wardnet.core.track.TrackCase;
 import org.wardnet.core.track.TrackLinks;
 import org.wardnet.core.track.TransitionMemory;
 import org.wardnet.core.track.TravelMode;
@@ -110,20 +113,38 @@ public final class TrackEvaluation {
         Visibility visibility = new Visibility();
         CountingBaseline counting = new CountingBaseline(map);
         Corridor streets = new Corridor(map);
+        // learned as the server learns a confirmed case: only legs its route check finds possible, so a
+        // leg whose clocks disagree enough to run backwards or too fast is not learned
+        StreetDistance distance = new StreetDistance(map, model.detour());
         int hops = 0;
+        int refused = 0;
         for (TownTruth.Track track : trainTracks) {
-            for (Hop hop : hops(track)) {
-                memory.record(hop.from.cameraId(), hop.to.cameraId(), track.mode(),
-                        hop.to.clockSeconds() - hop.from.clockSeconds());
-                visibility.record(streets.between(hop.from.cameraId(), hop.to.cameraId()), hop.to.cameraId());
-                counting.learn(hop.from.cameraId(), hop.to.cameraId(), footage(hop.from, noise));
+            List<TownTruth.Sighting> seen = track.sightings();
+            List<TrackCase.Hop> route = new ArrayList<>();
+            for (int i = 0; i < seen.size(); i++) {
+                Instant at = Instant.ofEpochMilli(seen(seen.get(i)));
+                route.add(new TrackCase.Hop(i + 1, seen.get(i).cameraId(), at, null, null, at));
+            }
+            for (RouteCheck.Leg leg : RouteCheck.legs(route, track.mode(), distance::between, skewMillis / 1000.0)) {
+                TownTruth.Sighting from = seen.get(leg.fromSeq() - 1);
+                TownTruth.Sighting to = seen.get(leg.toSeq() - 1);
+                if (from.cameraId().equals(to.cameraId())) {
+                    continue;
+                }
+                if (!leg.possible()) {
+                    refused++;
+                    continue;
+                }
+                memory.record(from.cameraId(), to.cameraId(), track.mode(), leg.seconds());
+                visibility.record(streets.between(from.cameraId(), to.cameraId()), to.cameraId());
+                counting.learn(from.cameraId(), to.cameraId(), footage(from, noise));
                 hops++;
             }
         }
         ViewFit.Result fit = new ViewFit(model, visibility, WardnetKeys.TRACK_VIEW_FIT_HOPS.defaultValue())
                 .fit(map, memory.pairs());
-        System.out.printf(Locale.ROOT, "RESULT   learned from %,d confirmed tracks (%,d hops); view fitted: %s%n", train,
-                hops, fit.view());
+        System.out.printf(Locale.ROOT, "RESULT   learned from %,d confirmed tracks (%,d hops; %,d legs refused by the"
+                + " route check, as the server refuses them); view fitted: %s%n", train, hops, refused, fit.view());
         FollowPlanner prior = new FollowPlanner(map, model, new TransitionMemory(), new TrackLinks(), new Visibility(),
                 priorStrength, skewMillis);
         FollowPlanner learned = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(), visibility,

@@ -28,11 +28,23 @@ public final class RouteCheck {
     private RouteCheck() {
     }
 
-    /**
-     * @param distance metres between two cameras, by the same rule the planner uses
-     */
+    /** As {@link #legs(List, TravelMode, ToDoubleBiFunction, double)} with no clock-skew margin. */
     public static List<Leg> legs(List<TrackCase.Hop> hops, TravelMode mode,
             ToDoubleBiFunction<String, String> distance) {
+        return legs(hops, mode, distance, 0);
+    }
+
+    /**
+     * Flags a leg only when no clock error within {@code skewSeconds} explains it: time running
+     * backwards by more than the margin, or a speed above the mode's impossible one even over the
+     * leg's time plus the margin. Two cameras whose clocks are each off by half the margin put a
+     * short leg's sightings in the wrong order, and that is not a wrong route.
+     *
+     * @param distance    metres between two cameras, by the same rule the planner uses
+     * @param skewSeconds how far two cameras' clocks may disagree ({@code track.clockSkewSeconds})
+     */
+    public static List<Leg> legs(List<TrackCase.Hop> hops, TravelMode mode,
+            ToDoubleBiFunction<String, String> distance, double skewSeconds) {
         List<Leg> legs = new ArrayList<>();
         for (int i = 0; i + 1 < hops.size(); i++) {
             TrackCase.Hop a = hops.get(i);
@@ -40,11 +52,12 @@ public final class RouteCheck {
             double measured = a.cameraId().equals(b.cameraId()) ? 0 : distance.applyAsDouble(a.cameraId(), b.cameraId());
             Double meters = Double.isNaN(measured) ? null : measured;
             double seconds = (b.time().toEpochMilli() - a.time().toEpochMilli()) / 1000.0;
+            double longest = seconds + skewSeconds; // the most time the subject may really have had
             List<Flag> flags = new ArrayList<>();
             Double speed = seconds > 0 && meters != null ? meters / seconds : null;
-            if (seconds < 0) {
+            if (longest < 0) {
                 flags.add(Flag.TIME_BACKWARDS);
-            } else if ((seconds == 0 && meters != null && meters > 0) || (speed != null && speed > mode.impossible())) {
+            } else if (meters != null && meters > 0 && (longest == 0 || meters / longest > mode.impossible())) {
                 flags.add(Flag.TOO_FAST);
             }
             legs.add(new Leg(a.seq(), b.seq(), meters, seconds, speed, List.copyOf(flags)));

@@ -123,4 +123,23 @@ class TrackModelTest {
         assertTrue(RouteCheck.legs(hops.subList(0, 3), TravelMode.CAR, (x, y) -> 100).stream()
                 .allMatch(RouteCheck.Leg::possible), "10 m/s is a car's pace");
     }
+
+    /** Clocks that disagree by up to the margin explain a short leg's odd times; beyond it they do not. */
+    @Test
+    void aClockSkewMarginExplainsLegsTheClocksPutOutOfOrder() {
+        Instant t = Instant.parse("2026-11-29T14:00:00Z");
+        List<TrackCase.Hop> hops = List.of(new TrackCase.Hop(1, "a", t, null, null, t),
+                new TrackCase.Hop(2, "b", t.minusSeconds(40), null, null, t),  // 40 s "before"
+                new TrackCase.Hop(3, "c", t.minusSeconds(38), null, null, t),  // 30 m in 2 s
+                new TrackCase.Hop(4, "d", t.minusSeconds(130), null, null, t), // 92 s before
+                new TrackCase.Hop(5, "e", t.minusSeconds(125), null, null, t)); // 1 km in 5 s
+        List<RouteCheck.Leg> legs = RouteCheck.legs(hops, TravelMode.WALK,
+                (x, y) -> y.equals("e") ? 1_000 : 30, 60);
+        assertTrue(legs.get(0).possible(), "40 s backwards is within 60 s of clock error: " + legs.get(0));
+        assertTrue(legs.get(1).possible(), "30 m in 2 s + 60 s: " + legs.get(1));
+        assertEquals(List.of(RouteCheck.Flag.TIME_BACKWARDS), legs.get(2).flags(), "92 s is beyond the margin");
+        assertEquals(List.of(RouteCheck.Flag.TOO_FAST), legs.get(3).flags(), "1 km in 65 s is 15 m/s on foot");
+        assertEquals(List.of(RouteCheck.Flag.TIME_BACKWARDS), RouteCheck.legs(hops.subList(0, 2), TravelMode.WALK,
+                (x, y) -> 30).get(0).flags(), "without a margin, as before");
+    }
 }

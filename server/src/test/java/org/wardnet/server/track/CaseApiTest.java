@@ -25,6 +25,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.WardnetKeys;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 
@@ -34,6 +36,15 @@ import org.wardnet.server.TestServer;
  * checked file by file, its video read by Debian's ffprobe.
  */
 class CaseApiTest extends ApiTestBase {
+
+    /**
+     * Clocks taken as right, so a leg's flags follow its timestamps alone (with a margin, a short
+     * leg on this small grid is never too fast: {@link CaseClockSkewApiTest}).
+     */
+    @Override
+    protected WardnetConfig configure(WardnetConfig config) {
+        return config.with(WardnetKeys.TRACK_CLOCK_SKEW_SECONDS, 0);
+    }
 
     @BeforeEach
     void grid() throws Exception {
