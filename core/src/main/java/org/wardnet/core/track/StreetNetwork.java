@@ -41,7 +41,7 @@ public final class StreetNetwork {
      * What building the graph found in the segments it was given.
      *
      * @param zeroLength        segments dropped because their ends are one point
-     * @param duplicates        segments dropped because another already joins the same two points
+     * @param duplicates        segments merged into an earlier one joining the same two points
      * @param pieces            parts of the graph not joined to each other by any street
      * @param largestPieceEdges edges in the largest of them
      */
