@@ -14,9 +14,10 @@ import java.util.concurrent.CancellationException;
  * Where cameras' views begin decides the order in which a subject meets them inside a dense
  * cluster, and no registry field says how far or how wide a camera sees; confirmed hops do.
  *
- * <p>Searched one quantity at a time, continuously within what street cameras allow (reach
- * 8-60 m, half angle 15-180 degrees, close range 0-10 m), twice over, from the current view: a
- * coarse scan, then golden-section narrowing (values to 0.1). Each candidate rebuilds the camera map
+ * <p>Searched continuously within what street cameras allow (reach 8-60 m, half angle 15-180
+ * degrees, close range 0-10 m) from the current view: a coarse scan of reach and half angle
+ * together, then one quantity at a time, twice over, a coarse scan narrowed by golden-section steps
+ * (values to 0.1). Each candidate rebuilds the camera map
  * and explores from up to {@value #MAX_ORIGINS} origins, so a fit takes seconds to a minute for a
  * district: run it off the request path. Limits: one view for every camera (a per-camera view
  * would need far more confirmed hops than a district has early on); the likelihood of a hop is
