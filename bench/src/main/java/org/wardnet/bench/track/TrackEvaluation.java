@@ -15,6 +15,7 @@ import org.wardnet.bench.track.town.TrueCamera;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.track.CameraMap;
 import org.wardnet.core.track.CameraView;
+import org.wardnet.core.track.ClockOffsets;
 import org.wardnet.core.track.Corridor;
 import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.FollowPlanner;
@@ -116,6 +117,9 @@ public final class TrackEvaluation {
         // learned as the server learns a confirmed case: only legs its route check finds possible, so a
         // leg whose clocks disagree enough to run backwards or too fast is not learned
         StreetDistance distance = new StreetDistance(map, model.detour());
+        ClockOffsets clocks = Boolean.parseBoolean(System.getProperty("clocks", "true"))
+                ? ClockOffsets.fit(routes(trainTracks), distance::between) : ClockOffsets.NONE;
+        System.out.println("RESULT   " + clockError(clocks, town.cameras()));
         int hops = 0;
         int refused = 0;
         for (TownTruth.Track track : trainTracks) {
@@ -125,7 +129,8 @@ public final class TrackEvaluation {
                 Instant at = Instant.ofEpochMilli(seen(seen.get(i)));
                 route.add(new TrackCase.Hop(i + 1, seen.get(i).cameraId(), at, null, null, at));
             }
-            for (RouteCheck.Leg leg : RouteCheck.legs(route, track.mode(), distance::between, skewMillis / 1000.0)) {
+            for (RouteCheck.Leg leg : RouteCheck.legs(route, track.mode(), distance::between, skewMillis / 1000.0,
+                    clocks)) {
                 TownTruth.Sighting from = seen.get(leg.fromSeq() - 1);
                 TownTruth.Sighting to = seen.get(leg.toSeq() - 1);
                 if (from.cameraId().equals(to.cameraId())) {
@@ -148,7 +153,7 @@ public final class TrackEvaluation {
         FollowPlanner prior = new FollowPlanner(map, model, new TransitionMemory(), new TrackLinks(), new Visibility(),
                 priorStrength, skewMillis);
         FollowPlanner learned = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(), visibility,
-                priorStrength, skewMillis);
+                priorStrength, skewMillis, clocks);
 
         FollowPlanner oracle = oracle(network, town.cameras(), model, priorStrength, skewMillis);
 
@@ -167,7 +172,7 @@ public final class TrackEvaluation {
             List<Way> tuning = new ArrayList<>();
             for (String k : strengths.split(",")) {
                 FollowPlanner p = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(),
-                        visibility, Double.parseDouble(k), skewMillis);
+                        visibility, Double.parseDouble(k), skewMillis, clocks);
                 tuning.add(new Way(new RecallTally("learned k=" + k + ", no heading"), false,
                         (h, hd, ex, n) -> planned(p, h, null, ex, n)));
                 tuning.add(new Way(new RecallTally("learned k=" + k + ", heading ±20°"), true,
@@ -197,6 +202,35 @@ public final class TrackEvaluation {
             System.out.println("RESULT   " + way.tally.line());
         }
         System.out.printf(Locale.ROOT, "RESULT   (%s: %.0f s)%n", family, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The confirmed tracks as the clock fit reads them: cameras and their clocks' times. */
+    private static List<ClockOffsets.Route> routes(List<TownTruth.Track> tracks) {
+        List<ClockOffsets.Route> out = new ArrayList<>();
+        for (TownTruth.Track track : tracks) {
+            out.add(new ClockOffsets.Route(track.mode(),
+                    track.sightings().stream().map(TownTruth.Sighting::cameraId).toList(),
+                    track.sightings().stream().map(TrackEvaluation::seen).toList()));
+        }
+        return out;
+    }
+
+    /**
+     * How well the learned clock offsets match the true skews, over cameras with at least 10 legs,
+     * after taking off the mean difference (a common offset is invisible and harmless).
+     */
+    private static String clockError(ClockOffsets clocks, List<TrueCamera> cameras) {
+        List<double[]> pairs = new ArrayList<>();
+        for (TrueCamera c : cameras) {
+            if (clocks.legs(c.id()) >= 10) {
+                pairs.add(new double[] {clocks.seconds(c.id()), c.skewSeconds()});
+            }
+        }
+        double mean = pairs.stream().mapToDouble(p -> p[0] - p[1]).average().orElse(0);
+        double error = Math.sqrt(pairs.stream().mapToDouble(p -> Math.pow(p[0] - p[1] - mean, 2)).average().orElse(0));
+        double spread = Math.sqrt(pairs.stream().mapToDouble(p -> p[1] * p[1]).average().orElse(0));
+        return String.format(Locale.ROOT, "clock offsets learned for %,d cameras; on the %,d with 10+ legs, off by"
+                + " %.1f s RMS (true skews %.1f s RMS)", clocks.size(), pairs.size(), error, spread);
     }
 
     /**

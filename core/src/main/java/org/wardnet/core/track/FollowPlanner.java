@@ -37,6 +37,7 @@ public final class FollowPlanner {
     private final Visibility visibility;
     private final double priorStrength;
     private final long skewMillis;
+    private final ClockOffsets clocks;
 
     public FollowPlanner(CameraMap map, NextCameraModel model, TransitionMemory memory, TrackLinks links,
             double priorStrength, long skewMillis) {
@@ -46,6 +47,16 @@ public final class FollowPlanner {
     /** As above, with cameras' detection learned from confirmed routes. */
     public FollowPlanner(CameraMap map, NextCameraModel model, TransitionMemory memory, TrackLinks links,
             Visibility visibility, double priorStrength, long skewMillis) {
+        this(map, model, memory, links, visibility, priorStrength, skewMillis, ClockOffsets.NONE);
+    }
+
+    /**
+     * As above, with cameras' clock offsets learned from confirmed routes: a window is read on the
+     * candidate's own clock, so it moves by how much further that clock runs ahead of the origin's.
+     */
+    public FollowPlanner(CameraMap map, NextCameraModel model, TransitionMemory memory, TrackLinks links,
+            Visibility visibility, double priorStrength, long skewMillis, ClockOffsets clocks) {
+        this.clocks = clocks;
         this.visibility = visibility;
         this.map = map;
         this.model = model;
@@ -195,7 +206,9 @@ public final class FollowPlanner {
             return null;
         }
         // Whole seconds, widened outward: nobody reviews footage to the millisecond.
-        long t = query.time().toEpochMilli();
+        // on the candidate's clock: learned times are true times, the offsets turn them into its readings
+        long t = query.time().toEpochMilli()
+                + Math.round((clocks.seconds(d.cameraId) - clocks.seconds(query.cameraId())) * 1000);
         return new FollowPlan.Candidate(d.cameraId, score, d.prior, share, d.hops, d.distance,
                 Instant.ofEpochSecond(Math.round((t + Math.min(expected, reach) * 1000) / 1000.0)),
                 Instant.ofEpochSecond(Math.floorDiv(t + Math.round(early * 1000) - skewMillis, 1000L)),

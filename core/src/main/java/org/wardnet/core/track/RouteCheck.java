@@ -16,9 +16,14 @@ public final class RouteCheck {
     /**
      * One leg between consecutive hops.
      *
-     * @param distanceMeters null when a camera is no longer registered (its place is unknown)
+     * @param distanceMeters       null when a camera is no longer registered (its place is unknown)
+     * @param seconds              time taken by the learned clocks: the difference of the two cameras'
+     *                             times, less how much further the second's clock runs ahead
+     * @param clockCorrectionSeconds what was taken off the clocks' difference for that (0 when no
+     *                             offsets are known)
      */
-    public record Leg(int fromSeq, int toSeq, Double distanceMeters, double seconds, Double speed, List<Flag> flags) {
+    public record Leg(int fromSeq, int toSeq, Double distanceMeters, double seconds, Double speed, List<Flag> flags,
+            double clockCorrectionSeconds) {
 
         public boolean possible() {
             return flags.isEmpty();
@@ -45,13 +50,23 @@ public final class RouteCheck {
      */
     public static List<Leg> legs(List<TrackCase.Hop> hops, TravelMode mode,
             ToDoubleBiFunction<String, String> distance, double skewSeconds) {
+        return legs(hops, mode, distance, skewSeconds, ClockOffsets.NONE);
+    }
+
+    /**
+     * As above, reading each time by its camera's learned clock offset first; the margin then
+     * covers what the offsets got wrong.
+     */
+    public static List<Leg> legs(List<TrackCase.Hop> hops, TravelMode mode,
+            ToDoubleBiFunction<String, String> distance, double skewSeconds, ClockOffsets clocks) {
         List<Leg> legs = new ArrayList<>();
         for (int i = 0; i + 1 < hops.size(); i++) {
             TrackCase.Hop a = hops.get(i);
             TrackCase.Hop b = hops.get(i + 1);
             double measured = a.cameraId().equals(b.cameraId()) ? 0 : distance.applyAsDouble(a.cameraId(), b.cameraId());
             Double meters = Double.isNaN(measured) ? null : measured;
-            double seconds = (b.time().toEpochMilli() - a.time().toEpochMilli()) / 1000.0;
+            double correction = clocks.seconds(b.cameraId()) - clocks.seconds(a.cameraId());
+            double seconds = (b.time().toEpochMilli() - a.time().toEpochMilli()) / 1000.0 - correction;
             double longest = seconds + skewSeconds; // the most time the subject may really have had
             List<Flag> flags = new ArrayList<>();
             Double speed = seconds > 0 && meters != null ? meters / seconds : null;
@@ -60,7 +75,7 @@ public final class RouteCheck {
             } else if (meters != null && meters > 0 && (longest == 0 || meters / longest > mode.impossible())) {
                 flags.add(Flag.TOO_FAST);
             }
-            legs.add(new Leg(a.seq(), b.seq(), meters, seconds, speed, List.copyOf(flags)));
+            legs.add(new Leg(a.seq(), b.seq(), meters, seconds, speed, List.copyOf(flags), correction));
         }
         return legs;
     }
