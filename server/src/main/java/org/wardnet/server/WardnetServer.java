@@ -263,12 +263,14 @@ public final class WardnetServer implements AutoCloseable {
                     clipIndex, clipIndex, history::append,
                     live == null ? devices.recorders() : live.recorders(devices.recorders()), media,
                     camera -> !nodes.owns(camera.siteId()), full); // a child node records its own cameras
-            track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()), clipIndex);
+            JdbcCaseStore caseStore = new JdbcCaseStore(database.dataSource());
+            track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()),
+                    caseStore::confirmedRoutes, clipIndex);
             ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track,
                     new Following(track, scoped, config.get(WardnetKeys.TRACK_MAX_HORIZON_SECONDS),
                             config.get(WardnetKeys.TRACK_MAX_CANDIDATES)),
                     new Links(track, scoped), new Sightings(new JdbcSightingStore(database.dataSource()), scoped),
-                    new Cases(new JdbcCaseStore(database.dataSource()), track, clipIndex, scoped, auditStore,
+                    new Cases(caseStore, track, clipIndex, scoped, auditStore,
                             new CaseExport(clipIndex, media, json.mapper(), exportDirectory(config)),
                             Clock.systemUTC()));
             ApiErrors errors = new ApiErrors();

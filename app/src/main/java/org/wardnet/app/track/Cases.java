@@ -172,7 +172,8 @@ public final class Cases {
     }
 
     private List<RouteCheck.Leg> legs(TrackCase trackCase) {
-        return RouteCheck.legs(trackCase.hops(), trackCase.mode(), track::distance, track.clockSkewSeconds());
+        return RouteCheck.legs(trackCase.hops(), trackCase.mode(), track::distance, track.clockSkewSeconds(),
+                track.clocks());
     }
 
     private Map<String, double[]> locations(TrackCase trackCase) {

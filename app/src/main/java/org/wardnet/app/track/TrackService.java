@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
@@ -21,6 +23,7 @@ import org.wardnet.core.registry.GeoPoint;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.track.CameraMap;
 import org.wardnet.core.track.CameraView;
+import org.wardnet.core.track.ClockOffsets;
 import org.wardnet.core.track.Corridor;
 import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.FollowPlanner;
@@ -51,6 +54,8 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackService.class);
     private static final int OFF_STREET_EXAMPLES = 10;
+    private static final int CLOCK_EXAMPLES = 10;
+    private static final int CLOCK_READING_LEGS = 5;
 
     private final Registry registry;
     private final TrackStore store;
@@ -66,6 +71,8 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     private volatile FollowPlanner planner;
     private volatile List<StreetSegment> streets = List.of();
     private ViewFitter viewFitter;
+    private ClockFitter clockFitter;
+    private volatile ClockOffsets clocks = ClockOffsets.NONE;
 
     private TrackService(WardnetConfig config, Registry registry, TrackStore store, ClipIndex clips) {
         this.registry = registry;
@@ -79,8 +86,18 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         this.clipsPerCandidate = config.get(WardnetKeys.TRACK_CLIPS_PER_CANDIDATE);
     }
 
-    /** Loads the street network, links and learned hops, places every camera, and follows registry changes. */
+    /** As below, with no confirmed cases to fit the cameras' clocks to. */
     public static TrackService start(WardnetConfig config, Registry registry, TrackStore store, ClipIndex clips) {
+        return start(config, registry, store, List::of, clips);
+    }
+
+    /**
+     * Loads the street network, links and learned hops, places every camera, and follows registry
+     * changes; fits the cameras' clocks to {@code confirmedRoutes} in the background, now and after
+     * each confirmation.
+     */
+    public static TrackService start(WardnetConfig config, Registry registry, TrackStore store,
+            Supplier<List<ClockOffsets.Route>> confirmedRoutes, ClipIndex clips) {
         TrackService service = new TrackService(config, registry, store, clips);
         store.links().forEach(service.links::put);
         store.transitions().forEach(t -> service.memory.restore(t.from(), t.to(), t.mode(), t.times()));
@@ -89,9 +106,13 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         int every = config.get(WardnetKeys.TRACK_VIEW_FIT_HOPS);
         service.viewFitter = new ViewFitter(new ViewFit(service.model, service.visibility, Math.max(1, every)), store,
                 () -> service.planner.map(), service.memory::pairs, service::useView, every, known, Clock.systemUTC());
+        service.clockFitter = new ClockFitter(confirmedRoutes,
+                () -> new StreetDistance(service.planner.map(), service.model.detour())::between, service::useClocks,
+                Clock.systemUTC());
         service.rebuild(store.streets());
         registry.watchCameras(service);
         service.viewFitter.catchUp();
+        service.clockFitter.refit();
         return service;
     }
 
@@ -103,7 +124,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
                 : new LocalPlane(cameras.get(0).location().lat(), cameras.get(0).location().lon());
         CameraMap map = new CameraMap(network, plane, streetReach, viewFitter.view());
         cameras.forEach(c -> map.put(c.id(), c.location(), c.heading()));
-        planner = new FollowPlanner(map, model, memory, links, visibility, priorStrength, skewMillis);
+        planner = new FollowPlanner(map, model, memory, links, visibility, priorStrength, skewMillis, clocks);
         streets = List.copyOf(segments);
         LOG.info("track map: {} cameras, {} street segments", map.size(), segments.size());
     }
@@ -111,7 +132,19 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     /** Rebuilds the map with cameras seeing as {@code view} says (a new fit); the streets and cameras stay. */
     private synchronized void useView(CameraView view) {
         planner = new FollowPlanner(planner.map().withView(view), model, memory, links, visibility, priorStrength,
-                skewMillis);
+                skewMillis, clocks);
+    }
+
+    /** Reads every camera's clock by its new offset from now on. */
+    private synchronized void useClocks(ClockOffsets offsets) {
+        clocks = offsets;
+        planner = new FollowPlanner(planner.map(), model, memory, links, visibility, priorStrength, skewMillis,
+                offsets);
+    }
+
+    /** The cameras' clock offsets as last fitted ({@link ClockOffsets#NONE} before the first fit). */
+    public ClockOffsets clocks() {
+        return clocks;
     }
 
     // synchronized with rebuilds, so that a camera added while a map is rebuilt is not lost
@@ -128,6 +161,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     @Override
     public void close() {
         viewFitter.close();
+        clockFitter.close();
     }
 
     /** Replaces the street network. Blocks on the store. */
@@ -147,7 +181,23 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         return new Summary(map.size(), streets.size(), network == null ? 0 : network.nodeCount(),
                 network == null ? 0 : network.edgeCount(), new View(map.view().reachMeters(),
                         map.view().halfAngleDegrees(), map.view().closeMeters(), fitted == null ? 0 : fitted.hops(),
-                        fitted == null ? null : fitted.fittedAt()), check(map));
+                        fitted == null ? null : fitted.fittedAt()), check(map), clockSummary());
+    }
+
+    private Clocks clockSummary() {
+        ClockFitter.Fitted f = clockFitter.fitted();
+        if (f == null) {
+            return new Clocks(0, 0, null, List.of());
+        }
+        ClockOffsets offsets = f.offsets();
+        List<ClockReading> furthest = offsets.all().entrySet().stream()
+                .filter(e -> offsets.legs(e.getKey()) >= CLOCK_READING_LEGS)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(CLOCK_EXAMPLES)
+                .map(e -> new ClockReading(e.getKey(), Math.round(e.getValue() * 10) / 10.0, offsets.legs(e.getKey())))
+                .toList();
+        return new Clocks(offsets.size(), f.routes(), f.at(), furthest);
     }
 
     private static MapCheck check(CameraMap map) {
@@ -168,9 +218,28 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         return streets;
     }
 
-    /** Counts of the live map, how its cameras are taken to see, and what was wrong with what it was given. */
+    /**
+     * Counts of the live map, how its cameras are taken to see, what was wrong with what it was
+     * given, and how far the cameras' clocks are off.
+     */
     public record Summary(int cameras, int streetSegments, int crossings, int edges, View cameraView,
-            MapCheck check) {
+            MapCheck check, Clocks clocks) {
+    }
+
+    /**
+     * The cameras' clock offsets, fitted to the confirmed routes (see {@link ClockOffsets}).
+     *
+     * @param cameras  cameras with an offset (those on some confirmed route)
+     * @param routes   confirmed routes the fit read
+     * @param fittedAt when, or null before the first fit
+     * @param furthest the {@value #CLOCK_EXAMPLES} cameras furthest off among those on at least
+     *                 {@value #CLOCK_READING_LEGS} legs: the clocks worth setting right
+     */
+    public record Clocks(int cameras, int routes, Instant fittedAt, List<ClockReading> furthest) {
+    }
+
+    /** One camera's clock: seconds ahead of the median camera's (negative: behind), and the legs it rests on. */
+    public record ClockReading(String cameraId, double aheadSeconds, int legs) {
     }
 
     /**
@@ -284,7 +353,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
             if (!leg.possible() || a.cameraId().equals(b.cameraId())) {
                 continue;
             }
-            memory.record(a.cameraId(), b.cameraId(), trackCase.mode(), leg.seconds());
+            memory.record(a.cameraId(), b.cameraId(), trackCase.mode(), leg.seconds()); // by the learned clocks
             List<String> missed = streets.between(a.cameraId(), b.cameraId());
             visibility.record(missed, b.cameraId());
             missed.forEach(id -> seen.put(id, visibility.counts(id)));
@@ -298,6 +367,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
             store.saveVisibility(seen);
         }
         viewFitter.learned(learned);
+        clockFitter.refit();
         return learned;
     }
 

@@ -1,6 +1,7 @@
 package org.wardnet.core.track;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where cases are kept. Every change also appends to the case's history, in the same transaction. */
@@ -15,4 +16,7 @@ public interface CaseStore {
 
     /** Marks the case confirmed; false when it already was. */
     boolean confirm(String caseId, Instant at);
+
+    /** Every confirmed case's route (mode, cameras and times in order), for fitting the cameras' clocks. */
+    List<ClockOffsets.Route> confirmedRoutes();
 }

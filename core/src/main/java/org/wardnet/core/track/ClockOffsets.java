@@ -17,7 +17,10 @@ import java.util.function.ToDoubleBiFunction;
  * drawn toward 0 as if by {@value #PRIOR_LEGS} legs, so a camera with few legs keeps a small one.
  *
  * <p>Limits: only differences between cameras joined by routes are known, so a common offset of
- * the whole district is invisible (and does not matter: windows only use differences); a route of
+ * the whole district is invisible (and does not matter: windows only use differences); offsets are
+ * given against the median camera's clock. Along a straight street, offsets growing steadily with
+ * the distance look like subjects going one way faster than the other, and only the prior holds
+ * such a tilt down (a few seconds per kilometre remain). A route of
  * one leg says nothing (its pace absorbs it); legs whose cameras are off the map (no distance) are
  * skipped. Immutable.
  */
@@ -44,7 +47,7 @@ public final class ClockOffsets {
         return new ClockOffsets(Map.copyOf(seconds), Map.copyOf(legs));
     }
 
-    /** How far {@code cameraId}'s clock runs ahead of the district's, in seconds; 0 when unknown. */
+    /** How far {@code cameraId}'s clock runs ahead of the median camera's, in seconds; 0 when unknown. */
     public double seconds(String cameraId) {
         return seconds.getOrDefault(cameraId, 0.0);
     }
@@ -127,8 +130,11 @@ public final class ClockOffsets {
             counts.merge(ids.get((int) leg[0]), 1, Integer::sum);
             counts.merge(ids.get((int) leg[1]), 1, Integer::sum);
         }
+        double[] sorted = offset.clone();
+        Arrays.sort(sorted);
+        double median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
         for (int c = 0; c < offset.length; c++) {
-            seconds.put(ids.get(c), offset[c]);
+            seconds.put(ids.get(c), offset[c] - median);
         }
         return new ClockOffsets(Map.copyOf(seconds), Map.copyOf(counts));
     }

@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * (behind), in n as well: hops that went the other way say little about this subject. A candidate's window starts at distance / fastest speed
  * and ends at distance / slowest speed (at most the horizon); with m learned hops to the camera by
  * the requested mode, the window moves toward their 5th and 95th percentiles by m / (m + 3). Both
- * ends are widened by the clock-skew margin. Cameras excluded (reviewed in vain) are passed: the
+ * ends are widened by the clock-skew margin, and the window is read on the candidate's own clock
+ * (moved by its learned offset less the origin's, {@link ClockOffsets}). Cameras excluded (reviewed in vain) are passed: the
  * prior's mass flows on beyond them, and so do the hops learned to them (to where their own
  * learned hops went).
  *

@@ -64,7 +64,7 @@ final class TrackViews {
     }
 
     record LegJson(int from, int to, Double distanceMeters, double seconds, Double speedMetersPerSecond,
-            List<String> flags) {
+            List<String> flags, double clockCorrectionSeconds) {
     }
 
     record HistoryJson(int seq, String at, String action, String detail) {
@@ -123,7 +123,8 @@ final class TrackViews {
     private static LegJson leg(RouteCheck.Leg leg) {
         return new LegJson(leg.fromSeq(), leg.toSeq(),
                 leg.distanceMeters() == null ? null : round(leg.distanceMeters(), 1), round(leg.seconds(), 3),
-                leg.speed() == null ? null : round(leg.speed(), 2), leg.flags().stream().map(Enum::name).toList());
+                leg.speed() == null ? null : round(leg.speed(), 2), leg.flags().stream().map(Enum::name).toList(),
+                round(leg.clockCorrectionSeconds(), 1));
     }
 
     static double round(double value, int decimals) {
@@ -133,7 +134,7 @@ final class TrackViews {
 
     /** The track map's counts with its street segments as [fromLat, fromLon, toLat, toLon]. */
     record StreetsJson(int cameras, int streetSegments, int crossings, int edges, TrackService.View cameraView,
-            TrackService.MapCheck check, List<double[]> segments) {
+            TrackService.MapCheck check, TrackService.Clocks clocks, List<double[]> segments) {
     }
 
     static StreetsJson streets(TrackService.Summary summary, List<StreetSegment> streets) {
@@ -142,6 +143,6 @@ final class TrackViews {
             segments.add(new double[] {street.from().lat(), street.from().lon(), street.to().lat(), street.to().lon()});
         }
         return new StreetsJson(summary.cameras(), summary.streetSegments(), summary.crossings(), summary.edges(),
-                summary.cameraView(), summary.check(), segments);
+                summary.cameraView(), summary.check(), summary.clocks(), segments);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.track.CaseStore;
+import org.wardnet.core.track.ClockOffsets;
 import org.wardnet.core.track.TrackCase;
 import org.wardnet.core.track.TravelMode;
 import org.wardnet.storage.Transactions;
@@ -142,6 +143,42 @@ public final class JdbcCaseStore implements CaseStore {
             }
         });
         return changed[0];
+    }
+
+    @Override
+    public List<ClockOffsets.Route> confirmedRoutes() {
+        List<ClockOffsets.Route> routes = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT h.case_id, c.mode, h.camera_id,"
+                        + " h.time_ms FROM case_hop h JOIN track_case c ON c.id = h.case_id"
+                        + " WHERE c.confirmed_ms IS NOT NULL ORDER BY h.case_id, h.seq")) {
+            select.setFetchSize(10_000);
+            try (ResultSet rows = select.executeQuery()) {
+                String caseId = null;
+                TravelMode mode = null;
+                List<String> cameras = new ArrayList<>();
+                List<Long> times = new ArrayList<>();
+                while (rows.next()) {
+                    if (!rows.getString(1).equals(caseId)) {
+                        if (caseId != null) {
+                            routes.add(new ClockOffsets.Route(mode, cameras, times));
+                        }
+                        caseId = rows.getString(1);
+                        mode = TravelMode.valueOf(rows.getString(2));
+                        cameras = new ArrayList<>();
+                        times = new ArrayList<>();
+                    }
+                    cameras.add(rows.getString(3));
+                    times.add(rows.getLong(4));
+                }
+                if (caseId != null) {
+                    routes.add(new ClockOffsets.Route(mode, cameras, times));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read confirmed routes: " + e.getMessage(), e);
+        }
+        return routes;
     }
 
     private static int next(Connection connection, String table, String caseId) throws SQLException {

@@ -1,0 +1,108 @@
+package org.wardnet.app.track;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleBiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardnet.core.track.ClockOffsets;
+
+/**
+ * Refits the cameras' clock offsets to every confirmed route on its own thread: once at the start
+ * and after each confirmation. One fit at a time; confirmations that come while a fit runs are
+ * taken in by one more fit after it. Offsets are not stored: they are derived from the confirmed
+ * cases, which are. A fit reads every confirmed route (a district with 10⁵ confirmed cases reads
+ * a few million rows, seconds); follows and route checks use the previous offsets meanwhile.
+ */
+final class ClockFitter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClockFitter.class);
+
+    private final Supplier<List<ClockOffsets.Route>> routes;
+    private final Supplier<ToDoubleBiFunction<String, String>> distance;
+    private final Consumer<ClockOffsets> apply;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "track-clock-fit");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Fitted fitted;
+
+    /** The last fit: the offsets, how many routes they rest on, when. */
+    record Fitted(ClockOffsets offsets, int routes, Instant at) {
+    }
+
+    /**
+     * @param distance the planner's street distance of the moment (the map may be rebuilt between fits)
+     */
+    ClockFitter(Supplier<List<ClockOffsets.Route>> routes, Supplier<ToDoubleBiFunction<String, String>> distance,
+            Consumer<ClockOffsets> apply, Clock clock) {
+        this.routes = routes;
+        this.distance = distance;
+        this.apply = apply;
+        this.clock = clock;
+    }
+
+    /** The last fit, or null before the first. */
+    Fitted fitted() {
+        return fitted;
+    }
+
+    /** Asks for a fit; returns at once. */
+    void refit() {
+        wanted.set(true);
+        if (running.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::run);
+            } catch (RejectedExecutionException closed) {
+                running.set(false);
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            while (wanted.getAndSet(false)) {
+                long started = System.nanoTime();
+                List<ClockOffsets.Route> confirmed = routes.get();
+                if (confirmed.isEmpty()) {
+                    continue;
+                }
+                ClockOffsets offsets = ClockOffsets.fit(confirmed, distance.get());
+                fitted = new Fitted(offsets, confirmed.size(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                apply.accept(offsets);
+                LOG.info("camera clocks fitted to {} confirmed routes in {} ms: {} cameras", confirmed.size(),
+                        (System.nanoTime() - started) / 1_000_000, offsets.size());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("camera clock fit failed, keeping the offsets before: {}", e.toString());
+        } finally {
+            running.set(false);
+            if (wanted.get()) {
+                refit(); // asked for while this run was finishing
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
