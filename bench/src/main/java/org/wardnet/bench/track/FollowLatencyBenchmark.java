@@ -10,8 +10,10 @@ import java.util.Set;
 import org.wardnet.app.track.FollowAnswer;
 import org.wardnet.app.track.TrackService;
 import org.wardnet.bench.DistrictClips;
+import org.wardnet.bench.BenchAccess;
 import org.wardnet.bench.RegisteredDistrict;
 import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.LiveKeys;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.registry.CameraDraft;
@@ -24,6 +26,7 @@ import org.wardnet.storage.Database;
 import org.wardnet.storage.clips.JdbcClipIndex;
 import org.wardnet.storage.registry.JdbcRegistryStore;
 import org.wardnet.storage.secrets.SecretKeys;
+import org.wardnet.server.WardnetServer;
 import org.wardnet.storage.track.JdbcTrackStore;
 
 /**
@@ -31,7 +34,8 @@ import org.wardnet.storage.track.JdbcTrackStore;
  * and DAYS days of one-hour clips for every camera (30 days is about 8.9 million rows, 336 about
  * 100 million). Then the server's own follow (plan, and one clip seek per candidate's window;
  * no HTTP) for a random camera, time and mode, limit 10: the first 200 after reopening the store
- * are "cold", the next 2,000 "warm".
+ * are "cold", the next 2,000 "warm". Then the same through the HTTP API of a whole server started
+ * on that store ({@link HttpFollows}): each request authenticated, authorised and audited.
  *
  * <p>Usage: {@code FollowLatencyBenchmark DAYS}
  */
@@ -60,6 +64,19 @@ public final class FollowLatencyBenchmark {
                     ids.length, days, p(cold, 50), p(cold, 99));
             System.out.printf("RESULT follow warm: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", p(warm, 50), p(warm, 99),
                     p(warm, 100));
+            track.close();
+        }
+        try (WardnetServer server = WardnetServer.start(BenchAccess.withAdmin(config.with(WardnetKeys.SERVER_PORT, 0)
+                .with(LiveKeys.LIVE_RTSP_PORT, 0).with(WardnetKeys.HEALTH_ENABLED, false)
+                .with(WardnetKeys.RECORDING_ENABLED, false)))) {
+            HttpFollows http = new HttpFollows(server.baseUrl(), BenchAccess.login(HttpFollows.HTTP, server.baseUrl()));
+            Random random = new Random(2015);
+            long[] cold = http.timed(ids, random, 200, T0.plusSeconds(3_600), days * 24 * 3600L - 7_200);
+            long[] warm = http.timed(ids, random, 2_000, T0.plusSeconds(3_600), days * 24 * 3600L - 7_200);
+            System.out.printf("RESULT follow through the HTTP API (bearer token, audited, one request at a time) cold:"
+                    + " p50 %.2f ms, p99 %.2f ms%n", p(cold, 50), p(cold, 99));
+            System.out.printf("RESULT follow through the HTTP API warm: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    p(warm, 50), p(warm, 99), p(warm, 100));
         } finally {
             DistrictClips.delete(dir);
         }
@@ -95,7 +112,7 @@ public final class FollowLatencyBenchmark {
         return nanos;
     }
 
-    private static double p(long[] nanos, int percentile) {
+    static double p(long[] nanos, int percentile) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
