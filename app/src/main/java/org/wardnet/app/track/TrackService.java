@@ -24,6 +24,7 @@ import org.wardnet.core.registry.Registry;
 import org.wardnet.core.track.CameraMap;
 import org.wardnet.core.track.CameraView;
 import org.wardnet.core.track.ClockOffsets;
+import org.wardnet.core.track.RouteFit;
 import org.wardnet.core.track.Corridor;
 import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.FollowPlanner;
@@ -40,6 +41,7 @@ import org.wardnet.core.track.TrackLinks;
 import org.wardnet.core.track.TrackStore;
 import org.wardnet.core.track.TransitionMemory;
 import org.wardnet.core.track.TravelMode;
+import org.wardnet.core.track.TravelSpeeds;
 import org.wardnet.core.track.ViewFit;
 import org.wardnet.core.track.Visibility;
 
@@ -71,8 +73,8 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     private volatile FollowPlanner planner;
     private volatile List<StreetSegment> streets = List.of();
     private ViewFitter viewFitter;
-    private ClockFitter clockFitter;
-    private volatile ClockOffsets clocks = ClockOffsets.NONE;
+    private RouteFitter routeFitter;
+    private volatile RouteFit routeFit = RouteFit.NONE;
 
     private TrackService(WardnetConfig config, Registry registry, TrackStore store, ClipIndex clips) {
         this.registry = registry;
@@ -106,13 +108,13 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         int every = config.get(WardnetKeys.TRACK_VIEW_FIT_HOPS);
         service.viewFitter = new ViewFitter(new ViewFit(service.model, service.visibility, Math.max(1, every)), store,
                 () -> service.planner.map(), service.memory::pairs, service::useView, every, known, Clock.systemUTC());
-        service.clockFitter = new ClockFitter(confirmedRoutes,
-                () -> new StreetDistance(service.planner.map(), service.model.detour())::between, service::useClocks,
+        service.routeFitter = new RouteFitter(confirmedRoutes,
+                () -> new StreetDistance(service.planner.map(), service.model.detour())::between, service::useRouteFit,
                 Clock.systemUTC());
         service.rebuild(store.streets());
         registry.watchCameras(service);
         service.viewFitter.catchUp();
-        service.clockFitter.refit();
+        service.routeFitter.refit();
         return service;
     }
 
@@ -124,7 +126,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
                 : new LocalPlane(cameras.get(0).location().lat(), cameras.get(0).location().lon());
         CameraMap map = new CameraMap(network, plane, streetReach, viewFitter.view());
         cameras.forEach(c -> map.put(c.id(), c.location(), c.heading()));
-        planner = new FollowPlanner(map, model, memory, links, visibility, priorStrength, skewMillis, clocks);
+        planner = new FollowPlanner(map, model, memory, links, visibility, priorStrength, skewMillis, routeFit);
         streets = List.copyOf(segments);
         LOG.info("track map: {} cameras, {} street segments", map.size(), segments.size());
     }
@@ -132,19 +134,18 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     /** Rebuilds the map with cameras seeing as {@code view} says (a new fit); the streets and cameras stay. */
     private synchronized void useView(CameraView view) {
         planner = new FollowPlanner(planner.map().withView(view), model, memory, links, visibility, priorStrength,
-                skewMillis, clocks);
+                skewMillis, routeFit);
     }
 
-    /** Reads every camera's clock by its new offset from now on. */
-    private synchronized void useClocks(ClockOffsets offsets) {
-        clocks = offsets;
-        planner = new FollowPlanner(planner.map(), model, memory, links, visibility, priorStrength, skewMillis,
-                offsets);
+    /** Reads every camera's clock by its new offset, and each mode's speeds as learned, from now on. */
+    private synchronized void useRouteFit(RouteFit fit) {
+        routeFit = fit;
+        planner = new FollowPlanner(planner.map(), model, memory, links, visibility, priorStrength, skewMillis, fit);
     }
 
     /** The cameras' clock offsets as last fitted ({@link ClockOffsets#NONE} before the first fit). */
     public ClockOffsets clocks() {
-        return clocks;
+        return routeFit.clocks();
     }
 
     // synchronized with rebuilds, so that a camera added while a map is rebuilt is not lost
@@ -161,7 +162,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     @Override
     public void close() {
         viewFitter.close();
-        clockFitter.close();
+        routeFitter.close();
     }
 
     /** Replaces the street network. Blocks on the store. */
@@ -181,15 +182,26 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         return new Summary(map.size(), streets.size(), network == null ? 0 : network.nodeCount(),
                 network == null ? 0 : network.edgeCount(), new View(map.view().reachMeters(),
                         map.view().halfAngleDegrees(), map.view().closeMeters(), fitted == null ? 0 : fitted.hops(),
-                        fitted == null ? null : fitted.fittedAt()), check(map), clockSummary());
+                        fitted == null ? null : fitted.fittedAt()), check(map), clockSummary(), speedSummary());
+    }
+
+    private List<Speeds> speedSummary() {
+        TravelSpeeds speeds = routeFit.speeds();
+        List<Speeds> out = new ArrayList<>();
+        for (TravelMode mode : TravelMode.values()) {
+            TravelSpeeds.Spread learned = speeds.learned(mode);
+            out.add(new Speeds(mode, learned == null ? 0 : learned.legs(), round2(speeds.slowest(mode)),
+                    round2(speeds.typical(mode)), round2(speeds.fastest(mode))));
+        }
+        return out;
     }
 
     private Clocks clockSummary() {
-        ClockFitter.Fitted f = clockFitter.fitted();
+        RouteFitter.Fitted f = routeFitter.fitted();
         if (f == null) {
             return new Clocks(0, 0, null, List.of());
         }
-        ClockOffsets offsets = f.offsets();
+        ClockOffsets offsets = f.fit().clocks();
         List<ClockReading> furthest = offsets.all().entrySet().stream()
                 .filter(e -> offsets.legs(e.getKey()) >= CLOCK_READING_LEGS)
                 .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
@@ -198,6 +210,10 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
                 .map(e -> new ClockReading(e.getKey(), Math.round(e.getValue() * 10) / 10.0, offsets.legs(e.getKey())))
                 .toList();
         return new Clocks(offsets.size(), f.routes(), f.at(), furthest);
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     private static MapCheck check(CameraMap map) {
@@ -220,10 +236,10 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
 
     /**
      * Counts of the live map, how its cameras are taken to see, what was wrong with what it was
-     * given, and how far the cameras' clocks are off.
+     * given, how far the cameras' clocks are off, and the speeds per mode that follow windows use.
      */
     public record Summary(int cameras, int streetSegments, int crossings, int edges, View cameraView,
-            MapCheck check, Clocks clocks) {
+            MapCheck check, Clocks clocks, List<Speeds> speeds) {
     }
 
     /**
@@ -236,6 +252,13 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
      *                 {@value #CLOCK_READING_LEGS} legs: the clocks worth setting right
      */
     public record Clocks(int cameras, int routes, Instant fittedAt, List<ClockReading> furthest) {
+    }
+
+    /**
+     * A mode's speeds in use (metres per second): the configured ones blended with what
+     * {@code legs} confirmed legs showed ({@link TravelSpeeds}).
+     */
+    public record Speeds(TravelMode mode, int legs, double slowest, double typical, double fastest) {
     }
 
     /** One camera's clock: seconds ahead of the median camera's (negative: behind), and the legs it rests on. */
@@ -367,7 +390,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
             store.saveVisibility(seen);
         }
         viewFitter.learned(learned);
-        clockFitter.refit();
+        routeFitter.refit();
         return learned;
     }
 

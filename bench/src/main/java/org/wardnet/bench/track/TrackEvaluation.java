@@ -22,12 +22,14 @@ import org.wardnet.core.track.FollowPlanner;
 import org.wardnet.core.track.FollowQuery;
 import org.wardnet.core.track.NextCameraModel;
 import org.wardnet.core.track.RouteCheck;
+import org.wardnet.core.track.RouteFit;
 import org.wardnet.core.track.StreetDistance;
 import org.wardnet.core.track.StreetNetwork;
 import org.wardnet.core.track.TrackCase;
 import org.wardnet.core.track.TrackLinks;
 import org.wardnet.core.track.TransitionMemory;
 import org.wardnet.core.track.TravelMode;
+import org.wardnet.core.track.TravelSpeeds;
 import org.wardnet.core.track.ViewFit;
 import org.wardnet.core.track.Visibility;
 
@@ -117,9 +119,11 @@ public final class TrackEvaluation {
         // learned as the server learns a confirmed case: only legs its route check finds possible, so a
         // leg whose clocks disagree enough to run backwards or too fast is not learned
         StreetDistance distance = new StreetDistance(map, model.detour());
-        ClockOffsets clocks = Boolean.parseBoolean(System.getProperty("clocks", "true"))
-                ? ClockOffsets.fit(routes(trainTracks), distance::between) : ClockOffsets.NONE;
+        RouteFit routeFit = Boolean.parseBoolean(System.getProperty("clocks", "true"))
+                ? RouteFit.fit(routes(trainTracks), distance::between) : RouteFit.NONE;
+        ClockOffsets clocks = routeFit.clocks();
         System.out.println("RESULT   " + clockError(clocks, town.cameras()));
+        System.out.println("RESULT   " + speeds(routeFit.speeds()));
         int hops = 0;
         int refused = 0;
         for (TownTruth.Track track : trainTracks) {
@@ -153,7 +157,7 @@ public final class TrackEvaluation {
         FollowPlanner prior = new FollowPlanner(map, model, new TransitionMemory(), new TrackLinks(), new Visibility(),
                 priorStrength, skewMillis);
         FollowPlanner learned = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(), visibility,
-                priorStrength, skewMillis, clocks);
+                priorStrength, skewMillis, routeFit);
 
         FollowPlanner oracle = oracle(network, town.cameras(), model, priorStrength, skewMillis);
 
@@ -172,7 +176,7 @@ public final class TrackEvaluation {
             List<Way> tuning = new ArrayList<>();
             for (String k : strengths.split(",")) {
                 FollowPlanner p = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(),
-                        visibility, Double.parseDouble(k), skewMillis, clocks);
+                        visibility, Double.parseDouble(k), skewMillis, routeFit);
                 tuning.add(new Way(new RecallTally("learned k=" + k + ", no heading"), false,
                         (h, hd, ex, n) -> planned(p, h, null, ex, n)));
                 tuning.add(new Way(new RecallTally("learned k=" + k + ", heading ±20°"), true,
@@ -213,6 +217,18 @@ public final class TrackEvaluation {
                     track.sightings().stream().map(TrackEvaluation::seen).toList()));
         }
         return out;
+    }
+
+    private static String speeds(TravelSpeeds speeds) {
+        StringBuilder out = new StringBuilder("speeds learned (5th / 50th / 95th percentile, m/s):");
+        for (TravelMode mode : TravelMode.values()) {
+            TravelSpeeds.Spread s = speeds.learned(mode);
+            if (s != null) {
+                out.append(String.format(Locale.ROOT, " %s %.2f / %.2f / %.2f of %,d legs;", mode, s.slow(),
+                        s.typical(), s.fast(), s.legs()));
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * Proposes the next cameras after a sighting: the geometric prior of {@link NextCameraModel},
  * blended with the hops learned from confirmed routes, with manual links applied.
  *
- * <p>Blend: with n learned hops from the origin by any mode (where a street leads does not depend
+ * <p>Windows use the mode's speeds as learned from confirmed routes ({@link TravelSpeeds}; the
+ * configured ones until then). Blend: with n learned hops from the origin by any mode (where a street leads does not depend
  * on how one travels it), learned weight w = n / (n + k) where k is the prior strength (hops);
  * score = (1 − w) · prior + w · (hops to that camera / n). With a heading, each hop counts 0.05 to
  * 0.95 of a hop, by how much the heading raises its camera's prior (it lies ahead) or lowers it
@@ -39,6 +40,7 @@ public final class FollowPlanner {
     private final double priorStrength;
     private final long skewMillis;
     private final ClockOffsets clocks;
+    private final TravelSpeeds speeds;
 
     public FollowPlanner(CameraMap map, NextCameraModel model, TransitionMemory memory, TrackLinks links,
             double priorStrength, long skewMillis) {
@@ -48,16 +50,18 @@ public final class FollowPlanner {
     /** As above, with cameras' detection learned from confirmed routes. */
     public FollowPlanner(CameraMap map, NextCameraModel model, TransitionMemory memory, TrackLinks links,
             Visibility visibility, double priorStrength, long skewMillis) {
-        this(map, model, memory, links, visibility, priorStrength, skewMillis, ClockOffsets.NONE);
+        this(map, model, memory, links, visibility, priorStrength, skewMillis, RouteFit.NONE);
     }
 
     /**
-     * As above, with cameras' clock offsets learned from confirmed routes: a window is read on the
-     * candidate's own clock, so it moves by how much further that clock runs ahead of the origin's.
+     * As above, with what confirmed routes taught of clocks and speeds: a window is read on the
+     * candidate's own clock, so it moves by how much further that clock runs ahead of the origin's,
+     * and a window no learned hop shapes spans the mode's learned speeds.
      */
     public FollowPlanner(CameraMap map, NextCameraModel model, TransitionMemory memory, TrackLinks links,
-            Visibility visibility, double priorStrength, long skewMillis, ClockOffsets clocks) {
-        this.clocks = clocks;
+            Visibility visibility, double priorStrength, long skewMillis, RouteFit routes) {
+        this.clocks = routes.clocks();
+        this.speeds = routes.speeds();
         this.visibility = visibility;
         this.map = map;
         this.model = model;
@@ -94,7 +98,7 @@ public final class FollowPlanner {
         }
         TravelMode mode = query.mode();
         double reach = query.reachSeconds();
-        List<NextCameraModel.Reach> prior = model.explore(map, origin, mode, mode.fastest() * reach, query.heading(),
+        List<NextCameraModel.Reach> prior = model.explore(map, origin, mode, farthest(mode, reach), query.heading(),
                 query.excluded(), visibility);
         // which camera comes next depends on where the streets lead, the same for every mode; only
         // the travel times are the mode's own
@@ -129,7 +133,7 @@ public final class FollowPlanner {
         }
         if (query.heading() != null && learned.total() > 0) {
             Map<String, Double> undirected = new HashMap<>();
-            for (NextCameraModel.Reach r : model.explore(map, origin, mode, mode.fastest() * reach, null,
+            for (NextCameraModel.Reach r : model.explore(map, origin, mode, farthest(mode, reach), null,
                     query.excluded(), visibility)) {
                 undirected.put(r.cameraId(), r.probability());
             }
@@ -189,14 +193,19 @@ public final class FollowPlanner {
         return 0.5 + 0.45 * Math.cos(Math.toRadians(bearing - heading));
     }
 
+    /** How far a subject may get within the reach: at the faster of the configured and the learned top speed. */
+    private double farthest(TravelMode mode, double reach) {
+        return Math.max(mode.fastest(), speeds.fastest(mode)) * reach;
+    }
+
     private FollowPlan.Candidate candidate(Draft d, FollowQuery query, double learnedTotal, double w, double reach) {
         TravelMode mode = query.mode();
         int timed = d.times == null ? 0 : d.times.total();
         double share = learnedTotal == 0 ? 0 : (d.learnedWeight >= 0 ? d.learnedWeight : d.hops + d.carried) / learnedTotal;
         double score = (1 - w) * d.prior + w * share;
-        double early = d.distance / mode.fastest();
-        double late = Math.min(reach, d.distance / mode.slowest());
-        double expected = d.distance / mode.typical();
+        double early = d.distance / speeds.fastest(mode);
+        double late = Math.min(reach, d.distance / speeds.slowest(mode));
+        double expected = d.distance / speeds.typical(mode);
         if (timed > 0) {
             double v = timed / (timed + 3.0);
             early = (1 - v) * early + v * d.times.quantile(0.05);

@@ -107,6 +107,21 @@ class ClockOffsetsTest {
         assertEquals(-83, leg.clockCorrectionSeconds(), 1e-9);
     }
 
+    @Test
+    void speedsAreReadByTheFittedClocks() {
+        List<ClockOffsets.Route> routes = routes(new Random(5), false);
+        RouteFit fit = RouteFit.fit(routes, ClockOffsetsTest::distance);
+        TravelSpeeds.Spread walk = fit.speeds().learned(TravelMode.WALK);
+        // the subjects walked 0.8-1.8 m/s; read raw, clocks up to 58 s off make 100 m legs run at
+        // anything from 0.6 m/s to the impossible
+        assertTrue(walk.slow() >= 0.75 && walk.fast() <= 1.9 && walk.typical() > 1.0 && walk.typical() < 1.6,
+                walk.toString());
+        TravelSpeeds raw = TravelSpeeds.fit(routes, ClockOffsetsTest::distance, ClockOffsets.NONE);
+        assertTrue(raw.learned(TravelMode.WALK).slow() < 0.75, raw.learned(TravelMode.WALK).toString());
+        assertEquals(null, fit.speeds().learned(TravelMode.CAR));
+        assertEquals(TravelMode.CAR.fastest(), fit.speeds().fastest(TravelMode.CAR));
+    }
+
     /** Offsets match the skews up to one common shift, within {@code tolerance} seconds each. */
     private static void assertOffsets(ClockOffsets clocks, double tolerance) {
         double shift = 0;

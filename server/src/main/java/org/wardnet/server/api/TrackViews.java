@@ -134,7 +134,8 @@ final class TrackViews {
 
     /** The track map's counts with its street segments as [fromLat, fromLon, toLat, toLon]. */
     record StreetsJson(int cameras, int streetSegments, int crossings, int edges, TrackService.View cameraView,
-            TrackService.MapCheck check, TrackService.Clocks clocks, List<double[]> segments) {
+            TrackService.MapCheck check, TrackService.Clocks clocks, List<TrackService.Speeds> speeds,
+            List<double[]> segments) {
     }
 
     static StreetsJson streets(TrackService.Summary summary, List<StreetSegment> streets) {
@@ -143,6 +144,6 @@ final class TrackViews {
             segments.add(new double[] {street.from().lat(), street.from().lon(), street.to().lat(), street.to().lon()});
         }
         return new StreetsJson(summary.cameras(), summary.streetSegments(), summary.crossings(), summary.edges(),
-                summary.cameraView(), summary.check(), summary.clocks(), segments);
+                summary.cameraView(), summary.check(), summary.clocks(), summary.speeds(), segments);
     }
 }

@@ -1,6 +1,7 @@
 package org.wardnet.server.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -60,6 +61,12 @@ class CaseClockSkewApiTest extends ApiTestBase {
             assertEquals(200, api.post("/api/v1/cases/" + id + "/confirm", "application/json", "").statusCode());
         }
         JsonNode clocks = fittedClocks(8);
+        // the same routes teach the walkers' speeds: the 8 legs of 100 m or more (B to D), walked at
+        // 0.9-1.6 m/s, pull the configured 0.6-2.5 m/s in
+        JsonNode walk = speeds().get(0);
+        assertEquals("WALK", walk.get("mode").asText());
+        assertEquals(8, walk.get("legs").asInt(), walk.toString());
+        assertTrue(walk.get("slowest").asDouble() > 0.6 && walk.get("fastest").asDouble() < 2.5, walk.toString());
         assertEquals("B", clocks.get("furthest").get(0).get("cameraId").asText(), clocks.toString());
         assertEquals(-90, clocks.get("furthest").get(0).get("aheadSeconds").asDouble(), 10, clocks.toString());
 
@@ -85,6 +92,10 @@ class CaseClockSkewApiTest extends ApiTestBase {
             Thread.sleep(50);
         }
         throw new AssertionError("no clock fit of " + routes + " routes came");
+    }
+
+    private JsonNode speeds() throws Exception {
+        return TestServer.json(api.get("/api/v1/track/streets")).get("speeds");
     }
 
     private String open(String title) throws Exception {

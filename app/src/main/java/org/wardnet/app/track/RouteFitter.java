@@ -15,21 +15,22 @@ import java.util.function.ToDoubleBiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.core.track.ClockOffsets;
+import org.wardnet.core.track.RouteFit;
 
 /**
- * Refits the cameras' clock offsets to every confirmed route on its own thread: once at the start
- * and after each confirmation. One fit at a time; confirmations that come while a fit runs are
- * taken in by one more fit after it. Offsets are not stored: they are derived from the confirmed
+ * Refits the cameras' clock offsets and the modes' speeds ({@link RouteFit}) to every confirmed
+ * route on its own thread: once at the start and after each confirmation. One fit at a time; confirmations that come while a fit runs are
+ * taken in by one more fit after it. The fit is not stored: they are derived from the confirmed
  * cases, which are. A fit reads every confirmed route (a district with 10⁵ confirmed cases reads
  * a few million rows, seconds); follows and route checks use the previous offsets meanwhile.
  */
-final class ClockFitter implements AutoCloseable {
+final class RouteFitter implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClockFitter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RouteFitter.class);
 
     private final Supplier<List<ClockOffsets.Route>> routes;
     private final Supplier<ToDoubleBiFunction<String, String>> distance;
-    private final Consumer<ClockOffsets> apply;
+    private final Consumer<RouteFit> apply;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
@@ -40,15 +41,15 @@ final class ClockFitter implements AutoCloseable {
     });
     private volatile Fitted fitted;
 
-    /** The last fit: the offsets, how many routes they rest on, when. */
-    record Fitted(ClockOffsets offsets, int routes, Instant at) {
+    /** The last fit, how many routes it rests on, when. */
+    record Fitted(RouteFit fit, int routes, Instant at) {
     }
 
     /**
      * @param distance the planner's street distance of the moment (the map may be rebuilt between fits)
      */
-    ClockFitter(Supplier<List<ClockOffsets.Route>> routes, Supplier<ToDoubleBiFunction<String, String>> distance,
-            Consumer<ClockOffsets> apply, Clock clock) {
+    RouteFitter(Supplier<List<ClockOffsets.Route>> routes, Supplier<ToDoubleBiFunction<String, String>> distance,
+            Consumer<RouteFit> apply, Clock clock) {
         this.routes = routes;
         this.distance = distance;
         this.apply = apply;
@@ -80,14 +81,14 @@ final class ClockFitter implements AutoCloseable {
                 if (confirmed.isEmpty()) {
                     continue;
                 }
-                ClockOffsets offsets = ClockOffsets.fit(confirmed, distance.get());
-                fitted = new Fitted(offsets, confirmed.size(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-                apply.accept(offsets);
-                LOG.info("camera clocks fitted to {} confirmed routes in {} ms: {} cameras", confirmed.size(),
-                        (System.nanoTime() - started) / 1_000_000, offsets.size());
+                RouteFit fit = RouteFit.fit(confirmed, distance.get());
+                apply.accept(fit); // in use before it is reported as fitted
+                fitted = new Fitted(fit, confirmed.size(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                LOG.info("camera clocks and travel speeds fitted to {} confirmed routes in {} ms: {} cameras",
+                        confirmed.size(), (System.nanoTime() - started) / 1_000_000, fit.clocks().size());
             }
         } catch (RuntimeException e) {
-            LOG.warn("camera clock fit failed, keeping the offsets before: {}", e.toString());
+            LOG.warn("camera clock and speed fit failed, keeping the one before: {}", e.toString());
         } finally {
             running.set(false);
             if (wanted.get()) {
