@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,11 +30,7 @@ final class RouteFitter implements AutoCloseable {
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "track-clock-fit");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FitThread worker = new FitThread("track-clock-fit");
     private volatile Fitted fitted;
 
     /** The last fit, how many routes it rests on, when. */
@@ -65,10 +57,8 @@ final class RouteFitter implements AutoCloseable {
     void refit() {
         wanted.set(true);
         if (running.compareAndSet(false, true)) {
-            try {
-                worker.execute(this::run);
-            } catch (RejectedExecutionException closed) {
-                running.set(false);
+            if (!worker.run(this::run)) {
+                running.set(false); // closed
             }
         }
     }
@@ -99,11 +89,6 @@ final class RouteFitter implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

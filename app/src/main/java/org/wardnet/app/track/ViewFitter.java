@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -39,11 +35,7 @@ final class ViewFitter implements AutoCloseable {
     private final Clock clock;
     private final AtomicInteger sinceFit = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "track-view-fit");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FitThread worker = new FitThread("track-view-fit");
     private volatile TrackStore.FittedView fitted;
 
     /**
@@ -80,10 +72,8 @@ final class ViewFitter implements AutoCloseable {
     void learned(int hops) {
         if (everyHops > 0 && sinceFit.addAndGet(hops) >= everyHops && running.compareAndSet(false, true)) {
             int counted = sinceFit.getAndSet(0);
-            try {
-                worker.execute(() -> run(counted));
-            } catch (RejectedExecutionException closed) {
-                running.set(false);
+            if (!worker.run(() -> run(counted))) {
+                running.set(false); // closed
             }
         }
     }
@@ -129,11 +119,6 @@ final class ViewFitter implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }
