@@ -400,6 +400,12 @@ public final class WardnetKeys {
                     + " hops have been confirmed since the last fit (and at least this many in all); 0 never fits and"
                     + " keeps the default view (25 m, 75 degrees either side).");
 
+    /** Confirmed hops into a camera before it gets a view of its own. */
+    public static final ConfigKey<Integer> TRACK_OWN_VIEW_HOPS = new ConfigKey<>("track.ownViewHops",
+            ValueType.integer(1, 1_000_000), 10,
+            "With each view fit, a camera that at least this many confirmed hops reached gets a reach, half angle"
+                    + " and heading of its own when they explain its hops clearly better than the district's view.");
+
     /** Clock-skew margin on both ends of a window. */
     public static final ConfigKey<Integer> TRACK_CLOCK_SKEW_SECONDS = new ConfigKey<>("track.clockSkewSeconds",
             ValueType.integer(0, 3_600), 60,
@@ -545,7 +551,7 @@ public final class WardnetKeys {
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
             RETENTION_SUBSTATION_BYTES, RETENTION_ROOM_BYTES, RETENTION_INTERVAL_MINUTES,
             TRACK_DETECTION_PERCENT, TRACK_DETOUR_PERCENT, TRACK_STREET_REACH_METERS, TRACK_PRIOR_STRENGTH,
-            TRACK_VIEW_FIT_HOPS,
+            TRACK_VIEW_FIT_HOPS, TRACK_OWN_VIEW_HOPS,
             TRACK_CLOCK_SKEW_SECONDS, TRACK_MAX_HORIZON_SECONDS, TRACK_MAX_CANDIDATES, TRACK_CLIPS_PER_CANDIDATE,
             AUTH_ADMIN_USER, AUTH_ADMIN_PASSWORD, AUTH_SESSION_HOURS, AUTH_API_TOKEN_DAYS, AUTH_PASSWORD_ITERATIONS,
             AUTH_LOGIN_FAILURES_PER_USER, AUTH_LOGIN_FAILURES_PER_ADDRESS, AUTH_LOGIN_WINDOW_MINUTES));

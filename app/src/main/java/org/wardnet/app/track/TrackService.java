@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import org.wardnet.core.track.FollowPlanner;
 import org.wardnet.core.track.FollowQuery;
 import org.wardnet.core.track.LocalPlane;
 import org.wardnet.core.track.NextCameraModel;
+import org.wardnet.core.track.OwnViewFit;
 import org.wardnet.core.track.RouteCheck;
 import org.wardnet.core.track.StreetDistance;
 import org.wardnet.core.track.StreetNetwork;
@@ -106,8 +108,9 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         store.visibility().forEach((id, c) -> service.visibility.restore(id, c[0], c[1]));
         int known = service.memory.pairs().stream().mapToInt(ViewFit.Pair::hops).sum();
         int every = config.get(WardnetKeys.TRACK_VIEW_FIT_HOPS);
-        service.viewFitter = new ViewFitter(new ViewFit(service.model, service.visibility, Math.max(1, every)), store,
-                () -> service.planner.map(), service.memory::pairs, service::useView, every, known, Clock.systemUTC());
+        service.viewFitter = new ViewFitter(new ViewFit(service.model, service.visibility, Math.max(1, every)),
+                new OwnViewFit(service.model, service.visibility, config.get(WardnetKeys.TRACK_OWN_VIEW_HOPS)), store,
+                () -> service.planner.map(), service.memory::pairs, service::useViews, every, known, Clock.systemUTC());
         service.routeFitter = new RouteFitter(confirmedRoutes,
                 () -> new StreetDistance(service.planner.map(), service.model.detour())::between, service::useRouteFit,
                 Clock.systemUTC());
@@ -125,16 +128,20 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
                 : cameras.isEmpty() ? new LocalPlane(0, 0)
                 : new LocalPlane(cameras.get(0).location().lat(), cameras.get(0).location().lon());
         CameraMap map = new CameraMap(network, plane, streetReach, viewFitter.view());
-        cameras.forEach(c -> map.put(c.id(), c.location(), c.heading()));
+        Map<String, OwnViewFit.OwnView> own = viewFitter.ownViews();
+        cameras.forEach(c -> {
+            OwnViewFit.OwnView v = own.get(c.id());
+            map.put(c.id(), c.location(), c.heading(), v == null ? null : v.own());
+        });
         planner = new FollowPlanner(map, model, memory, links, visibility, priorStrength, skewMillis, routeFit);
         streets = List.copyOf(segments);
         LOG.info("track map: {} cameras, {} street segments", map.size(), segments.size());
     }
 
-    /** Rebuilds the map with cameras seeing as {@code view} says (a new fit); the streets and cameras stay. */
-    private synchronized void useView(CameraView view) {
-        planner = new FollowPlanner(planner.map().withView(view), model, memory, links, visibility, priorStrength,
-                skewMillis, routeFit);
+    /** Rebuilds the map with cameras seeing as a new fit says; the streets and cameras stay. */
+    private synchronized void useViews(TrackStore.FittedView fitted) {
+        planner = new FollowPlanner(OwnViewFit.apply(planner.map().withView(fitted.view()), fitted.cameras()), model,
+                memory, links, visibility, priorStrength, skewMillis, routeFit);
     }
 
     /** Reads every camera's clock by its new offset, and each mode's speeds as learned, from now on. */
@@ -151,7 +158,12 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
     // synchronized with rebuilds, so that a camera added while a map is rebuilt is not lost
     @Override
     public synchronized void cameraPut(Camera camera) {
-        planner.map().put(camera.id(), camera.location(), camera.heading());
+        CameraMap map = planner.map();
+        CameraMap.Spot was = map.spot(camera.id());
+        // a camera that stays where it was, facing as registered, keeps the view fitted to its hops
+        boolean unmoved = was != null && was.location().equals(camera.location())
+                && Objects.equals(was.heading(), camera.heading());
+        map.put(camera.id(), camera.location(), camera.heading(), unmoved ? map.ownView(camera.id()) : null);
     }
 
     @Override
@@ -182,7 +194,7 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         return new Summary(map.size(), streets.size(), network == null ? 0 : network.nodeCount(),
                 network == null ? 0 : network.edgeCount(), new View(map.view().reachMeters(),
                         map.view().halfAngleDegrees(), map.view().closeMeters(), fitted == null ? 0 : fitted.hops(),
-                        fitted == null ? null : fitted.fittedAt()), check(map), clockSummary(), speedSummary());
+                        fitted == null ? null : fitted.fittedAt(), map.ownViewCount()), check(map), clockSummary(), speedSummary());
     }
 
     private List<Speeds> speedSummary() {
@@ -286,9 +298,10 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
      *
      * @param fittedHops confirmed hops the view was fitted to; 0 for the default view
      * @param fittedAt   when it was fitted, or null for the default view
+     * @param camerasWithOwnView cameras on the map seeing as their own fitted view says rather than this one
      */
     public record View(double reachMeters, double halfAngleDegrees, double closeMeters, int fittedHops,
-            Instant fittedAt) {
+            Instant fittedAt, int camerasWithOwnView) {
     }
 
     public boolean covers(TravelMode mode) {

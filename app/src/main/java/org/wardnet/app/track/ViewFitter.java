@@ -3,6 +3,7 @@ package org.wardnet.app.track;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,25 +13,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.core.track.CameraMap;
 import org.wardnet.core.track.CameraView;
+import org.wardnet.core.track.OwnViewFit;
 import org.wardnet.core.track.TrackStore;
 import org.wardnet.core.track.ViewFit;
 
 /**
- * Refits the district's camera view to the confirmed routes on its own thread, once every
- * {@code everyHops} newly confirmed hops (and at the start when the store holds that many and was
- * never fitted), stores the result and hands it to the map. One fit at a time; hops confirmed
- * while a fit runs count toward the next. A fit takes seconds to a minute and never blocks a
- * request; follows keep using the previous view until the new one is in place.
+ * Refits the camera views to the confirmed routes on its own thread — the district's, then each
+ * camera's own where enough hops reached it ({@link OwnViewFit}) — once every {@code everyHops}
+ * newly confirmed hops (and at the start when the store holds that many and was never fitted),
+ * stores the result and hands it to the map. One fit at a time; hops confirmed while a fit runs
+ * count toward the next. A fit takes seconds to minutes and never blocks a request; follows keep
+ * using the previous views until the new ones are in place.
  */
 final class ViewFitter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewFitter.class);
 
     private final ViewFit fit;
+    private final OwnViewFit ownFit;
     private final TrackStore store;
     private final Supplier<CameraMap> map;
     private final Supplier<List<ViewFit.Pair>> pairs;
-    private final Consumer<CameraView> apply;
+    private final Consumer<TrackStore.FittedView> apply;
     private final int everyHops;
     private final Clock clock;
     private final AtomicInteger sinceFit = new AtomicInteger();
@@ -42,9 +46,11 @@ final class ViewFitter implements AutoCloseable {
      * @param everyHops hops between fits; 0 never fits
      * @param known     hops already learned at start; counted toward the first fit when none is stored
      */
-    ViewFitter(ViewFit fit, TrackStore store, Supplier<CameraMap> map, Supplier<List<ViewFit.Pair>> pairs,
-            Consumer<CameraView> apply, int everyHops, int known, Clock clock) {
+    ViewFitter(ViewFit fit, OwnViewFit ownFit, TrackStore store, Supplier<CameraMap> map,
+            Supplier<List<ViewFit.Pair>> pairs, Consumer<TrackStore.FittedView> apply, int everyHops, int known,
+            Clock clock) {
         this.fit = fit;
+        this.ownFit = ownFit;
         this.store = store;
         this.map = map;
         this.pairs = pairs;
@@ -61,6 +67,12 @@ final class ViewFitter implements AutoCloseable {
     CameraView view() {
         TrackStore.FittedView f = fitted;
         return f == null ? CameraView.DEFAULT : f.view();
+    }
+
+    /** The cameras' own views of the stored fit, by camera id (none before the first fit). */
+    Map<String, OwnViewFit.OwnView> ownViews() {
+        TrackStore.FittedView f = fitted;
+        return f == null ? Map.of() : f.cameras();
     }
 
     /** The stored fit, or null while the default view is in use. */
@@ -86,22 +98,26 @@ final class ViewFitter implements AutoCloseable {
                 sinceFit.addAndGet(counted); // views are fitted on streets; none are loaded yet
                 return;
             }
-            ViewFit.Result result = fit.fit(current, pairs.get());
+            List<ViewFit.Pair> confirmed = pairs.get();
+            ViewFit.Result result = fit.fit(current.withOwnViews(Map.of()), confirmed);
             if (result.hops() < everyHops) {
                 sinceFit.addAndGet(counted); // not enough hops reach cameras on the map yet
                 return;
-            }
-            TrackStore.FittedView fresh = new TrackStore.FittedView(result.view(), result.hops(),
-                    result.logLikelihood(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            store.saveView(fresh);
-            fitted = fresh;
-            if (!result.view().equals(current.view())) {
-                apply.accept(result.view());
             }
             LOG.info("camera view fitted to {} confirmed hops in {} ms ({} views tried): {} (log-likelihood per hop"
                     + " {} against {} under {})", result.hops(), (System.nanoTime() - started) / 1_000_000,
                     result.tried(), result.view(), String.format("%.3f", result.logLikelihood()),
                     String.format("%.3f", result.startLogLikelihood()), current.view());
+            long ownStarted = System.nanoTime();
+            Map<String, OwnViewFit.OwnView> own = ownFit.fit(current.withOwnViews(Map.of()).withView(result.view()),
+                    confirmed);
+            LOG.info("{} cameras given a view of their own in {} ms", own.size(),
+                    (System.nanoTime() - ownStarted) / 1_000_000);
+            TrackStore.FittedView fresh = new TrackStore.FittedView(result.view(), result.hops(),
+                    result.logLikelihood(), clock.instant().truncatedTo(ChronoUnit.MILLIS), own);
+            store.saveView(fresh);
+            fitted = fresh;
+            apply.accept(fresh);
         } catch (CancellationException stopping) {
             LOG.info("camera view fit stopped: the server is closing");
         } catch (RuntimeException e) {

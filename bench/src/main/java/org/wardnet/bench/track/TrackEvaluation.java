@@ -21,6 +21,7 @@ import org.wardnet.core.track.FollowPlan;
 import org.wardnet.core.track.FollowPlanner;
 import org.wardnet.core.track.FollowQuery;
 import org.wardnet.core.track.NextCameraModel;
+import org.wardnet.core.track.OwnViewFit;
 import org.wardnet.core.track.RouteCheck;
 import org.wardnet.core.track.RouteFit;
 import org.wardnet.core.track.StreetDistance;
@@ -156,7 +157,14 @@ public final class TrackEvaluation {
                 + " route check, as the server refuses them); view fitted: %s%n", train, hops, refused, fit.view());
         FollowPlanner prior = new FollowPlanner(map, model, new TransitionMemory(), new TrackLinks(), new Visibility(),
                 priorStrength, skewMillis);
-        FollowPlanner learned = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(), visibility,
+        int ownHops = Integer.getInteger("ownViewHops", WardnetKeys.TRACK_OWN_VIEW_HOPS.defaultValue());
+        long ownStarted = System.nanoTime();
+        Map<String, OwnViewFit.OwnView> own = ownHops > 0
+                ? new OwnViewFit(model, visibility, ownHops).fit(map.withView(fit.view()), memory.pairs()) : Map.of();
+        System.out.printf(Locale.ROOT, "RESULT   own views fitted to %,d cameras (of those reached by %d+ hops) in %.0f s%n",
+                own.size(), ownHops, (System.nanoTime() - ownStarted) / 1e9);
+        CameraMap learnedMap = OwnViewFit.apply(map.withView(fit.view()), own);
+        FollowPlanner learned = new FollowPlanner(learnedMap, model, memory, new TrackLinks(), visibility,
                 priorStrength, skewMillis, routeFit);
 
         FollowPlanner oracle = oracle(network, town.cameras(), model, priorStrength, skewMillis);
@@ -175,7 +183,7 @@ public final class TrackEvaluation {
         if (!strengths.isEmpty()) { // tuning on the dev family: the learned planner under each prior strength
             List<Way> tuning = new ArrayList<>();
             for (String k : strengths.split(",")) {
-                FollowPlanner p = new FollowPlanner(map.withView(fit.view()), model, memory, new TrackLinks(),
+                FollowPlanner p = new FollowPlanner(learnedMap, model, memory, new TrackLinks(),
                         visibility, Double.parseDouble(k), skewMillis, routeFit);
                 tuning.add(new Way(new RecallTally("learned k=" + k + ", no heading"), false,
                         (h, hd, ex, n) -> planned(p, h, null, ex, n)));
@@ -259,8 +267,9 @@ public final class TrackEvaluation {
         CameraMap map = new CameraMap(network, network.plane(), WardnetKeys.TRACK_STREET_REACH_METERS.defaultValue());
         Visibility visibility = new Visibility();
         for (TrueCamera c : cameras) {
-            map.put(c.id(), c.location(), c.heading(),
-                    new CameraView(c.reachMeters(), c.halfAngleDegrees(), Math.min(c.closeMeters(), c.reachMeters())));
+            map.put(c.id(), c.location(), c.heading(), new CameraMap.Own(
+                    new CameraView(c.reachMeters(), c.halfAngleDegrees(), Math.min(c.closeMeters(), c.reachMeters())),
+                    c.heading()));
             visibility.restore(c.id(), 1_000_000, c.down() ? 0 : (int) Math.round(c.detection() * 1_000_000));
         }
         return new FollowPlanner(map, model, new TransitionMemory(), new TrackLinks(), visibility, priorStrength,

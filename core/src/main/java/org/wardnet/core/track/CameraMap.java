@@ -35,7 +35,7 @@ public final class CameraMap {
     private final CameraView view;
     private final Map<String, Spot> spots = new ConcurrentHashMap<>();
     /** Cameras whose own view is known (fitted to their confirmed hops); the rest see as {@link #view}. */
-    private final Map<String, CameraView> ownViews = new ConcurrentHashMap<>();
+    private final Map<String, Own> ownViews = new ConcurrentHashMap<>();
     private final Map<Long, Set<String>> cells = new ConcurrentHashMap<>();
     /** Per edge, the cameras watching it by offset; replaced whole on change. */
     private final Watch[][] onEdge;
@@ -77,14 +77,34 @@ public final class CameraMap {
 
     /** The same cameras on the same streets, taken to see as {@code other} says unless they have a view of their own. */
     public synchronized CameraMap withView(CameraView other) {
-        CameraMap copy = new CameraMap(network, plane, streetReach, other);
-        spots.values().forEach(s -> copy.put(s.cameraId(), s.location(), s.heading(), ownViews.get(s.cameraId())));
+        return copy(other, ownViews);
+    }
+
+    /** The same cameras on the same streets, seeing as the district's view says except those in {@code own}. */
+    public synchronized CameraMap withOwnViews(Map<String, Own> own) {
+        return copy(view, own);
+    }
+
+    private CameraMap copy(CameraView district, Map<String, Own> own) {
+        CameraMap copy = new CameraMap(network, plane, streetReach, district);
+        spots.values().forEach(s -> copy.put(s.cameraId(), s.location(), s.heading(), own.get(s.cameraId())));
         return copy;
     }
 
     /** How {@code cameraId} is taken to see: its own view when it has one, else the district's. */
     public CameraView viewOf(String cameraId) {
-        return ownViews.getOrDefault(cameraId, view);
+        Own own = ownViews.get(cameraId);
+        return own == null ? view : own.view();
+    }
+
+    /** How many cameras see as their own view says. */
+    public int ownViewCount() {
+        return ownViews.size();
+    }
+
+    /** The camera's own view, or null while it sees as the district's view says. */
+    public Own ownView(String cameraId) {
+        return ownViews.get(cameraId);
     }
 
     /** Every camera on the map. */
@@ -101,13 +121,17 @@ public final class CameraMap {
         put(cameraId, location, heading, null);
     }
 
-    /** As above, seeing as {@code ownView} says (null: the district's view). */
-    public synchronized void put(String cameraId, GeoPoint location, Double heading, CameraView ownView) {
+    /**
+     * As above, seeing as {@code ownView} says (null: the district's view). {@code heading} stays
+     * the registered one; the own view's heading, when it has one, is where the camera is taken to face.
+     */
+    public synchronized void put(String cameraId, GeoPoint location, Double heading, Own ownView) {
         remove(cameraId);
         if (ownView != null) {
             ownViews.put(cameraId, ownView);
         }
         CameraView sees = viewOf(cameraId);
+        Double facing = ownView == null ? heading : ownView.heading();
         double x = plane.x(location);
         double y = plane.y(location);
         List<StreetNetwork.Placement> watched = network == null ? List.of() : network.within(x, y, streetReach);
@@ -117,8 +141,8 @@ public final class CameraMap {
         for (StreetNetwork.Placement placement : watched) {
             Watch[] old = onEdge[placement.edge()];
             Watch[] now = Arrays.copyOf(old, old.length + 1);
-            double[] seen = entering(sees, x, y, heading, placement);
-            now[old.length] = new Watch(spot, placement.offset(), sight(sees, x, y, heading, placement), seen[0], seen[1]);
+            double[] seen = entering(sees, x, y, facing, placement);
+            now[old.length] = new Watch(spot, placement.offset(), sight(sees, x, y, facing, placement), seen[0], seen[1]);
             Arrays.sort(now, BY_OFFSET);
             index(placement.edge(), now);
         }
@@ -282,6 +306,7 @@ public final class CameraMap {
     /**
      * A camera's place.
      *
+     * @param heading   the registered heading (an own view may take the camera to face elsewhere)
      * @param placement the nearest street point within reach; null when off the streets or no network
      */
     public record Spot(String cameraId, GeoPoint location, double x, double y, Double heading,
@@ -297,6 +322,14 @@ public final class CameraMap {
      * @param seenBackward where a subject going to → from first comes into its view
      */
     public record Watch(Spot spot, double offset, double sight, double seenForward, double seenBackward) {
+    }
+
+    /**
+     * A camera's own view, fitted to its confirmed hops.
+     *
+     * @param heading which way it is taken to face, compass degrees (null: all round); may differ from the registered one
+     */
+    public record Own(CameraView view, Double heading) {
     }
 
     /** One street edge a camera watches, and how. */

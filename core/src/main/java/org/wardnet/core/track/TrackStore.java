@@ -32,19 +32,30 @@ public interface TrackStore {
     /** Every camera's learned visibility, [passes, seen] by camera id. */
     Map<String, int[]> visibility();
 
-    /** Stores the camera view fitted to confirmed routes, replacing the previous one. */
+    /** Stores the camera views fitted to confirmed routes, the district's and the cameras' own, replacing the previous ones. */
     void saveView(FittedView view);
 
     /** The stored fitted view, if one was ever fitted. */
     Optional<FittedView> view();
 
     /**
-     * A camera view fitted to confirmed routes.
+     * Camera views fitted to confirmed routes.
      *
+     * @param view          the district's: how every camera without a view of its own is taken to see
      * @param hops          confirmed hops it was fitted to
      * @param logLikelihood mean log-likelihood per hop under it
+     * @param cameras       the cameras' own views, by camera id
      */
-    record FittedView(CameraView view, int hops, double logLikelihood, Instant fittedAt) {
+    record FittedView(CameraView view, int hops, double logLikelihood, Instant fittedAt,
+            Map<String, OwnViewFit.OwnView> cameras) {
+        public FittedView {
+            cameras = Map.copyOf(cameras);
+        }
+
+        /** A district view alone, no camera with a view of its own. */
+        public FittedView(CameraView view, int hops, double logLikelihood, Instant fittedAt) {
+            this(view, hops, logLikelihood, fittedAt, Map.of());
+        }
     }
 
     /** One learned pair. */

@@ -19,8 +19,8 @@ import java.util.concurrent.CancellationException;
  * together, then one quantity at a time, twice over, a coarse scan narrowed by golden-section steps
  * (values to 0.1). Each candidate rebuilds the camera map
  * and explores from up to {@value #MAX_ORIGINS} origins, so a fit takes seconds to a minute for a
- * district: run it off the request path. Limits: one view for every camera (a per-camera view
- * would need far more confirmed hops than a district has early on); the likelihood of a hop is
+ * district: run it off the request path. Limits: one view for every camera; cameras that enough
+ * hops reached are then fitted one by one ({@link OwnViewFit}); the likelihood of a hop is
  * floored at 10⁻⁴ so that one hop the streets cannot explain does not decide the fit.
  */
 public final class ViewFit {

@@ -22,7 +22,7 @@ class ViewFitApiTest extends ApiTestBase {
 
     @Override
     protected WardnetConfig configure(WardnetConfig config) {
-        return config.with(WardnetKeys.TRACK_VIEW_FIT_HOPS, 3);
+        return config.with(WardnetKeys.TRACK_VIEW_FIT_HOPS, 3).with(WardnetKeys.TRACK_OWN_VIEW_HOPS, 2);
     }
 
     @BeforeEach
@@ -43,6 +43,7 @@ class ViewFitApiTest extends ApiTestBase {
         assertEquals(75.0, before.get("halfAngleDegrees").asDouble());
         assertEquals(0, before.get("fittedHops").asInt());
         assertFalse(before.has("fittedAt"));
+        assertEquals(0, before.get("camerasWithOwnView").asInt());
 
         HttpResponse<String> created = api.postJson("/api/v1/cases", "{\"title\":\"walker\",\"mode\":\"WALK\"}");
         String id = TestServer.json(created).get("id").asText();
@@ -63,6 +64,9 @@ class ViewFitApiTest extends ApiTestBase {
         assertEquals(4, fitted.get("fittedHops").asInt(), "fitted to the four confirmed hops: " + fitted);
         assertTrue(fitted.has("fittedAt"));
         assertTrue(fitted.get("closeMeters").asDouble() <= fitted.get("reachMeters").asDouble());
+        // two hops reached each of A and B (track.ownViewHops 2): whether either sees better on its own is the fit's call
+        int own = fitted.get("camerasWithOwnView").asInt();
+        assertTrue(own >= 0 && own <= 2, fitted.toString());
 
         api.close();
         api = TestServer.start(dir, this::configure);

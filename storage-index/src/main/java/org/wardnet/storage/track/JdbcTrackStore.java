@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.core.registry.GeoPoint;
 import org.wardnet.core.track.CameraView;
+import org.wardnet.core.track.OwnViewFit;
 import org.wardnet.core.track.StreetSegment;
 import org.wardnet.core.track.TrackLink;
 import org.wardnet.core.track.TrackStore;
@@ -207,9 +208,10 @@ public final class JdbcTrackStore implements TrackStore {
 
     @Override
     public void saveView(FittedView fitted) {
-        write("store the fitted camera view", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM track_view WHERE id = 1")) {
-                delete.executeUpdate();
+        write("store the fitted camera views", connection -> {
+            try (Statement delete = connection.createStatement()) {
+                delete.executeUpdate("DELETE FROM track_view WHERE id = 1");
+                delete.executeUpdate("DELETE FROM track_camera_view");
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO track_view (id, reach_m,"
                     + " half_angle_deg, close_m, hops, log_likelihood, fitted_ms) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
@@ -221,15 +223,44 @@ public final class JdbcTrackStore implements TrackStore {
                 insert.setLong(6, fitted.fittedAt().toEpochMilli());
                 insert.executeUpdate();
             }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO track_camera_view (camera_id,"
+                    + " reach_m, half_angle_deg, close_m, heading_deg, hops, gain) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (Map.Entry<String, OwnViewFit.OwnView> e : fitted.cameras().entrySet()) {
+                    OwnViewFit.OwnView own = e.getValue();
+                    insert.setString(1, e.getKey());
+                    insert.setDouble(2, own.view().reachMeters());
+                    insert.setDouble(3, own.view().halfAngleDegrees());
+                    insert.setDouble(4, own.view().closeMeters());
+                    if (own.heading() == null) {
+                        insert.setNull(5, Types.DOUBLE);
+                    } else {
+                        insert.setDouble(5, own.heading());
+                    }
+                    insert.setInt(6, own.hops());
+                    insert.setDouble(7, own.gain());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
         });
     }
 
     @Override
     public Optional<FittedView> view() {
+        Map<String, OwnViewFit.OwnView> cameras = new HashMap<>();
+        for (Object[] row : read("read the cameras' own views", "SELECT camera_id, reach_m, half_angle_deg, close_m,"
+                + " heading_deg, hops, gain FROM track_camera_view", r -> {
+                    double degrees = r.getDouble(5);
+                    Double heading = r.wasNull() ? null : degrees; // read at once: wasNull speaks of the last column read
+                    return new Object[] {r.getString(1), new OwnViewFit.OwnView(new CameraView(r.getDouble(2),
+                            r.getDouble(3), r.getDouble(4)), heading, r.getInt(6), r.getDouble(7))};
+                })) {
+            cameras.put((String) row[0], (OwnViewFit.OwnView) row[1]);
+        }
         return read("read the fitted camera view", "SELECT reach_m, half_angle_deg, close_m, hops, log_likelihood,"
                 + " fitted_ms FROM track_view WHERE id = 1", row -> new FittedView(new CameraView(
                         row.getDouble(1), row.getDouble(2), row.getDouble(3)), row.getInt(4), row.getDouble(5),
-                        Instant.ofEpochMilli(row.getLong(6)))).stream().findFirst();
+                        Instant.ofEpochMilli(row.getLong(6)), cameras)).stream().findFirst();
     }
 
     /** Loads every stored pair into {@code memory}. */
