@@ -42,6 +42,7 @@ import org.wardnet.app.track.Sightings;
 import org.wardnet.app.track.TrackService;
 import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
+import org.wardnet.config.TrackKeys;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.MediaFiles;
@@ -267,8 +268,8 @@ public final class WardnetServer implements AutoCloseable {
             track = TrackService.start(config, registry, new JdbcTrackStore(database.dataSource()),
                     caseStore::confirmedRoutes, clipIndex);
             ApiRoutes.Tracking tracking = new ApiRoutes.Tracking(track,
-                    new Following(track, scoped, config.get(WardnetKeys.TRACK_MAX_HORIZON_SECONDS),
-                            config.get(WardnetKeys.TRACK_MAX_CANDIDATES)),
+                    new Following(track, scoped, config.get(TrackKeys.TRACK_MAX_HORIZON_SECONDS),
+                            config.get(TrackKeys.TRACK_MAX_CANDIDATES)),
                     new Links(track, scoped), new Sightings(new JdbcSightingStore(database.dataSource()), scoped),
                     new Cases(caseStore, track, clipIndex, scoped, auditStore,
                             new CaseExport(clipIndex, media, json.mapper(), exportDirectory(config)),

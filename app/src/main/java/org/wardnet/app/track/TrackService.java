@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
-import org.wardnet.config.WardnetKeys;
+import org.wardnet.config.TrackKeys;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
@@ -82,12 +82,12 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         this.registry = registry;
         this.store = store;
         this.clips = clips;
-        this.model = new NextCameraModel(config.get(WardnetKeys.TRACK_DETECTION_PERCENT) / 100.0,
-                config.get(WardnetKeys.TRACK_DETOUR_PERCENT) / 100.0);
-        this.streetReach = config.get(WardnetKeys.TRACK_STREET_REACH_METERS);
-        this.priorStrength = config.get(WardnetKeys.TRACK_PRIOR_STRENGTH);
-        this.skewMillis = config.get(WardnetKeys.TRACK_CLOCK_SKEW_SECONDS) * 1000L;
-        this.clipsPerCandidate = config.get(WardnetKeys.TRACK_CLIPS_PER_CANDIDATE);
+        this.model = new NextCameraModel(config.get(TrackKeys.TRACK_DETECTION_PERCENT) / 100.0,
+                config.get(TrackKeys.TRACK_DETOUR_PERCENT) / 100.0);
+        this.streetReach = config.get(TrackKeys.TRACK_STREET_REACH_METERS);
+        this.priorStrength = config.get(TrackKeys.TRACK_PRIOR_STRENGTH);
+        this.skewMillis = config.get(TrackKeys.TRACK_CLOCK_SKEW_SECONDS) * 1000L;
+        this.clipsPerCandidate = config.get(TrackKeys.TRACK_CLIPS_PER_CANDIDATE);
     }
 
     /** As below, with no confirmed cases to fit the cameras' clocks to. */
@@ -107,9 +107,9 @@ public final class TrackService implements CameraWatcher, AutoCloseable {
         store.transitions().forEach(t -> service.memory.restore(t.from(), t.to(), t.mode(), t.times()));
         store.visibility().forEach((id, c) -> service.visibility.restore(id, c[0], c[1]));
         int known = service.memory.pairs().stream().mapToInt(ViewFit.Pair::hops).sum();
-        int every = config.get(WardnetKeys.TRACK_VIEW_FIT_HOPS);
+        int every = config.get(TrackKeys.TRACK_VIEW_FIT_HOPS);
         service.viewFitter = new ViewFitter(new ViewFit(service.model, service.visibility, Math.max(1, every)),
-                new OwnViewFit(service.model, service.visibility, config.get(WardnetKeys.TRACK_OWN_VIEW_HOPS)), store,
+                new OwnViewFit(service.model, service.visibility, config.get(TrackKeys.TRACK_OWN_VIEW_HOPS)), store,
                 () -> service.planner.map(), service.memory::pairs, service::useViews, every, known, Clock.systemUTC());
         service.routeFitter = new RouteFitter(confirmedRoutes,
                 () -> new StreetDistance(service.planner.map(), service.model.detour())::between, service::useRouteFit,

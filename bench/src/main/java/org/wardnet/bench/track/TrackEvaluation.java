@@ -12,7 +12,7 @@ import java.util.Set;
 import org.wardnet.bench.track.town.TownFamily;
 import org.wardnet.bench.track.town.TownTruth;
 import org.wardnet.bench.track.town.TrueCamera;
-import org.wardnet.config.WardnetKeys;
+import org.wardnet.config.TrackKeys;
 import org.wardnet.core.track.CameraMap;
 import org.wardnet.core.track.CameraView;
 import org.wardnet.core.track.ClockOffsets;
@@ -90,7 +90,7 @@ public final class TrackEvaluation {
         long started = System.nanoTime();
         TownFamily.Town town = family.generate(townSeed);
         StreetNetwork network = StreetNetwork.of(town.streets());
-        CameraMap map = new CameraMap(network, network.plane(), WardnetKeys.TRACK_STREET_REACH_METERS.defaultValue());
+        CameraMap map = new CameraMap(network, network.plane(), TrackKeys.TRACK_STREET_REACH_METERS.defaultValue());
         for (TrueCamera c : town.cameras()) {
             map.put(c.id(), c.location(), c.registeredHeading());
         }
@@ -109,10 +109,10 @@ public final class TrackEvaluation {
                 onStreets, down, network.nodeCount(), kilometres);
 
         Random noise = new Random(5);
-        NextCameraModel model = new NextCameraModel(WardnetKeys.TRACK_DETECTION_PERCENT.defaultValue() / 100.0,
-                WardnetKeys.TRACK_DETOUR_PERCENT.defaultValue() / 100.0);
-        double priorStrength = WardnetKeys.TRACK_PRIOR_STRENGTH.defaultValue();
-        long skewMillis = Long.getLong("skewSeconds", WardnetKeys.TRACK_CLOCK_SKEW_SECONDS.defaultValue()) * 1000L;
+        NextCameraModel model = new NextCameraModel(TrackKeys.TRACK_DETECTION_PERCENT.defaultValue() / 100.0,
+                TrackKeys.TRACK_DETOUR_PERCENT.defaultValue() / 100.0);
+        double priorStrength = TrackKeys.TRACK_PRIOR_STRENGTH.defaultValue();
+        long skewMillis = Long.getLong("skewSeconds", TrackKeys.TRACK_CLOCK_SKEW_SECONDS.defaultValue()) * 1000L;
         TransitionMemory memory = new TransitionMemory();
         Visibility visibility = new Visibility();
         CountingBaseline counting = new CountingBaseline(map);
@@ -151,13 +151,13 @@ public final class TrackEvaluation {
                 hops++;
             }
         }
-        ViewFit.Result fit = new ViewFit(model, visibility, WardnetKeys.TRACK_VIEW_FIT_HOPS.defaultValue())
+        ViewFit.Result fit = new ViewFit(model, visibility, TrackKeys.TRACK_VIEW_FIT_HOPS.defaultValue())
                 .fit(map, memory.pairs());
         System.out.printf(Locale.ROOT, "RESULT   learned from %,d confirmed tracks (%,d hops; %,d legs refused by the"
                 + " route check, as the server refuses them); view fitted: %s%n", train, hops, refused, fit.view());
         FollowPlanner prior = new FollowPlanner(map, model, new TransitionMemory(), new TrackLinks(), new Visibility(),
                 priorStrength, skewMillis);
-        int ownHops = Integer.getInteger("ownViewHops", WardnetKeys.TRACK_OWN_VIEW_HOPS.defaultValue());
+        int ownHops = Integer.getInteger("ownViewHops", TrackKeys.TRACK_OWN_VIEW_HOPS.defaultValue());
         long ownStarted = System.nanoTime();
         Map<String, OwnViewFit.OwnView> own = ownHops > 0
                 ? new OwnViewFit(model, visibility, ownHops).fit(map.withView(fit.view()), memory.pairs()) : Map.of();
@@ -264,7 +264,7 @@ public final class TrackEvaluation {
      */
     private static FollowPlanner oracle(StreetNetwork network, List<TrueCamera> cameras, NextCameraModel model,
             double priorStrength, long skewMillis) {
-        CameraMap map = new CameraMap(network, network.plane(), WardnetKeys.TRACK_STREET_REACH_METERS.defaultValue());
+        CameraMap map = new CameraMap(network, network.plane(), TrackKeys.TRACK_STREET_REACH_METERS.defaultValue());
         Visibility visibility = new Visibility();
         for (TrueCamera c : cameras) {
             map.put(c.id(), c.location(), c.heading(), new CameraMap.Own(

@@ -26,7 +26,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wardnet.config.WardnetConfig;
-import org.wardnet.config.WardnetKeys;
+import org.wardnet.config.TrackKeys;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 
@@ -43,7 +43,7 @@ class CaseApiTest extends ApiTestBase {
      */
     @Override
     protected WardnetConfig configure(WardnetConfig config) {
-        return config.with(WardnetKeys.TRACK_CLOCK_SKEW_SECONDS, 0);
+        return config.with(TrackKeys.TRACK_CLOCK_SKEW_SECONDS, 0);
     }
 
     @BeforeEach

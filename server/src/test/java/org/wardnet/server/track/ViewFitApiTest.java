@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wardnet.config.WardnetConfig;
-import org.wardnet.config.WardnetKeys;
+import org.wardnet.config.TrackKeys;
 import org.wardnet.server.ApiTestBase;
 import org.wardnet.server.TestServer;
 
@@ -22,7 +22,7 @@ class ViewFitApiTest extends ApiTestBase {
 
     @Override
     protected WardnetConfig configure(WardnetConfig config) {
-        return config.with(WardnetKeys.TRACK_VIEW_FIT_HOPS, 3).with(WardnetKeys.TRACK_OWN_VIEW_HOPS, 2);
+        return config.with(TrackKeys.TRACK_VIEW_FIT_HOPS, 3).with(TrackKeys.TRACK_OWN_VIEW_HOPS, 2);
     }
 
     @BeforeEach
