@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -31,14 +30,12 @@ import java.util.concurrent.CancellationException;
  */
 public final class OwnViewFit {
 
-    private static final double FLOOR = 1e-4;
     private static final double MIN_GAIN = 3;
     private static final int MAX_ORIGINS = 12;
     private static final double[] REACH = {8, 60};
     private static final double[] HALF_ANGLE = {15, 180};
     private static final int SCAN = 4;
     private static final int NARROW = 5;
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     private final NextCameraModel model;
     private final Visibility visibility;
@@ -178,27 +175,7 @@ public final class OwnViewFit {
         /** Golden-section narrowing of one quantity (0 reach, 1 half angle, 2 heading) around its best value. */
         private void narrow(int quantity, double low, double high, double step) {
             double at = quantity == 0 ? bestView.reachMeters() : quantity == 1 ? bestView.halfAngleDegrees() : bestHeading;
-            double a = Math.max(low, at - step);
-            double b = Math.min(high, at + step);
-            double c = b - GOLDEN * (b - a);
-            double d = a + GOLDEN * (b - a);
-            double fc = evaluate(quantity, c);
-            double fd = evaluate(quantity, d);
-            for (int i = 0; i < NARROW; i++) {
-                if (fc >= fd) {
-                    b = d;
-                    d = c;
-                    fd = fc;
-                    c = b - GOLDEN * (b - a);
-                    fc = evaluate(quantity, c);
-                } else {
-                    a = c;
-                    c = d;
-                    fc = fd;
-                    d = a + GOLDEN * (b - a);
-                    fd = evaluate(quantity, d);
-                }
-            }
+            GoldenSection.narrow(Math.max(low, at - step), Math.min(high, at + step), NARROW, v -> evaluate(quantity, v));
         }
 
         private double evaluate(int quantity, double value) {
@@ -229,21 +206,7 @@ public final class OwnViewFit {
         private double score() {
             double sum = 0;
             for (List<ViewFit.Pair> fromOne : weighed) {
-                ViewFit.Pair first = fromOne.get(0);
-                CameraMap.Spot origin = map.spot(first.from());
-                double reach = 0;
-                for (ViewFit.Pair p : fromOne) {
-                    CameraMap.Spot to = map.spot(p.to());
-                    reach = Math.max(reach, 3 * Math.hypot(to.x() - origin.x(), to.y() - origin.y()) + 100);
-                }
-                Map<String, Double> prior = new HashMap<>();
-                for (NextCameraModel.Reach r : model.explore(map, origin, first.mode(), reach, null, Set.of(),
-                        visibility)) {
-                    prior.put(r.cameraId(), r.probability());
-                }
-                for (ViewFit.Pair p : fromOne) {
-                    sum += p.hops() * Math.log(Math.max(FLOOR, prior.getOrDefault(p.to(), 0.0)));
-                }
+                sum += ViewFit.logLikelihood(model, visibility, map, fromOne);
             }
             return sum;
         }

@@ -33,7 +33,6 @@ public final class ViewFit {
     private static final int ROUNDS = 2;
     private static final int SCAN = 5;
     private static final int NARROW = 6;
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     private final NextCameraModel model;
     private final Visibility visibility;
@@ -128,27 +127,8 @@ public final class ViewFit {
                 evaluate(quantity, low + i * step);
             }
             double bestAt = value(best, quantity);
-            double a = Math.max(low, bestAt - step);
-            double b = Math.min(high, bestAt + step);
-            double c = b - GOLDEN * (b - a);
-            double d = a + GOLDEN * (b - a);
-            double fc = evaluate(quantity, c);
-            double fd = evaluate(quantity, d);
-            for (int i = 0; i < NARROW; i++) {
-                if (fc >= fd) {
-                    b = d;
-                    d = c;
-                    fd = fc;
-                    c = b - GOLDEN * (b - a);
-                    fc = evaluate(quantity, c);
-                } else {
-                    a = c;
-                    c = d;
-                    fc = fd;
-                    d = a + GOLDEN * (b - a);
-                    fd = evaluate(quantity, d);
-                }
-            }
+            GoldenSection.narrow(Math.max(low, bestAt - step), Math.min(high, bestAt + step), NARROW,
+                    v -> evaluate(quantity, v));
         }
 
         /** The score of the best view with {@code quantity} set to {@code value}; keeps it if better. */
@@ -212,22 +192,32 @@ public final class ViewFit {
             return 0;
         }
         double sum = 0;
-        for (Map.Entry<Origin, List<Pair>> e : byOrigin.entrySet()) {
-            CameraMap.Spot origin = map.spot(e.getKey().cameraId());
-            double reach = 0;
-            for (Pair p : e.getValue()) {
-                CameraMap.Spot to = map.spot(p.to());
-                reach = Math.max(reach, 3 * Math.hypot(to.x() - origin.x(), to.y() - origin.y()) + 100);
-            }
-            Map<String, Double> prior = new HashMap<>();
-            for (NextCameraModel.Reach r : model.explore(map, origin, e.getKey().mode(), reach, null, Set.of(),
-                    visibility)) {
-                prior.put(r.cameraId(), r.probability());
-            }
-            for (Pair p : e.getValue()) {
-                sum += p.hops() * Math.log(Math.max(FLOOR, prior.getOrDefault(p.to(), 0.0)));
-            }
+        for (List<Pair> fromOne : byOrigin.values()) {
+            sum += logLikelihood(model, visibility, map, fromOne);
         }
         return sum / hops;
+    }
+
+    /**
+     * Log-likelihood, in all, of {@code fromOne} (the confirmed hops of one origin and mode) under
+     * the prior on {@code map}, each hop's probability floored at 10⁻⁴.
+     */
+    static double logLikelihood(NextCameraModel model, Visibility visibility, CameraMap map, List<Pair> fromOne) {
+        Pair first = fromOne.get(0);
+        CameraMap.Spot origin = map.spot(first.from());
+        double reach = 0;
+        for (Pair p : fromOne) {
+            CameraMap.Spot to = map.spot(p.to());
+            reach = Math.max(reach, 3 * Math.hypot(to.x() - origin.x(), to.y() - origin.y()) + 100);
+        }
+        Map<String, Double> prior = new HashMap<>();
+        for (NextCameraModel.Reach r : model.explore(map, origin, first.mode(), reach, null, Set.of(), visibility)) {
+            prior.put(r.cameraId(), r.probability());
+        }
+        double sum = 0;
+        for (Pair p : fromOne) {
+            sum += p.hops() * Math.log(Math.max(FLOOR, prior.getOrDefault(p.to(), 0.0)));
+        }
+        return sum;
     }
 }
