@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Locale;
  * Splits what an RTSP server sends over TCP into whole RTSP messages (handed, as bytes, to
  * Netty's {@code RtspDecoder}) and interleaved {@link InterleavedFrame}s, which share the
  * connection once PLAY has started. Bounded: a header block, a body or a frame over its limit is
- * an error, never an unbounded buffer.
+ * an error, never an unbounded buffer. After its first error the stream cannot be framed again,
+ * so whatever else arrives (before the connection is closed) is dropped unread, not refused anew.
  */
 public final class RtspFramer extends ByteToMessageDecoder {
 
@@ -21,6 +23,7 @@ public final class RtspFramer extends ByteToMessageDecoder {
 
     private final int maxHeaderBytes;
     private final int maxBodyBytes;
+    private boolean broken;
 
     public RtspFramer(int maxHeaderBytes, int maxBodyBytes) {
         this.maxHeaderBytes = maxHeaderBytes;
@@ -29,6 +32,20 @@ public final class RtspFramer extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (broken) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        try {
+            frame(in, out);
+        } catch (DecoderException e) {
+            broken = true;
+            in.skipBytes(in.readableBytes());
+            throw e;
+        }
+    }
+
+    private void frame(ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
             int start = in.readerIndex();
             if (in.getByte(start) == '$') {
