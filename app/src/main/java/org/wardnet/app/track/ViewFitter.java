@@ -99,7 +99,8 @@ final class ViewFitter implements AutoCloseable {
                 return;
             }
             List<ViewFit.Pair> confirmed = pairs.get();
-            ViewFit.Result result = fit.fit(current.withOwnViews(Map.of()), confirmed);
+            CameraMap districtOnly = current.withOwnViews(Map.of()); // both fits start from no camera's own view
+            ViewFit.Result result = fit.fit(districtOnly, confirmed);
             if (result.hops() < everyHops) {
                 sinceFit.addAndGet(counted); // not enough hops reach cameras on the map yet
                 return;
@@ -109,8 +110,7 @@ final class ViewFitter implements AutoCloseable {
                     result.tried(), result.view(), String.format("%.3f", result.logLikelihood()),
                     String.format("%.3f", result.startLogLikelihood()), current.view());
             long ownStarted = System.nanoTime();
-            Map<String, OwnViewFit.OwnView> own = ownFit.fit(current.withOwnViews(Map.of()).withView(result.view()),
-                    confirmed);
+            Map<String, OwnViewFit.OwnView> own = ownFit.fit(districtOnly, result.view(), confirmed);
             LOG.info("{} cameras given a view of their own in {} ms", own.size(),
                     (System.nanoTime() - ownStarted) / 1_000_000);
             TrackStore.FittedView fresh = new TrackStore.FittedView(result.view(), result.hops(),

@@ -160,7 +160,7 @@ public final class TrackEvaluation {
         int ownHops = Integer.getInteger("ownViewHops", TrackKeys.TRACK_OWN_VIEW_HOPS.defaultValue());
         long ownStarted = System.nanoTime();
         Map<String, OwnViewFit.OwnView> own = ownHops > 0
-                ? new OwnViewFit(model, visibility, ownHops).fit(map.withView(fit.view()), memory.pairs()) : Map.of();
+                ? new OwnViewFit(model, visibility, ownHops).fit(map, fit.view(), memory.pairs()) : Map.of();
         System.out.printf(Locale.ROOT, "RESULT   own views fitted to %,d cameras (of those reached by %d+ hops) in %.0f s%n",
                 own.size(), ownHops, (System.nanoTime() - ownStarted) / 1e9);
         CameraMap learnedMap = OwnViewFit.apply(map.withView(fit.view()), own);

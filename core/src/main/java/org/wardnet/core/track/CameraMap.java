@@ -85,6 +85,11 @@ public final class CameraMap {
         return copy(view, own);
     }
 
+    /** The same cameras on the same streets, seeing as {@code district} says except those in {@code own}. */
+    public synchronized CameraMap withViews(CameraView district, Map<String, Own> own) {
+        return copy(district, own);
+    }
+
     private CameraMap copy(CameraView district, Map<String, Own> own) {
         CameraMap copy = new CameraMap(network, plane, streetReach, district);
         spots.values().forEach(s -> copy.put(s.cameraId(), s.location(), s.heading(), own.get(s.cameraId())));

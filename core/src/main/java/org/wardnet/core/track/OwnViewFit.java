@@ -63,11 +63,12 @@ public final class OwnViewFit {
     }
 
     /**
-     * The cameras that got a view of their own, by id; the rest keep the district's view of
-     * {@code map}. Own views {@code map} already has are not started from: each fit starts afresh.
+     * The cameras that got a view of their own, by id; the rest keep {@code district}, the view
+     * every camera of {@code map} starts from. Own views {@code map} already has are not started
+     * from: each fit starts afresh.
      */
-    public Map<String, OwnView> fit(CameraMap map, List<ViewFit.Pair> pairs) {
-        CameraMap work = map.withOwnViews(Map.of());
+    public Map<String, OwnView> fit(CameraMap map, CameraView district, List<ViewFit.Pair> pairs) {
+        CameraMap work = map.withViews(district, Map.of());
         Map<String, List<ViewFit.Pair>> byTarget = new HashMap<>();
         Map<String, List<ViewFit.Pair>> bySource = new HashMap<>();
         for (ViewFit.Pair p : pairs) {
@@ -152,11 +153,10 @@ public final class OwnViewFit {
                 }
             }
             for (int i = 0; i < SCAN; i++) {
+                double reach = REACH[0] + i * (REACH[1] - REACH[0]) / (SCAN - 1);
                 for (int j = 0; j < SCAN; j++) {
-                    evaluate(new CameraView(REACH[0] + i * (REACH[1] - REACH[0]) / (SCAN - 1),
-                            HALF_ANGLE[0] + j * (HALF_ANGLE[1] - HALF_ANGLE[0]) / (SCAN - 1),
-                            Math.min(district.closeMeters(), REACH[0] + i * (REACH[1] - REACH[0]) / (SCAN - 1))),
-                            bestHeading);
+                    double half = HALF_ANGLE[0] + j * (HALF_ANGLE[1] - HALF_ANGLE[0]) / (SCAN - 1);
+                    evaluate(new CameraView(reach, half, Math.min(district.closeMeters(), reach)), bestHeading);
                 }
             }
             narrow(0, REACH[0], REACH[1], (REACH[1] - REACH[0]) / (SCAN - 1));

@@ -62,7 +62,8 @@ class OwnViewFitTest {
         CameraMap map = crossing();
         CameraView narrow = new CameraView(45, 20, 0);
         CameraMap truth = map.withOwnViews(Map.of("corner", new CameraMap.Own(narrow, 0.0)));
-        Map<String, OwnViewFit.OwnView> fitted = new OwnViewFit(MODEL, new Visibility(), 30).fit(map, hopsOn(truth));
+        Map<String, OwnViewFit.OwnView> fitted = new OwnViewFit(MODEL, new Visibility(), 30)
+                .fit(map, DISTRICT, hopsOn(truth));
         OwnViewFit.OwnView corner = fitted.get("corner");
         assertNotNull(corner, fitted.toString());
         assertNotNull(corner.heading(), corner.toString());
@@ -104,7 +105,8 @@ class OwnViewFitTest {
     @Test
     void hopsThatFollowTheDistrictsViewLeaveAlmostEveryCameraAsItWas() {
         CameraMap map = crossing();
-        Map<String, OwnViewFit.OwnView> fitted = new OwnViewFit(MODEL, new Visibility(), 30).fit(map, hopsOn(map));
+        Map<String, OwnViewFit.OwnView> fitted = new OwnViewFit(MODEL, new Visibility(), 30)
+                .fit(map, DISTRICT, hopsOn(map));
         assertTrue(fitted.size() <= 3, "cameras given a view of their own without cause: " + fitted);
     }
 
@@ -116,7 +118,7 @@ class OwnViewFitTest {
                 .toList();
         int reachingCorner = few.stream().filter(p -> p.to().equals("corner")).mapToInt(ViewFit.Pair::hops).sum();
         Map<String, OwnViewFit.OwnView> fitted = new OwnViewFit(MODEL, new Visibility(), reachingCorner + 1)
-                .fit(map, few);
+                .fit(map, DISTRICT, few);
         assertNull(fitted.get("corner"), fitted.toString());
     }
 }
