@@ -265,7 +265,6 @@ final class Upstream {
         if (!picture.isEmpty() && timestamp != pictureTimestamp) {
             endPicture(); // the camera left out the marker bit
         }
-        continuity.rewrite(framed, 4, arrival);
         if (picture.isEmpty()) {
             pictureTimestamp = timestamp;
             pictureArrival = arrival;
@@ -284,6 +283,10 @@ final class Upstream {
     private void endPicture() {
         List<ByteBuf> packets = picture;
         picture = new ArrayList<>();
+        // rewritten only now: a picture dropped half-way (the stream was lost) must not use up sequence numbers
+        for (ByteBuf packet : packets) {
+            continuity.rewrite(packet, 4, pictureArrival);
+        }
         keep(packets);
         deliver(packets, pictureKey, pictureArrival);
         meters.pictures.increment();
