@@ -1,6 +1,6 @@
 package org.wardnet.adapters.onvif;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,7 +61,7 @@ public final class SafeXmlReader {
         }
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(document));
+            reader = FACTORY.createXMLStreamReader(new StringReader(XmlDecoding.text(document)));
             return readDocument(reader);
         } catch (XMLStreamException e) {
             String message = e.getMessage() == null ? "unreadable XML" : e.getMessage().replaceAll("\\s+", " ");

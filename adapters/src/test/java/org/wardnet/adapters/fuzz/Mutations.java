@@ -22,6 +22,9 @@ public final class Mutations {
             "m=video 0 RTP/AVP 96\r\n", "a=rtpmap:96 H264/90000\r\n", "a=fmtp:96 sprop-parameter-sets=",
             "a=control:", "RTSP/1.0 ", "2147483648", "-2147483649", "%", "\u00ff\u00fe", "<", ">", "&", "\"");
 
+    /** The most bytes one edit adds; size limits of their own are tested by the parsers' regular tests. */
+    private static final int MAX_GROWTH = 256 * 1024;
+
     private Mutations() {
     }
 
@@ -118,7 +121,9 @@ public final class Mutations {
             end = Math.min(in.length, end + 1);
             byte[] line = Arrays.copyOfRange(in, start, end);
             byte[] out = Arrays.copyOfRange(in, 0, end);
-            for (int k = 0; k < times; k++) {
+            // bounded: repeats of repeats would otherwise reach gigabytes, a test of the heap, not the parser
+            int bounded = Math.min(times, MAX_GROWTH / Math.max(1, line.length));
+            for (int k = 0; k < bounded; k++) {
                 out = concat(out, line);
             }
             return concat(out, Arrays.copyOfRange(in, end, in.length));

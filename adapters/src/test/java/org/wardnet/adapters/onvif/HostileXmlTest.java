@@ -63,6 +63,30 @@ class HostileXmlTest {
         assertEquals(OnvifError.MALFORMED_XML, refused("").error());
     }
 
+    /** Found by fuzzing: given the bytes, the JDK's parser wrote "[Fatal Error]" lines to standard error. */
+    @Test
+    void invalidTextIsMalformedAndNothingIsPrinted() throws Exception {
+        String envelope = "<s:Envelope xmlns:s=\"" + SoapEnvelope.SOAP12 + "\"><s:Body><a>caf\u00e9</a></s:Body></s:Envelope>";
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            byte[] latin1 = envelope.getBytes(StandardCharsets.ISO_8859_1); // \u00e9 is not a UTF-8 sequence
+            OnvifException e = assertThrows(OnvifException.class, () -> soap.answer(latin1));
+            assertEquals(OnvifError.MALFORMED_XML, e.error());
+            assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+            OnvifException unknown = refused("<?xml version=\"1.0\" encoding=\"x-no-such\"?>" + envelope);
+            assertEquals(OnvifError.MALFORMED_XML, unknown.error());
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+        byte[] declared = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + envelope).getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("caf\u00e9", soap.answer(declared).text());
+        byte[] utf16 = ("\ufeff" + envelope).getBytes(StandardCharsets.UTF_16BE);
+        assertEquals("caf\u00e9", soap.answer(utf16).text());
+    }
+
     @Test
     void xmlThatIsNotSoapIsMalformed() {
         OnvifException e = refused("<html><body>Login</body></html>");
