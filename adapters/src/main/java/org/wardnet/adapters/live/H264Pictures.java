@@ -18,6 +18,13 @@ final class H264Pictures {
     record Picture(List<byte[]> nals, long rtpTimestamp, boolean key) {
     }
 
+    /**
+     * The largest NAL unit put back together from fragments. A camera that starts a fragmented
+     * unit and never ends it would otherwise grow it without end; an I-frame of a 4K camera is
+     * about 1 MB.
+     */
+    static final int MAX_NAL_BYTES = 4 << 20;
+
     private ByteArrayOutputStream fragment;
     private long skipped;
 
@@ -36,6 +43,11 @@ final class H264Pictures {
             key |= unpack(payload.rtp(), payload.from(), payload.to(), nals);
         }
         return nals.isEmpty() ? null : new Picture(nals, timestamp, key);
+    }
+
+    /** Bytes of a fragmented unit carried to the next packet (its end not seen yet). */
+    int carried() {
+        return fragment == null ? 0 : fragment.size();
     }
 
     /** Packets skipped as unusable so far. */
@@ -71,6 +83,11 @@ final class H264Pictures {
                 fragment.write((header & 0xE0) | (fu & 0x1F));
             } else if (fragment == null) {
                 skipped++; // its start was lost
+                return false;
+            }
+            if (fragment.size() + (end - at - 2) > MAX_NAL_BYTES) {
+                fragment = null; // never ended, or larger than any camera's picture: dropped, the next start begins anew
+                skipped++;
                 return false;
             }
             byte[] part = bytes(rtp, at + 2, end);

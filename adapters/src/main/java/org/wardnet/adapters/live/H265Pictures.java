@@ -22,6 +22,13 @@ final class H265Pictures {
     record Picture(List<byte[]> nals, long rtpTimestamp) {
     }
 
+    /**
+     * The largest NAL unit put back together from fragments. A camera that starts a fragmented
+     * unit and never ends it would otherwise grow it without end; an I-frame of a 4K camera is
+     * about 1 MB.
+     */
+    static final int MAX_NAL_BYTES = 4 << 20;
+
     private ByteArrayOutputStream fragment;
     private long skipped;
 
@@ -39,6 +46,11 @@ final class H265Pictures {
             unpack(payload.rtp(), payload.from(), payload.to(), nals);
         }
         return nals.isEmpty() ? null : new Picture(nals, timestamp);
+    }
+
+    /** Bytes of a fragmented unit carried to the next packet (its end not seen yet). */
+    int carried() {
+        return fragment == null ? 0 : fragment.size();
     }
 
     /** Packets (or parts of them) skipped as unusable so far. */
@@ -76,6 +88,11 @@ final class H265Pictures {
             fragment.write(rtp.getUnsignedByte(at + 1));
         } else if (fragment == null) {
             skipped++; // its start was lost
+            return;
+        }
+        if (fragment.size() + (end - at - 3) > MAX_NAL_BYTES) {
+            fragment = null; // never ended, or larger than any camera's picture: dropped, the next start begins anew
+            skipped++;
             return;
         }
         byte[] part = bytes(rtp, at + 3, end);
