@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -60,6 +61,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Incoming> pending = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
+    /** The client shut its side (a half-close): the answers owed are written, then the connection closes. */
+    private boolean inputEnded;
 
     /** @param secure whether the connection is HTTPS (answers then carry Strict-Transport-Security) */
     RequestDispatcher(Router router, ProblemWriter problems, RequestObserver observer, long timeoutMillis,
@@ -87,6 +90,9 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         Incoming incoming = pending.poll();
         if (incoming == null || closing) {
             busy = false;
+            if (inputEnded && !closing) {
+                closeAfterWrites(ctx);
+            }
             return;
         }
         busy = true;
@@ -313,8 +319,22 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private void closeAfterWrites(ChannelHandlerContext ctx) {
+        closing = true;
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            // a client may send its request and shut its side at once (curl --no-keepalive over some proxies,
+            // nc -N, HTTP/1.0 tools): it still gets its answers; a request cut short was refused by the reader
+            inputEnded = true;
+            if (!busy && pending.isEmpty() && !closing) {
+                closeAfterWrites(ctx);
+            }
+            return;
+        }
         if (evt instanceof IdleStateEvent) {
             RequestReader reader = ctx.pipeline().get(RequestReader.class);
             if (!busy && !closing && pending.isEmpty() && (reader == null || !reader.reading())) {

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -165,6 +166,19 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
                             + " bytes (server.maxHeaderBytes)");
         }
         return Problem.badRequest("the request is not valid HTTP/1.1: " + cause.getMessage());
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof ChannelInputShutdownEvent && head != null && !discarding) {
+            // the client shut its side with the body unfinished: it is told so rather than left without an answer
+            long received = body == null ? 0 : body.readableBytes();
+            long declared = HttpUtil.getContentLength(head, -1L);
+            reject(ctx, head.method().name(), Problem.badRequest("the connection's input ended after " + received
+                    + " body bytes" + (declared >= 0 ? " of the " + declared + " declared by Content-Length" : "")
+                    + "; the request is incomplete"));
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override

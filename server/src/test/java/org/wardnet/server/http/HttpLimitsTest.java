@@ -117,4 +117,31 @@ class HttpLimitsTest {
         }
         assertEquals(200, api.get("/healthz").statusCode());
     }
+
+    /** Found by fuzzing: a client that shut its side after sending got no answer, and a body cut short none either. */
+    @Test
+    void aClientThatShutsItsSideAfterSendingStillGetsItsAnswers() throws Exception {
+        api.smallTree();
+        String auth = "Authorization: Bearer " + api.adminToken() + "\r\n";
+        try (RawHttp http = connect()) {
+            http.send("GET /api/v1/sites/S1 HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n"
+                    + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            http.finishSending();
+            List<RawHttp.Response> responses = http.read(2);
+            assertEquals(List.of(200, 200), responses.stream().map(RawHttp.Response::status).toList());
+            assertTrue(responses.get(0).body().contains("\"id\":\"S1\""), responses.get(0).body());
+            assertTrue(http.closedByServer(), "then the server closes");
+        }
+        try (RawHttp http = connect()) {
+            http.send("POST /api/v1/sites HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n{\"id\":\"S9\"");
+            http.finishSending();
+            RawHttp.Response response = http.read();
+            assertEquals(400, response.status(), response.head());
+            assertTrue(response.head().toLowerCase(java.util.Locale.ROOT).contains("application/problem+json"));
+            assertTrue(response.body().contains("10 body bytes of the 100 declared"), response.body());
+            assertTrue(http.closedByServer());
+        }
+        assertEquals(404, api.get("/api/v1/sites/S9").statusCode(), "the cut request was not applied");
+    }
 }

@@ -35,6 +35,11 @@ final class RawHttp implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    /** Shuts the client's side: nothing more will be sent (a half-close). */
+    void finishSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Reads one response, using Content-Length to find its end. */
     Response read() throws IOException {
         String head = readHead();
