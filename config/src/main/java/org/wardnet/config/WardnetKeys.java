@@ -412,6 +412,16 @@ public final class WardnetKeys {
             ValueType.integer(1, 1_440), 15,
             "The sliding window over which failed logins are counted.");
 
+    /** Requests without valid credentials answered one by one, per address and window. */
+    public static final ConfigKey<Integer> AUTH_REFUSALS_PER_ADDRESS = new ConfigKey<>("auth.refusalsPerAddress",
+            ValueType.integer(1, 1_000_000), 300,
+            "Requests without valid credentials from one IP address answered 401 (and audited one by one) within"
+                    + " refusalWindowSeconds; the rest of the window gets 429 and one audit entry with their count.");
+
+    /** The window of auth.refusalsPerAddress. */
+    public static final ConfigKey<Integer> AUTH_REFUSAL_WINDOW_SECONDS = new ConfigKey<>("auth.refusalWindowSeconds",
+            ValueType.integer(1, 86_400), 60, "The window over which refusals per address are counted.");
+
     /** The parent node, for a room or substation node. */
     public static final ConfigKey<String> FEDERATION_PARENT_URL = new ConfigKey<>("federation.parentUrl",
             ValueType.text(2048, true), "",
@@ -493,7 +503,8 @@ public final class WardnetKeys {
             RETENTION_CENTER_DAYS, RETENTION_SUBSTATION_DAYS, RETENTION_ROOM_DAYS, RETENTION_CENTER_BYTES,
             RETENTION_SUBSTATION_BYTES, RETENTION_ROOM_BYTES, RETENTION_INTERVAL_MINUTES,
             AUTH_ADMIN_USER, AUTH_ADMIN_PASSWORD, AUTH_SESSION_HOURS, AUTH_API_TOKEN_DAYS, AUTH_PASSWORD_ITERATIONS,
-            AUTH_LOGIN_FAILURES_PER_USER, AUTH_LOGIN_FAILURES_PER_ADDRESS, AUTH_LOGIN_WINDOW_MINUTES));
+            AUTH_LOGIN_FAILURES_PER_USER, AUTH_LOGIN_FAILURES_PER_ADDRESS, AUTH_LOGIN_WINDOW_MINUTES,
+            AUTH_REFUSALS_PER_ADDRESS, AUTH_REFUSAL_WINDOW_SECONDS));
 
     private static final Map<String, ConfigKey<?>> BY_PATH = index();
 

@@ -14,6 +14,7 @@ import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.access.AccessScope;
 import org.wardnet.core.access.Grant;
 import org.wardnet.core.access.LoginThrottle;
+import org.wardnet.core.access.RefusalWindows;
 import org.wardnet.core.access.PasswordHasher;
 import org.wardnet.core.access.Principal;
 import org.wardnet.core.access.Role;
@@ -42,10 +43,12 @@ final class AccountSetup {
     private final SiteTree sites;
     private final String firstAdminPassword;
     private final boolean adminCreated;
+    private final RefusalWindows refusals;
 
     private AccountSetup(Authenticator authenticator, Accounts accounts, SiteTree sites, String firstAdminPassword,
-            boolean adminCreated) {
+            boolean adminCreated, RefusalWindows refusals) {
         this.adminCreated = adminCreated;
+        this.refusals = refusals;
         this.authenticator = authenticator;
         this.accounts = accounts;
         this.sites = sites;
@@ -70,7 +73,9 @@ final class AccountSetup {
                     + " must be changed at the first login (PUT /api/v1/me/password)", admin, generated);
         }
         SiteTree sites = id -> registry.site(id).map(Site::parentId).orElse(null);
-        return new AccountSetup(authenticator, accounts, sites, generated, fresh);
+        RefusalWindows refusals = new RefusalWindows(config.get(WardnetKeys.AUTH_REFUSALS_PER_ADDRESS),
+                Duration.ofSeconds(config.get(WardnetKeys.AUTH_REFUSAL_WINDOW_SECONDS)), 100_000, clock);
+        return new AccountSetup(authenticator, accounts, sites, generated, fresh, refusals);
     }
 
     /** Hears other servers' access changes through {@code announcements} (PostgreSQL; H2 has one server). */
@@ -130,6 +135,6 @@ final class AccountSetup {
      * tokens not yet cached on {@code lookups}.
      */
     AccessControl control(Auditing auditing, BlockingWork lookups) {
-        return new AccessControl(authenticator, sites, auditing, lookups);
+        return new AccessControl(authenticator, sites, auditing, lookups, refusals);
     }
 }

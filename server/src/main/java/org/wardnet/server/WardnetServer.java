@@ -48,6 +48,7 @@ import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.MediaFiles;
 import org.wardnet.core.health.HealthHistory;
 import org.wardnet.core.registry.Registry;
+import org.wardnet.server.access.AccessControl;
 import org.wardnet.server.api.ApiErrors;
 import org.wardnet.server.api.ApiRoutes;
 import org.wardnet.server.api.InstallerViews;
@@ -290,8 +291,15 @@ public final class WardnetServer implements AutoCloseable {
                             children.changes(), new ChildAccess(new JdbcNodeAccessStore(database.dataSource(),
                                     SecretKeys.load(config), Clock.systemUTC())), authWork, syncReads),
                     new LiveResource(live, registry, json));
-            List<Endpoint> endpoints = guards == Guards.ENFORCED
-                    ? accountSetup.control(auditing, reads).apply(auditing.apply(declared)) : AccountSetup.unguarded(declared);
+            List<Endpoint> endpoints;
+            if (guards == Guards.ENFORCED) {
+                AccessControl control = accountSetup.control(auditing, reads);
+                endpoints = control.apply(auditing.apply(declared));
+                // counted refusals reach the trail within a second of their window's end
+                loops.every(1_000, control::flushRefusals);
+            } else {
+                endpoints = AccountSetup.unguarded(declared);
+            }
             List<Router.Route> routes = new ArrayList<>(endpoints.stream().map(Endpoint::route).toList());
             routes.addAll(new ConsoleRoutes(new ConsoleFiles(WardnetServer.class.getClassLoader()), reads,
                     config.get(WardnetKeys.CONSOLE_MEDIA_ORIGINS)).routes());

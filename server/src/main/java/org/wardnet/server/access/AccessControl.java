@@ -1,6 +1,7 @@
 package org.wardnet.server.access;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +13,14 @@ import org.wardnet.app.work.BlockingWork;
 import org.wardnet.core.access.AccessScope;
 import org.wardnet.core.access.Permission;
 import org.wardnet.core.access.Principal;
+import org.wardnet.core.access.RefusalWindows;
 import org.wardnet.core.access.SiteTree;
 import org.wardnet.core.errors.DomainException;
 import org.wardnet.server.audit.Auditing;
+import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
 import org.wardnet.server.http.ApiResponse;
+import org.wardnet.server.http.Problem;
 import org.wardnet.server.http.Router;
 import org.wardnet.server.routes.Access;
 import org.wardnet.server.routes.Endpoint;
@@ -40,10 +44,15 @@ public final class AccessControl {
     private final SiteTree sites;
     private final Auditing auditing;
     private final BlockingWork lookups;
+    private final RefusalWindows refusals;
 
-    /** @param lookups where tokens not yet cached are read from the store (bounded: a flood gets 503s) */
+    /**
+     * @param lookups  where tokens not yet cached are read from the store (bounded: a flood gets 503s)
+     * @param refusals how many requests without valid credentials each address has had refused
+     */
     public AccessControl(Authenticator authenticator, SiteTree sites, Auditing auditing,
-            BlockingWork lookups) {
+            BlockingWork lookups, RefusalWindows refusals) {
+        this.refusals = refusals;
         this.authenticator = authenticator;
         this.sites = sites;
         this.auditing = auditing;
@@ -67,7 +76,7 @@ public final class AccessControl {
         try {
             known = authenticator.cached(authorization);
         } catch (DomainException denied) {
-            return auditing.denied(endpoint, request, denied);
+            return unauthenticated(endpoint, request, denied);
         }
         if (known != null) {
             return admitted(endpoint, handler, request, known);
@@ -78,9 +87,32 @@ public final class AccessControl {
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
-            return cause instanceof DomainException denied ? auditing.denied(endpoint, request, denied)
+            return cause instanceof DomainException denied ? unauthenticated(endpoint, request, denied)
                     : CompletableFuture.<ApiResponse>failedFuture(cause);
         }).thenCompose(answer -> answer);
+    }
+
+    /**
+     * A request without valid credentials: answered 401 and audited, unless its address is over
+     * its refusals for the window; then 429, counted into one audit entry per window ({@link #flushRefusals}).
+     */
+    private CompletableFuture<ApiResponse> unauthenticated(Endpoint endpoint, ApiRequest request,
+            DomainException denied) {
+        long wait = refusals.refused(request.remoteAddress());
+        if (wait == 0) {
+            return auditing.denied(endpoint, request, denied);
+        }
+        return CompletableFuture.failedFuture(new ApiException(Problem.of(HttpResponseStatus.TOO_MANY_REQUESTS,
+                "too-many-refusals", "Too many refused requests", "this address sent more requests without valid"
+                        + " credentials than allowed (auth.refusalsPerAddress per auth.refusalWindowSeconds); log in,"
+                        + " or wait").withExtension("retryAfterSeconds", wait)));
+    }
+
+    /** Writes one audit entry for each address whose refusal window is over and had refusals counted only. */
+    public void flushRefusals() {
+        for (RefusalWindows.Suppressed window : refusals.finished()) {
+            auditing.refusalsCounted(window);
+        }
     }
 
     private CompletableFuture<ApiResponse> admitted(Endpoint endpoint, Router.Handler handler, ApiRequest request,

@@ -11,10 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wardnet.adapters.federation.HttpNodeFootage;
 import org.wardnet.app.federation.ParentAccount;
 import org.wardnet.core.access.User;
 import org.wardnet.app.audit.AuditLog;
+import org.wardnet.core.access.RefusalWindows;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.server.http.ApiException;
 import org.wardnet.server.http.ApiRequest;
@@ -34,6 +37,8 @@ import org.wardnet.server.routes.Endpoint;
  * the request fails with 503 rather than going unrecorded.
  */
 public final class Auditing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Auditing.class);
 
     private final AuditLog log;
     private final ProblemWriter.ExceptionTranslator translator;
@@ -87,6 +92,22 @@ public final class Auditing {
         return log.record(draft(action, request, status(new Outcome(null, refusal)))).handle((entry, failure) -> {
             throw new CompletionException(failure != null ? unavailable() : refusal);
         });
+    }
+
+    /**
+     * One entry for a window in which an address's requests without valid credentials were
+     * answered 429 and only counted: action {@code auth.refusals}, result 429, the count and the
+     * window in the target. Linked into the chain like every entry; a failure to write is logged.
+     */
+    public void refusalsCounted(RefusalWindows.Suppressed window) {
+        log.record(new AuditEntry.Draft(clock.instant(), "anonymous", null, window.address(), "auth.refusals",
+                "count=" + window.count() + " from=" + window.from() + " to=" + window.to(), 429))
+                .whenComplete((entry, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("the count of {} refusals from {} could not be audited: {}", window.count(),
+                                window.address(), failure.toString());
+                    }
+                });
     }
 
     private AuditEntry.Draft draft(String action, ApiRequest request, int status) {

@@ -36,6 +36,11 @@ public final class EventLoops implements AutoCloseable {
         return workers;
     }
 
+    /** Runs {@code task} every {@code periodMillis} on one of the loops until they close; it must not block. */
+    public void every(long periodMillis, Runnable task) {
+        workers.scheduleAtFixedRate(task, periodMillis, periodMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /**
      * Submits a no-op to every worker and names those that do not run it within {@code within}:
      * a loop that is blocked cannot serve its connections.

@@ -150,6 +150,9 @@ public final class Operation {
             op.putArray("security");
         } else {
             answers.putObject("401").put("$ref", "#/components/responses/Unauthenticated");
+            if (!answers.has("429")) {
+                answers.putObject("429").put("$ref", "#/components/responses/TooManyRefusals");
+            }
             if (access.kind() != Access.Kind.AUTHENTICATED) {
                 answers.putObject("403").put("$ref", "#/components/responses/Forbidden");
             }

@@ -209,7 +209,7 @@ class RoleRouteTest extends ApiTestBase {
                 "/api/v1/something-new", request -> CompletableFuture.completedFuture(ApiResponse.noContent()), null,
                 Endpoint.NOT_AUDITED, Operation.doc("ops", "new")));
         assertTrue(e.getMessage().contains("GET /api/v1/something-new"), e.getMessage());
-        AccessControl control = new AccessControl(null, id -> null, null, null);
+        AccessControl control = new AccessControl(null, id -> null, null, null, null);
         try {
             control.apply(api.server.endpoints());
         } catch (IllegalStateException unexpected) {
