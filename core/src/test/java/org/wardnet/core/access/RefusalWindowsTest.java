@@ -4,43 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wardnet.core.ManualClock;
 
 class RefusalWindowsTest {
 
-    /** A clock the test moves. */
-    private static final class Hand extends Clock {
-        Instant now = Instant.parse("2026-12-05T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void theFirstRefusalsAreAnsweredTheRestCountedAndSummedOnceTheWindowIsOver() {
-        Hand clock = new Hand();
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:00:00Z"));
         RefusalWindows windows = new RefusalWindows(3, Duration.ofSeconds(60), 10, clock);
         for (int i = 0; i < 3; i++) {
             assertEquals(0, windows.refused("10.0.0.1"));
         }
-        clock.now = clock.now.plusSeconds(20);
+        clock.advance(Duration.ofSeconds(20));
         assertEquals(40, windows.refused("10.0.0.1"), "seconds until the window ends");
         for (int i = 0; i < 99; i++) {
             assertTrue(windows.refused("10.0.0.1") > 0);
@@ -48,7 +27,7 @@ class RefusalWindowsTest {
         assertEquals(0, windows.refused("10.0.0.2"), "another address has its own window");
         assertEquals(List.of(), windows.finished(), "nothing is over yet");
 
-        clock.now = clock.now.plusSeconds(40);
+        clock.advance(Duration.ofSeconds(40));
         List<RefusalWindows.Suppressed> over = windows.finished();
         assertEquals(List.of(new RefusalWindows.Suppressed("10.0.0.1", 100, Instant.parse("2026-12-05T10:00:00Z"),
                 Instant.parse("2026-12-05T10:01:00Z"))), over, "one sum per address and window; none without suppressions");
@@ -59,26 +38,26 @@ class RefusalWindowsTest {
     /** A flood goes on past the window's end before the sums are collected: the next window limits at once. */
     @Test
     void aRefusalAfterTheWindowStartsTheNextOneAndTheSumWaitsForCollection() {
-        Hand clock = new Hand();
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:00:00Z"));
         RefusalWindows windows = new RefusalWindows(2, Duration.ofSeconds(10), 10, clock);
         for (int i = 0; i < 7; i++) {
             windows.refused("x");
         }
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertEquals(0, windows.refused("x"));
         assertEquals(0, windows.refused("x"));
         assertEquals(10, windows.refused("x"), "the new window is limited as the old one was");
         List<RefusalWindows.Suppressed> over = windows.finished();
         assertEquals(1, over.size());
         assertEquals(5, over.get(0).count());
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertEquals(1, windows.finished().get(0).count(), "the second window's one suppressed refusal");
         assertEquals(0, windows.tracked());
     }
 
     @Test
     void addressesBeyondTheBoundAreNotLimitedAndCostNoMemory() {
-        Hand clock = new Hand();
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:00:00Z"));
         RefusalWindows windows = new RefusalWindows(1, Duration.ofSeconds(60), 2, clock);
         windows.refused("a");
         windows.refused("b");

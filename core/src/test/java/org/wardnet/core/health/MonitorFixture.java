@@ -1,16 +1,14 @@
 package org.wardnet.core.health;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.wardnet.core.ManualClock;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.Registry;
@@ -21,31 +19,7 @@ import java.util.function.Predicate;
 /** A registry, a clock moved by hand and a prober that answers as each test says. */
 final class MonitorFixture {
 
-    /** A clock that only moves when told. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    final ManualClock clock = new ManualClock();
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T08:00:00Z"));
     final Registry registry = Registry.open(RegistryStore.none(), clock);
     final List<HealthEvent> events = new ArrayList<>();
     final Map<String, Integer> probes = new HashMap<>();

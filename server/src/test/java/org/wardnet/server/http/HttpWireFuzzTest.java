@@ -39,6 +39,12 @@ import org.wardnet.server.TestServer;
 class HttpWireFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLIP = "{\"cameraId\":\"c1\",\"start\":\"2026-11-29T14:00:00Z\","
+            + "\"end\":\"2026-11-29T14:01:00Z\",\"mediaUrl\":\"http://127.0.0.5/rec/c1/1400.mp4\",\"codec\":\"h264\","
+            + "\"width\":1920,\"height\":1080}";
+    private static final String CAMERAS_CSV = "id,siteId,name,lat,lon,rtspUrl,rtspPassword\n"
+            + "c1,R1,海曙区大门,29.1,121.1,rtsp://127.1.0.1/a,pw\n\"c2\",R2,\"Gate, \"\"north\"\"\",29.2,121.2,rtsp://127.1.0.2/a,pw\n";
+    private static final String STREETS_CSV = "fromLat,fromLon,toLat,toLon,modes\n29.87,121.55,29.871,121.551,WALK BIKE\n";
     private static Path dir;
     private static TestServer api;
     private static String token;
@@ -78,20 +84,17 @@ class HttpWireFuzzTest {
     }
 
     private static List<byte[]> seeds() {
-        String clip = "{\"cameraId\":\"c1\",\"start\":\"2026-11-29T14:00:00Z\",\"end\":\"2026-11-29T14:01:00Z\","
-                + "\"mediaUrl\":\"http://127.0.0.5/rec/c1/1400.mp4\",\"codec\":\"h264\",\"width\":1920,\"height\":1080}";
         List<String> requests = List.of(
                 request("GET", "/api/v1/cameras?site=S1&limit=10&status=ONLINE", null, null),
                 request("POST", "/api/v1/cameras", "application/json", TestServer.camera("f1", "R1")),
                 request("POST", "/api/v1/cameras/import?dryRun=true", "text/csv; charset=utf-8",
-                        "id,siteId,name,lat,lon,rtspUrl,rtspPassword\nc1,R1,海曙区大门,29.1,121.1,rtsp://127.1.0.1/a,pw\n"
-                                + "\"c2\",R2,\"Gate, \"\"north\"\"\",29.2,121.2,rtsp://127.1.0.2/a,pw\n"),
-                request("POST", "/api/v1/clips?atomic=false", "application/x-ndjson", clip + "\n" + clip + "\n"),
+                        CAMERAS_CSV),
+                request("POST", "/api/v1/clips?atomic=false", "application/x-ndjson", CLIP + "\n" + CLIP + "\n"),
                 request("PUT", "/api/v1/track/streets", "application/geo+json", "{\"type\":\"FeatureCollection\","
                         + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"highway\":\"residential\"},\"geometry\":"
                         + "{\"type\":\"LineString\",\"coordinates\":[[121.55,29.87],[121.551,29.871],[121.552,29.87]]}}]}"),
                 request("PUT", "/api/v1/track/streets", "text/csv",
-                        "fromLat,fromLon,toLat,toLon,modes\n29.87,121.55,29.871,121.551,WALK BIKE\n"),
+                        STREETS_CSV),
                 request("GET", "/api/v1/clips/1/media", null, null).replace("\r\n\r\n", "\r\nRange: bytes=0-99,200-\r\n\r\n"),
                 request("POST", "/api/v1/login", "application/json", "{\"username\":\"admin\",\"password\":\"x\"}"),
                 request("GET", "/api/v1/health/summary?site=C", null, null),
@@ -113,19 +116,16 @@ class HttpWireFuzzTest {
     /** Bodies alone mutated under a whole head (its Content-Length kept true): the body readers' own fuzzing. */
     @Provide
     Arbitrary<byte[]> bodies() {
-        String clip = "{\"cameraId\":\"c1\",\"start\":\"2026-11-29T14:00:00Z\",\"end\":\"2026-11-29T14:01:00Z\","
-                + "\"mediaUrl\":\"http://127.0.0.5/rec/c1/1400.mp4\",\"codec\":\"h264\",\"width\":1920,\"height\":1080}";
         List<Arbitrary<byte[]>> kinds = List.of(
                 body("POST", "/api/v1/cameras/import?dryRun=true", "text/csv; charset=utf-8",
-                        "id,siteId,name,lat,lon,rtspUrl,rtspPassword\nc1,R1,海曙区大门,29.1,121.1,rtsp://127.1.0.1/a,pw\n"
-                                + "\"c2\",R2,\"Gate, \"\"north\"\"\",29.2,121.2,rtsp://127.1.0.2/a,pw\n"),
-                body("POST", "/api/v1/clips?atomic=false", "application/x-ndjson", clip + "\n" + clip + "\n"),
+                        CAMERAS_CSV),
+                body("POST", "/api/v1/clips?atomic=false", "application/x-ndjson", CLIP + "\n" + CLIP + "\n"),
                 body("PUT", "/api/v1/track/streets", "application/geo+json", "{\"type\":\"FeatureCollection\","
                         + "\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
                         + "\"MultiLineString\",\"coordinates\":[[[121.55,29.87],[121.551,29.871]],[[121.551,29.871],"
                         + "[121.552,29.87]]]}}]}"),
                 body("PUT", "/api/v1/track/streets", "text/csv",
-                        "fromLat,fromLon,toLat,toLon,modes\n29.87,121.55,29.871,121.551,WALK BIKE\n"),
+                        STREETS_CSV),
                 body("POST", "/api/v1/cameras", "application/json", TestServer.camera("f2", "R2")),
                 body("POST", "/api/v1/track/follow", "application/json",
                         "{\"cameraId\":\"c1\",\"time\":\"2026-11-29T14:03:00Z\",\"mode\":\"WALK\"}"));
