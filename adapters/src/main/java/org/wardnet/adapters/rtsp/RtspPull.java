@@ -68,6 +68,8 @@ public final class RtspPull {
     private volatile Channel channel;
     private volatile boolean closed;
     private boolean ended;
+    /** Between started() and ended(): packets outside it are not the listener's (they would precede or outlive the stream). */
+    private boolean delivering;
     private long lastMedia;
     private ScheduledFuture<?> keepAlive;
     private ScheduledFuture<?> watchdog;
@@ -144,7 +146,7 @@ public final class RtspPull {
             PulledStream stream = new PulledStream(describe.body(), sdp, sdp.media().indexOf(media), VideoTrack.of(sdp));
             String base = describe.header("Content-Base") != null ? describe.header("Content-Base").strip() : url;
             connection.onFrames(frame -> {
-                if (frame.channel() == 0) {
+                if (frame.channel() == 0 && delivering) {
                     lastMedia = System.nanoTime();
                     listener.packet(frame.content());
                 }
@@ -172,8 +174,10 @@ public final class RtspPull {
         InetSocketAddress local = (InetSocketAddress) channel.localAddress();
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
         return UdpMediaPorts.bind(channel.eventLoop(), local.getAddress(), remote.getAddress(), packet -> {
-            lastMedia = System.nanoTime();
-            listener.packet(packet);
+            if (delivering) {
+                lastMedia = System.nanoTime();
+                listener.packet(packet);
+            }
         }).thenCompose(ports -> {
             udp = ports;
             if (ended) {
@@ -185,7 +189,8 @@ public final class RtspPull {
     }
 
     private void playing(PulledStream stream, String base, long sessionTimeoutSeconds) {
-        channel.eventLoop().execute(() -> {
+        // at once when on the loop (the PLAY answer's own read): packets read right after it are the stream's
+        Runnable start = () -> {
             if (ended) {
                 return;
             }
@@ -200,8 +205,14 @@ public final class RtspPull {
                     channel.close();
                 }
             }, check, check, TimeUnit.MILLISECONDS);
+            delivering = true;
             listener.started(stream);
-        });
+        };
+        if (channel.eventLoop().inEventLoop()) {
+            start.run();
+        } else {
+            channel.eventLoop().execute(start);
+        }
     }
 
     /** Called on the event loop; tells the listener once, unless the pull was closed by its owner. */
@@ -210,6 +221,7 @@ public final class RtspPull {
             return;
         }
         ended = true;
+        delivering = false;
         if (keepAlive != null) {
             keepAlive.cancel(false);
         }
