@@ -20,6 +20,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
+import org.wardnet.core.Ticker;
 import org.wardnet.core.recording.RecorderSettings;
 import org.wardnet.core.recording.RecorderStats;
 import org.wardnet.core.recording.Segment;
@@ -59,6 +60,7 @@ public final class SegmentRecorder implements StreamRecorder {
     private final RecorderSettings settings;
     private final Listener listener;
     private final Clock clock;
+    private final Ticker ticker = Ticker.system();
     private final RecorderCounters counters = new RecorderCounters();
     private volatile boolean stopped;
     private volatile FFmpegFrameGrabber grabber;
@@ -147,7 +149,7 @@ public final class SegmentRecorder implements StreamRecorder {
             Instant anchorTime = null;
             long anchorDts = 0;
             Instant lastKeyAt = null;
-            Instant sessionStart = clock.instant();
+            long sessionStart = ticker.nanos(); // a stepped wall clock must not time the session out, nor keep it alive
             while (!stopped) {
                 AVPacket packet = source.grabPacket();
                 if (packet == null) {
@@ -168,7 +170,7 @@ public final class SegmentRecorder implements StreamRecorder {
                     counters.dropped(rule);
                     avcodec.av_packet_unref(packet);
                     if (rule == PacketRule.BEFORE_KEY_FRAME
-                            && Duration.between(sessionStart, clock.instant()).compareTo(settings.keyFrameTimeout()) > 0) {
+                            && Duration.ofNanos(ticker.nanos() - sessionStart).compareTo(settings.keyFrameTimeout()) > 0) {
                         counters.keyFrameTimeouts.incrementAndGet();
                         throw new IOException("no usable key frame in " + settings.keyFrameTimeout().toSeconds()
                                 + " s since the session started; restarting it");

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.Ticker;
 import org.wardnet.core.health.CameraProber;
 import org.wardnet.core.health.HealthHistory;
 import org.wardnet.core.health.HealthMonitor;
@@ -76,7 +77,8 @@ public final class HealthService implements AutoCloseable {
             return thread;
         });
         ObservedProber prober = new ObservedProber(cameras, meters);
-        HealthMonitor monitor = new HealthMonitor(registry, prober, hub, settings, Clock.systemUTC(), loop::execute,
+        HealthMonitor monitor = new HealthMonitor(registry, prober, hub, settings, Clock.systemUTC(), Ticker.system(),
+                loop::execute,
                 probedHere);
         boolean enabled = config.get(WardnetKeys.HEALTH_ENABLED);
         HealthService service = new HealthService(monitor, hub,

@@ -1,6 +1,7 @@
 package org.wardnet.core.health;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.wardnet.core.Ticker;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Registry;
@@ -40,6 +42,7 @@ public final class HealthMonitor {
     private final HealthListener listener;
     private final MonitorSettings settings;
     private final Clock clock;
+    private final Ticker ticker;
     private final Executor loop;
     private final HealthStateMachine machine;
     private final SiteCorrelation correlation;
@@ -52,6 +55,8 @@ public final class HealthMonitor {
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private final Set<String> queued = new HashSet<>();
     private final Map<String, CameraHealth> health = new ConcurrentHashMap<>();
+    /** When each failing camera's first failure of its run was seen, on the ticker. */
+    private final Map<String, Long> failingSince = new HashMap<>();
     private final AtomicLong probesStarted = new AtomicLong();
     private final AtomicLong probesMissed = new AtomicLong();
     private long lastSlotIndex = -1;
@@ -67,6 +72,17 @@ public final class HealthMonitor {
      */
     public HealthMonitor(Registry registry, CameraProber prober, HealthListener listener, MonitorSettings settings,
             Clock clock, Executor loop, Predicate<Camera> probedHere) {
+        this(registry, prober, listener, settings, clock, () -> clock.millis() * 1_000_000L, loop, probedHere);
+    }
+
+    /**
+     * @param clock  stamps states and events (wall-clock time)
+     * @param ticker schedules the probes and times failures: a stepped wall clock neither bunches
+     *               the probes up nor pauses them, nor makes failures look longer or shorter
+     */
+    public HealthMonitor(Registry registry, CameraProber prober, HealthListener listener, MonitorSettings settings,
+            Clock clock, Ticker ticker, Executor loop, Predicate<Camera> probedHere) {
+        this.ticker = ticker;
         this.probedHere = probedHere;
         this.registry = registry;
         this.prober = prober;
@@ -87,8 +103,8 @@ public final class HealthMonitor {
      */
     public void tick() {
         long slotMillis = settings.tick().toMillis();
-        long now = clock.millis();
-        long current = now / slotMillis;
+        long now = Math.floorDiv(ticker.nanos(), 1_000_000L);
+        long current = Math.floorDiv(now, slotMillis);
         if (lastSlotIndex < 0) {
             reconcile();
             lastSlotIndex = current - 1;
@@ -141,7 +157,24 @@ public final class HealthMonitor {
         health.put(cameraId, CameraHealth.unknown(cameraId, clock.instant()));
     }
 
+    /**
+     * How long the camera has been failing, by the ticker. A run of failures this monitor did not
+     * see begin (health read back from the store after a restart) counts from its recorded start.
+     */
+    private Duration failingFor(String cameraId, CameraHealth before, boolean ok, Instant now) {
+        if (ok) {
+            failingSince.remove(cameraId);
+            return Duration.ZERO;
+        }
+        long tick = ticker.nanos();
+        long alreadyFailing = before.firstFailure() == null ? 0
+                : Math.max(0, Duration.between(before.firstFailure(), now).toNanos());
+        long since = failingSince.computeIfAbsent(cameraId, id -> tick - alreadyFailing);
+        return Duration.ofNanos(tick - since);
+    }
+
     private void remove(String cameraId) {
+        failingSince.remove(cameraId);
         wheel.get(slotOf.remove(cameraId)).remove(cameraId);
         correlation.remove(cameraId, ancestorsOf.remove(cameraId));
         roundOf.remove(cameraId);
@@ -185,7 +218,7 @@ public final class HealthMonitor {
         List<String> ancestors = ancestorsOf.get(cameraId);
         if (before != null && ancestors != null) {
             Instant now = clock.instant();
-            CameraHealth after = machine.next(before, outcome, now);
+            CameraHealth after = machine.next(before, outcome, now, failingFor(cameraId, before, outcome.ok(), now));
             health.put(cameraId, after);
             boolean connectionFailure = !outcome.ok() && outcome.error().isConnectionError();
             List<HealthEvent> siteEvents = correlation.update(cameraId, ancestors, connectionFailure, now,

@@ -30,8 +30,21 @@ public final class HealthStateMachine {
         this.policy = policy;
     }
 
+    /** As {@link #next(CameraHealth, ProbeOutcome, Instant, Duration)}, timing the failures by {@code now}. */
     public CameraHealth next(CameraHealth current, ProbeOutcome outcome, Instant now) {
-        return outcome.ok() ? success(current, outcome, now) : failure(current, outcome, now);
+        Duration failingFor = current.firstFailure() == null ? Duration.ZERO : Duration.between(current.firstFailure(), now);
+        return next(current, outcome, now, failingFor);
+    }
+
+    /**
+     * The camera's health after {@code outcome}.
+     *
+     * @param now        the wall-clock time the states are stamped with
+     * @param failingFor how long the camera has been failing, measured on a clock that a stepped wall
+     *                   clock does not move (zero when it was not failing): it decides OFFLINE
+     */
+    public CameraHealth next(CameraHealth current, ProbeOutcome outcome, Instant now, Duration failingFor) {
+        return outcome.ok() ? success(current, outcome, now) : failure(current, outcome, now, failingFor);
     }
 
     private CameraHealth success(CameraHealth c, ProbeOutcome o, Instant now) {
@@ -49,7 +62,7 @@ public final class HealthStateMachine {
                 o.height() != null ? o.height() : c.height(), 0, null, successes);
     }
 
-    private CameraHealth failure(CameraHealth c, ProbeOutcome o, Instant now) {
+    private CameraHealth failure(CameraHealth c, ProbeOutcome o, Instant now, Duration failingFor) {
         int failures = c.consecutiveFailures() + 1;
         Instant firstFailure = c.firstFailure() == null ? now : c.firstFailure();
         HealthState state;
@@ -58,7 +71,7 @@ public final class HealthStateMachine {
             state = c.state() == HealthState.OFFLINE ? HealthState.OFFLINE : HealthState.DEGRADED;
             reason = reasonFor(o.error());
         } else if (failures >= policy.offlineAfterFailures()
-                && Duration.between(firstFailure, now).compareTo(policy.offlineAfterDuration()) >= 0) {
+                && failingFor.compareTo(policy.offlineAfterDuration()) >= 0) {
             state = HealthState.OFFLINE;
             reason = failures + " failed probes since " + firstFailure + ": " + o.error();
         } else {

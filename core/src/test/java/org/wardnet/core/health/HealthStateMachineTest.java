@@ -36,6 +36,18 @@ class HealthStateMachineTest {
     }
 
     @Test
+    void howLongFailuresLastedIsWhatIsGivenNotWhatTheWallClockSays() {
+        CameraHealth h = machine.next(CameraHealth.unknown("c", t0), ok(20), t0);
+        h = machine.next(h, fail(ProbeErrorClass.TIMEOUT), t0.plusSeconds(60), Duration.ZERO);
+        Instant stepped = t0.plus(Duration.ofHours(1)); // the wall clock stepped an hour forward meanwhile
+        h = machine.next(h, fail(ProbeErrorClass.TIMEOUT), stepped.plusSeconds(20), Duration.ofSeconds(20));
+        h = machine.next(h, fail(ProbeErrorClass.TIMEOUT), stepped.plusSeconds(40), Duration.ofSeconds(40));
+        assertEquals(HealthState.ONLINE, h.state(), "40 s of failures are not T = 100 s, though the stamps are an hour apart");
+        h = machine.next(h, fail(ProbeErrorClass.TIMEOUT), t0.plusSeconds(100), Duration.ofSeconds(100)); // and back
+        assertEquals(HealthState.OFFLINE, h.state(), "100 s of failures are, though the stamps are 40 s apart");
+    }
+
+    @Test
     void aSingleSuccessResetsTheRun() {
         CameraHealth h = machine.next(CameraHealth.unknown("c", t0), ok(20), t0);
         h = machine.next(h, fail(ProbeErrorClass.TIMEOUT), t0.plusSeconds(60));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.wardnet.core.ManualClock;
+import org.wardnet.core.ManualTicker;
 import org.wardnet.core.registry.Camera;
 import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.Registry;
@@ -20,6 +21,8 @@ import java.util.function.Predicate;
 final class MonitorFixture {
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T08:00:00Z"));
+    /** Moves with the clock in {@link #run}; only the clock is stepped by {@link #stepWallClock}. */
+    final ManualTicker ticker = new ManualTicker();
     final Registry registry = Registry.open(RegistryStore.none(), clock);
     final List<HealthEvent> events = new ArrayList<>();
     final Map<String, Integer> probes = new HashMap<>();
@@ -60,7 +63,7 @@ final class MonitorFixture {
             }
             return CompletableFuture.completedFuture(outcome);
         };
-        monitor = new HealthMonitor(registry, prober, events::add, settings, clock, Runnable::run, probedHere);
+        monitor = new HealthMonitor(registry, prober, events::add, settings, clock, ticker, Runnable::run, probedHere);
         return monitor;
     }
 
@@ -68,8 +71,14 @@ final class MonitorFixture {
     void run(Duration duration) {
         for (long s = 0; s < duration.toSeconds(); s++) {
             clock.advance(Duration.ofSeconds(1));
+            ticker.advance(Duration.ofSeconds(1));
             monitor.tick();
         }
+    }
+
+    /** Steps the wall clock alone, as a person or NTP setting it does; elapsed time does not move. */
+    void stepWallClock(Duration by) {
+        clock.advance(by);
     }
 
     List<HealthEvent> alarms() {
