@@ -171,6 +171,21 @@ public final class WardnetKeys {
             ValueType.integer(1, 64), 4,
             "Most database connections held open; store work runs on as many threads.");
 
+    /** Whether audit entries go through a journal file before the database. */
+    public static final ConfigKey<String> STORE_AUDIT_JOURNAL = new ConfigKey<>("store.auditJournal",
+            ValueType.choice("AUTO", "ON", "OFF"), "AUTO",
+            "Audit entries are forced to a journal file under dataDir/audit-journal before their requests are"
+                    + " answered, and indexed into the database after. AUTO: with the embedded store only. ON needs this"
+                    + " server to be the only one writing the database's audit trail; servers sharing one write it directly.");
+
+    /** When the audit journal is forced to the disk. */
+    public static final ConfigKey<String> STORE_AUDIT_JOURNAL_SYNC = new ConfigKey<>("store.auditJournalSync",
+            ValueType.choice("PERIODIC", "EACH_GROUP"), "PERIODIC",
+            "Journaled audit entries are always written before their requests are answered, so a killed server"
+                    + " loses none. PERIODIC forces the journal to the disk every 100 ms (a power cut can lose that"
+                    + " much, like the embedded store's own commits); EACH_GROUP forces before answering, at an fsync"
+                    + " per group of entries.");
+
     /** Whether registered cameras are probed. */
     public static final ConfigKey<Boolean> HEALTH_ENABLED = new ConfigKey<>("health.enabled", ValueType.bool(), true,
             "Probe every registered camera's RTSP service and track its health.");
@@ -484,7 +499,7 @@ public final class WardnetKeys {
             SERVER_HTTP_REDIRECT_PORT,
             API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE, API_MAX_IMPORT_ROWS, API_MEDIA_LINK_SECONDS,
             STORE_DATA_DIR, STORE_JDBC_URL, STORE_USERNAME, STORE_PASSWORD, STORE_SECRET_KEY_FILE, STORE_SECRET_KEY,
-            STORE_MAX_POOL_SIZE,
+            STORE_MAX_POOL_SIZE, STORE_AUDIT_JOURNAL, STORE_AUDIT_JOURNAL_SYNC,
             HEALTH_ENABLED, HEALTH_INTERVAL_SECONDS, HEALTH_MAX_IN_FLIGHT, HEALTH_DEPTH, HEALTH_MEDIA_EVERY_ROUND,
             HEALTH_OFFLINE_AFTER_FAILURES, HEALTH_OFFLINE_AFTER_SECONDS, HEALTH_ONLINE_AFTER_SUCCESSES,
             HEALTH_SLOW_AFTER_MILLIS, HEALTH_SITE_CORRELATION_MINIMUM, HEALTH_CONNECT_TIMEOUT_MILLIS,

@@ -44,6 +44,7 @@ import org.wardnet.app.work.BlockingWork;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.TrackKeys;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.MediaFiles;
 import org.wardnet.core.health.HealthHistory;
@@ -53,6 +54,7 @@ import org.wardnet.server.api.ApiErrors;
 import org.wardnet.server.api.ApiRoutes;
 import org.wardnet.server.api.InstallerViews;
 import org.wardnet.server.api.NdjsonBatch;
+import org.wardnet.server.audit.AuditStores;
 import org.wardnet.server.audit.Auditing;
 import org.wardnet.server.console.ConsoleFiles;
 import org.wardnet.server.console.ConsoleRoutes;
@@ -71,7 +73,6 @@ import org.wardnet.server.routes.Endpoint;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.StoreAnnouncements;
 import org.wardnet.storage.StoreLease;
-import org.wardnet.storage.access.JdbcAuditStore;
 import org.wardnet.storage.childsync.JdbcNodeAccessStore;
 import org.wardnet.storage.clips.JdbcClipIndex;
 import org.wardnet.storage.clips.JdbcRecordingPlanStore;
@@ -169,6 +170,7 @@ public final class WardnetServer implements AutoCloseable {
         private RecordingService recording;
         private TrackService track;
         private AuditLog audit;
+        private AuditStore auditStore;
         private BlockingWork authWork;
         private SslContext tls;
         private AccountSetup accountSetup;
@@ -251,7 +253,12 @@ public final class WardnetServer implements AutoCloseable {
                             Duration.ofMillis(config.get(WardnetKeys.CLIPS_TIMELINE_TOLERANCE_MILLIS))),
                     new ClipExports(clipIndex, media, scoped, exportDirectory(config), Clock.systemUTC()),
                     reads, imports);
-            JdbcAuditStore auditStore = new JdbcAuditStore(database.dataSource());
+            try {
+                auditStore = AuditStores.open(config, database);
+            } catch (java.io.IOException | IllegalStateException e) {
+                throw new ServerStartException("cannot open the audit trail: " + e.getMessage(), e);
+            }
+            AuditStores.bindMetrics(auditStore, metrics.registry());
             audit = new AuditLog(auditStore);
             try {
                 live = LiveView.start(config, registry, accountSetup.authenticator(), accountSetup.sites(), audit);
@@ -371,6 +378,9 @@ public final class WardnetServer implements AutoCloseable {
             }
             if (audit != null) {
                 audit.close(); // before the store: queued entries are written
+            }
+            if (auditStore != null) {
+                AuditStores.close(auditStore); // the journal's last entries indexed, before the store closes
             }
 
             if (installer != null) {

@@ -11,8 +11,8 @@ import org.wardnet.config.WardnetConfig;
 import org.wardnet.core.audit.AuditChain;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
+import org.wardnet.server.audit.AuditStores;
 import org.wardnet.storage.Database;
-import org.wardnet.storage.access.JdbcAuditStore;
 
 /**
  * {@code wardnet audit verify [--data DIR] [--config FILE] [--set K=V]}: walks the audit trail from
@@ -38,9 +38,14 @@ final class AuditCommand {
         CommandLine line = CommandLine.parse(serveLike);
         WardnetConfig config = ConfigLoader.load(line.config(), env, line.overrides());
         try (Database db = Database.open(config)) {
-            AuditStore store = new JdbcAuditStore(db.dataSource());
+            AuditStore store = AuditStores.open(config, db); // a journal's unindexed entries stored first
             Paged entries = new Paged(store);
-            Optional<AuditChain.Break> broken = AuditChain.firstBreak(entries);
+            Optional<AuditChain.Break> broken;
+            try {
+                broken = AuditChain.firstBreak(entries);
+            } finally {
+                AuditStores.close(store);
+            }
             if (broken.isPresent()) {
                 out.println("audit trail broken at entry " + broken.get().seq() + ": " + broken.get().reason());
                 return 3;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
 import org.wardnet.core.audit.AuditChain;
+import org.wardnet.server.audit.AuditStores;
 import org.wardnet.storage.Database;
 import org.wardnet.storage.StoreLease;
 import org.wardnet.storage.StoreOpenException;
@@ -91,6 +92,7 @@ final class StoreCommand {
         try (Database in = Database.open(source); Database into = Database.open(target);
                 StoreLease lease = StoreLease.acquire(into.dataSource(), "store copy " + StoreLease.thisProcess(),
                         Clock.systemUTC())) {
+            AuditStores.close(AuditStores.open(source, in)); // what the source's journal holds, into its database first
             out.println("copying " + in.description() + " into " + into.description() + ", " + batch
                     + " rows a transaction");
             StoreCopy.Result result = new StoreCopy(in, into, batch, out).run(intoNonEmpty);
@@ -117,6 +119,9 @@ final class StoreCommand {
             return 0;
         } catch (StoreOpenException e) {
             err.println("wardnet: " + e.getMessage());
+            return 1;
+        } catch (java.io.IOException e) {
+            err.println("wardnet: cannot read the source's audit journal: " + e.getMessage());
             return 1;
         } catch (SQLException e) {
             err.println("wardnet: the copy stopped: " + e.getMessage() + " (committed batches stay; run it again to"

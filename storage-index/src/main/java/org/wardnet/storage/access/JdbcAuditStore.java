@@ -1,5 +1,6 @@
 package org.wardnet.storage.access;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +28,6 @@ import org.wardnet.storage.Transactions;
  */
 public final class JdbcAuditStore implements AuditStore {
 
-    private static final int MAX_TARGET = 2048;
-
     private final DataSource dataSource;
 
     public JdbcAuditStore(DataSource dataSource) {
@@ -44,31 +43,64 @@ public final class JdbcAuditStore implements AuditStore {
                 Head tail = readLast(connection); // under the lock: another server may have appended since
                 long seq = tail.seq();
                 String previous = tail.hash();
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (seq, at_ms, actor,"
-                        + " address, action, target, result, prev_hash, hash, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (AuditEntry.Draft draft : drafts) {
-                        AuditEntry e = AuditChain.link(++seq, clip(draft), previous);
-                        previous = e.hash();
-                        linked.add(e);
-                        insert.setLong(1, e.seq());
-                        insert.setLong(2, e.at().toEpochMilli());
-                        insert.setString(3, e.actor());
-                        insert.setString(4, e.address());
-                        insert.setString(5, e.action());
-                        insert.setString(6, e.target());
-                        insert.setInt(7, e.result());
-                        insert.setString(8, e.previousHash());
-                        insert.setString(9, e.hash());
-                        insert.setString(10, e.scope());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
+                for (AuditEntry.Draft draft : drafts) {
+                    AuditEntry e = AuditChain.link(++seq, storable(draft), previous);
+                    previous = e.hash();
+                    linked.add(e);
                 }
+                insert(connection, linked);
             });
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot append to the audit trail: " + e.getMessage(), e);
         }
         return linked;
+    }
+
+    /**
+     * Stores entries linked elsewhere (by the journal), continuing the stored chain. Entries the
+     * store already holds are skipped, so storing a batch again after a failure is harmless.
+     *
+     * @throws IllegalStateException when the entries do not continue the stored chain
+     */
+    public void store(List<AuditEntry> linkedEntries) {
+        try {
+            Transactions.run(dataSource, connection -> {
+                lockChain(connection);
+                Head tail = readLast(connection);
+                List<AuditEntry> fresh = linkedEntries.stream().filter(e -> e.seq() > tail.seq()).toList();
+                if (fresh.isEmpty()) {
+                    return;
+                }
+                AuditEntry first = fresh.get(0);
+                if (first.seq() != tail.seq() + 1 || !first.previousHash().equals(tail.hash())) {
+                    throw new IllegalStateException("audit entry " + first.seq() + " does not continue the stored"
+                            + " trail, which ends at entry " + tail.seq());
+                }
+                insert(connection, fresh);
+            });
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot store audit entries: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insert(Connection connection, List<AuditEntry> entries) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (seq, at_ms, actor,"
+                + " address, action, target, result, prev_hash, hash, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditEntry e : entries) {
+                insert.setLong(1, e.seq());
+                insert.setLong(2, e.at().toEpochMilli());
+                insert.setString(3, e.actor());
+                insert.setString(4, e.address());
+                insert.setString(5, e.action());
+                insert.setString(6, e.target());
+                insert.setInt(7, e.result());
+                insert.setString(8, e.previousHash());
+                insert.setString(9, e.hash());
+                insert.setString(10, e.scope());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     @Override
@@ -80,13 +112,31 @@ public final class JdbcAuditStore implements AuditStore {
         }
     }
 
-    /** A target longer than the column is cut, before hashing, so what is stored is what was hashed. */
-    private static AuditEntry.Draft clip(AuditEntry.Draft d) {
-        if (d.target() == null || d.target().length() <= MAX_TARGET) {
-            return d;
+    /**
+     * A draft cut to the columns' widths, before hashing, so what is stored is what was hashed and
+     * an entry once linked can always be stored (an over-long field would otherwise be refused by
+     * the database after the journal had acknowledged it).
+     */
+    static AuditEntry.Draft storable(AuditEntry.Draft d) {
+        return new AuditEntry.Draft(d.at(), cut(d.actor(), 128), cut(d.scope(), 512), cut(d.address(), 64),
+                cut(d.action(), 64), cut(d.target(), 2048), d.result());
+    }
+
+    /**
+     * Also replaces a lone surrogate half (which UTF-8 cannot carry) the way the encoder does, so the
+     * text hashed is the text that comes back from the database or the journal.
+     */
+    private static String cut(String text, int width) {
+        if (text == null) {
+            return null;
         }
-        return new AuditEntry.Draft(d.at(), d.actor(), d.scope(), d.address(), d.action(), d.target().substring(0, MAX_TARGET),
-                d.result());
+        String cut = text.length() <= width ? text : text.substring(0, width);
+        for (int i = 0; i < cut.length(); i++) {
+            if (Character.isSurrogate(cut.charAt(i))) {
+                return new String(cut.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            }
+        }
+        return cut;
     }
 
     private static void lockChain(Connection connection) throws SQLException {

@@ -1,0 +1,131 @@
+package org.wardnet.storage.access;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import org.wardnet.core.audit.AuditEntry;
+
+/**
+ * How an audit entry is laid out in the journal: its payload's length and CRC32C, then the
+ * payload (number, time, result, then the texts, each as its UTF-8 length, -1 for none, and
+ * bytes). A record whose length is out of bounds or whose checksum does not match ends the
+ * readable part of a file.
+ */
+final class JournalRecords {
+
+    /** No real entry comes near this (its columns hold under 3,000 characters); a larger length is damage. */
+    static final int MAX_PAYLOAD = 64 * 1024;
+    private static final int HEADER = 8;
+
+    private JournalRecords() {
+    }
+
+    /** Appends one record to {@code out}, growing it when needed; returns the buffer to go on with. */
+    static ByteBuffer write(AuditEntry e, ByteBuffer out) {
+        byte[][] texts = {bytes(e.actor()), bytes(e.scope()), bytes(e.address()), bytes(e.action()),
+            bytes(e.target()), bytes(e.previousHash()), bytes(e.hash())};
+        int payload = 8 + 8 + 4;
+        for (byte[] text : texts) {
+            payload += 4 + (text == null ? 0 : text.length);
+        }
+        if (out.remaining() < HEADER + payload) {
+            ByteBuffer larger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + HEADER + payload));
+            out.flip();
+            larger.put(out);
+            out = larger;
+        }
+        int start = out.position();
+        out.putInt(payload).putInt(0).putLong(e.seq()).putLong(e.at().toEpochMilli()).putInt(e.result());
+        for (byte[] text : texts) {
+            out.putInt(text == null ? -1 : text.length);
+            if (text != null) {
+                out.put(text);
+            }
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), start + HEADER, payload);
+        out.putInt(start + 4, (int) crc.getValue());
+        return out;
+    }
+
+    /**
+     * Reads records from the start of {@code in} until its end or the first record that does not
+     * hold, handing each entry to {@code each} (when not null); returns where the whole records end.
+     */
+    static long readAll(FileChannel in, Consumer<AuditEntry> each) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+        long consumed = 0;
+        in.position(0);
+        while (true) {
+            int read = in.read(chunk);
+            chunk.flip();
+            while (true) {
+                if (chunk.remaining() < HEADER) {
+                    break;
+                }
+                int length = chunk.getInt(chunk.position());
+                if (length < 20 || length > MAX_PAYLOAD) {
+                    return consumed;
+                }
+                if (chunk.remaining() < HEADER + length) {
+                    break;
+                }
+                int crcExpected = chunk.getInt(chunk.position() + 4);
+                CRC32C crc = new CRC32C();
+                crc.update(chunk.array(), chunk.position() + HEADER, length);
+                if ((int) crc.getValue() != crcExpected) {
+                    return consumed;
+                }
+                ByteBuffer payload = chunk.slice(chunk.position() + HEADER, length);
+                AuditEntry entry = decode(payload);
+                if (entry == null) {
+                    return consumed;
+                }
+                if (each != null) {
+                    each.accept(entry);
+                }
+                chunk.position(chunk.position() + HEADER + length);
+                consumed += HEADER + length;
+            }
+            if (read < 0) {
+                return consumed;
+            }
+            chunk.compact();
+        }
+    }
+
+    private static AuditEntry decode(ByteBuffer p) {
+        try {
+            long seq = p.getLong();
+            Instant at = Instant.ofEpochMilli(p.getLong());
+            int result = p.getInt();
+            String[] texts = new String[7];
+            for (int i = 0; i < texts.length; i++) {
+                int length = p.getInt();
+                if (length < -1 || length > p.remaining()) {
+                    return null;
+                }
+                if (length >= 0) {
+                    byte[] text = new byte[length];
+                    p.get(text);
+                    texts[i] = new String(text, StandardCharsets.UTF_8);
+                }
+            }
+            if (p.hasRemaining() || texts[3] == null) {
+                return null;
+            }
+            return new AuditEntry(seq, at, texts[0], texts[1], texts[2], texts[3], texts[4], result, texts[5], texts[6]);
+        } catch (BufferUnderflowException e) {
+            return null;
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,148 @@
+package org.wardnet.storage.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardnet.core.audit.AuditChain;
+import org.wardnet.core.audit.AuditEntry;
+
+/** The journal's files: what is read back, a torn last record, damage elsewhere, and old segments. */
+class AuditJournalTest {
+
+    private static final Instant AT = Instant.parse("2026-12-05T23:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private String previous = AuditChain.GENESIS;
+    private long seq;
+
+    /** The next {@code count} entries of one chain, with texts of every kind (none, empty, not ASCII). */
+    private List<AuditEntry> next(int count) {
+        List<AuditEntry> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long n = ++seq;
+            AuditEntry e = AuditChain.link(n, new AuditEntry.Draft(AT.plusMillis(n), n % 3 == 0 ? null : "ana",
+                    n % 2 == 0 ? "*" : "", "127.0.0.1", "clips.list", "/api/v1/clips?camera=cam-" + n + "&name=Æ路口",
+                    200), previous);
+            previous = e.hash();
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static List<AuditEntry> replayed(AuditJournal journal, long after) throws IOException {
+        List<AuditEntry> out = new ArrayList<>();
+        journal.replay(after, out::addAll);
+        return out;
+    }
+
+    private List<Path> segments() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".audit")).sorted().toList();
+        }
+    }
+
+    @Test
+    void whatIsAppendedIsReadBackExactlyAfterReopening() throws Exception {
+        List<AuditEntry> written = new ArrayList<>();
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            written.addAll(next(5));
+            journal.append(written, true);
+            List<AuditEntry> more = next(3);
+            journal.append(more, true);
+            written.addAll(more);
+        }
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            assertEquals(written, replayed(journal, 0));
+            assertEquals(written.subList(6, 8), replayed(journal, 6));
+            assertTrue(AuditChain.firstBreak(replayed(journal, 0).iterator()).isEmpty());
+        }
+    }
+
+    @Test
+    void aRecordCutShortByAKillIsDroppedAndWhatFollowsIsReadable() throws Exception {
+        List<AuditEntry> whole = next(4);
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            journal.append(whole, true);
+            journal.append(next(1), true); // the one the kill cuts short: never acknowledged
+        }
+        Path file = segments().get(0);
+        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.setLength(raw.length() - 7);
+        }
+        seq = 4;
+        previous = whole.get(3).hash();
+        List<AuditEntry> after = next(2);
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            assertEquals(whole, replayed(journal, 0));
+            journal.append(after, true);
+        }
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            List<AuditEntry> all = new ArrayList<>(whole);
+            all.addAll(after);
+            assertEquals(all, replayed(journal, 0), "appends after the cut follow the last whole record");
+        }
+    }
+
+    @Test
+    void aChangedByteInsideTheJournalEndsItsReadablePartThere() throws Exception {
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            journal.append(next(3), true);
+        }
+        Path file = segments().get(0);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01; // in the second record: its checksum no longer holds
+        Files.write(file, bytes);
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            assertEquals(1, replayed(journal, 0).size());
+        }
+        Path aside = file.resolveSibling(file.getFileName() + ".cut-at-" + Files.size(file));
+        assertEquals(bytes.length, Files.size(file) + Files.size(aside), "the cut bytes are kept beside it");
+    }
+
+    @Test
+    void damageInASegmentThatIsNotTheLastIsRefused() throws Exception {
+        try (AuditJournal journal = AuditJournal.open(dir, 200)) {
+            for (int i = 0; i < 4; i++) {
+                journal.append(next(2), true); // each batch is over 200 bytes: a segment each
+            }
+        }
+        List<Path> files = segments();
+        assertEquals(4, files.size());
+        try (RandomAccessFile raw = new RandomAccessFile(files.get(1).toFile(), "rw")) {
+            raw.setLength(raw.length() - 3);
+        }
+        try (AuditJournal journal = AuditJournal.open(dir, 200)) {
+            IOException e = assertThrows(IOException.class, () -> replayed(journal, 0));
+            assertTrue(e.getMessage().contains(files.get(1).getFileName().toString()), e.getMessage());
+        }
+    }
+
+    @Test
+    void segmentsAreForgottenOnlyOnceEveryEntryInThemIsIndexed() throws Exception {
+        try (AuditJournal journal = AuditJournal.open(dir, 200)) {
+            for (int i = 0; i < 4; i++) {
+                journal.append(next(2), true); // segments start at entries 1, 3, 5 and 7
+            }
+            journal.forget(3); // entry 4 of the second segment is not indexed yet
+            assertEquals(3, journal.segmentCount());
+            assertEquals(8, replayed(journal, 0).size() + 2);
+            journal.forget(8);
+            assertEquals(1, journal.segmentCount(), "the segment appended to stays");
+            assertEquals(List.of(7L, 8L), replayed(journal, 0).stream().map(AuditEntry::seq).toList());
+        }
+        assertEquals(1, segments().size());
+    }
+}
