@@ -96,9 +96,29 @@ public final class MonitorBenchmark {
                 + " states=%s alarms=%d%n", cameras.size(), cpu * 100, steadyRate, monitor.probesMissed(), states,
                 alarms.get());
         System.out.printf("RESULT monitor_heap_bytes_per_camera=%.0f (heap after GC with the monitor running, less"
-                + " the registry alone)%n", (heapMonitored - heapRegistry) / (double) cameras.size());
+                + " the registry alone); registry_heap_bytes_per_camera=%.0f%n",
+                (heapMonitored - heapRegistry) / (double) cameras.size(), heapRegistry / (double) cameras.size());
+        System.out.printf("RESULT summary_loop_ms=%.1f (every camera listed from the registry and its state counted,"
+                + " the loop of the health summary's district roll-up; median of 5)%n", summaryLoopMillis(registry,
+                monitor));
         loop.shutdownNow();
         probeLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private static double summaryLoopMillis(Registry registry, HealthMonitor monitor) {
+        double[] runs = new double[5];
+        for (int r = 0; r < runs.length; r++) {
+            long start = System.nanoTime();
+            Map<HealthState, Integer> counts = new EnumMap<>(HealthState.class);
+            for (var camera : registry.queries().cameras(new org.wardnet.core.registry.ListQuery(null,
+                    Integer.MAX_VALUE, null, null)).items()) {
+                CameraHealth health = monitor.health(camera.id());
+                counts.merge(health == null ? HealthState.UNKNOWN : health.state(), 1, Integer::sum);
+            }
+            runs[r] = (System.nanoTime() - start) / 1e6;
+        }
+        java.util.Arrays.sort(runs);
+        return runs[runs.length / 2];
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

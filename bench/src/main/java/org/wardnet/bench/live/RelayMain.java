@@ -18,6 +18,7 @@ import org.wardnet.adapters.live.RelayRtspServer;
 import org.wardnet.adapters.live.UpstreamStats;
 import org.wardnet.adapters.rtsp.NettyTransports;
 import org.wardnet.adapters.rtsp.RtspProbeSettings;
+import org.wardnet.simulator.district.SyntheticCameras;
 
 /**
  * Wardnet's live relay alone in a process, as the benchmark measures it: {@code /live/camN} is the
