@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,22 @@ public final class AuditChain {
                 d.result(), previous);
         return new AuditEntry(seq, d.at(), d.actor(), d.scope(), d.address(), d.action(), d.target(), d.result(),
                 previous, hash);
+    }
+
+    /**
+     * Links drafts one after another, the first after the entry {@code lastSeq} whose hash is
+     * {@code lastHash}; the last returned entry is the chain's new head.
+     */
+    public static List<AuditEntry> linkAll(long lastSeq, String lastHash, List<AuditEntry.Draft> drafts) {
+        List<AuditEntry> linked = new ArrayList<>(drafts.size());
+        long seq = lastSeq;
+        String previous = lastHash;
+        for (AuditEntry.Draft draft : drafts) {
+            AuditEntry e = link(++seq, draft, previous);
+            previous = e.hash();
+            linked.add(e);
+        }
+        return linked;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.wardnet.config.ConfigLoader;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.core.audit.AuditChain;
+import org.wardnet.core.audit.AuditDamageException;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
 import org.wardnet.server.audit.AuditStores;
@@ -43,6 +44,8 @@ final class AuditCommand {
             Optional<AuditChain.Break> broken;
             try {
                 broken = AuditChain.firstBreak(entries);
+            } catch (AuditDamageException e) {
+                broken = Optional.of(new AuditChain.Break(e.seq(), e.reason()));
             } finally {
                 AuditStores.close(store);
             }

@@ -72,13 +72,58 @@ class AuditTrailTest extends ApiTestBase {
                 dir.toString()));
         try (Database db = Database.open(config); Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
-            assertEquals(1, s.executeUpdate("UPDATE audit_entry SET target = REPLACE(target, 'camera=x', 'camera=y')"
-                    + " WHERE seq = 7"));
+            rewriteBlockHolding(c, 7, "camera=x", "camera=y", true);
         }
         output.reset();
         assertEquals(3, verify());
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("broken at entry 7"), output.toString());
+
+        try (Database db = Database.open(config); Connection c = db.dataSource().getConnection()) {
+            rewriteBlockHolding(c, 7, "camera=y", "camera=z", false); // bytes changed, checksums left as they were
+        }
+        output.reset();
+        assertEquals(3, verify());
+        assertTrue(output.toString(StandardCharsets.UTF_8).matches("(?s).*broken at entry \\d+: the block of entries from it"
+                + " no longer decodes.*"), output.toString());
         api = TestServer.start(dir, this::configure); // for the base class to stop
+    }
+
+    /**
+     * Changes text inside the stored block that holds entry {@code seq} the way someone with write
+     * access to the database could: same length, and with {@code fixChecksums} each record's
+     * checksum made to match again, so only the hash chain can tell.
+     */
+    private static void rewriteBlockHolding(Connection c, long seq, String from, String to, boolean fixChecksums)
+            throws Exception {
+        byte[] block;
+        long first;
+        try (java.sql.PreparedStatement select = c.prepareStatement(
+                "SELECT first_seq, entries FROM audit_block WHERE first_seq <= ? AND last_seq >= ?")) {
+            select.setLong(1, seq);
+            select.setLong(2, seq);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "a block holds entry " + seq);
+                first = row.getLong(1);
+                block = row.getBytes(2);
+            }
+        }
+        String text = new String(block, StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains(from), "the block holds " + from);
+        byte[] changed = text.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer records = java.nio.ByteBuffer.wrap(changed);
+        while (fixChecksums && records.hasRemaining()) { // each record: payload length, CRC32C of the payload, payload
+            int length = records.getInt(records.position());
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(changed, records.position() + 8, length);
+            records.putInt(records.position() + 4, (int) crc.getValue());
+            records.position(records.position() + 8 + length);
+        }
+        try (java.sql.PreparedStatement update = c.prepareStatement(
+                "UPDATE audit_block SET entries = ? WHERE first_seq = ?")) {
+            update.setBytes(1, changed);
+            update.setLong(2, first);
+            assertEquals(1, update.executeUpdate());
+        }
     }
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();

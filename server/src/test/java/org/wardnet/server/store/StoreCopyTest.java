@@ -149,7 +149,7 @@ class StoreCopyTest {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE FUNCTION refuse_for_the_test() RETURNS trigger AS $$ BEGIN"
                     + " RAISE EXCEPTION 'refused for the test'; END $$ LANGUAGE plpgsql");
-            statement.execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_entry FOR EACH ROW WHEN (NEW.seq = 9)"
+            statement.execute("CREATE TRIGGER refuse BEFORE INSERT ON clip FOR EACH ROW WHEN (NEW.id = 9)"
                     + " EXECUTE FUNCTION refuse_for_the_test()");
         }
         assertEquals(1, copy(url), said());
@@ -159,14 +159,14 @@ class StoreCopyTest {
                 .with(WardnetKeys.STORE_JDBC_URL, url).with(WardnetKeys.STORE_USERNAME, ScratchPostgres.USER));
                 Connection connection = db.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            try (ResultSet copied = statement.executeQuery("SELECT COUNT(*) FROM audit_entry")) {
+            try (ResultSet copied = statement.executeQuery("SELECT COUNT(*) FROM clip")) {
                 copied.next();
-                assertEquals(7, copied.getInt(1), "the first batch of 7 entries committed, the second did not");
+                assertEquals(7, copied.getInt(1), "the first batch of 7 clips committed, the second did not");
             }
-            statement.execute("DROP TRIGGER refuse ON audit_entry");
+            statement.execute("DROP TRIGGER refuse ON clip");
         }
         assertEquals(0, copy(url), said());
-        assertTrue(said().contains("resuming audit_entry after the batch that ended at key 1:7"), said());
+        assertTrue(said().contains("resuming clip after the batch that ended at key "), said());
         assertTrue(said().contains("row counts match; the audit trail holds"), said());
     }
 

@@ -45,7 +45,6 @@ public final class AuditJournal implements AutoCloseable {
     private FileChannel current;
     private long currentBytes;
     private volatile boolean unsynced;
-    private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
 
     private AuditJournal(Path directory, long segmentBytes) {
         this.directory = directory;
@@ -113,17 +112,17 @@ public final class AuditJournal implements AutoCloseable {
      * that waits for the next {@link #sync}.
      */
     public void append(List<AuditEntry> entries, boolean force) throws IOException {
-        if (entries.isEmpty()) {
-            return;
+        if (!entries.isEmpty()) {
+            append(entries.get(0).seq(), JournalRecords.encodeAll(entries), force);
         }
+    }
+
+    /** As {@link #append(List, boolean)}, for entries already encoded, the first of them {@code firstSeq}. */
+    void append(long firstSeq, byte[] records, boolean force) throws IOException {
         if (current == null || currentBytes >= segmentBytes) {
-            roll(entries.get(0).seq());
+            roll(firstSeq);
         }
-        buffer.clear();
-        for (AuditEntry entry : entries) {
-            buffer = JournalRecords.write(entry, buffer);
-        }
-        buffer.flip();
+        ByteBuffer buffer = ByteBuffer.wrap(records);
         long start = currentBytes;
         try {
             while (buffer.hasRemaining()) {

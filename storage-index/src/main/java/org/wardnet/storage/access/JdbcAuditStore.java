@@ -5,10 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.wardnet.core.audit.AuditChain;
 import org.wardnet.core.audit.AuditEntry;
@@ -17,14 +17,14 @@ import org.wardnet.core.errors.StoreUnavailableException;
 import org.wardnet.storage.Transactions;
 
 /**
- * The audit trail in {@code audit_entry}, one chain however many servers write it: an append
+ * The audit trail in the database ({@link AuditTables}: blocks of entries), one chain however many servers write it: an append
  * locks the {@code 'audit'} row of {@code store_lock} in its transaction, reads the chain's tail
  * under that lock and links its entries to it, so a second server appending at the same time
  * waits and then links to the first one's entries. Appends within this process are serialised
  * here as well, so they do not queue for the row lock on several connections.
  *
  * <p>Limits: appends from all servers take turns on one row; each costs the lock, a read of the
- * tail (the primary key's last entry) and the batch insert.
+ * tail (the last block) and the insert of a block.
  */
 public final class JdbcAuditStore implements AuditStore {
 
@@ -40,20 +40,19 @@ public final class JdbcAuditStore implements AuditStore {
         try {
             Transactions.run(dataSource, connection -> {
                 lockChain(connection);
-                Head tail = readLast(connection); // under the lock: another server may have appended since
-                long seq = tail.seq();
-                String previous = tail.hash();
-                for (AuditEntry.Draft draft : drafts) {
-                    AuditEntry e = AuditChain.link(++seq, storable(draft), previous);
-                    previous = e.hash();
-                    linked.add(e);
-                }
-                insert(connection, linked);
+                Head tail = AuditTables.last(connection); // under the lock: another server may have appended since
+                linked.addAll(linkStorable(tail, drafts));
+                AuditTables.insert(connection, EncodedEntries.blocksOf(linked));
             });
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot append to the audit trail: " + e.getMessage(), e);
         }
         return linked;
+    }
+
+    /** Links drafts after {@code tail}, each first cut to what the table can hold ({@link #storable}). */
+    static List<AuditEntry> linkStorable(Head tail, List<AuditEntry.Draft> drafts) {
+        return AuditChain.linkAll(tail.seq(), tail.hash(), drafts.stream().map(JdbcAuditStore::storable).toList());
     }
 
     /**
@@ -63,59 +62,49 @@ public final class JdbcAuditStore implements AuditStore {
      * @throws IllegalStateException when the entries do not continue the stored chain
      */
     public void store(List<AuditEntry> linkedEntries) {
+        storeEncoded(EncodedEntries.blocksOf(linkedEntries));
+    }
+
+    /** As {@link #store}, for entries already encoded in blocks (by the journal), each stored as a row. */
+    void storeEncoded(List<EncodedEntries> blocks) {
         try {
             Transactions.run(dataSource, connection -> {
                 lockChain(connection);
-                Head tail = readLast(connection);
-                List<AuditEntry> fresh = linkedEntries.stream().filter(e -> e.seq() > tail.seq()).toList();
+                Head tail = AuditTables.last(connection);
+                List<EncodedEntries> fresh = new ArrayList<>(blocks.size());
+                for (EncodedEntries block : blocks) {
+                    if (block.last().seq() > tail.seq()) {
+                        fresh.add(block.first().seq() > tail.seq() ? block : block.after(tail.seq()));
+                    }
+                }
                 if (fresh.isEmpty()) {
                     return;
                 }
-                AuditEntry first = fresh.get(0);
+                AuditEntry first = fresh.get(0).first();
                 if (first.seq() != tail.seq() + 1 || !first.previousHash().equals(tail.hash())) {
                     throw new IllegalStateException("audit entry " + first.seq() + " does not continue the stored"
                             + " trail, which ends at entry " + tail.seq());
                 }
-                insert(connection, fresh);
+                AuditTables.insert(connection, fresh);
             });
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot store audit entries: " + e.getMessage(), e);
         }
     }
 
-    private static void insert(Connection connection, List<AuditEntry> entries) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (seq, at_ms, actor,"
-                + " address, action, target, result, prev_hash, hash, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditEntry e : entries) {
-                insert.setLong(1, e.seq());
-                insert.setLong(2, e.at().toEpochMilli());
-                insert.setString(3, e.actor());
-                insert.setString(4, e.address());
-                insert.setString(5, e.action());
-                insert.setString(6, e.target());
-                insert.setInt(7, e.result());
-                insert.setString(8, e.previousHash());
-                insert.setString(9, e.hash());
-                insert.setString(10, e.scope());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
     @Override
     public Head head() {
         try (Connection connection = dataSource.getConnection()) {
-            return readLast(connection); // from the store: another server may have appended
+            return AuditTables.last(connection); // from the store: another server may have appended
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the audit trail's end: " + e.getMessage(), e);
         }
     }
 
     /**
-     * A draft cut to the columns' widths, before hashing, so what is stored is what was hashed and
-     * an entry once linked can always be stored (an over-long field would otherwise be refused by
-     * the database after the journal had acknowledged it).
+     * A draft cut to the widths the trail keeps (those of {@code audit_entry}'s columns, well inside a
+     * journal record's bound), before hashing, so what is stored is what was hashed and an entry once
+     * linked can always be stored, whatever a request sent.
      */
     static AuditEntry.Draft storable(AuditEntry.Draft d) {
         return new AuditEntry.Draft(d.at(), cut(d.actor(), 128), cut(d.scope(), 512), cut(d.address(), 64),
@@ -149,45 +138,28 @@ public final class JdbcAuditStore implements AuditStore {
         }
     }
 
-    private static Head readLast(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq, hash FROM audit_entry ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY");
-                ResultSet row = select.executeQuery()) {
-            return row.next() ? new Head(row.getLong(1), row.getString(2)) : new Head(0, AuditChain.GENESIS);
-        }
-    }
-
     @Override
     public List<AuditEntry> read(long afterSeq, int limit) {
-        return select("seq > ?", limit, afterSeq);
+        return select(afterSeq, limit, "TRUE", new Object[0], e -> true);
     }
 
     /** A scan of the trail (targets are not indexed): meant for one case's export, not for every request. */
     @Override
     public List<AuditEntry> about(String path, int limit) {
         String escaped = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return select("(target = ? OR target LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')", limit, path,
-                escaped + "/%", escaped + "?%");
+        return select(0, limit, "(target = ? OR target LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')",
+                new Object[] {path, escaped + "/%", escaped + "?%"}, e -> isAbout(e.target(), path));
     }
 
-    private List<AuditEntry> select(String where, int limit, Object... values) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT seq, at_ms, actor, address, action,"
-                        + " target, result, prev_hash, hash, scope FROM audit_entry WHERE " + where + " ORDER BY seq"
-                        + " FETCH FIRST ? ROWS ONLY")) {
-            for (int i = 0; i < values.length; i++) {
-                select.setObject(i + 1, values[i]);
-            }
-            select.setInt(values.length + 1, limit);
-            List<AuditEntry> out = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    out.add(new AuditEntry(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3),
-                            rows.getString(10), rows.getString(4), rows.getString(5), rows.getString(6), rows.getInt(7), rows.getString(8),
-                            rows.getString(9)));
-                }
-            }
-            return out;
+    private static boolean isAbout(String target, String path) {
+        return target != null && target.startsWith(path) && (target.length() == path.length()
+                || target.charAt(path.length()) == '/' || target.charAt(path.length()) == '?');
+    }
+
+    private List<AuditEntry> select(long afterSeq, int limit, String rowWhere, Object[] rowValues,
+            Predicate<AuditEntry> wanted) {
+        try (Connection connection = dataSource.getConnection()) {
+            return AuditTables.read(connection, afterSeq, limit, rowWhere, rowValues, wanted);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the audit trail: " + e.getMessage(), e);
         }

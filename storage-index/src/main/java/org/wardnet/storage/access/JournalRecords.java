@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import org.wardnet.core.audit.AuditEntry;
@@ -64,39 +67,76 @@ final class JournalRecords {
         while (true) {
             int read = in.read(chunk);
             chunk.flip();
-            while (true) {
-                if (chunk.remaining() < HEADER) {
-                    break;
-                }
-                int length = chunk.getInt(chunk.position());
-                if (length < 20 || length > MAX_PAYLOAD) {
-                    return consumed;
-                }
-                if (chunk.remaining() < HEADER + length) {
-                    break;
-                }
-                int crcExpected = chunk.getInt(chunk.position() + 4);
-                CRC32C crc = new CRC32C();
-                crc.update(chunk.array(), chunk.position() + HEADER, length);
-                if ((int) crc.getValue() != crcExpected) {
-                    return consumed;
-                }
-                ByteBuffer payload = chunk.slice(chunk.position() + HEADER, length);
-                AuditEntry entry = decode(payload);
+            int length;
+            while ((length = wholeRecord(chunk)) > 0) {
+                AuditEntry entry = decode(chunk.slice(chunk.position() + HEADER, length - HEADER));
                 if (entry == null) {
                     return consumed;
                 }
                 if (each != null) {
                     each.accept(entry);
                 }
-                chunk.position(chunk.position() + HEADER + length);
-                consumed += HEADER + length;
+                chunk.position(chunk.position() + length);
+                consumed += length;
             }
-            if (read < 0) {
+            if (length == DAMAGED || read < 0) {
                 return consumed;
             }
             chunk.compact();
         }
+    }
+
+    /** Entries as consecutive records: a block of them as the database holds it. */
+    static byte[] encodeAll(List<AuditEntry> entries) {
+        ByteBuffer out = ByteBuffer.allocate(Math.max(1_024, entries.size() * 320));
+        for (AuditEntry entry : entries) {
+            out = write(entry, out);
+        }
+        return Arrays.copyOf(out.array(), out.position());
+    }
+
+    /**
+     * The entries of a block made by {@link #encodeAll}.
+     *
+     * @throws IllegalArgumentException naming the byte at which the block stops holding together
+     */
+    static List<AuditEntry> decodeAll(byte[] block) {
+        ByteBuffer in = ByteBuffer.wrap(block);
+        List<AuditEntry> entries = new ArrayList<>();
+        while (in.hasRemaining()) {
+            int length = wholeRecord(in);
+            AuditEntry entry = length > 0 ? decode(in.slice(in.position() + HEADER, length - HEADER)) : null;
+            if (entry == null) {
+                throw new IllegalArgumentException("its record at byte " + in.position() + " (of " + block.length
+                        + ") is damaged");
+            }
+            entries.add(entry);
+            in.position(in.position() + length);
+        }
+        return entries;
+    }
+
+    private static final int INCOMPLETE = 0;
+    private static final int DAMAGED = -1;
+
+    /**
+     * The length (header included) of the record at {@code chunk}'s position when it is whole and
+     * its checksum holds; {@link #INCOMPLETE} when the chunk ends inside it; {@link #DAMAGED} otherwise.
+     */
+    private static int wholeRecord(ByteBuffer chunk) {
+        if (chunk.remaining() < HEADER) {
+            return INCOMPLETE;
+        }
+        int length = chunk.getInt(chunk.position());
+        if (length < 20 || length > MAX_PAYLOAD) {
+            return DAMAGED;
+        }
+        if (chunk.remaining() < HEADER + length) {
+            return INCOMPLETE;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(chunk.array(), chunk.arrayOffset() + chunk.position() + HEADER, length);
+        return (int) crc.getValue() == chunk.getInt(chunk.position() + 4) ? HEADER + length : DAMAGED;
     }
 
     private static AuditEntry decode(ByteBuffer p) {

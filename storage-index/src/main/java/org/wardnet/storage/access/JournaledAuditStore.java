@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wardnet.core.audit.AuditChain;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.errors.StoreUnavailableException;
@@ -57,7 +56,7 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
 
     private final JdbcAuditStore database;
     private final AuditJournal journal;
-    private final BlockingQueue<List<AuditEntry>> unindexed = new LinkedBlockingQueue<>();
+    private final BlockingQueue<EncodedEntries> unindexed = new LinkedBlockingQueue<>();
     private final AtomicLong unindexedCount = new AtomicLong();
     private final Object indexedMonitor = new Object();
     private final Object indexWake = new Object();
@@ -117,27 +116,25 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
         if (closed) {
             throw new StoreUnavailableException("the audit trail is closed", null);
         }
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
         long behind = unindexedCount.get();
         if (behind >= MAX_UNINDEXED) {
             throw new StoreUnavailableException("the audit trail's database is " + behind
                     + " entries behind its journal", null);
         }
-        List<AuditEntry> linked = new ArrayList<>(drafts.size());
-        long seq = head.seq();
-        String previous = head.hash();
-        for (AuditEntry.Draft draft : drafts) {
-            AuditEntry e = AuditChain.link(++seq, JdbcAuditStore.storable(draft), previous);
-            previous = e.hash();
-            linked.add(e);
-        }
+        List<AuditEntry> linked = JdbcAuditStore.linkStorable(head, drafts);
+        EncodedEntries encoded = EncodedEntries.of(linked);
         try {
-            journal.append(linked, sync == Sync.EACH_GROUP);
+            journal.append(linked.get(0).seq(), encoded.records(), sync == Sync.EACH_GROUP);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot write the audit journal: " + e.getMessage(), e);
         }
         unindexedCount.addAndGet(linked.size());
-        unindexed.add(linked); // queued before the head moves: a reader that sees the head finds them queued
-        head = new Head(seq, previous);
+        unindexed.add(encoded); // queued before the head moves: a reader that sees the head finds them queued
+        AuditEntry last = linked.get(linked.size() - 1);
+        head = new Head(last.seq(), last.hash());
         return linked;
     }
 
@@ -189,29 +186,32 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
     }
 
     private void indexLoop() {
-        List<AuditEntry> batch = new ArrayList<>();
+        List<EncodedEntries> batch = new ArrayList<>();
+        int batchEntries = 0;
         boolean failing = false;
         while (!closed || !unindexed.isEmpty() || !batch.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    List<AuditEntry> first = unindexed.poll(100, TimeUnit.MILLISECONDS);
+                    EncodedEntries first = unindexed.poll(100, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
-                    batch.addAll(first);
+                    batch.add(first);
+                    batchEntries = first.entries().size();
                     awaitMore();
-                    List<AuditEntry> more;
-                    while (batch.size() < INDEX_BATCH && (more = unindexed.poll()) != null) {
-                        batch.addAll(more);
+                    EncodedEntries more;
+                    while (batchEntries < INDEX_BATCH && (more = unindexed.poll()) != null) {
+                        batch.add(more);
+                        batchEntries += more.entries().size();
                     }
                 }
-                database.store(batch);
+                database.storeEncoded(EncodedEntries.join(batch));
                 if (failing) {
                     LOG.info("the audit trail's database is reachable again; indexing the journal");
                     failing = false;
                 }
-                long last = batch.get(batch.size() - 1).seq();
-                unindexedCount.addAndGet(-batch.size());
+                long last = batch.get(batch.size() - 1).last().seq();
+                unindexedCount.addAndGet(-batchEntries);
                 batch.clear();
                 synchronized (indexedMonitor) {
                     indexedSeq = last;
@@ -225,7 +225,7 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
             } catch (RuntimeException e) {
                 if (!failing) { // once per outage: the journal keeps the entries meanwhile
                     LOG.warn("cannot index {} audit entries into the database; they stay in the journal and are"
-                            + " retried every second: {}", batch.size(), e.getMessage());
+                            + " retried every second: {}", batchEntries, e.getMessage());
                     failing = true;
                 }
                 if (closed) {

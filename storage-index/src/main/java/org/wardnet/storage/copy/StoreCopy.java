@@ -41,6 +41,12 @@ public final class StoreCopy {
     /** Tables the schema's migrations fill themselves (the clip index's zero bound): replaced by the source's rows. */
     private static final Set<String> SEEDED = Set.of("clip_bound");
 
+    /**
+     * Tables whose rows each hold many records: a batch takes the batch size over this many rows
+     * (an audit block holds up to 1,000 entries, some 300 KB), so a batch stays a few megabytes.
+     */
+    private static final Map<String, Integer> RECORDS_PER_ROW = Map.of("audit_block", 1_000);
+
     private final Database source;
     private final Database target;
     private final int batchRows;
@@ -173,14 +179,15 @@ public final class StoreCopy {
         }
         ClipPartitions partitions = table.equals("clip") ? new ClipPartitions(target.dataSource()) : null;
         boolean clearFirst = SEEDED.contains(table) && after == null;
+        int rowsPerBatch = Math.max(1, batchRows / RECORDS_PER_ROW.getOrDefault(table, 1));
         try (Connection from = source.dataSource().getConnection()) {
             while (true) {
-                List<Object[]> batch = shape.page(from, after, batchRows);
+                List<Object[]> batch = shape.page(from, after, rowsPerBatch);
                 if (partitions != null) {
                     partitions.prepare(batch.stream().mapToInt(row -> ((Number) row[shape.column("start_hour")])
                             .intValue()).distinct().toArray());
                 }
-                boolean last = batch.size() < batchRows;
+                boolean last = batch.size() < rowsPerBatch;
                 String next = batch.isEmpty() ? after : shape.keyOf(batch.get(batch.size() - 1));
                 write(shape, batch, next, last, clearFirst);
                 clearFirst = false;
