@@ -138,6 +138,12 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
         return linked;
     }
 
+    /** With {@link Sync#PERIODIC}: an append is a write to the journal file, no wait for the disk. */
+    @Override
+    public boolean appendsAtOnce() {
+        return sync == Sync.PERIODIC;
+    }
+
     @Override
     public Head head() {
         return head;
