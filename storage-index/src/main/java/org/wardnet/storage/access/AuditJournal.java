@@ -19,18 +19,21 @@ import org.slf4j.LoggerFactory;
 import org.wardnet.core.audit.AuditEntry;
 
 /**
- * The audit trail's journal: linked entries appended to segment files and forced to disk before
- * their requests are answered, so the database behind it can index them afterwards, in large
- * batches and off the requests' path. Segments are named by their first entry's number, roll at
- * {@link #SEGMENT_BYTES} and are deleted once the database holds every entry in them.
+ * The audit trail's journal: linked entries appended to segment files before their requests are
+ * answered (and forced to disk then or by {@link #sync}), so the database behind it can index
+ * them afterwards, in large batches and off the requests' path. Segments are named by their first
+ * entry's number, hold {@link #SEGMENT_BYTES} and are deleted once the database holds every entry
+ * in them. The segment appended to is mapped into memory ({@link MappedSegment}): an append is a
+ * copy, not a system call.
  *
  * <p>A record cut short by a crash (its length or checksum does not hold) can only be the last
  * one written, and its request was never answered: {@link #open} cuts it off, keeping the cut
  * bytes in a file beside the segment ({@code NAME.cut-at-OFFSET}) in case they were damage
- * rather than a torn write. Damage in an earlier segment is refused with the file and offset named.
+ * rather than a torn write; zeros after the last record are the unused part of a segment, not
+ * damage. Damage in an earlier segment is refused with the file and offset named.
  *
- * <p>Limits: one process, one appending thread (appends are not synchronised with each other);
- * {@link #sync} and {@link #forget} may run on others.
+ * <p>Limits: one process. Appends, {@link #sync} and {@link #forget} may come from any threads;
+ * a sync's wait for the disk does not hold appends up.
  */
 public final class AuditJournal implements AutoCloseable {
 
@@ -42,9 +45,10 @@ public final class AuditJournal implements AutoCloseable {
     private final Path directory;
     private final long segmentBytes;
     private final NavigableMap<Long, Path> segments = new TreeMap<>(); // first seq -> file
-    private FileChannel current;
-    private long currentBytes;
-    private volatile boolean unsynced;
+    private MappedSegment current;
+    private boolean unsynced;
+    private int forcing; // syncs under way on the current segment, which must not be closed meanwhile
+    private boolean closed;
 
     private AuditJournal(Path directory, long segmentBytes) {
         this.directory = directory;
@@ -73,33 +77,49 @@ public final class AuditJournal implements AutoCloseable {
         if (!journal.segments.isEmpty()) {
             Path last = journal.segments.lastEntry().getValue();
             long whole = journal.scan(last, false, null);
-            long size = Files.size(last);
-            journal.current = FileChannel.open(last, StandardOpenOption.WRITE);
-            if (whole < size) {
-                Path aside = keepAside(last, whole);
+            long damagedTo = endOfNonZero(last, whole);
+            if (damagedTo > whole) {
+                Path aside = keepAside(last, whole, damagedTo);
                 LOG.warn("the audit journal's last {} bytes in {} are not a whole record (a write cut short by a"
-                        + " crash, never acknowledged); moved to {}", size - whole, last.getFileName(), aside.getFileName());
-                journal.current.truncate(whole);
-                journal.current.force(true);
+                        + " crash, never acknowledged); moved to {}", damagedTo - whole, last.getFileName(),
+                        aside.getFileName());
             }
-            journal.current.position(whole);
-            journal.currentBytes = whole;
+            journal.current = MappedSegment.open(last, whole, Math.max(segmentBytes, whole));
         }
         return journal;
+    }
+
+    /** Where the last byte that is not zero ends, from {@code from} on ({@code from} when there is none). */
+    private static long endOfNonZero(Path file, long from) throws IOException {
+        long end = from;
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+            long at = from;
+            int read;
+            while ((read = in.read(chunk.clear(), at)) > 0) {
+                for (int i = read - 1; i >= 0; i--) {
+                    if (chunk.get(i) != 0) {
+                        end = at + i + 1;
+                        break;
+                    }
+                }
+                at += read;
+            }
+        }
+        return end;
     }
 
     /**
      * Copies a segment's unreadable tail into a file of its own before it is cut off: a cut-short
      * write is all it should ever be, but if it is damage instead, the bytes stay for a person to see.
      */
-    private static Path keepAside(Path segment, long from) throws IOException {
+    private static Path keepAside(Path segment, long from, long to) throws IOException {
         Path aside = segment.resolveSibling(segment.getFileName() + ".cut-at-" + from);
         try (FileChannel in = FileChannel.open(segment, StandardOpenOption.READ);
                 FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE)) {
-            long size = in.size();
-            for (long at = from; at < size; ) {
-                at += in.transferTo(at, size - at, out);
+            for (long at = from; at < to; ) {
+                at += in.transferTo(at, to - at, out);
             }
             out.force(true);
         }
@@ -118,40 +138,19 @@ public final class AuditJournal implements AutoCloseable {
     }
 
     /** As {@link #append(List, boolean)}, for entries already encoded, the first of them {@code firstSeq}. */
-    void append(long firstSeq, byte[] records, boolean force) throws IOException {
-        if (current == null || currentBytes >= segmentBytes) {
-            roll(firstSeq);
+    synchronized void append(long firstSeq, byte[] records, boolean force) throws IOException {
+        if (closed) {
+            throw new IOException("the audit journal is closed");
         }
-        ByteBuffer buffer = ByteBuffer.wrap(records);
-        long start = currentBytes;
-        try {
-            while (buffer.hasRemaining()) {
-                currentBytes += current.write(buffer);
-            }
-            if (force) {
-                current.force(false);
-            } else {
-                unsynced = true;
-            }
-        } catch (IOException e) {
-            unwrite(start);
-            throw e;
+        if (current == null || current.room() < records.length) {
+            roll(firstSeq, records.length);
         }
-    }
-
-    /**
-     * Cuts a failed append's part back off (a full disk can take some of its bytes), so the next
-     * append does not follow a torn record that would end the readable journal there.
-     */
-    private void unwrite(long start) throws IOException {
-        try {
-            current.truncate(start);
-            current.position(start);
-            currentBytes = start;
-        } catch (IOException e) {
-            current.close();
-            current = null; // the next append starts a new segment; a later open cuts this one's tail
-            throw new IOException("cannot cut a failed write back off the audit journal: " + e.getMessage(), e);
+        int start = current.end();
+        current.put(records);
+        if (force) {
+            current.force(start);
+        } else {
+            unsynced = true;
         }
     }
 
@@ -191,11 +190,24 @@ public final class AuditJournal implements AutoCloseable {
         }
     }
 
-    /** Forces what was appended without force to the disk. */
-    public synchronized void sync() throws IOException {
-        if (unsynced && current != null) {
+    /** Forces what was appended without force to the disk; appends go on meanwhile. */
+    public void sync() throws IOException {
+        MappedSegment segment;
+        synchronized (this) {
+            if (!unsynced || current == null) {
+                return;
+            }
             unsynced = false;
-            current.force(false);
+            segment = current;
+            forcing++;
+        }
+        try {
+            segment.force();
+        } finally {
+            synchronized (this) {
+                forcing--;
+                notifyAll();
+            }
         }
     }
 
@@ -204,15 +216,16 @@ public final class AuditJournal implements AutoCloseable {
         return segments.size();
     }
 
-    private synchronized void roll(long firstSeq) throws IOException {
-        if (current != null) {
-            sync();
-            current.close();
-        }
+    /** Starts a new segment for records from {@code firstSeq} on, at least {@code atLeast} bytes long. */
+    private void roll(long firstSeq, int atLeast) throws IOException {
+        closeCurrent();
         Path file = directory.resolve(String.format("%020d%s", firstSeq, SUFFIX));
-        current = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
-        currentBytes = 0;
+        try {
+            current = MappedSegment.open(file, 0, Math.max(segmentBytes, atLeast));
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw new IOException("cannot start the audit journal segment " + file + ": " + e.getMessage(), e);
+        }
         segments.put(firstSeq, file);
         // the new file's name must survive a crash too, or its records would be lost with it
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
@@ -220,6 +233,25 @@ public final class AuditJournal implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("this filesystem does not sync directories: {}", e.toString());
         }
+    }
+
+    /** Closes the current segment once no sync is forcing it (the caller holds this object's lock). */
+    private void closeCurrent() throws IOException {
+        if (current == null) {
+            return;
+        }
+        while (forcing > 0) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted closing an audit journal segment", e);
+            }
+        }
+        MappedSegment closing = current;
+        current = null;
+        unsynced = false;
+        closing.close();
     }
 
     /**
@@ -241,10 +273,7 @@ public final class AuditJournal implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (current != null) {
-            sync();
-            current.close();
-            current = null;
-        }
+        closed = true;
+        closeCurrent();
     }
 }

@@ -97,6 +97,30 @@ class AuditJournalTest {
     }
 
     @Test
+    void aKilledProcessLeavesZerosAfterItsLastRecordAndNothingIsCutOrLost() throws Exception {
+        List<AuditEntry> written = next(6);
+        Path copy = Files.createDirectory(dir.resolve("as-a-kill-left-it"));
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            journal.append(written.subList(0, 4), false);
+            journal.append(written.subList(4, 6), false); // in the file's pages, not forced: a kill keeps them
+            // what a process killed now leaves: the segment at its full size, zeros after the records
+            Files.copy(segments().get(0), copy.resolve(segments().get(0).getFileName()));
+        }
+        assertEquals(AuditJournal.SEGMENT_BYTES, Files.size(copy.resolve(segments().get(0).getFileName())));
+        try (AuditJournal journal = AuditJournal.open(copy)) {
+            assertEquals(written, replayed(journal, 0));
+            List<AuditEntry> more = next(1);
+            journal.append(more, false);
+        }
+        try (Stream<Path> files = Files.list(copy)) {
+            assertEquals(1, files.count(), "no .cut-at file: zeros are not damage");
+        }
+        try (AuditJournal journal = AuditJournal.open(copy)) {
+            assertEquals(7, replayed(journal, 0).size(), "the append after reopening follows the last record");
+        }
+    }
+
+    @Test
     void aChangedByteInsideTheJournalEndsItsReadablePartThere() throws Exception {
         try (AuditJournal journal = AuditJournal.open(dir)) {
             journal.append(next(3), true);
