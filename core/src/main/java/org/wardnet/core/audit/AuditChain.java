@@ -62,17 +62,53 @@ public final class AuditChain {
      */
     static String hash(long seq, long atMillis, String actor, String scope, String address, String action,
             String target, int result, String previous) {
-        StringBuilder text = new StringBuilder();
-        String[] fields = scope == null
-                ? new String[] {Long.toString(seq), Long.toString(atMillis), actor, address, action, target,
-                    Integer.toString(result), previous}
-                : new String[] {Long.toString(seq), Long.toString(atMillis), actor, "scope=" + scope, address, action,
-                    target, Integer.toString(result), previous};
-        for (String field : fields) {
-            String value = field == null ? "" : field;
-            text.append(value.length()).append(':').append(value).append(';');
+        HashedText text = TEXT.get().clear();
+        text.field(Long.toString(seq)).field(Long.toString(atMillis)).field(actor);
+        if (scope != null) {
+            text.field("scope=" + scope);
         }
-        return HexFormat.of().formatHex(SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        text.field(address).field(action).field(target).field(Integer.toString(result)).field(previous);
+        MessageDigest digest = SHA256.get();
+        digest.update(text.bytes, 0, text.length);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static final ThreadLocal<HashedText> TEXT = ThreadLocal.withInitial(HashedText::new);
+
+    /**
+     * The hashed text, built as bytes in a buffer kept per thread: each field (none counts as empty)
+     * as its length in UTF-16 units, ':', its UTF-8 bytes and ';'. The same bytes as encoding the
+     * whole text at once, since no field splits a character.
+     */
+    private static final class HashedText {
+        byte[] bytes = new byte[1_024];
+        int length;
+
+        HashedText clear() {
+            length = 0;
+            return this;
+        }
+
+        HashedText field(String field) {
+            String value = field == null ? "" : field;
+            byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
+            String prefix = Integer.toString(value.length());
+            ensure(prefix.length() + 2 + encoded.length);
+            for (int i = 0; i < prefix.length(); i++) {
+                bytes[length++] = (byte) prefix.charAt(i);
+            }
+            bytes[length++] = ':';
+            System.arraycopy(encoded, 0, bytes, length, encoded.length);
+            length += encoded.length;
+            bytes[length++] = ';';
+            return this;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
     }
 
     /** Where a chain read from its first entry breaks, and why. */

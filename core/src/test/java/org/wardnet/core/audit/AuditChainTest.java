@@ -48,6 +48,33 @@ class AuditChainTest {
                 e.hash());
     }
 
+    /**
+     * The hash as the trail defines it, worked out the plain way (the whole text as one string,
+     * then its UTF-8 bytes): trails already stored must keep verifying whatever the code does.
+     */
+    private static String definedHash(String... fields) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (String field : fields) {
+            String value = field == null ? "" : field;
+            text.append(value.length()).append(':').append(value).append(';');
+        }
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theHashIsTheDefinedOneWithAndWithoutScopeAndForTextsOfEveryKind() throws Exception {
+        Instant at = Instant.parse("2026-12-06T03:40:00Z");
+        AuditEntry noScope = AuditChain.link(41, new AuditEntry.Draft(at, null, null, "127.0.0.1", "clips.list",
+                "/api/v1/clips?camera=海曙-路口-😀&from=x", 200), AuditChain.GENESIS);
+        assertEquals(definedHash("41", Long.toString(at.toEpochMilli()), null, "127.0.0.1", "clips.list",
+                "/api/v1/clips?camera=海曙-路口-😀&from=x", "200", AuditChain.GENESIS), noScope.hash());
+        AuditEntry scoped = AuditChain.link(42, new AuditEntry.Draft(at, "ana", "", null, "auth.login", "x".repeat(3_000),
+                401), noScope.hash());
+        assertEquals(definedHash("42", Long.toString(at.toEpochMilli()), "ana", "scope=", null, "auth.login",
+                "x".repeat(3_000), "401", noScope.hash()), scoped.hash(), "an empty scope is hashed; a long target too");
+    }
+
     @Test
     void anUntouchedChainHolds() {
         assertEquals(Optional.empty(), AuditChain.firstBreak(chain(5).iterator()));

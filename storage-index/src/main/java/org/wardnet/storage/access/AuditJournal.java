@@ -40,6 +40,8 @@ public final class AuditJournal implements AutoCloseable {
     /** A segment's size after which the next append starts a new one. */
     static final long SEGMENT_BYTES = 64L << 20;
     private static final String SUFFIX = ".audit";
+    /** The next segment, made ahead of need (its zeros written) and named when it is started. */
+    private static final String SPARE = "next-segment.spare";
     private static final Logger LOG = LoggerFactory.getLogger(AuditJournal.class);
 
     private final Path directory;
@@ -49,6 +51,8 @@ public final class AuditJournal implements AutoCloseable {
     private boolean unsynced;
     private int forcing; // syncs under way on the current segment, which must not be closed meanwhile
     private boolean closed;
+    private MappedSegment spare;
+    private boolean preparingSpare;
 
     private AuditJournal(Path directory, long segmentBytes) {
         this.directory = directory;
@@ -63,6 +67,7 @@ public final class AuditJournal implements AutoCloseable {
     /** As {@link #open(Path)}, with segments rolling at {@code segmentBytes} (small ones for tests). */
     static AuditJournal open(Path directory, long segmentBytes) throws IOException {
         Files.createDirectories(directory);
+        Files.deleteIfExists(directory.resolve(SPARE)); // made ahead by an earlier run, never started
         AuditJournal journal = new AuditJournal(directory, segmentBytes);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
             for (Path file : files) {
@@ -216,12 +221,45 @@ public final class AuditJournal implements AutoCloseable {
         return segments.size();
     }
 
+    /**
+     * Makes the next segment ahead of need, so the append that fills the current one does not wait
+     * for a segment's worth of zeros to be written and forced. Meant for a background thread; does
+     * nothing when one is ready.
+     */
+    public void prepareSpare() throws IOException {
+        synchronized (this) {
+            if (spare != null || preparingSpare || closed) {
+                return;
+            }
+            preparingSpare = true;
+        }
+        MappedSegment made = null;
+        try {
+            made = MappedSegment.open(directory.resolve(SPARE), 0, segmentBytes);
+        } finally {
+            synchronized (this) {
+                preparingSpare = false;
+                if (made != null && closed) {
+                    made.discard();
+                } else {
+                    spare = made;
+                }
+            }
+        }
+    }
+
     /** Starts a new segment for records from {@code firstSeq} on, at least {@code atLeast} bytes long. */
     private void roll(long firstSeq, int atLeast) throws IOException {
         closeCurrent();
         Path file = directory.resolve(String.format("%020d%s", firstSeq, SUFFIX));
         try {
-            current = MappedSegment.open(file, 0, Math.max(segmentBytes, atLeast));
+            if (spare != null && spare.room() >= atLeast) {
+                spare.rename(file);
+                current = spare;
+                spare = null;
+            } else {
+                current = MappedSegment.open(file, 0, Math.max(segmentBytes, atLeast));
+            }
         } catch (IOException e) {
             Files.deleteIfExists(file);
             throw new IOException("cannot start the audit journal segment " + file + ": " + e.getMessage(), e);
@@ -274,6 +312,10 @@ public final class AuditJournal implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         closed = true;
+        if (spare != null) {
+            spare.discard();
+            spare = null;
+        }
         closeCurrent();
     }
 }

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
@@ -30,18 +29,32 @@ final class JournalRecords {
 
     /** Appends one record to {@code out}, growing it when needed; returns the buffer to go on with. */
     static ByteBuffer write(AuditEntry e, ByteBuffer out) {
-        byte[][] texts = {bytes(e.actor()), bytes(e.scope()), bytes(e.address()), bytes(e.action()),
-            bytes(e.target()), bytes(e.previousHash()), bytes(e.hash())};
-        int payload = 8 + 8 + 4;
-        for (byte[] text : texts) {
-            payload += 4 + (text == null ? 0 : text.length);
-        }
-        if (out.remaining() < HEADER + payload) {
-            ByteBuffer larger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + HEADER + payload));
+        byte[][] texts = texts(e);
+        int length = recordLength(texts);
+        if (out.remaining() < length) {
+            ByteBuffer larger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + length));
             out.flip();
             larger.put(out);
             out = larger;
         }
+        put(e, texts, length - HEADER, out);
+        return out;
+    }
+
+    private static byte[][] texts(AuditEntry e) {
+        return new byte[][] {bytes(e.actor()), bytes(e.scope()), bytes(e.address()), bytes(e.action()),
+            bytes(e.target()), bytes(e.previousHash()), bytes(e.hash())};
+    }
+
+    private static int recordLength(byte[][] texts) {
+        int payload = 8 + 8 + 4;
+        for (byte[] text : texts) {
+            payload += 4 + (text == null ? 0 : text.length);
+        }
+        return HEADER + payload;
+    }
+
+    private static void put(AuditEntry e, byte[][] texts, int payload, ByteBuffer out) {
         int start = out.position();
         out.putInt(payload).putInt(0).putLong(e.seq()).putLong(e.at().toEpochMilli()).putInt(e.result());
         for (byte[] text : texts) {
@@ -53,7 +66,6 @@ final class JournalRecords {
         CRC32C crc = new CRC32C();
         crc.update(out.array(), start + HEADER, payload);
         out.putInt(start + 4, (int) crc.getValue());
-        return out;
     }
 
     /**
@@ -86,13 +98,19 @@ final class JournalRecords {
         }
     }
 
-    /** Entries as consecutive records: a block of them as the database holds it. */
+    /** Entries as consecutive records: a block of them as the database holds it, in an array of its exact size. */
     static byte[] encodeAll(List<AuditEntry> entries) {
-        ByteBuffer out = ByteBuffer.allocate(Math.max(1_024, entries.size() * 320));
-        for (AuditEntry entry : entries) {
-            out = write(entry, out);
+        byte[][][] texts = new byte[entries.size()][][];
+        int total = 0;
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = texts(entries.get(i));
+            total += recordLength(texts[i]);
         }
-        return Arrays.copyOf(out.array(), out.position());
+        ByteBuffer out = ByteBuffer.allocate(total);
+        for (int i = 0; i < texts.length; i++) {
+            put(entries.get(i), texts[i], recordLength(texts[i]) - HEADER, out);
+        }
+        return out.array();
     }
 
     /**

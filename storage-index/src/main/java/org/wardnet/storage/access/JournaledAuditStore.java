@@ -44,6 +44,8 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
         PERIODIC
     }
 
+    /** After the next segment could not be made ahead, how long until it is tried again. */
+    private static final long SPARE_RETRY_MILLIS = 5_000;
     /** How often {@link Sync#PERIODIC} forces the journal. */
     public static final long SYNC_INTERVAL_MILLIS = 100;
 
@@ -77,11 +79,9 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
         this.indexer = new Thread(this::indexLoop, "wardnet-audit-index");
         indexer.setDaemon(true);
         indexer.start();
-        this.syncer = sync == Sync.PERIODIC ? new Thread(this::syncLoop, "wardnet-audit-sync") : null;
-        if (syncer != null) {
-            syncer.setDaemon(true);
-            syncer.start();
-        }
+        this.syncer = new Thread(this::syncLoop, "wardnet-audit-sync");
+        syncer.setDaemon(true);
+        syncer.start();
     }
 
     /**
@@ -270,13 +270,20 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
         }
     }
 
+    /**
+     * Forces the journal (with {@link Sync#PERIODIC}) and keeps its next segment made ahead; a
+     * segment that cannot be made (a full disk) is tried again only every {@link #SPARE_RETRY_MILLIS}.
+     */
     private void syncLoop() {
         boolean failing = false;
+        long spareRetryAt = System.nanoTime();
         while (!closed) {
             try {
                 Thread.sleep(SYNC_INTERVAL_MILLIS);
-                journal.sync();
-                failing = false;
+                if (sync == Sync.PERIODIC) {
+                    journal.sync();
+                    failing = false;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -284,6 +291,14 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
                 if (!failing) {
                     LOG.error("cannot force the audit journal to disk: {}", e.toString());
                     failing = true;
+                }
+            }
+            if (System.nanoTime() - spareRetryAt >= 0) {
+                try {
+                    journal.prepareSpare();
+                } catch (IOException e) {
+                    LOG.debug("cannot make the audit journal's next segment ahead: {}", e.toString());
+                    spareRetryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SPARE_RETRY_MILLIS);
                 }
             }
         }

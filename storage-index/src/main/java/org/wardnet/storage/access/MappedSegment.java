@@ -29,7 +29,7 @@ final class MappedSegment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MappedSegment.class);
     private static final int ZEROS = 1 << 20;
 
-    private final Path file;
+    private Path file;
     private final FileChannel channel;
     private MappedByteBuffer map;
     private int end;
@@ -74,6 +74,22 @@ final class MappedSegment implements AutoCloseable {
 
     Path file() {
         return file;
+    }
+
+    /** Gives the file another name (in the same directory); the mapping stays. */
+    void rename(Path to) throws IOException {
+        java.nio.file.Files.move(file, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        file = to;
+    }
+
+    /** Releases the mapping and deletes the file: a segment prepared ahead and never used. */
+    void discard() throws IOException {
+        if (map != null) {
+            unmap(map);
+            map = null;
+        }
+        channel.close();
+        java.nio.file.Files.deleteIfExists(file);
     }
 
     /** Where the records end: the next append's offset. */

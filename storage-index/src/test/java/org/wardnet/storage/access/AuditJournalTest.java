@@ -121,6 +121,28 @@ class AuditJournalTest {
     }
 
     @Test
+    void aSegmentMadeAheadIsStartedUnderTheNextEntrysNumberAndAnUnusedOneIsRemoved() throws Exception {
+        List<AuditEntry> written = new ArrayList<>();
+        try (AuditJournal journal = AuditJournal.open(dir, 1_000)) {
+            written.addAll(next(3));
+            journal.append(written, false); // leaves the first segment too little room for two more
+            journal.prepareSpare();
+            assertTrue(Files.exists(dir.resolve("next-segment.spare")));
+            List<AuditEntry> more = next(2);
+            journal.append(more, false); // starts the one made ahead
+            written.addAll(more);
+            assertEquals(List.of("00000000000000000001.audit", "00000000000000000004.audit"),
+                    segments().stream().map(p -> p.getFileName().toString()).toList());
+            assertTrue(Files.notExists(dir.resolve("next-segment.spare")));
+            journal.prepareSpare(); // made, never used
+        }
+        assertTrue(Files.notExists(dir.resolve("next-segment.spare")), "closing removes an unused one");
+        try (AuditJournal journal = AuditJournal.open(dir, 1_000)) {
+            assertEquals(written, replayed(journal, 0));
+        }
+    }
+
+    @Test
     void aChangedByteInsideTheJournalEndsItsReadablePartThere() throws Exception {
         try (AuditJournal journal = AuditJournal.open(dir)) {
             journal.append(next(3), true);
