@@ -17,6 +17,7 @@ import org.wardnet.core.clips.Clip;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.MediaFiles;
 import org.wardnet.core.errors.DomainException;
+import org.wardnet.core.errors.ExportFailures;
 
 /**
  * One MP4 cut from a camera's local segments covering a window, by remux, written under the
@@ -67,15 +68,19 @@ public final class ClipExports {
                                     : "the window's footage is held on edge recorders (" + clips.get(0).media()
                                     + "); fetch it there");
         }
+        Path out = directory.resolve(cameraId + "-" + from.getEpochSecond() + "-" + UUID.randomUUID() + ".mp4");
         try {
             Files.createDirectories(directory);
             removeOld();
-            Path out = directory.resolve(cameraId + "-" + from.getEpochSecond() + "-" + UUID.randomUUID() + ".mp4");
             media.cut(local, from, to, out);
             return out;
         } catch (IOException e) {
-            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "export-failed", "Export failed",
-                    e.getMessage());
+            try {
+                Files.deleteIfExists(out); // a cut the disk stopped half-way is no export
+            } catch (IOException ignored) {
+                // the failure reported is the write's
+            }
+            throw ExportFailures.of(e, directory);
         }
     }
 

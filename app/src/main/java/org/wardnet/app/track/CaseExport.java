@@ -46,6 +46,11 @@ public final class CaseExport {
         this.directory = directory;
     }
 
+    /** Where bundles are written. */
+    public Path directory() {
+        return directory;
+    }
+
     /**
      * @param caseView  the case as the API shows it (route, legs, history)
      * @param locations per camera id, [lat, lon]

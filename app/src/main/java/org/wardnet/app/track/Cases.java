@@ -15,6 +15,7 @@ import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.errors.DomainException;
+import org.wardnet.core.errors.ExportFailures;
 import org.wardnet.core.errors.FieldError;
 import org.wardnet.core.registry.Validated;
 import org.wardnet.core.track.CaseStore;
@@ -153,7 +154,8 @@ public final class Cases {
     /**
      * Writes the case's evidence bundle (a ZIP file), with the audit trail's entries about it.
      *
-     * @throws DomainException UNPROCESSABLE when the bundle cannot be written
+     * @throws DomainException INSUFFICIENT_STORAGE when the disk is full, UNPROCESSABLE when the
+     *                         bundle cannot be written otherwise
      */
     public Path export(Caller caller, String id, BundleViews views) {
         TrackCase trackCase = existing(caller, id);
@@ -162,8 +164,7 @@ public final class Cases {
         try {
             return export.write(trackCase, views.caseView(view), view.locations(), AROUND_EACH_SIGHTING, trail);
         } catch (IOException e) {
-            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "export-failed", "Export failed",
-                    e.getMessage());
+            throw ExportFailures.of(e, export.directory());
         }
     }
 

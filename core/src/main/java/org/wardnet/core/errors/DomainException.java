@@ -37,7 +37,9 @@ public class DomainException extends RuntimeException {
         /** Too many attempts in a window; {@link #retryAfterSeconds()} says when to try again. */
         THROTTLED,
         /** A store or queue cannot take the work now; nothing of it was kept. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The disk has no room for what the request must write; nothing of it was kept. */
+        INSUFFICIENT_STORAGE
     }
 
     private final Kind kind;

@@ -40,6 +40,7 @@ public final class ApiErrors implements ProblemWriter.ExceptionTranslator {
             case GONE -> HttpResponseStatus.GONE;
             case THROTTLED -> HttpResponseStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+            case INSUFFICIENT_STORAGE -> HttpResponseStatus.INSUFFICIENT_STORAGE;
         };
     }
 

@@ -150,7 +150,8 @@ final class FootageEndpoints {
                                 .problem(400, "Bad or too long a window")
                                 .problem(404, "No such camera, or no footage in the window")
                                 .problem(409, "The footage is held on edge recorders only")
-                                .problem(422, "The segments could not be cut")),
+                                .problem(422, "The segments could not be cut")
+                                .problem(507, "No disk space for the cut (nothing kept; see Retry-After)")),
                 Endpoint.of(PUT, "/api/v1/clips/{id}/hold", clips::hold, scoped(FOOTAGE), "clips.hold",
                         doc("clips", "Hold a clip: retention never deletes it until released")
                                 .path("id", ROW_ID)

@@ -131,6 +131,7 @@ final class TrackEndpoints {
                                 + "GeoJSON, the case and its history, and manifest.json with every file's SHA-256")
                                 .path("id", TEXT)
                                 .returns(200, "ZIP", content("application/zip", BINARY))
-                                .problem(404, "No such case")));
+                                .problem(404, "No such case")
+                                .problem(507, "No disk space for the bundle (nothing kept; see Retry-After)")));
     }
 }
