@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
             }
             Path file = dir.resolve("wardnet");
             hikari.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            hikari.setExceptionOverrideClassName(ClosedStoreEviction.class.getName()); // reopen after a failed write
             hikari.setUsername("wardnet");
             hikari.setPassword("");
             description = "H2 " + file + ".mv.db";
@@ -110,11 +112,22 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
-    /** Runs a trivial query; throws when the store does not answer within {@code timeoutSeconds}. */
+    /**
+     * Writes the store's probe row: throws when the store does not answer, or does not take a write
+     * (a full disk), within {@code timeoutSeconds}. A read alone would pass while every write fails.
+     */
     public void ping(int timeoutSeconds) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(timeoutSeconds);
-            statement.execute("SELECT 1");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement probe = connection.prepareStatement(
+                        "UPDATE store_probe SET probed_ms = ? WHERE id = 1")) {
+            probe.setQueryTimeout(timeoutSeconds);
+            probe.setLong(1, System.currentTimeMillis());
+            if (probe.executeUpdate() != 1) {
+                throw new SQLException("the store's probe row is missing: its migrations are incomplete");
+            }
+        } catch (SQLException e) {
+            throw new SQLException("the store does not take a write: " + e.getMessage(), e.getSQLState(),
+                    e.getErrorCode(), e);
         }
     }
 

@@ -11,14 +11,14 @@ import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.JsonCodec;
 
 /**
- * {@code /healthz} (the process answers), {@code /readyz} (the store answers a query and every
+ * {@code /healthz} (the process answers), {@code /readyz} (the store takes a one-row write and every
  * event loop runs a task, each within two seconds; 503 with the reasons otherwise) and
  * {@code /metrics}. Checks run on their own executor, so a busy write queue cannot make the
  * readiness probe wait behind it.
  */
 public final class OpsResource {
 
-    /** Answers whether the store is reachable; throws with the reason when not. */
+    /** Answers whether the store is reachable and takes writes; throws with the reason when not. */
     @FunctionalInterface
     public interface StoreProbe {
         void ping(int timeoutSeconds) throws Exception;

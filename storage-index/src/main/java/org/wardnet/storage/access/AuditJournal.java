@@ -38,7 +38,7 @@ import org.wardnet.core.audit.AuditEntry;
 public final class AuditJournal implements AutoCloseable {
 
     /** A segment's size after which the next append starts a new one. */
-    static final long SEGMENT_BYTES = 64L << 20;
+    static final long SEGMENT_BYTES = 16L << 20;
     private static final String SUFFIX = ".audit";
     /** The next segment, made ahead of need (its zeros written) and named when it is started. */
     private static final String SPARE = "next-segment.spare";

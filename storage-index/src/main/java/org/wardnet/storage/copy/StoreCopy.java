@@ -37,7 +37,7 @@ public final class StoreCopy {
 
     /** Tables that belong to the store, not to its content: never copied. */
     private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "store_copy_progress", "store_lease",
-            "store_lock");
+            "store_lock", "store_probe");
     /** Tables the schema's migrations fill themselves (the clip index's zero bound): replaced by the source's rows. */
     private static final Set<String> SEEDED = Set.of("clip_bound");
 
