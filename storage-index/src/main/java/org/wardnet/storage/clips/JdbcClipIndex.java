@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,6 +91,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     private final AtomicLong storedLongest;
     private final ClipSlices slices;
     private final ClipTable table;
+    private final ClipHoldRows holds;
     /** {@link #PAGE} and {@link #PAGE_AFTER} with this store's condition on the slice. */
     private final String pageSql;
     private final String pageAfterSql;
@@ -102,6 +102,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
         this.dataSource = plain.dataSource;
         this.slices = plain.slices;
         this.table = plain.table;
+        this.holds = plain.holds;
         this.pageSql = plain.pageSql;
         this.pageAfterSql = plain.pageAfterSql;
         this.longest = plain.longest;
@@ -126,6 +127,7 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
     /** The index with arrival slices of {@code rowsPerSlice} rows (0: the store's own size); for tests. */
     JdbcClipIndex(DataSource dataSource, int rowsPerSlice) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.holds = new ClipHoldRows(dataSource);
         this.longest = new AtomicLong();
         this.storedLongest = new AtomicLong();
         this.journal = null;
@@ -462,65 +464,22 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
 
     @Override
     public Set<Long> held(List<Long> ids) {
-        Set<Long> held = new HashSet<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT 1 FROM clip_hold WHERE clip_id = ?")) {
-            for (long id : ids) {
-                select.setLong(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        held.add(id);
-                    }
-                }
-            }
-            return held;
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot read holds: " + e.getMessage(), e);
-        }
+        return holds.held(ids);
     }
 
     @Override
     public void hold(long clipId, String reason, Instant at) {
-        try {
-            Transactions.run(dataSource, connection -> {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM clip_hold WHERE clip_id = ?");
-                        PreparedStatement insert = connection.prepareStatement(
-                                "INSERT INTO clip_hold (clip_id, reason, created_at) VALUES (?, ?, ?)")) {
-                    delete.setLong(1, clipId);
-                    delete.executeUpdate();
-                    insert.setLong(1, clipId);
-                    insert.setString(2, reason);
-                    insert.setObject(3, at.atOffset(ZoneOffset.UTC));
-                    insert.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot hold clip " + clipId + ": " + e.getMessage(), e);
-        }
+        holds.hold(clipId, reason, at);
     }
 
     @Override
     public boolean release(long clipId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM clip_hold WHERE clip_id = ?")) {
-            delete.setLong(1, clipId);
-            return delete.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot release clip " + clipId + ": " + e.getMessage(), e);
-        }
+        return holds.release(clipId);
     }
 
     @Override
     public Optional<String> holdOf(long clipId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT reason FROM clip_hold WHERE clip_id = ?")) {
-            select.setLong(1, clipId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot read the hold of clip " + clipId + ": " + e.getMessage(), e);
-        }
+        return holds.holdOf(clipId);
     }
 
     @Override
