@@ -302,8 +302,9 @@ public final class WardnetServer implements AutoCloseable {
             if (guards == Guards.ENFORCED) {
                 AccessControl control = accountSetup.control(auditing, reads);
                 endpoints = control.apply(auditing.apply(declared));
-                // counted refusals reach the trail within a second of their window's end
-                loops.every(1_000, control::flushRefusals);
+                // counted refusals reach the trail within a second of their window's end; the scan of
+                // every address's window and the audit append run off the event loops
+                loops.every(1_000, () -> checks.execute(control::flushRefusals));
             } else {
                 endpoints = AccountSetup.unguarded(declared);
             }
