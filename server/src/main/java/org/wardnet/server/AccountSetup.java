@@ -74,7 +74,8 @@ final class AccountSetup {
         }
         SiteTree sites = id -> registry.site(id).map(Site::parentId).orElse(null);
         RefusalWindows refusals = new RefusalWindows(config.get(WardnetKeys.AUTH_REFUSALS_PER_ADDRESS),
-                Duration.ofSeconds(config.get(WardnetKeys.AUTH_REFUSAL_WINDOW_SECONDS)), 100_000, clock);
+                Duration.ofSeconds(config.get(WardnetKeys.AUTH_REFUSAL_WINDOW_SECONDS)), 100_000, clock,
+                org.wardnet.core.Ticker.system()); // a stepped clock neither prolongs nor cuts a window
         return new AccountSetup(authenticator, accounts, sites, generated, fresh, refusals);
     }
 

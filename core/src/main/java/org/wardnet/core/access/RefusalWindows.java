@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.wardnet.core.Ticker;
 
 /**
  * Counts the requests refused for want of valid credentials, per peer address, in fixed windows
@@ -34,11 +35,22 @@ public final class RefusalWindows {
     private final Duration window;
     private final int maxAddresses;
     private final Clock clock;
+    private final Ticker ticker;
+    private final long windowNanos;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     /** Windows over whose address refused again before {@link #finished} came by. */
     private final Queue<Suppressed> closed = new ConcurrentLinkedQueue<>();
 
+    /** Windows timed by {@code clock} itself (a clock a test moves; a stepped system clock moves them too). */
     public RefusalWindows(int maxPerWindow, Duration window, int maxAddresses, Clock clock) {
+        this(maxPerWindow, window, maxAddresses, clock, () -> clock.millis() * 1_000_000L);
+    }
+
+    /**
+     * Windows timed by {@code ticker}, so a stepped wall clock neither holds an address back for the
+     * length of the step nor ends its window early; {@code clock} only stamps the counted windows.
+     */
+    public RefusalWindows(int maxPerWindow, Duration window, int maxAddresses, Clock clock, Ticker ticker) {
         if (maxPerWindow < 1 || window.isNegative() || window.isZero() || maxAddresses < 1) {
             throw new IllegalArgumentException("invalid refusal limits");
         }
@@ -46,6 +58,8 @@ public final class RefusalWindows {
         this.window = window;
         this.maxAddresses = maxAddresses;
         this.clock = clock;
+        this.ticker = ticker;
+        this.windowNanos = window.toNanos();
     }
 
     /**
@@ -56,25 +70,26 @@ public final class RefusalWindows {
      */
     public long refused(String address) {
         while (true) {
-            Instant now = clock.instant();
+            long now = ticker.nanos();
             Window current = windows.get(address);
             if (current == null) {
                 if (windows.size() >= maxAddresses) {
                     return 0;
                 }
-                current = windows.computeIfAbsent(address, a -> new Window(now));
+                current = windows.computeIfAbsent(address, a -> new Window(now, clock.instant()));
             }
             synchronized (current) {
                 if (current.retired) {
                     continue; // finished() took it away just now: count in the address's next window
                 }
-                if (!now.isBefore(current.start.plus(window))) {
+                if (now - current.startNanos >= windowNanos) {
                     // over: its count waits for finished(), and a new window starts with this refusal
                     if (current.suppressed > 0) {
-                        closed.add(new Suppressed(address, current.suppressed, current.start,
-                                current.start.plus(window)));
+                        closed.add(new Suppressed(address, current.suppressed, current.startAt,
+                                current.startAt.plus(window)));
                     }
-                    current.start = now;
+                    current.startNanos = now;
+                    current.startAt = clock.instant();
                     current.answered = 0;
                     current.suppressed = 0;
                 }
@@ -83,14 +98,15 @@ public final class RefusalWindows {
                     return 0;
                 }
                 current.suppressed++;
-                return Math.max(1, (Duration.between(now, current.start.plus(window)).toMillis() + 999) / 1000);
+                long leftNanos = current.startNanos + windowNanos - now;
+                return Math.max(1, (leftNanos + 999_999_999L) / 1_000_000_000L);
             }
         }
     }
 
     /** The windows over by now that suppressed refusals; every window over is forgotten. */
     public List<Suppressed> finished() {
-        Instant now = clock.instant();
+        long now = ticker.nanos();
         List<Suppressed> out = new ArrayList<>();
         for (Suppressed done = closed.poll(); done != null; done = closed.poll()) {
             out.add(done);
@@ -99,14 +115,13 @@ public final class RefusalWindows {
             Map.Entry<String, Window> entry = it.next();
             Window w = entry.getValue();
             synchronized (w) {
-                Instant end = w.start.plus(window);
-                if (now.isBefore(end)) {
+                if (now - w.startNanos < windowNanos) {
                     continue;
                 }
                 w.retired = true;
                 it.remove();
                 if (w.suppressed > 0) {
-                    out.add(new Suppressed(entry.getKey(), w.suppressed, w.start, end));
+                    out.add(new Suppressed(entry.getKey(), w.suppressed, w.startAt, w.startAt.plus(window)));
                 }
             }
         }
@@ -119,13 +134,15 @@ public final class RefusalWindows {
     }
 
     private static final class Window {
-        Instant start;
+        long startNanos;
+        Instant startAt;
         int answered;
         long suppressed;
         boolean retired;
 
-        Window(Instant start) {
-            this.start = start;
+        Window(long startNanos, Instant startAt) {
+            this.startNanos = startNanos;
+            this.startAt = startAt;
         }
     }
 }

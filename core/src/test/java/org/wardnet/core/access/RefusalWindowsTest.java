@@ -35,6 +35,28 @@ class RefusalWindowsTest {
         assertEquals(0, windows.refused("10.0.0.1"), "a new window starts afresh");
     }
 
+    /** The wall clock stepped an hour back, then an hour forward, during a window: the window keeps its length. */
+    @Test
+    void aSteppedWallClockNeitherProlongsNorCutsAWindow() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T04:00:00Z"));
+        org.wardnet.core.ManualTicker ticker = new org.wardnet.core.ManualTicker();
+        RefusalWindows windows = new RefusalWindows(1, Duration.ofSeconds(60), 10, clock, ticker);
+        assertEquals(0, windows.refused("10.0.0.1"));
+        assertEquals(60, windows.refused("10.0.0.1"), "limited for the rest of the window");
+
+        clock.advance(Duration.ofHours(-1)); // stepped back: with wall-clock windows, limited for an hour
+        ticker.advance(Duration.ofSeconds(30));
+        assertEquals(30, windows.refused("10.0.0.1"), "half of the window is left, not an hour and a half");
+        clock.advance(Duration.ofHours(2)); // stepped forward: with wall-clock windows, over at once
+        assertEquals(List.of(), windows.finished(), "the window is not over after 30 s");
+        ticker.advance(Duration.ofSeconds(30));
+        List<RefusalWindows.Suppressed> over = windows.finished();
+        assertEquals(1, over.size());
+        assertEquals(2, over.get(0).count());
+        assertEquals(Instant.parse("2026-12-06T04:00:00Z"), over.get(0).from(), "stamped with the wall clock at its start");
+        assertEquals(0, windows.refused("10.0.0.1"), "a new window after 60 s of real time");
+    }
+
     /** A flood goes on past the window's end before the sums are collected: the next window limits at once. */
     @Test
     void aRefusalAfterTheWindowStartsTheNextOneAndTheSumWaitsForCollection() {
