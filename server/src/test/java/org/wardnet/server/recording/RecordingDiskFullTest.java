@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.server.ChildServer;
+import org.wardnet.server.SmallDisk;
 import org.wardnet.simulator.rtsp.H264Clip;
 import org.wardnet.simulator.camera.SimulatedCamera;
 import org.wardnet.simulator.run.SimulatedDistrict;
@@ -34,9 +35,7 @@ class RecordingDiskFullTest {
     @Test
     void aFullDiskPausesRecordingWithAnAlarmAndTheIndexStaysPlayable() throws Exception {
         Path recordings = Files.createDirectories(data.resolve("small-disk"));
-        ChildServer server = ChildServer.start(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
-                "mount -t tmpfs -o size=320k tmpfs \"$0\" && exec \"$@\"", recordings.toString()),
-                List.of("--data", data.resolve("store").toString(), "--set", "recording.directory=" + recordings,
+        ChildServer server = ChildServer.start(SmallDisk.mountedAt(recordings, "320k"), List.of("--data", data.resolve("store").toString(), "--set", "recording.directory=" + recordings,
                         "--set", "recording.segmentSeconds=2", "--set", "recording.minFreeBytes=65536",
                         "--set", "health.enabled=false"));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());

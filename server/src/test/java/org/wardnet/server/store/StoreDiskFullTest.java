@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.server.ChildServer;
+import org.wardnet.server.SmallDisk;
 
 /**
  * The embedded store's directory fills under a running server (a 160 MB tmpfs in the server's own
@@ -32,14 +32,12 @@ class StoreDiskFullTest {
     @Test
     void aFullDiskRefusesWritesAndTheStoreRecoversOnItsOwnOnceThereIsRoom() throws Exception {
         Path store = Files.createDirectories(data.resolve("store"));
-        ChildServer server = ChildServer.start(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
-                "mount -t tmpfs -o size=160m tmpfs \"$0\" && exec \"$@\"", store.toString()),
-                List.of("--data", store.toString(), "--set", "health.enabled=false"));
+        ChildServer server = ChildServer.start(SmallDisk.mountedAt(store, "160m"), List.of("--data", store.toString(), "--set", "health.enabled=false"));
         try {
             String base = server.base();
             ChildServer.json("POST", base + "/api/v1/sites", "{\"id\":\"C\",\"name\":\"C\",\"tier\":\"CENTER\"}");
-            Path filler = Path.of("/proc/" + server.process().pid() + "/root" + store).resolve("filler");
-            fillUntilFull(filler);
+            Path filler = SmallDisk.asSeenBy(server.process(), store).resolve("filler");
+            SmallDisk.fillUntilFull(filler);
 
             HttpResponse<String> refused = postSite(base, "S0");
             assertEquals(503, refused.statusCode(), refused.body());
@@ -78,20 +76,5 @@ class StoreDiskFullTest {
     private static String type(HttpResponse<String> problem) throws IOException {
         String type = JSON.readTree(problem.body()).get("type").asText();
         return type.substring(type.lastIndexOf(':') + 1);
-    }
-
-    /** Writes into {@code file} until the filesystem refuses: every block of the tmpfs taken. */
-    private static void fillUntilFull(Path file) throws IOException {
-        byte[] block = new byte[1 << 16];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int i = 0; i < 10_000; i++) { // bounded: 160 MB is 2,560 of these
-                out.write(block);
-                out.flush();
-            }
-        } catch (IOException full) {
-            assertTrue(full.getMessage().contains("No space left on device"), full.toString());
-            return;
-        }
-        throw new AssertionError("the tmpfs never filled: is it mounted?");
     }
 }

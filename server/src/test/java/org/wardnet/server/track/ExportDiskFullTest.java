@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.server.ChildServer;
+import org.wardnet.server.SmallDisk;
 
 /**
  * A case's evidence bundle asked for while the exports directory's filesystem is full (a 256 KB
@@ -31,13 +31,11 @@ class ExportDiskFullTest {
     void aFullDiskAnswers507AndTheExportWorksOnceThereIsRoom() throws Exception {
         Path store = data.resolve("store");
         Path exports = Files.createDirectories(store.resolve("exports"));
-        ChildServer server = ChildServer.start(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
-                "mount -t tmpfs -o size=256k tmpfs \"$0\" && exec \"$@\"", exports.toString()),
-                List.of("--data", store.toString(), "--set", "health.enabled=false"));
+        ChildServer server = ChildServer.start(SmallDisk.mountedAt(exports, "256k"), List.of("--data", store.toString(), "--set", "health.enabled=false"));
         try {
-            Path seenFromHere = Path.of("/proc/" + server.process().pid() + "/root" + exports); // the child's tmpfs
+            Path seenFromHere = SmallDisk.asSeenBy(server.process(), exports);
             Path filler = seenFromHere.resolve("filler");
-            fillUntilFull(filler);
+            SmallDisk.fillUntilFull(filler);
 
             String base = server.base();
             String id = ChildServer.json("POST", base + "/api/v1/cases", "{\"title\":\"Disk full\"}").get("id").asText();
@@ -57,21 +55,6 @@ class ExportDiskFullTest {
         } finally {
             server.stop();
         }
-    }
-
-    /** Writes into {@code file} until the filesystem refuses: every block of the tmpfs taken. */
-    private static void fillUntilFull(Path file) throws IOException {
-        byte[] block = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int i = 0; i < 1_000; i++) { // bounded: 256 KB is 64 blocks
-                out.write(block);
-                out.flush();
-            }
-        } catch (IOException full) {
-            assertTrue(full.getMessage().contains("No space left on device"), full.toString());
-            return;
-        }
-        throw new AssertionError("the tmpfs never filled: is it mounted?");
     }
 
     private static List<String> names(Path dir) throws IOException {
