@@ -60,7 +60,8 @@ final class AccountSetup {
         Authenticator authenticator = new Authenticator(users, clock);
         LoginThrottle throttle = new LoginThrottle(config.get(WardnetKeys.AUTH_LOGIN_FAILURES_PER_USER),
                 config.get(WardnetKeys.AUTH_LOGIN_FAILURES_PER_ADDRESS),
-                Duration.ofMinutes(config.get(WardnetKeys.AUTH_LOGIN_WINDOW_MINUTES)), clock);
+                Duration.ofMinutes(config.get(WardnetKeys.AUTH_LOGIN_WINDOW_MINUTES)),
+                org.wardnet.core.Ticker.system()); // a stepped clock neither prolongs nor cuts a hold
         Accounts accounts = new Accounts(users, new PasswordHasher(config.get(WardnetKeys.AUTH_PASSWORD_ITERATIONS)),
                 authenticator, throttle, id -> registry.site(id).isPresent(), clock,
                 new Accounts.Lifetimes(Duration.ofHours(config.get(WardnetKeys.AUTH_SESSION_HOURS)),

@@ -2,12 +2,12 @@ package org.wardnet.core.access;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wardnet.core.Ticker;
 
 /**
  * Limits failed logins per user name and per address within a sliding window: once either has
@@ -25,27 +25,34 @@ public final class LoginThrottle {
 
     private final int maxPerUser;
     private final int maxPerAddress;
-    private final Duration window;
-    private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final long windowNanos;
+    private final Ticker ticker;
+    /** Per key, the failures' times on {@link #ticker}, oldest first. */
+    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
 
+    /** Windows timed by {@code clock} itself (a clock a test moves; a stepped system clock moves them too). */
     public LoginThrottle(int maxPerUser, int maxPerAddress, Duration window, Clock clock) {
+        this(maxPerUser, maxPerAddress, window, () -> clock.millis() * 1_000_000L);
+    }
+
+    /** Windows timed by {@code ticker}: a stepped wall clock neither prolongs a refusal nor ends it early. */
+    public LoginThrottle(int maxPerUser, int maxPerAddress, Duration window, Ticker ticker) {
         this.maxPerUser = maxPerUser;
         this.maxPerAddress = maxPerAddress;
-        this.window = window;
-        this.clock = clock;
+        this.windowNanos = window.toNanos();
+        this.ticker = ticker;
     }
 
     /** How long until {@code user} from {@code address} may try again; zero when it may now. */
     public Duration wait(String user, String address) {
-        Instant now = clock.instant();
+        long now = ticker.nanos();
         Duration forUser = waitFor(userKey(user), maxPerUser, now);
         Duration forAddress = waitFor(addressKey(address), maxPerAddress, now);
         return forUser.compareTo(forAddress) >= 0 ? forUser : forAddress;
     }
 
     public void failed(String user, String address) {
-        Instant now = clock.instant();
+        long now = ticker.nanos();
         if (failures.size() > SWEEP_ABOVE) {
             failures.entrySet().removeIf(e -> {
                 synchronized (e.getValue()) {
@@ -55,7 +62,7 @@ public final class LoginThrottle {
             });
         }
         for (String key : new String[] {userKey(user), addressKey(address)}) {
-            Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+            Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
             synchronized (times) {
                 prune(times, now);
                 times.addLast(now);
@@ -67,8 +74,8 @@ public final class LoginThrottle {
         failures.remove(userKey(user));
     }
 
-    private Duration waitFor(String key, int max, Instant now) {
-        Deque<Instant> times = failures.get(key);
+    private Duration waitFor(String key, int max, long now) {
+        Deque<Long> times = failures.get(key);
         if (times == null) {
             return Duration.ZERO;
         }
@@ -78,15 +85,14 @@ public final class LoginThrottle {
                 return Duration.ZERO;
             }
             // the attempt is allowed again once enough failures have left the window
-            Instant[] ordered = times.toArray(new Instant[0]);
-            Instant frees = ordered[times.size() - max].plus(window);
-            return Duration.between(now, frees).isNegative() ? Duration.ZERO : Duration.between(now, frees);
+            Long[] ordered = times.toArray(new Long[0]);
+            long frees = ordered[times.size() - max] + windowNanos;
+            return frees <= now ? Duration.ZERO : Duration.ofNanos(frees - now);
         }
     }
 
-    private void prune(Deque<Instant> times, Instant now) {
-        Instant oldest = now.minus(window);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(oldest)) {
+    private void prune(Deque<Long> times, long now) {
+        while (!times.isEmpty() && now - times.peekFirst() >= windowNanos) {
             times.pollFirst();
         }
     }

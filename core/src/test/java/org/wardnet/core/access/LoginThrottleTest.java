@@ -25,6 +25,17 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aHoldLastsItsRealTimeWhateverTheWallClockIsSteppedTo() {
+        org.wardnet.core.ManualTicker ticker = new org.wardnet.core.ManualTicker();
+        LoginThrottle throttle = new LoginThrottle(1, 100, Duration.ofMinutes(15), ticker);
+        throttle.failed("bob", "10.1.1.1");
+        ticker.advance(Duration.ofMinutes(5)); // meanwhile the wall clock went an hour back: it has no say
+        assertEquals(Duration.ofMinutes(10), throttle.wait("bob", "10.1.1.2"), "ten minutes left, not 70");
+        ticker.advance(Duration.ofMinutes(10));
+        assertEquals(Duration.ZERO, throttle.wait("bob", "10.1.1.2"));
+    }
+
+    @Test
     void anAddressIsHeldAcrossNamesAndASuccessClearsOnlyTheName() {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-29T14:00:00Z"));
         LoginThrottle throttle = new LoginThrottle(5, 4, Duration.ofMinutes(15), clock);
