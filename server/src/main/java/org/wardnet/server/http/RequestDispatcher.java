@@ -327,8 +327,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof ChannelInputShutdownEvent) {
-            // a client may send its request and shut its side at once (curl --no-keepalive over some proxies,
-            // nc -N, HTTP/1.0 tools): it still gets its answers; a request cut short was refused by the reader
+            // a client may send its request and shut its side at once (a half-close, which HTTP allows; the
+            // tests do it with a raw socket): it still gets its answers; a request cut short was refused by the reader
             inputEnded = true;
             if (!busy && pending.isEmpty() && !closing) {
                 closeAfterWrites(ctx);
