@@ -32,8 +32,10 @@ import org.wardnet.core.audit.AuditEntry;
  * rather than a torn write; zeros after the last record are the unused part of a segment, not
  * damage. Damage in an earlier segment is refused with the file and offset named.
  *
- * <p>Limits: one process. Appends, {@link #sync} and {@link #forget} may come from any threads;
- * a sync's wait for the disk does not hold appends up.
+ * <p>Limits: one process. Appends, {@link #sync}, {@link #settle} and {@link #forget} may come
+ * from any threads; an append without force never waits for the disk (a roll leaves closing the
+ * old segment and syncing the directory to {@link #settle}), and a sync's wait does not hold
+ * appends up.
  */
 public final class AuditJournal implements AutoCloseable {
 
@@ -53,6 +55,9 @@ public final class AuditJournal implements AutoCloseable {
     private boolean closed;
     private MappedSegment spare;
     private boolean preparingSpare;
+    /** Segments rolled away from, closed (forced, cut, unmapped) by {@link #settle}, not by the append that rolled. */
+    private final List<MappedSegment> retiring = new ArrayList<>();
+    private boolean directoryUnsynced;
 
     private AuditJournal(Path directory, long segmentBytes) {
         this.directory = directory;
@@ -148,7 +153,7 @@ public final class AuditJournal implements AutoCloseable {
             throw new IOException("the audit journal is closed");
         }
         if (current == null || current.room() < records.length) {
-            roll(firstSeq, records.length);
+            roll(firstSeq, records.length, force);
         }
         int start = current.end();
         current.put(records);
@@ -248,9 +253,16 @@ public final class AuditJournal implements AutoCloseable {
         }
     }
 
-    /** Starts a new segment for records from {@code firstSeq} on, at least {@code atLeast} bytes long. */
-    private void roll(long firstSeq, int atLeast) throws IOException {
-        closeCurrent();
+    /**
+     * Starts a new segment for records from {@code firstSeq} on, at least {@code atLeast} bytes long.
+     * The old one is left to {@link #settle}, and so is syncing the directory unless the append is
+     * {@code forced}: an append may run on a thread that must not wait for the disk (a request's).
+     */
+    private void roll(long firstSeq, int atLeast, boolean forced) throws IOException {
+        if (current != null) {
+            retiring.add(current);
+            current = null;
+        }
         Path file = directory.resolve(String.format("%020d%s", firstSeq, SUFFIX));
         try {
             if (spare != null && spare.room() >= atLeast) {
@@ -265,7 +277,35 @@ public final class AuditJournal implements AutoCloseable {
             throw new IOException("cannot start the audit journal segment " + file + ": " + e.getMessage(), e);
         }
         segments.put(firstSeq, file);
-        // the new file's name must survive a crash too, or its records would be lost with it
+        if (forced) {
+            forceDirectory();
+        } else {
+            directoryUnsynced = true;
+        }
+    }
+
+    /**
+     * Closes the segments rolled away from and syncs the directory after a roll, so the new file's
+     * name survives a power cut as its records do. Meant for the thread that calls {@link #sync}.
+     */
+    public void settle() throws IOException {
+        List<MappedSegment> closing;
+        boolean directoryToSync;
+        synchronized (this) { // only the hand-over under the lock: appends go on while the disk works
+            closing = List.copyOf(retiring);
+            retiring.clear();
+            directoryToSync = directoryUnsynced;
+            directoryUnsynced = false;
+        }
+        if (directoryToSync) {
+            forceDirectory();
+        }
+        for (MappedSegment segment : closing) { // no append touches them any more
+            segment.close();
+        }
+    }
+
+    private void forceDirectory() {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException e) {
@@ -301,7 +341,8 @@ public final class AuditJournal implements AutoCloseable {
     private long scan(Path file, boolean mustBeWhole, Consumer<AuditEntry> each) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long end = JournalRecords.readAll(in, each);
-            if (mustBeWhole && end < in.size()) {
+            // zeros after the records: a segment a crash left before it was cut to them
+            if (mustBeWhole && endOfNonZero(file, end) > end) {
                 throw new IOException("the audit journal segment " + file + " is damaged at byte " + end
                         + " (of " + in.size() + "); it is not the last segment, so this is not a cut-short write");
             }
@@ -310,12 +351,15 @@ public final class AuditJournal implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        closed = true;
-        if (spare != null) {
-            spare.discard();
-            spare = null;
+    public void close() throws IOException {
+        synchronized (this) {
+            closed = true;
+            if (spare != null) {
+                spare.discard();
+                spare = null;
+            }
+            closeCurrent();
         }
-        closeCurrent();
+        settle();
     }
 }

@@ -27,20 +27,6 @@ final class JournalRecords {
     private JournalRecords() {
     }
 
-    /** Appends one record to {@code out}, growing it when needed; returns the buffer to go on with. */
-    static ByteBuffer write(AuditEntry e, ByteBuffer out) {
-        byte[][] texts = texts(e);
-        int length = recordLength(texts);
-        if (out.remaining() < length) {
-            ByteBuffer larger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + length));
-            out.flip();
-            larger.put(out);
-            out = larger;
-        }
-        put(e, texts, length - HEADER, out);
-        return out;
-    }
-
     private static byte[][] texts(AuditEntry e) {
         return new byte[][] {bytes(e.actor()), bytes(e.scope()), bytes(e.address()), bytes(e.action()),
             bytes(e.target()), bytes(e.previousHash()), bytes(e.hash())};

@@ -127,7 +127,7 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
         List<AuditEntry> linked = JdbcAuditStore.linkStorable(head, drafts);
         EncodedEntries encoded = EncodedEntries.of(linked);
         try {
-            journal.append(linked.get(0).seq(), encoded.records(), sync == Sync.EACH_GROUP);
+            journal.append(encoded.first().seq(), encoded.records(), sync == Sync.EACH_GROUP);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot write the audit journal: " + e.getMessage(), e);
         }
@@ -282,14 +282,15 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
                 Thread.sleep(SYNC_INTERVAL_MILLIS);
                 if (sync == Sync.PERIODIC) {
                     journal.sync();
-                    failing = false;
                 }
+                journal.settle(); // segments rolled away from are closed here, not on a request's thread
+                failing = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException e) {
                 if (!failing) {
-                    LOG.error("cannot force the audit journal to disk: {}", e.toString());
+                    LOG.error("cannot force the audit journal to disk or close a finished segment: {}", e.toString());
                     failing = true;
                 }
             }

@@ -143,6 +143,28 @@ class AuditJournalTest {
     }
 
     @Test
+    void aSegmentRolledAwayFromIsClosedBySettleAndReadEvenIfACrashCameFirst() throws Exception {
+        List<AuditEntry> written = new ArrayList<>();
+        Path copy = Files.createDirectory(dir.resolve("as-a-kill-left-it"));
+        try (AuditJournal journal = AuditJournal.open(dir, 1_000)) {
+            written.addAll(next(3));
+            journal.append(written, false);
+            List<AuditEntry> more = next(2);
+            journal.append(more, false); // rolls: the first segment waits for settle, still full-size
+            written.addAll(more);
+            for (Path segment : segments()) {
+                Files.copy(segment, copy.resolve(segment.getFileName()));
+            }
+            journal.settle();
+            assertTrue(Files.size(segments().get(0)) < 1_000, "settled: cut to its records");
+        }
+        assertEquals(1_000, Files.size(copy.resolve(segments().get(0).getFileName())));
+        try (AuditJournal journal = AuditJournal.open(copy, 1_000)) {
+            assertEquals(written, replayed(journal, 0), "zeros after an earlier segment's records are not damage");
+        }
+    }
+
+    @Test
     void aChangedByteInsideTheJournalEndsItsReadablePartThere() throws Exception {
         try (AuditJournal journal = AuditJournal.open(dir)) {
             journal.append(next(3), true);
