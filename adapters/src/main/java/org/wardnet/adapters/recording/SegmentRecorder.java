@@ -110,7 +110,7 @@ public final class SegmentRecorder implements StreamRecorder {
                 session();
                 failure = "the stream ended";
             } catch (IOException | RuntimeException e) {
-                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                failure = UrlCredentials.removedFrom(e.getMessage() == null ? e.toString() : e.getMessage());
             }
             if (stopped) {
                 break;

@@ -93,4 +93,43 @@ class SegmentRecorderTest {
         assertTrue(Math.abs(Double.parseDouble(duration) - expected) < 0.2, duration + " s, expected about " + expected);
         assertTrue(!result.first().isAfter(first.start().plusMillis(1_300)), "starts on the key frame before the window");
     }
+
+    /**
+     * FFmpeg names the URL it could not open, and the recorder opens it with the user name and
+     * password in it: the failure the recorder reports (status, history, log) must not carry them.
+     */
+    @Test
+    void aFailureReportedNeverCarriesThePassword() throws Exception {
+        Path clip = Peers.clip(dir, "320x240", 2);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        String wrong = "wrong-Pass-7Qx";
+        try (Peers.GstServer server = Peers.gstreamer(clip, "admin", "s3cret", "digest")) {
+            SegmentRecorder recorder = new SegmentRecorder("cam-2", server.url(), "admin", wrong,
+                    dir.resolve("recordings/cam-2"), new RecorderSettings(Duration.ofSeconds(2), Duration.ofSeconds(3),
+                            Duration.ofMillis(100), Duration.ofMillis(200)),
+                    new SegmentRecorder.Listener() {
+                        @Override
+                        public void segmentClosed(Segment segment) {
+                        }
+
+                        @Override
+                        public void streamFailed(String cameraId, String reason, Duration backoff) {
+                            failures.add(reason);
+                        }
+                    }, Clock.systemUTC());
+            Thread thread = new Thread(recorder, "recorder-test");
+            thread.start();
+            for (int i = 0; i < 150 && failures.size() < 2; i++) {
+                Thread.sleep(100);
+            }
+            recorder.stop();
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        }
+        assertTrue(failures.size() >= 2, "the wrong password fails, again and again: " + failures);
+        for (String failure : failures) {
+            assertTrue(!failure.contains(wrong) && !failure.contains("admin:"), "no credentials in: " + failure);
+        }
+        assertTrue(failures.get(0).contains("rtsp://127.0.0.1:"), "the URL is still named, without user information: "
+                + failures.get(0));
+    }
 }
