@@ -141,7 +141,8 @@ final class DemoData {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    static void printTour(String base, String simAdmin, String camera, InstallerRoom room, PrintStream out) {
+    static void printTour(String base, String simAdmin, String camera, InstallerRoom room, int probeSeconds,
+            PrintStream out) {
         out.println();
         out.println("Try:");
         out.println("  wcurl " + base + "/api/v1/sites?tier=SUBSTATION");
@@ -151,7 +152,7 @@ final class DemoData {
         out.println("  wcurl " + base + "/readyz");
         out.println("  wcurl " + base + "/metrics | grep wardnet_");
         out.println("  wcurl " + base + "/api/v1/openapi.json");
-        out.println("Health (cameras are probed every 15 s; give it a minute):");
+        out.println("Health (cameras are probed every " + probeSeconds + " s; give it a minute):");
         out.println("  wcurl '" + base + "/api/v1/health/summary?site=sub-03'");
         out.println("  wcurl " + base + "/api/v1/cameras/" + camera + "/health");
         out.println("  wcurl -N '" + base + "/api/v1/events?alarms=true'");

@@ -53,9 +53,10 @@ public final class DemoRun implements AutoCloseable {
     private final String adminPassword;
     private final List<DemoUsers.Made> made;
     private final Path certificate;
+    private final int probeSeconds;
 
     private DemoRun(SimulatorRunner simulator, WardnetServer server, DemoData scratch, DemoData.InstallerRoom room,
-            String adminUser, String adminPassword, List<DemoUsers.Made> made, Path certificate) {
+            String adminUser, String adminPassword, List<DemoUsers.Made> made, Path certificate, int probeSeconds) {
         this.simulator = simulator;
         this.server = server;
         this.scratch = scratch;
@@ -65,6 +66,7 @@ public final class DemoRun implements AutoCloseable {
         this.adminPassword = adminPassword;
         this.made = made;
         this.certificate = certificate;
+        this.probeSeconds = probeSeconds;
     }
 
     /** Starts the simulator and the server and loads the demo's data, reporting progress on {@code out}. */
@@ -105,10 +107,13 @@ public final class DemoRun implements AutoCloseable {
         DemoData.planRecording(server.recording(), server.registry(), out);
         DemoTrack.prepare(server, room.district(), Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "demo-footage"), out);
         String adminUser = config.get(WardnetKeys.AUTH_ADMIN_USER);
+        // The configuration decides: a password given with --set or the environment overrides the demo's random one.
+        adminPassword = config.get(WardnetKeys.AUTH_ADMIN_PASSWORD);
         List<DemoUsers.Made> people = DemoUsers.create(server, adminUser);
         Path certificate = server.baseUrl().startsWith("https:")
                 ? Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "tls", "cert.pem").toAbsolutePath() : null;
-        return new DemoRun(sim, server, scratch, room, adminUser, adminPassword, people, certificate);
+        return new DemoRun(sim, server, scratch, room, adminUser, adminPassword, people, certificate,
+                config.get(WardnetKeys.HEALTH_INTERVAL_SECONDS));
     }
 
     public WardnetServer server() {
@@ -163,7 +168,8 @@ public final class DemoRun implements AutoCloseable {
     public void printTour(String firstCamera, String secondCamera, PrintStream out) {
         DemoUsers.printAccess(server.baseUrl(), certificate, adminUser, adminPassword, made, firstCamera, secondCamera,
                 out);
-        DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), room, out);
+        DemoData.printTour(server.baseUrl(), simulator.adminUrl(), district.cameras().get(0).id(), room, probeSeconds,
+                out);
         DemoTrack.printTour(server.baseUrl(), district.cameras().get(30).id(), out);
         printLive(out);
     }

@@ -87,7 +87,8 @@ final class DemoUsers {
                 out.printf("  %-22s %-26s password %s%n", user.name(), user.grant(), user.password());
             }
         }
-        out.println("Paste into a shell to call the API as them (HTTPS with the demo's self-signed certificate):");
+        out.println("Paste into a shell to call the API as them" + (certificate == null ? ":"
+                : " (HTTPS with the demo's self-signed certificate):"));
         if (certificate != null) {
             out.println("  export WARDNET_CA_FILE=" + certificate);
         }

@@ -244,8 +244,8 @@ public final class Main {
         }, "wardnet-shutdown"));
         out.println("listening on " + demo.server().baseUrl());
         out.println();
-        out.println("Console: " + demo.server().baseUrl() + "/  (the demo's certificate is self-signed: accept it in"
-                + " the browser, or trust " + demo.certificate() + ")");
+        out.println("Console: " + demo.server().baseUrl() + "/" + (demo.certificate() == null ? ""
+                : "  (the demo's certificate is self-signed: accept it in the browser, or trust " + demo.certificate() + ")"));
         demo.printTour(firstCamera(demo.server(), 0), firstCamera(demo.server(), 1), out);
         if (nodes != null) {
             nodes.printTour(demo, out);
