@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -23,7 +24,7 @@ import org.wardnet.server.http.RequestObserver;
 /**
  * The process's metrics, exposed in Prometheus text format: HTTP requests by method, route and
  * status with a latency histogram; sites and cameras per tier; open connections and queued writes;
- * JVM memory, threads, GC and CPU.
+ * JVM memory, threads, GC and CPU; the process's open files and their limit.
  *
  * <p>Route labels are templates ({@code /api/v1/cameras/{id}}), never raw paths, so the number of
  * series stays bounded whatever clients send.
@@ -44,6 +45,7 @@ public final class Metrics implements RequestObserver, AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
     }
