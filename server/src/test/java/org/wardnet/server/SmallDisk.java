@@ -24,6 +24,16 @@ public final class SmallDisk {
                 "mount -t tmpfs -o size=" + size + " tmpfs \"$0\" && exec \"$@\"", dir.toString());
     }
 
+    /**
+     * The command prefix that runs what follows it with a read-only filesystem at {@code dir}, holding
+     * an empty directory {@code data} (as a disk remounted read-only after errors would be).
+     */
+    public static List<String> readOnlyAt(Path dir) {
+        return List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs -o size=1m tmpfs \"$0\" && mkdir \"$0/data\" && mount -o remount,ro \"$0\" && exec \"$@\"",
+                dir.toString());
+    }
+
     /** {@code dir} as the child started with {@link #mountedAt} sees it: its tmpfs, not the directory beneath. */
     public static Path asSeenBy(Process child, Path dir) {
         return Path.of("/proc/" + child.pid() + "/root" + dir.toAbsolutePath());

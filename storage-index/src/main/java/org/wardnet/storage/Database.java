@@ -67,6 +67,7 @@ public final class Database implements AutoCloseable {
                 throw new StoreOpenException("cannot create data directory " + dir + " (store.dataDir): " + e, e);
             }
             Path file = dir.resolve("wardnet");
+            requireWritable(dir, file);
             hikari.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
             hikari.setExceptionOverrideClassName(ClosedStoreEviction.class.getName()); // reopen after a failed write
             hikari.setUsername("wardnet");
@@ -101,6 +102,20 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e), e);
         }
         return new Database(dataSource, description);
+    }
+
+    /**
+     * Refuses a data directory that takes no new file (a read-only mount, a full disk, no permission)
+     * with one line that says so. Without this H2 finds out itself, and prints its own stack traces
+     * to the console, having no trace file to write them to, before the real message.
+     */
+    private static void requireWritable(Path dir, Path file) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new StoreOpenException("cannot open the store H2 " + file + ".mv.db (store.dataDir): the directory "
+                    + dir + " takes no new file: " + (e.getMessage() == null ? e : e.getMessage()), e);
+        }
     }
 
     public DataSource dataSource() {
