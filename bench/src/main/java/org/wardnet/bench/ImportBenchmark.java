@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
+import org.wardnet.core.registry.CameraCsvFormat;
+import org.wardnet.core.registry.CameraDraft;
 import org.wardnet.core.registry.SiteDraft;
 import org.wardnet.server.WardnetServer;
 import org.wardnet.simulator.district.District;
@@ -27,8 +29,10 @@ import org.wardnet.simulator.district.DistrictGenerator;
  * HTTP, each run against a fresh server and H2 store (sites created first, untimed), and measures
  * the heap the loaded registry holds per camera.
  *
- * <p>Usage: {@code ImportBenchmark [RUNS]}. The first run is reported apart (cold JIT); the
- * figure is the median of the others.
+ * <p>Usage: {@code ImportBenchmark [RUNS [CAMERAS]]}. The first run is reported apart (cold JIT); the
+ * figure is the median of the others. CAMERAS beyond the district's repeats its cameras under new
+ * ids ({@code ID-2}, {@code ID-3}, ...) in the same sites, a few metres apart; the import takes at
+ * most {@code api.maxImportRows} (100,000 by default) rows.
  */
 public final class ImportBenchmark {
 
@@ -40,8 +44,12 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         District district = DistrictGenerator.reference();
-        String csv = DistrictFiles.camerasCsv(district);
-        System.out.printf("import benchmark: %d cameras, CSV %.1f MB, %d runs%n", district.cameras().size(),
+        List<CameraDraft> cameras = repeated(district.cameras(),
+                args.length > 1 ? Integer.parseInt(args[1]) : district.cameras().size());
+        StringBuilder rows = new StringBuilder(cameras.size() * 260).append(CameraCsvFormat.header());
+        cameras.forEach(camera -> rows.append(CameraCsvFormat.row(camera)));
+        String csv = rows.toString();
+        System.out.printf("import benchmark: %d cameras, CSV %.1f MB, %d runs%n", cameras.size(),
                 csv.length() / 1e6, runs);
         List<Double> seconds = new ArrayList<>();
         double bytesPerCamera = 0;
@@ -60,11 +68,11 @@ public final class ImportBenchmark {
                         "text/csv", csv);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 expect(200, response);
-                if (!response.body().contains("\"created\":" + district.cameras().size())) {
+                if (!response.body().contains("\"created\":" + cameras.size())) {
                     throw new IllegalStateException("import did not create every camera");
                 }
                 response = null;
-                bytesPerCamera = (usedHeapAfterGc() - heapBefore) / (double) district.cameras().size();
+                bytesPerCamera = (usedHeapAfterGc() - heapBefore) / (double) cameras.size();
                 seconds.add(elapsed);
                 System.out.printf("  run %d: %.3f s%s%n", run, elapsed, run == 1 ? " (cold)" : "");
             } finally {
@@ -74,10 +82,33 @@ public final class ImportBenchmark {
         List<Double> warm = new ArrayList<>(seconds.subList(Math.min(1, seconds.size() - 1), seconds.size()));
         Collections.sort(warm);
         double median = warm.get(warm.size() / 2);
-        System.out.printf("RESULT import_seconds_median=%.3f cold=%.3f target<=3.0 %s%n", median, seconds.get(0),
-                median <= 3.0 ? "MET" : "MISSED");
+        if (cameras.size() == district.cameras().size()) {
+            System.out.printf("RESULT import_seconds_median=%.3f cold=%.3f target<=3.0 %s%n", median, seconds.get(0),
+                    median <= 3.0 ? "MET" : "MISSED");
+        } else {
+            System.out.printf("RESULT import of %d cameras: seconds_median=%.3f cold=%.3f (%.0f cameras/s)%n",
+                    cameras.size(), median, seconds.get(0), cameras.size() / median);
+        }
         System.out.printf("RESULT heap_bytes_per_camera=%.0f (growth of the server heap after GC: registry plus H2 page cache)%n",
                 bytesPerCamera);
+    }
+
+    /** {@code count} cameras: the district's, then again under new ids, each copy a few metres further east. */
+    static List<CameraDraft> repeated(List<CameraDraft> district, int count) {
+        List<CameraDraft> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            CameraDraft c = district.get(i % district.size());
+            int copy = i / district.size() + 1;
+            if (copy == 1) {
+                out.add(c);
+                continue;
+            }
+            CameraDraft.Location at = c.location() == null ? null
+                    : new CameraDraft.Location(c.location().lat(), c.location().lon() + copy * 0.00003);
+            out.add(new CameraDraft(c.id() + "-" + copy, c.siteId(), c.name() + " (" + copy + ")", at, c.heading(),
+                    c.mounting(), c.vendor(), c.model(), c.onvif(), c.rtsp()));
+        }
+        return out;
     }
 
     /** The current server's session token. */
