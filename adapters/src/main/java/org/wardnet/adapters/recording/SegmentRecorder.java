@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -265,7 +266,7 @@ public final class SegmentRecorder implements StreamRecorder {
 
     private Open open(FFmpegFrameGrabber source, Instant start, long firstDts) throws IOException {
         Files.createDirectories(directory);
-        Path file = directory.resolve(FILE_NAME.format(start) + ".mp4");
+        Path file = freeName(start);
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), source.getImageWidth(),
                 source.getImageHeight(), 0);
         recorder.setFormat("mp4");
@@ -283,6 +284,20 @@ public final class SegmentRecorder implements StreamRecorder {
         String codec = source.getVideoCodecName();
         return new Open(recorder, file, start, firstDts,
                 codec == null ? null : codec.toUpperCase(Locale.ROOT), source.getImageWidth(), source.getImageHeight());
+    }
+
+    /**
+     * The segment's file, named by its start; never one that exists. After the wall clock is stepped
+     * back, a new session's segments start at times already recorded, and a name taken could be an
+     * indexed segment that FFmpeg would overwrite. The later one gets a suffix instead.
+     */
+    private Path freeName(Instant start) {
+        String name = FILE_NAME.format(start);
+        Path file = directory.resolve(name + ".mp4");
+        for (int n = 2; Files.exists(file, LinkOption.NOFOLLOW_LINKS); n++) {
+            file = directory.resolve(name + "-" + n + ".mp4");
+        }
+        return file;
     }
 
     private void close(Open open, Instant end) {

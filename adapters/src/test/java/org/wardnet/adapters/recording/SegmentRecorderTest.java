@@ -3,9 +3,12 @@ package org.wardnet.adapters.recording;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -131,5 +134,47 @@ class SegmentRecorderTest {
         }
         assertTrue(failures.get(0).contains("rtsp://127.0.0.1:"), "the URL is still named, without user information: "
                 + failures.get(0));
+    }
+
+    /**
+     * After the wall clock is stepped back, a new session's segments start at times already
+     * recorded: a segment whose name is taken (an indexed file) must not be overwritten.
+     */
+    @Test
+    void aSegmentNeverOverwritesAnEarlierFileOfTheSameName() throws Exception {
+        Path clip = Peers.clip(dir, "320x240", 4);
+        Instant stepped = Instant.parse("2026-12-06T05:00:00Z");
+        Path cameraDir = Files.createDirectories(dir.resolve("recordings/cam-3"));
+        Path earlier = cameraDir.resolve("20261206T050000.000Z.mp4");
+        Files.writeString(earlier, "footage recorded before the clock was stepped back");
+        List<Segment> segments = new CopyOnWriteArrayList<>();
+        try (Peers.GstServer server = Peers.gstreamer(clip, "admin", "s3cret", "digest")) {
+            SegmentRecorder recorder = new SegmentRecorder("cam-3", server.url(), "admin", "s3cret", cameraDir,
+                    new RecorderSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(200),
+                            Duration.ofSeconds(1)),
+                    new SegmentRecorder.Listener() {
+                        @Override
+                        public void segmentClosed(Segment segment) {
+                            segments.add(segment);
+                        }
+
+                        @Override
+                        public void streamFailed(String cameraId, String reason, Duration backoff) {
+                        }
+                    }, Clock.fixed(stepped, ZoneOffset.UTC));
+            Thread thread = new Thread(recorder, "recorder-test");
+            thread.start();
+            for (int i = 0; i < 150 && segments.isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+            recorder.stop();
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        }
+        assertTrue(!segments.isEmpty(), "a segment was recorded");
+        assertEquals(stepped, segments.get(0).start());
+        assertEquals("20261206T050000.000Z-2.mp4", segments.get(0).file().getFileName().toString());
+        assertEquals("footage recorded before the clock was stepped back", Files.readString(earlier),
+                "the earlier file is untouched");
+        assertEquals("H264", MediaProbe.probe(segments.get(0).file()).codec());
     }
 }
