@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.adapters.peers.Peers;
@@ -19,6 +21,7 @@ import org.wardnet.core.clips.MediaFile;
 import org.wardnet.core.clips.MediaFiles;
 import org.wardnet.core.recording.RecorderSettings;
 import org.wardnet.core.recording.Segment;
+import org.wardnet.core.recording.StreamRecorder;
 
 /**
  * The recorder against GStreamer's RTSP server (Digest authentication), read back by FFmpeg and
@@ -27,40 +30,60 @@ import org.wardnet.core.recording.Segment;
  */
 class SegmentRecorderTest {
 
+    /** Two-second segments; the recorder's other timeouts short, for a test. */
+    private static final RecorderSettings SETTINGS = new RecorderSettings(Duration.ofSeconds(2), Duration.ofSeconds(3),
+            Duration.ofMillis(200), Duration.ofSeconds(1));
+
     @TempDir
     Path dir;
+
+    /** A recorder run on a thread of its own until a condition holds (checked every 0.1 s, at most
+     * {@code tenths} times), then stopped. */
+    private static final class Recording {
+        final List<Segment> segments = new CopyOnWriteArrayList<>();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        SegmentRecorder recorder;
+        boolean stopped;
+
+        static Recording until(Predicate<Recording> done, int tenths,
+                Function<StreamRecorder.Listener, SegmentRecorder> recorderFor) throws InterruptedException {
+            Recording run = new Recording();
+            run.recorder = recorderFor.apply(new StreamRecorder.Listener() {
+                @Override
+                public void segmentClosed(Segment segment) {
+                    run.segments.add(segment);
+                }
+
+                @Override
+                public void streamFailed(String cameraId, String reason, Duration backoff) {
+                    run.failures.add(reason);
+                }
+            });
+            Thread thread = new Thread(run.recorder, "recorder-test");
+            thread.start();
+            for (int i = 0; i < tenths && !done.test(run); i++) {
+                Thread.sleep(100);
+            }
+            run.recorder.stop();
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+            run.stopped = !thread.isAlive();
+            return run;
+        }
+    }
 
     @Test
     void recordsPlayableContiguousSegmentsAndReconnects() throws Exception {
         Path clip = Peers.clip(dir, "640x360", 5);
-        List<Segment> segments = new CopyOnWriteArrayList<>();
-        List<String> failures = new CopyOnWriteArrayList<>();
+        Recording run;
         try (Peers.GstServer server = Peers.gstreamer(clip, "admin", "s3cret", "digest")) {
-            SegmentRecorder recorder = new SegmentRecorder("cam-1", server.url(), "admin", "s3cret",
-                    dir.resolve("recordings/cam-1"), new RecorderSettings(Duration.ofSeconds(2), Duration.ofSeconds(3),
-                            Duration.ofMillis(200), Duration.ofSeconds(1)),
-                    new SegmentRecorder.Listener() {
-                        @Override
-                        public void segmentClosed(Segment segment) {
-                            segments.add(segment);
-                        }
-
-                        @Override
-                        public void streamFailed(String cameraId, String reason, Duration backoff) {
-                            failures.add(reason);
-                        }
-                    }, Clock.systemUTC());
-            Thread thread = new Thread(recorder, "recorder-test");
-            thread.start();
             // The 5 s clip ends, GStreamer ends the stream, the recorder reconnects and records it again.
-            for (int i = 0; i < 300 && (segments.size() < 4 || recorder.counters().reconnects() < 1); i++) {
-                Thread.sleep(100);
-            }
-            recorder.stop();
-            thread.join(TimeUnit.SECONDS.toMillis(15));
-            assertTrue(!thread.isAlive(), "the recorder stops");
-            assertTrue(recorder.counters().reconnects() >= 1, "reconnected after the stream ended: " + failures);
+            run = Recording.until(r -> r.segments.size() >= 4 && r.recorder.counters().reconnects() >= 1, 300,
+                    listener -> new SegmentRecorder("cam-1", server.url(), "admin", "s3cret",
+                            dir.resolve("recordings/cam-1"), SETTINGS, listener, Clock.systemUTC()));
+            assertTrue(run.stopped, "the recorder stops");
+            assertTrue(run.recorder.counters().reconnects() >= 1, "reconnected after the stream ended: " + run.failures);
         }
+        List<Segment> segments = run.segments;
         assertTrue(segments.size() >= 4, "segments: " + segments);
         for (Segment segment : segments) {
             MediaFile media = MediaProbe.probe(segment.file());
@@ -104,29 +127,13 @@ class SegmentRecorderTest {
     @Test
     void aFailureReportedNeverCarriesThePassword() throws Exception {
         Path clip = Peers.clip(dir, "320x240", 2);
-        List<String> failures = new CopyOnWriteArrayList<>();
         String wrong = "wrong-Pass-7Qx";
+        List<String> failures;
         try (Peers.GstServer server = Peers.gstreamer(clip, "admin", "s3cret", "digest")) {
-            SegmentRecorder recorder = new SegmentRecorder("cam-2", server.url(), "admin", wrong,
-                    dir.resolve("recordings/cam-2"), new RecorderSettings(Duration.ofSeconds(2), Duration.ofSeconds(3),
-                            Duration.ofMillis(100), Duration.ofMillis(200)),
-                    new SegmentRecorder.Listener() {
-                        @Override
-                        public void segmentClosed(Segment segment) {
-                        }
-
-                        @Override
-                        public void streamFailed(String cameraId, String reason, Duration backoff) {
-                            failures.add(reason);
-                        }
-                    }, Clock.systemUTC());
-            Thread thread = new Thread(recorder, "recorder-test");
-            thread.start();
-            for (int i = 0; i < 150 && failures.size() < 2; i++) {
-                Thread.sleep(100);
-            }
-            recorder.stop();
-            thread.join(TimeUnit.SECONDS.toMillis(15));
+            failures = Recording.until(r -> r.failures.size() >= 2, 150, listener -> new SegmentRecorder("cam-2",
+                    server.url(), "admin", wrong, dir.resolve("recordings/cam-2"), new RecorderSettings(
+                            Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(200)),
+                    listener, Clock.systemUTC())).failures;
         }
         assertTrue(failures.size() >= 2, "the wrong password fails, again and again: " + failures);
         for (String failure : failures) {
@@ -147,28 +154,11 @@ class SegmentRecorderTest {
         Path cameraDir = Files.createDirectories(dir.resolve("recordings/cam-3"));
         Path earlier = cameraDir.resolve("20261206T050000.000Z.mp4");
         Files.writeString(earlier, "footage recorded before the clock was stepped back");
-        List<Segment> segments = new CopyOnWriteArrayList<>();
+        List<Segment> segments;
         try (Peers.GstServer server = Peers.gstreamer(clip, "admin", "s3cret", "digest")) {
-            SegmentRecorder recorder = new SegmentRecorder("cam-3", server.url(), "admin", "s3cret", cameraDir,
-                    new RecorderSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(200),
-                            Duration.ofSeconds(1)),
-                    new SegmentRecorder.Listener() {
-                        @Override
-                        public void segmentClosed(Segment segment) {
-                            segments.add(segment);
-                        }
-
-                        @Override
-                        public void streamFailed(String cameraId, String reason, Duration backoff) {
-                        }
-                    }, Clock.fixed(stepped, ZoneOffset.UTC));
-            Thread thread = new Thread(recorder, "recorder-test");
-            thread.start();
-            for (int i = 0; i < 150 && segments.isEmpty(); i++) {
-                Thread.sleep(100);
-            }
-            recorder.stop();
-            thread.join(TimeUnit.SECONDS.toMillis(15));
+            segments = Recording.until(r -> !r.segments.isEmpty(), 150, listener -> new SegmentRecorder("cam-3",
+                    server.url(), "admin", "s3cret", cameraDir, SETTINGS, listener,
+                    Clock.fixed(stepped, ZoneOffset.UTC))).segments;
         }
         assertTrue(!segments.isEmpty(), "a segment was recorded");
         assertEquals(stepped, segments.get(0).start());
