@@ -182,8 +182,9 @@ public final class WardnetKeys {
     public static final ConfigKey<String> STORE_AUDIT_JOURNAL_SYNC = new ConfigKey<>("store.auditJournalSync",
             ValueType.choice("PERIODIC", "EACH_GROUP"), "PERIODIC",
             "Journaled audit entries are always written before their requests are answered, so a killed server"
-                    + " loses none. PERIODIC forces the journal to the disk every 100 ms (a power cut can lose that"
-                    + " much, like the embedded store's own commits); EACH_GROUP forces before answering, at an fsync"
+                    + " loses none. PERIODIC forces the journal to the disk every 100 ms, under load whole pages"
+                    + " only, the last partial one the next time (a power cut can lose up to 200 ms, like the embedded"
+                    + " store's own commits); EACH_GROUP forces before answering, at an fsync"
                     + " per group of entries.");
 
     /** Whether registered cameras are probed. */

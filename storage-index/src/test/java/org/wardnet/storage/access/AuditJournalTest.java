@@ -96,6 +96,32 @@ class AuditJournalTest {
         }
     }
 
+    /**
+     * A periodic sync forces whole pages while appends fill new ones (a page being written back is
+     * locked, and an append into it would wait for the disk); the partial last page goes with the
+     * next sync that finds no new whole page, so nothing stays unforced.
+     */
+    @Test
+    void aSyncForcesWholePagesWhilePagesFillAndTheLastPartialPageTheNextTime() throws Exception {
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            journal.append(next(60), false);
+            while (journal.openSegmentEndAndForced()[0] % MappedSegment.PAGE == 0) {
+                journal.append(next(1), false);
+            }
+            int end = journal.openSegmentEndAndForced()[0];
+            assertTrue(end > 2 * MappedSegment.PAGE, "more than two pages written: " + end);
+            assertEquals(0, journal.openSegmentEndAndForced()[1], "nothing forced before the sync");
+            journal.sync();
+            assertEquals(end - end % MappedSegment.PAGE, journal.openSegmentEndAndForced()[1], "whole pages first");
+            journal.sync();
+            assertEquals(end, journal.openSegmentEndAndForced()[1], "then the partial page");
+            journal.append(next(1), false);
+            journal.sync();
+            assertEquals(journal.openSegmentEndAndForced()[0], journal.openSegmentEndAndForced()[1],
+                    "an entry that starts no new page is forced at once");
+        }
+    }
+
     @Test
     void aKilledProcessLeavesZerosAfterItsLastRecordAndNothingIsCutOrLost() throws Exception {
         List<AuditEntry> written = next(6);
