@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +58,8 @@ import org.wardnet.core.registry.Tier;
 public final class RecordingService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
+    /** How long a recorder's thread stays once its recorder has stopped, for the next one to take. */
+    private static final long IDLE_THREAD_SECONDS = 5;
 
     private final Registry registry;
     private final RecordingPlanStore plans;
@@ -114,11 +118,17 @@ public final class RecordingService implements AutoCloseable {
         this.zone = ZoneId.of(config.get(WardnetKeys.RECORDING_TIME_ZONE));
         this.maxCameras = config.get(WardnetKeys.RECORDING_MAX_CAMERAS);
         AtomicInteger count = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(maxCameras, runnable -> {
-            Thread thread = new Thread(runnable, "wardnet-recorder-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        // A thread per running recorder. Idle threads end: a fixed pool would start a new thread for each
+        // recorder (re)started until it held maxCameras of them, most idle for good (a soak with recorders
+        // stopped and started every ten minutes saw the count climb by two each time).
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxCameras, maxCameras, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "wardnet-recorder-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.threads = pool;
         this.enabled = config.get(WardnetKeys.RECORDING_ENABLED);
         this.reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "wardnet-recording-plans");

@@ -110,6 +110,19 @@ class RecordingApiTest extends ApiTestBase {
                 Thread.sleep(100);
             }
             assertEquals(0, TestServer.json(api.get("/api/v1/recording/status")).get("recording").asInt());
+
+            // Recorders stopped and started again (the plan deleted and put back) leave no thread behind.
+            for (int round = 0; round < 3; round++) {
+                HttpResponseCheck.ok(api.putJson("/api/v1/recording/plans/S1", "{\"mode\":\"CONTINUOUS\"}"));
+                awaitClips("rec1", 3 + round);
+                assertEquals(204, api.delete("/api/v1/recording/plans/S1").statusCode());
+            }
+            long left = recorderThreads();
+            for (int i = 0; i < 300 && left > 0; i++) { // bounded: 30 s
+                Thread.sleep(100);
+                left = recorderThreads();
+            }
+            assertEquals(0, left, "recorder threads once no camera records");
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
@@ -128,6 +141,11 @@ class RecordingApiTest extends ApiTestBase {
         }
         throw new AssertionError("no " + count + " segments of " + camera + ": " + clips + " / "
                 + api.get("/api/v1/recording/status").body());
+    }
+
+    private static long recorderThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("wardnet-recorder-"))
+                .count();
     }
 
     private static String today(int days) {
