@@ -123,7 +123,7 @@ public final class ClipExport {
                 }
             }
         } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
-            throw new IOException("cannot export: " + e.getMessage(), e);
+            throw new IOException("cannot export: " + FfmpegErrors.explained(e.getMessage()), e);
         } finally {
             gop.forEach(avcodec::av_packet_free);
             try {
@@ -132,7 +132,7 @@ public final class ClipExport {
                     target.release();
                 }
             } catch (FrameRecorder.Exception e) {
-                throw new IOException("cannot finish the export: " + e.getMessage(), e);
+                throw new IOException("cannot finish the export: " + FfmpegErrors.explained(e.getMessage()), e);
             } finally {
                 if (firstSource != null) {
                     try {

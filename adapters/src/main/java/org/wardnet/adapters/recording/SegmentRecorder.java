@@ -111,7 +111,8 @@ public final class SegmentRecorder implements StreamRecorder {
                 session();
                 failure = "the stream ended";
             } catch (IOException | RuntimeException e) {
-                failure = UrlCredentials.removedFrom(e.getMessage() == null ? e.toString() : e.getMessage());
+                failure = FfmpegErrors.explained(UrlCredentials.removedFrom(
+                        e.getMessage() == null ? e.toString() : e.getMessage()));
             }
             if (stopped) {
                 break;

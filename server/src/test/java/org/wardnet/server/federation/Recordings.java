@@ -8,14 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Recordings for node tests: real MP4s remuxed by Debian's ffmpeg from the simulator's H.264 clip. */
-final class Recordings {
+/** Recordings for tests: real MP4s remuxed by Debian's ffmpeg from the simulator's H.264 clip. */
+public final class Recordings {
 
     private Recordings() {
     }
 
     /** Writes a 2 s, 640x360 MP4 at {@code out} (its name gives its start) and answers its bytes. */
-    static byte[] mp4(Path out) throws Exception {
+    public static byte[] mp4(Path out) throws Exception {
         Path h264 = out.resolveSibling(out.getFileName() + ".h264.raw");
         try (InputStream in = Recordings.class.getResourceAsStream("/clip/testsrc-640x360-25fps.h264")) {
             Files.copy(in, h264);

@@ -1,0 +1,43 @@
+package org.wardnet.adapters.recording;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Says what FFmpeg's numbered errors mean. JavaCV reports a failed write as, for example,
+ * {@code avformat_write_header error() error -28: Could not write header}, where -28 is
+ * {@code AVERROR(ENOSPC)}: a full disk that nobody reading the message, and no code looking for the
+ * system's "No space left on device", would recognise. The system's text is added after the number.
+ *
+ * <p>Limits: Linux error numbers; only the few a file write or a network read meets are named.
+ */
+final class FfmpegErrors {
+
+    private static final Pattern CODE = Pattern.compile("error -(\\d+)\\b");
+    private static final Map<Integer, String> SYSTEM_TEXT = Map.of(
+            5, "Input/output error",
+            13, "Permission denied",
+            28, "No space left on device",
+            30, "Read-only file system",
+            111, "Connection refused",
+            122, "Disk quota exceeded");
+
+    private FfmpegErrors() {
+    }
+
+    /** The message with the system's text after the first error number it knows: "error -28 (No space left on device)". */
+    static String explained(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = CODE.matcher(message);
+        while (m.find()) {
+            String text = SYSTEM_TEXT.get(Integer.parseInt(m.group(1)));
+            if (text != null) {
+                return message.substring(0, m.end()) + " (" + text + ")" + message.substring(m.end());
+            }
+        }
+        return message;
+    }
+}
