@@ -24,7 +24,7 @@ final class DiskGuard {
 
     /** A recorder's failure: if it was a full disk, recording pauses until space is back. */
     void failed(String reason) {
-        if (reason != null && (reason.contains("No space left") || reason.contains("error -28"))) {
+        if (reason != null && reason.contains("No space left")) { // the recorder names ENOSPC as the system does
             writeFailed = true;
         }
     }
