@@ -24,4 +24,12 @@ class FfmpegErrorsTest {
         assertEquals("error -2800: no", FfmpegErrors.explained("error -2800: no"));
         assertEquals(null, FfmpegErrors.explained(null));
     }
+
+    @Test
+    void javaCvsHintsToItsProgrammerAreTakenOut() {
+        assertEquals("avformat_open_input() error -13 (Permission denied): Could not open input \"rtsp://h/x\".",
+                FfmpegErrors.explained("avformat_open_input() error -13: Could not open input \"rtsp://h/x\". (Has"
+                        + " setFormat() been called?) (For more details, make sure FFmpegLogCallback.set() has been"
+                        + " called.)"));
+    }
 }
