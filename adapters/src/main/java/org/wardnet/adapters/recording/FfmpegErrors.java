@@ -31,7 +31,7 @@ final class FfmpegErrors {
     private FfmpegErrors() {
     }
 
-    /** The message with the system's text after the first error number it knows: "error -28 (No space left on device)". */
+    /** The message without JavaCV's hints, the system's text after the first error number it knows. */
     static String explained(String message) {
         if (message == null) {
             return null;

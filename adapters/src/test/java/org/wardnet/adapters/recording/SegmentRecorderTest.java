@@ -81,7 +81,7 @@ class SegmentRecorderTest {
                     listener -> new SegmentRecorder("cam-1", server.url(), "admin", "s3cret",
                             dir.resolve("recordings/cam-1"), SETTINGS, listener, Clock.systemUTC()));
             assertTrue(run.stopped, "the recorder stops");
-            assertTrue(run.recorder.counters().reconnects() >= 1, "reconnected after the stream ended: " + run.failures);
+            assertTrue(run.recorder.counters().reconnects() >= 1, "reconnected after the end: " + run.failures);
         }
         List<Segment> segments = run.segments;
         assertTrue(segments.size() >= 4, "segments: " + segments);
@@ -132,7 +132,8 @@ class SegmentRecorderTest {
         try (Peers.GstServer server = Peers.gstreamer(clip, "admin", "s3cret", "digest")) {
             failures = Recording.until(r -> r.failures.size() >= 2, 150, listener -> new SegmentRecorder("cam-2",
                     server.url(), "admin", wrong, dir.resolve("recordings/cam-2"), new RecorderSettings(
-                            Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(200)),
+                            Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(100),
+                            Duration.ofMillis(200)),
                     listener, Clock.systemUTC())).failures;
         }
         assertTrue(failures.size() >= 2, "the wrong password fails, again and again: " + failures);
