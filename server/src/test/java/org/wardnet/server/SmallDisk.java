@@ -34,6 +34,20 @@ public final class SmallDisk {
                 dir.toString());
     }
 
+    /**
+     * Lets {@code dir} take no new file, or takes that back ({@code chattr +i}/{@code -i}, which binds
+     * root too and which tmpfs supports): files already open stay writable, as on a disk a kernel
+     * remounted read-only after errors, where no new file can be made.
+     */
+    public static void refuseNewFiles(Path dir, boolean refuse) throws IOException, InterruptedException {
+        Process chattr = new ProcessBuilder("chattr", refuse ? "+i" : "-i", dir.toString()).redirectErrorStream(true)
+                .start();
+        String said = new String(chattr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!chattr.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || chattr.exitValue() != 0) {
+            throw new IOException("chattr on " + dir + " failed: " + said);
+        }
+    }
+
     /** {@code dir} as the child started with {@link #mountedAt} sees it: its tmpfs, not the directory beneath. */
     public static Path asSeenBy(Process child, Path dir) {
         return Path.of("/proc/" + child.pid() + "/root" + dir.toAbsolutePath());

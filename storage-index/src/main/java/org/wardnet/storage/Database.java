@@ -44,10 +44,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final String description;
+    /** Where this server keeps its files (the embedded store, the audit journal, recordings, exports). */
+    private final Path dataDir;
 
-    private Database(HikariDataSource dataSource, String description) {
+    private Database(HikariDataSource dataSource, String description, Path dataDir) {
         this.dataSource = dataSource;
         this.description = description;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -101,7 +104,8 @@ public final class Database implements AutoCloseable {
             throw new StoreOpenException("cannot migrate the store " + description + " (" + keysOf(url) + "): "
                     + rootMessage(e), e);
         }
-        return new Database(dataSource, description);
+        return new Database(dataSource, description,
+                Path.of(config.get(WardnetKeys.STORE_DATA_DIR)).toAbsolutePath().normalize());
     }
 
     /**
@@ -128,8 +132,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Writes the store's probe row: throws when the store does not answer, or does not take a write
-     * (a full disk), within {@code timeoutSeconds}. A read alone would pass while every write fails.
+     * Writes the store's probe row, then a file in the data directory: throws when the store does not
+     * answer, or does not take a write (a full disk), within {@code timeoutSeconds}, or when the data
+     * directory takes no new file. A read alone would pass while every write fails.
      */
     public void ping(int timeoutSeconds) throws SQLException {
         try (Connection connection = dataSource.getConnection();
@@ -143,6 +148,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new SQLException("the store does not take a write: " + e.getMessage(), e.getSQLState(),
                     e.getErrorCode(), e);
+        }
+        // A filesystem remounted read-only after errors lets files already open be written: the store's
+        // row above still goes in, but the next audit journal segment, recording or export would not.
+        try {
+            Files.delete(Files.createTempFile(Files.createDirectories(dataDir), ".ready-check", ".tmp"));
+        } catch (IOException e) {
+            throw new SQLException("the data directory " + dataDir + " (store.dataDir) takes no new file: "
+                    + (e.getMessage() == null ? e : e.getMessage()), e);
         }
     }
 

@@ -11,8 +11,9 @@ import org.wardnet.server.http.ApiResponse;
 import org.wardnet.server.http.JsonCodec;
 
 /**
- * {@code /healthz} (the process answers), {@code /readyz} (the store takes a one-row write and every
- * event loop runs a task, each within two seconds; 503 with the reasons otherwise) and
+ * {@code /healthz} (the process answers), {@code /readyz} (the store takes a one-row write, the data
+ * directory a new file, and every event loop runs a task, each within two seconds; 503 with the
+ * reasons otherwise) and
  * {@code /metrics}. Checks run on their own executor, so a busy write queue cannot make the
  * readiness probe wait behind it.
  */
