@@ -49,11 +49,14 @@ public final class SoakBenchmark {
         String simPort = System.getenv().getOrDefault("SOAK_SIM_PORT", "18654");
         List<String> jvm = List.of(System.getenv().getOrDefault("SOAK_JVM_OPTS", "-Xms1g -Xmx1g").split("\\s+"));
         int adminPort = freeTcpPort();
-        List<String> arguments = List.of("--port", "0", "--sim-port", simPort, "--admin-port", Integer.toString(adminPort),
-                "--discovery-port", Integer.toString(freeUdpPort()), "--set", "health.intervalSeconds=" + probeSeconds);
+        // Every port the soak's own or free: a soak can run beside a demo or another soak (on another SOAK_SIM_PORT).
+        List<String> arguments = List.of("--port", "0", "--sim-port", simPort, "--admin-port",
+                Integer.toString(adminPort), "--discovery-port", Integer.toString(freeUdpPort()), "--set",
+                "live.rtspPort=0", "--set", "health.intervalSeconds=" + probeSeconds);
         System.out.printf("soak: %d minutes, probes every %d s, demo JVM %s; log %s%n", minutes, probeSeconds, jvm,
                 out.resolve("demo.log"));
-        try (DemoProcess demo = DemoProcess.start(jar, jvm, arguments, scratch.resolve("data"), out.resolve("demo.log"))) {
+        try (DemoProcess demo = DemoProcess.start(jar, jvm, arguments, scratch.resolve("data"),
+                out.resolve("demo.log"))) {
             run(demo, new SoakApi("http://127.0.0.1:" + adminPort, null), minutes, probeSeconds, out);
         }
     }
@@ -130,17 +133,20 @@ public final class SoakBenchmark {
             segments += camera.path("segmentsIndexed").asLong();
         }
         return new SoakSample(minute, heap[1], heap[0], sampler.threads(), sampler.openFiles(), sampler.rssMb(),
-                ProcessSampler.sizeMb(data.resolve("wardnet.mv.db")), ProcessSampler.sizeMb(data.resolve("audit-journal")),
+                sampler.rssOutsideHeapMb(), ProcessSampler.sizeMb(data.resolve("wardnet.mv.db")),
+                ProcessSampler.sizeMb(data.resolve("audit-journal")),
                 ProcessSampler.sizeMb(data.resolve("recordings")),
                 json.readTree(summary.body()).path("counts").path("OFFLINE").asInt(), segments, requests[0],
                 requests[1], requests[2]);
     }
 
     private static void print(SoakSample s) {
-        System.out.printf(Locale.ROOT, "  %3d min: heap %.0f MB live (%.0f before GC), threads %d, files %d, RSS %.0f MB,"
-                + " db %.1f MB, journal %.1f MB, recordings %.0f MB, OFFLINE %d, segments %d, requests %d ok %d failed,"
-                + " events %d%n", s.minute(), s.heapLiveMb(), s.heapBeforeMb(), s.threads(), s.openFiles(), s.rssMb(),
-                s.databaseMb(), s.journalMb(), s.recordingsMb(), s.offline(), s.segments(), s.requestsOk(),
+        System.out.printf(Locale.ROOT, "  %3d min: heap %.0f MB live (%.0f before GC), threads %d, files %d,"
+                + " RSS %.0f MB"
+                + " (%.0f outside the heap), db %.1f MB, journal %.1f MB, recordings %.0f MB, OFFLINE %d, segments %d,"
+                + " requests %d ok %d failed, events %d%n", s.minute(), s.heapLiveMb(), s.heapBeforeMb(), s.threads(),
+                s.openFiles(), s.rssMb(), s.nativeMb(), s.databaseMb(), s.journalMb(), s.recordingsMb(), s.offline(),
+                s.segments(), s.requestsOk(),
                 s.requestsFailed(), s.events());
     }
 
@@ -150,7 +156,8 @@ public final class SoakBenchmark {
                         new SoakPlot.Series("live (after full GC)", new Color(0, 90, 200), SoakSample::heapLiveMb),
                         new SoakPlot.Series("before GC", new Color(150, 190, 240), SoakSample::heapBeforeMb))),
                 new SoakPlot.Panel("Resident memory", "MB", List.of(
-                        new SoakPlot.Series("RSS", new Color(120, 60, 160), SoakSample::rssMb))),
+                        new SoakPlot.Series("RSS", new Color(120, 60, 160), SoakSample::rssMb),
+                        new SoakPlot.Series("outside the Java heap", new Color(200, 150, 230), SoakSample::nativeMb))),
                 new SoakPlot.Panel("Threads", "count", List.of(
                         new SoakPlot.Series("threads", new Color(0, 140, 70), s -> s.threads()))),
                 new SoakPlot.Panel("Open files (12,414 simulator listeners included)", "count", List.of(
@@ -179,9 +186,10 @@ public final class SoakBenchmark {
         flat &= verdict(result, "heap_live_mb", samples, warmUp, SoakSample::heapLiveMb, hours, 16, 0.10);
         flat &= verdict(result, "threads", samples, warmUp, s -> s.threads(), hours, 4, 0.05);
         flat &= verdict(result, "open_files", samples, warmUp, s -> s.openFiles(), hours, 50, 0.02);
+        flat &= verdict(result, "rss_outside_heap_mb", samples, warmUp, SoakSample::nativeMb, hours, 32, 0.10);
         Trend rss = Trend.of(samples, warmUp, SoakSample::rssMb);
-        result.append(String.format(Locale.ROOT, "; rss_mb %.0f..%.0f, %+.1f/h (not judged: the heap's pages and"
-                + " FFmpeg's)", rss.min(), rss.max(), rss.perHour()));
+        result.append(String.format(Locale.ROOT, "; rss_mb %.0f..%.0f, %+.1f/h (not judged: it holds the heap's pages,"
+                + " which grow as the collector first touches reserved regions)", rss.min(), rss.max(), rss.perHour()));
         for (String[] store : new String[][] {{"database_mb", "db"}, {"audit_journal_mb", "journal"},
             {"recordings_mb", "recordings"}}) {
             ToDoubleFunction<SoakSample> value = store[1].equals("db") ? SoakSample::databaseMb
@@ -194,7 +202,9 @@ public final class SoakBenchmark {
         int failed = samples.stream().mapToInt(SoakSample::requestsFailed).sum();
         long segments = samples.get(samples.size() - 1).segments();
         result.append(String.format(Locale.ROOT, "; users' requests %d ok, %d failed; demo log: %d ERROR lines,"
-                + " %d WARN lines, %d LEAK reports; %d segments indexed by the recorders running at the end; verdict %s", ok, failed, log[0], log[1],
+                + " %d WARN lines, %d LEAK reports; %d segments indexed by the recorders running at the end;"
+                + " verdict %s",
+                ok, failed, log[0], log[1],
                 log[2], segments, flat && failed == 0 && log[2] == 0 ? "FLAT" : "NOT FLAT"));
         System.out.println(result);
     }
