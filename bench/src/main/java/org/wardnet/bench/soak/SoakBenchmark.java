@@ -105,6 +105,8 @@ public final class SoakBenchmark {
                 }
             }
             System.out.printf("soak: the event stream was opened %d time(s)%n", users.streamOpenings());
+            users.failures().forEach((what, f) -> System.out.printf("soak: %,d failed: %s; the first answered %s%n",
+                    f.count(), what, f.first()));
         }
         List<Integer> faultMinutes = faults.actions().stream().map(FaultSchedule.Action::minute).distinct().toList();
         faults.actions().forEach(a -> System.out.printf("  fault at %3d min: %s%n", a.minute(), a.what()));

@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -13,7 +15,8 @@ import java.util.stream.Stream;
  * What the users do during the soak, lightly: two requests a second in turn (a camera, the health
  * summary, a recorded camera's clips of the last hour, a follow from a sighting, readiness), and one
  * operator holding the alarm event stream open, reconnecting when it closes. Counts per minute what
- * was answered 2xx, what was not, and the events received.
+ * was answered 2xx, what was not, and the events received; and for the whole run, the failures of
+ * each kind of request by status with the first answer of each, so a failure names its cause.
  */
 final class UserLoad implements AutoCloseable {
 
@@ -24,6 +27,8 @@ final class UserLoad implements AutoCloseable {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger events = new AtomicInteger();
     private final AtomicInteger streamOpenings = new AtomicInteger();
+    /** "kind status" to count and the first answer's opening; guarded by itself. */
+    private final Map<String, Failure> failures = new TreeMap<>();
     private final Thread requests;
     private final Thread stream;
     private volatile boolean stopped;
@@ -51,13 +56,35 @@ final class UserLoad implements AutoCloseable {
         return streamOpenings.get();
     }
 
+    private static final String[] KINDS = {"camera", "health summary", "clips", "follow", "readyz"};
+
+    /** A kind of request and status that failed: how often, and the first answer. */
+    record Failure(int count, String first) {
+    }
+
+    /** The failures of the run so far, by "kind status" ("follow 422", "events stream"). */
+    Map<String, Failure> failures() {
+        synchronized (failures) {
+            return Map.copyOf(failures);
+        }
+    }
+
+    private void remember(String key, String body) {
+        String opening = body == null ? "" : body.replaceAll("\\s+", " ");
+        synchronized (failures) {
+            failures.merge(key, new Failure(1, opening.substring(0, Math.min(200, opening.length()))),
+                    (was, one) -> new Failure(was.count() + 1, was.first()));
+        }
+    }
+
     private void requestLoop() {
         ObjectMapper json = new ObjectMapper();
         long n = 0;
         while (!stopped) {
             String camera = cameras.get((int) (n % cameras.size()));
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            SoakApi.Answer answer = switch ((int) (n % 5)) {
+            int kind = (int) (n % 5);
+            SoakApi.Answer answer = switch (kind) {
                 case 0 -> api.get("/api/v1/cameras/" + camera);
                 case 1 -> api.get("/api/v1/health/summary?site=sub-0" + (1 + n % 8));
                 case 2 -> api.get("/api/v1/clips?camera=" + recordedCamera + "&from=" + now.minus(1, ChronoUnit.HOURS)
@@ -68,6 +95,9 @@ final class UserLoad implements AutoCloseable {
                 default -> api.get("/readyz");
             };
             (answer.ok() ? ok : failed).incrementAndGet();
+            if (!answer.ok()) {
+                remember(KINDS[kind] + " " + answer.status(), answer.body());
+            }
             n++;
             sleep(500);
         }
@@ -85,6 +115,7 @@ final class UserLoad implements AutoCloseable {
             } catch (IOException | java.io.UncheckedIOException e) {
                 if (!stopped) {
                     failed.incrementAndGet();
+                    remember("events stream", String.valueOf(e));
                 }
             } catch (InterruptedException e) {
                 return;

@@ -20,7 +20,7 @@ import org.wardnet.simulator.run.SimulatorRunner;
  * The demo as one object: the reference district simulated on loopback, and a server over a
  * scratch H2 store (HTTPS with a self-signed certificate, an administrator with a random password)
  * holding the district but one room, which is left for the installer to discover; continuous
- * recording in one room; the street grid and six hours of footage indexed; and the demo's people.
+ * recording in one room; the street grid and six hours of footage indexed, one more as each hour ends; and the demo's people.
  * {@code ./wardnet demo} runs one until Ctrl-C; the console's end-to-end tests and benchmark
  * start one in-process.
  *
@@ -54,9 +54,11 @@ public final class DemoRun implements AutoCloseable {
     private final List<DemoUsers.Made> made;
     private final Path certificate;
     private final int probeSeconds;
+    private final DemoEdgeFeed edgeFeed;
 
     private DemoRun(SimulatorRunner simulator, WardnetServer server, DemoData scratch, DemoData.InstallerRoom room,
-            String adminUser, String adminPassword, List<DemoUsers.Made> made, Path certificate, int probeSeconds) {
+            String adminUser, String adminPassword, List<DemoUsers.Made> made, Path certificate, int probeSeconds,
+            DemoEdgeFeed edgeFeed) {
         this.simulator = simulator;
         this.server = server;
         this.scratch = scratch;
@@ -67,6 +69,7 @@ public final class DemoRun implements AutoCloseable {
         this.made = made;
         this.certificate = certificate;
         this.probeSeconds = probeSeconds;
+        this.edgeFeed = edgeFeed;
     }
 
     /** Starts the simulator and the server and loads the demo's data, reporting progress on {@code out}. */
@@ -105,7 +108,8 @@ public final class DemoRun implements AutoCloseable {
         out.println("store: " + server.storeDescription());
         DemoData.load(server.registry(), room.district(), room.cameraIds(), out);
         DemoData.planRecording(server.recording(), server.registry(), out);
-        DemoTrack.prepare(server, room.district(), Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "demo-footage"), out);
+        DemoEdgeFeed edgeFeed = DemoTrack.prepare(server, room.district(),
+                Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "demo-footage"), out);
         String adminUser = config.get(WardnetKeys.AUTH_ADMIN_USER);
         // The configuration decides: a password given with --set or the environment overrides the demo's random one.
         adminPassword = config.get(WardnetKeys.AUTH_ADMIN_PASSWORD);
@@ -113,7 +117,7 @@ public final class DemoRun implements AutoCloseable {
         Path certificate = server.baseUrl().startsWith("https:")
                 ? Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "tls", "cert.pem").toAbsolutePath() : null;
         return new DemoRun(sim, server, scratch, room, adminUser, adminPassword, people, certificate,
-                config.get(WardnetKeys.HEALTH_INTERVAL_SECONDS));
+                config.get(WardnetKeys.HEALTH_INTERVAL_SECONDS), edgeFeed);
     }
 
     public WardnetServer server() {
@@ -194,6 +198,7 @@ public final class DemoRun implements AutoCloseable {
 
     @Override
     public void close() {
+        edgeFeed.close();
         server.close();
         simulator.close();
         if (scratch != null) {
