@@ -18,6 +18,7 @@ public final class AccessScope {
     private final List<String> roots;
     private final SiteTree tree;
     private final boolean district;
+    private String text; // made on first use: only audited requests write their scope
 
     public AccessScope(List<String> roots, SiteTree tree) {
         this.roots = List.copyOf(roots);
@@ -56,6 +57,11 @@ public final class AccessScope {
     /** As written in the audit trail: the roots joined by commas, or "none". */
     @Override
     public String toString() {
-        return roots.isEmpty() ? "none" : String.join(",", roots);
+        String made = text;
+        if (made == null) {
+            made = roots.isEmpty() ? "none" : roots.size() == 1 ? roots.get(0) : String.join(",", roots);
+            text = made;
+        }
+        return made;
     }
 }

@@ -63,11 +63,11 @@ public final class AuditChain {
     static String hash(long seq, long atMillis, String actor, String scope, String address, String action,
             String target, int result, String previous) {
         HashedText text = TEXT.get().clear();
-        text.field(Long.toString(seq)).field(Long.toString(atMillis)).field(actor);
+        text.field(seq).field(atMillis).field(actor);
         if (scope != null) {
-            text.field("scope=" + scope);
+            text.field("scope=", scope);
         }
-        text.field(address).field(action).field(target).field(Integer.toString(result)).field(previous);
+        text.field(address).field(action).field(target).field(result).field(previous);
         MessageDigest digest = SHA256.get();
         digest.update(text.bytes, 0, text.length);
         return HexFormat.of().formatHex(digest.digest());
@@ -90,18 +90,82 @@ public final class AuditChain {
         }
 
         HashedText field(String field) {
+            return field("", field);
+        }
+
+        /** A field whose text is {@code prefix} then {@code field}, without joining them first. */
+        HashedText field(String prefix, String field) {
             String value = field == null ? "" : field;
-            byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
-            String prefix = Integer.toString(value.length());
-            ensure(prefix.length() + 2 + encoded.length);
-            for (int i = 0; i < prefix.length(); i++) {
-                bytes[length++] = (byte) prefix.charAt(i);
+            int units = prefix.length() + value.length();
+            if (!isAscii(value)) { // rare: one encoding of the whole field, as the definition says
+                byte[] encoded = (prefix + value).getBytes(StandardCharsets.UTF_8);
+                ensure(20 + encoded.length);
+                digits(units);
+                bytes[length++] = ':';
+                System.arraycopy(encoded, 0, bytes, length, encoded.length);
+                length += encoded.length;
+                bytes[length++] = ';';
+                return this;
             }
+            ensure(20 + units);
+            digits(units);
             bytes[length++] = ':';
-            System.arraycopy(encoded, 0, bytes, length, encoded.length);
-            length += encoded.length;
+            ascii(prefix);
+            ascii(value);
             bytes[length++] = ';';
             return this;
+        }
+
+        /** A number's field: its decimal text, which is ASCII, so its length is its digit count. */
+        HashedText field(long number) {
+            ensure(45);
+            int start = length;
+            digits(number); // written once to learn its width, then again after the width
+            int width = length - start;
+            length = start;
+            digits(width);
+            bytes[length++] = ':';
+            digits(number);
+            bytes[length++] = ';';
+            return this;
+        }
+
+        private void digits(long number) {
+            if (number < 0) {
+                bytes[length++] = '-';
+                if (number == Long.MIN_VALUE) {
+                    for (char c : "9223372036854775808".toCharArray()) {
+                        bytes[length++] = (byte) c;
+                    }
+                    return;
+                }
+                number = -number;
+            }
+            int width = 1;
+            for (long rest = number / 10; rest > 0; rest /= 10) {
+                width++;
+            }
+            int end = length + width;
+            for (int at = end - 1; at >= length; at--) {
+                bytes[at] = (byte) ('0' + number % 10);
+                number /= 10;
+            }
+            length = end;
+        }
+
+        private void ascii(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                bytes[length++] = (byte) text.charAt(i);
+            }
+        }
+
+        private static boolean isAscii(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void ensure(int more) {

@@ -76,6 +76,25 @@ class AuditChainTest {
     }
 
     @Test
+    void numbersOfEveryWidthHashAsTheirDecimalText() throws Exception {
+        long[] seqs = {1, 9, 10, 99, 100, 999_999, 12_345_678_901L, Long.MAX_VALUE};
+        Instant[] times = {Instant.EPOCH, Instant.ofEpochMilli(-1), Instant.ofEpochMilli(-1_234_567),
+            Instant.parse("2026-12-06T08:45:00.123Z")};
+        int[] results = {0, 7, 200, 503, 12_345};
+        for (long seq : seqs) {
+            for (Instant at : times) {
+                for (int result : results) {
+                    AuditEntry e = AuditChain.link(seq, new AuditEntry.Draft(at, "ana", "*", "::1", "a", "/t", result),
+                            AuditChain.GENESIS);
+                    assertEquals(definedHash(Long.toString(seq), Long.toString(at.toEpochMilli()), "ana", "scope=*",
+                            "::1", "a", "/t", Integer.toString(result), AuditChain.GENESIS), e.hash(),
+                            seq + " " + at + " " + result);
+                }
+            }
+        }
+    }
+
+    @Test
     void anUntouchedChainHolds() {
         assertEquals(Optional.empty(), AuditChain.firstBreak(chain(5).iterator()));
         assertEquals(Optional.empty(), AuditChain.firstBreak(List.<AuditEntry>of().iterator()));

@@ -4,9 +4,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
@@ -126,11 +126,13 @@ public final class Auditing {
     private static String actor(String action, ApiRequest request) {
         if (request.principal() != null) {
             String user = request.principal().user();
-            String behalf = request.headers().get(HttpNodeFootage.ON_BEHALF_OF);
-            if (user.equals(ParentAccount.NAME) && behalf != null && User.nameProblem(behalf) == null) {
-                return user + " for " + behalf; // the parent node acting for one of its users
+            if (!user.equals(ParentAccount.NAME)) {
+                return user;
             }
-            return user;
+            String behalf = request.headers().get(HttpNodeFootage.ON_BEHALF_OF);
+            return behalf != null && User.nameProblem(behalf) == null
+                    ? user + " for " + behalf // the parent node acting for one of its users
+                    : user;
         }
         if (action.equals("auth.login") && request.body().length <= 4_096) {
             Matcher user = LOGIN_USER.matcher(new String(request.body(),
@@ -163,11 +165,17 @@ public final class Auditing {
     }
 
     private static String target(ApiRequest request) {
-        StringBuilder target = new StringBuilder(request.path());
+        Map<String, List<String>> query = request.query();
+        if (query.isEmpty()) {
+            return request.path();
+        }
+        StringBuilder target = new StringBuilder(request.path().length() + 160).append(request.path());
+        String[] names = query.keySet().toArray(new String[0]);
+        Arrays.sort(names); // in a fixed order, so the same request reads the same in the trail
         char separator = '?';
-        for (Map.Entry<String, List<String>> parameter : new TreeMap<>(request.query()).entrySet()) {
-            for (String value : parameter.getValue()) {
-                target.append(separator).append(parameter.getKey()).append('=').append(value);
+        for (String name : names) {
+            for (String value : query.get(name)) {
+                target.append(separator).append(name).append('=').append(value);
                 separator = '&';
             }
         }

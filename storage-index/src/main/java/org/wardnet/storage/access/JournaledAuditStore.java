@@ -203,12 +203,16 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
                         continue;
                     }
                     batch.add(first);
-                    batchEntries = first.entries().size();
                     awaitMore();
-                    EncodedEntries more;
-                    while (batchEntries < INDEX_BATCH && (more = unindexed.poll()) != null) {
-                        batch.add(more);
-                        batchEntries += more.entries().size();
+                    batchEntries = first.entries().size();
+                    // Taken a thousand groups per hold of the queue's lock (groups are mostly of one
+                    // entry), until a batch's worth of entries.
+                    int from = batch.size();
+                    while (batchEntries < INDEX_BATCH && unindexed.drainTo(batch, 1_000) > 0) {
+                        for (int i = from; i < batch.size(); i++) {
+                            batchEntries += batch.get(i).entries().size();
+                        }
+                        from = batch.size();
                     }
                 }
                 database.storeEncoded(EncodedEntries.join(batch));
