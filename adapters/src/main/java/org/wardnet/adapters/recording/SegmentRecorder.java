@@ -22,6 +22,7 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
 import org.wardnet.core.Ticker;
+import org.wardnet.core.clips.OpenSegments;
 import org.wardnet.core.recording.RecorderSettings;
 import org.wardnet.core.recording.RecorderStats;
 import org.wardnet.core.recording.Segment;
@@ -268,6 +269,10 @@ public final class SegmentRecorder implements StreamRecorder {
     private Open open(FFmpegFrameGrabber source, Instant start, long firstDts) throws IOException {
         Files.createDirectories(directory);
         Path file = freeName(start);
+        // Made before the segment: a crash at any point leaves the segment named for recovery.
+        Path marker = OpenSegments.markerOf(file);
+        Files.deleteIfExists(marker);
+        Files.createFile(marker);
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), source.getImageWidth(),
                 source.getImageHeight(), 0);
         recorder.setFormat("mp4");
@@ -280,6 +285,7 @@ public final class SegmentRecorder implements StreamRecorder {
         try {
             recorder.start(source.getFormatContext());
         } catch (FrameRecorder.Exception e) {
+            Files.deleteIfExists(marker); // nothing was recorded into it
             throw new IOException("cannot open segment " + file + ": " + e.getMessage(), e);
         }
         String codec = source.getVideoCodecName();
@@ -331,6 +337,7 @@ public final class SegmentRecorder implements StreamRecorder {
                 listener.segmentClosed(new Segment(cameraId, open.file, open.start, end, bytes, open.codec, open.width,
                         open.height, open.keyFrames, sha));
             }
+            Files.deleteIfExists(OpenSegments.markerOf(open.file)); // indexed (or empty): nothing left to recover
         } catch (IOException e) {
             listener.streamFailed(cameraId, "reading segment " + open.file.getFileName() + ": " + e.getMessage(),
                     Duration.ZERO);

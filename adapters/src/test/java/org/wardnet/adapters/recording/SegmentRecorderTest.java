@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wardnet.adapters.peers.Peers;
 import org.wardnet.core.clips.MediaFile;
 import org.wardnet.core.clips.MediaFiles;
+import org.wardnet.core.clips.OpenSegments;
 import org.wardnet.core.recording.RecorderSettings;
 import org.wardnet.core.recording.Segment;
 import org.wardnet.core.recording.StreamRecorder;
@@ -42,6 +43,8 @@ class SegmentRecorderTest {
     private static final class Recording {
         final List<Segment> segments = new CopyOnWriteArrayList<>();
         final List<String> failures = new CopyOnWriteArrayList<>();
+        /** Per closed segment: whether its open marker was there when it was handed over to be indexed. */
+        final List<Boolean> markedWhenClosed = new CopyOnWriteArrayList<>();
         SegmentRecorder recorder;
         boolean stopped;
 
@@ -51,6 +54,7 @@ class SegmentRecorderTest {
             run.recorder = recorderFor.apply(new StreamRecorder.Listener() {
                 @Override
                 public void segmentClosed(Segment segment) {
+                    run.markedWhenClosed.add(Files.exists(OpenSegments.markerOf(segment.file())));
                     run.segments.add(segment);
                 }
 
@@ -155,11 +159,18 @@ class SegmentRecorderTest {
         Path cameraDir = Files.createDirectories(dir.resolve("recordings/cam-3"));
         Path earlier = cameraDir.resolve("20261206T050000.000Z.mp4");
         Files.writeString(earlier, "footage recorded before the clock was stepped back");
-        List<Segment> segments;
+        Recording run;
         try (Peers.GstServer server = Peers.gstreamer(clip, "admin", "s3cret", "digest")) {
-            segments = Recording.until(r -> !r.segments.isEmpty(), 150, listener -> new SegmentRecorder("cam-3",
+            run = Recording.until(r -> !r.segments.isEmpty(), 150, listener -> new SegmentRecorder("cam-3",
                     server.url(), "admin", "s3cret", cameraDir, SETTINGS, listener,
-                    Clock.fixed(stepped, ZoneOffset.UTC))).segments;
+                    Clock.fixed(stepped, ZoneOffset.UTC)));
+        }
+        List<Segment> segments = run.segments;
+        // Marked open until indexed, so a crash after a clock step still leaves it named for recovery.
+        assertTrue(run.markedWhenClosed.stream().allMatch(marked -> marked), run.markedWhenClosed.toString());
+        try (var left = Files.list(cameraDir)) {
+            assertEquals(List.of(), left.filter(f -> f.toString().endsWith(OpenSegments.SUFFIX)).toList(),
+                    "no marker outlives its segment's row");
         }
         assertTrue(!segments.isEmpty(), "a segment was recorded");
         assertEquals(stepped, segments.get(0).start());

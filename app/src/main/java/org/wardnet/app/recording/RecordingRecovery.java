@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +17,15 @@ import org.wardnet.core.clips.ClipIndex;
 import org.wardnet.core.clips.ClipOrigin;
 import org.wardnet.core.clips.MediaFile;
 import org.wardnet.core.clips.MediaFiles;
+import org.wardnet.core.clips.OpenSegments;
 import org.wardnet.core.clips.RecordingNames;
 
 /**
  * At start, before recording resumes: finds segments on disk that the index lacks (the segment
  * that was open when the process died, or one closed just before its row was written), repairs
  * each (a clean copy of every readable packet) and indexes it. Leftover repair copies are removed.
- * Each camera's files are read newest first and the walk stops at the first indexed one, so the
- * cost does not grow with the footage kept.
+ * Each camera's segments marked open are checked, then its files newest first, and the walk stops
+ * at the first indexed one, so the cost does not grow with the footage kept.
  */
 final class RecordingRecovery {
 
@@ -51,10 +54,12 @@ final class RecordingRecovery {
     }
 
     /**
-     * One camera's segments, newest first, until one is found indexed: segments are indexed in the
-     * order they close, so only the newest can lack a row (the one open when the process died, and
-     * one closed just before its row was written). Older unindexed files are the directory
-     * import's to find, not start-up's.
+     * One camera's segments: first those the recorder marked open ({@link OpenSegments}), wherever
+     * their names sort (after the clock was stepped back, the segment open at a crash sorts before
+     * footage already indexed); then newest first, until one is found indexed: segments are indexed
+     * in the order they close, so only the newest can lack a row (the one open when the process
+     * died, and one closed just before its row was written; and segments recorded before markers
+     * existed). Older unindexed files are the directory import's to find, not start-up's.
      */
     private static int recoverCamera(Path directory, ClipIndex index, MediaFiles media) throws IOException {
         String camera = directory.getFileName().toString();
@@ -63,7 +68,25 @@ final class RecordingRecovery {
             files = list.filter(Files::isRegularFile).sorted(Comparator.reverseOrder()).toList();
         }
         int recovered = 0;
+        Set<Path> handled = new HashSet<>();
         for (Path file : files) {
+            Optional<Path> marked = OpenSegments.segmentOf(file);
+            if (marked.isEmpty()) {
+                continue;
+            }
+            Path segment = marked.get();
+            Optional<Instant> start = RecordingNames.startOf(segment.getFileName().toString());
+            if (Files.isRegularFile(segment) && start.isPresent() && handled.add(segment)
+                    && !indexed(index, camera, start.get(), segment) && recover(index, media, segment, camera,
+                            start.get())) {
+                recovered++;
+            }
+            Files.deleteIfExists(file);
+        }
+        for (Path file : files) {
+            if (handled.contains(file)) {
+                continue;
+            }
             String name = file.getFileName().toString();
             if (name.endsWith(".repair")) {
                 Files.deleteIfExists(file);
