@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -40,21 +39,21 @@ class DemoEdgeFeedTest {
 
     @Test
     void handsInTheLastSixHoursThenEachHourAsItEnds() throws Exception {
-        SettableClock clock = new SettableClock(START);
         try (Database db = Database.open(TestServer.onTheStoreAsked(
                 WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString())))) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
-            DemoEdgeFeed feed = new DemoEdgeFeed(index, CAMERAS, hourFile(), 1_000, clock, quiet());
+            DemoEdgeFeed feed = feedAt(index, START);
 
             assertEquals(6 * CAMERAS.size(), feed.catchUp(), "03:00 to 09:00, every camera");
             assertEquals(0, feed.catchUp(), "nothing twice");
-            assertTrue(hasFootage(index, "cam-7", clock.instant().minus(Duration.ofMinutes(90))));
+            assertTrue(hasFootage(index, "cam-7", START.minus(Duration.ofMinutes(90))));
 
-            clock.set(Instant.parse("2026-12-06T11:10:00Z"));
-            assertTrue(!hasFootage(index, "cam-7", clock.instant().minus(Duration.ofMinutes(90))),
+            Instant later = Instant.parse("2026-12-06T11:10:00Z");
+            assertTrue(!hasFootage(index, "cam-7", later.minus(Duration.ofMinutes(90))),
                     "09:40 is not handed in until the hour ends");
-            assertEquals(2 * CAMERAS.size(), feed.catchUp(), "09:00 and 10:00, missed while the demo was away");
-            assertTrue(hasFootage(index, "cam-7", clock.instant().minus(Duration.ofMinutes(90))));
+            assertEquals(2 * CAMERAS.size(), feedAt(index, later).catchUp(),
+                    "09:00 and 10:00, missed while the demo was away");
+            assertTrue(hasFootage(index, "cam-7", later.minus(Duration.ofMinutes(90))));
             assertEquals(1, index.overlapping("cam-1202", Instant.parse("2026-12-06T10:00:00Z"),
                     Instant.parse("2026-12-06T11:00:00Z"), null, 10).size());
         }
@@ -62,20 +61,17 @@ class DemoEdgeFeedTest {
 
     @Test
     void completesAnHourCutOffHalfWayWithoutDoubles() throws Exception {
-        SettableClock clock = new SettableClock(START);
         try (Database db = Database.open(TestServer.onTheStoreAsked(
                 WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR, dir.toString())))) {
             JdbcClipIndex index = new JdbcClipIndex(db.dataSource());
-            DemoEdgeFeed feed = new DemoEdgeFeed(index, CAMERAS, hourFile(), 1_000, clock, quiet());
-            feed.catchUp();
+            feedAt(index, START).catchUp();
             // The demo stopped after the first 400 cameras of 09:00 were handed in.
             Instant nine = Instant.parse("2026-12-06T09:00:00Z");
             index.add(CAMERAS.subList(0, 400).stream().map(camera -> new Clip(0, camera, nine,
                     nine.plus(Duration.ofHours(1)), "x.mp4", 1_000L, "H264", 640, 360, null, null,
                     ClipOrigin.IMPORTED)).toList());
 
-            clock.set(Instant.parse("2026-12-06T10:00:06Z"));
-            assertEquals(CAMERAS.size() - 400, feed.catchUp());
+            assertEquals(CAMERAS.size() - 400, feedAt(index, Instant.parse("2026-12-06T10:00:06Z")).catchUp());
             for (String camera : List.of("cam-0", "cam-399", "cam-400", "cam-1202")) {
                 assertEquals(1, index.overlapping(camera, nine, nine.plus(Duration.ofHours(1)), null, 10).size(),
                         camera);
@@ -83,8 +79,13 @@ class DemoEdgeFeedTest {
         }
     }
 
-    private Path hourFile() throws Exception {
-        return Files.write(dir.resolve("demo-hour.mp4"), new byte[1_000]);
+    /** The feed as it sees the time {@code now} (a fresh one per moment: it keeps no state but the index). */
+    private DemoEdgeFeed feedAt(JdbcClipIndex index, Instant now) throws Exception {
+        Path hour = dir.resolve("demo-hour.mp4");
+        if (!Files.exists(hour)) {
+            Files.write(hour, new byte[1_000]);
+        }
+        return new DemoEdgeFeed(index, CAMERAS, hour, 1_000, Clock.fixed(now, ZoneOffset.UTC), quiet());
     }
 
     private static boolean hasFootage(JdbcClipIndex index, String camera, Instant at) {
@@ -93,33 +94,5 @@ class DemoEdgeFeedTest {
 
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    }
-
-    /** A clock the test sets. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
