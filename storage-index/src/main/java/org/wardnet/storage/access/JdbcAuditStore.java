@@ -52,7 +52,11 @@ public final class JdbcAuditStore implements AuditStore {
 
     /** Links drafts after {@code tail}, each first cut to what the table can hold ({@link #storable}). */
     static List<AuditEntry> linkStorable(Head tail, List<AuditEntry.Draft> drafts) {
-        return AuditChain.linkAll(tail.seq(), tail.hash(), drafts.stream().map(JdbcAuditStore::storable).toList());
+        List<AuditEntry.Draft> storable = new ArrayList<>(drafts.size());
+        for (AuditEntry.Draft d : drafts) {
+            storable.add(storable(d));
+        }
+        return AuditChain.linkAll(tail.seq(), tail.hash(), storable);
     }
 
     /**
@@ -107,6 +111,10 @@ public final class JdbcAuditStore implements AuditStore {
      * linked can always be stored, whatever a request sent.
      */
     static AuditEntry.Draft storable(AuditEntry.Draft d) {
+        if (fits(d.actor(), 128) && fits(d.scope(), 512) && fits(d.address(), 64) && fits(d.action(), 64)
+                && fits(d.target(), 2048)) {
+            return d; // the usual case: nothing to cut or replace, nothing to copy
+        }
         return new AuditEntry.Draft(d.at(), cut(d.actor(), 128), cut(d.scope(), 512), cut(d.address(), 64),
                 cut(d.action(), 64), cut(d.target(), 2048), d.result());
     }
@@ -126,6 +134,22 @@ public final class JdbcAuditStore implements AuditStore {
             }
         }
         return cut;
+    }
+
+    /** Whether {@code text} is kept as it is: within {@code width} and without a surrogate. */
+    private static boolean fits(String text, int width) {
+        if (text == null) {
+            return true;
+        }
+        if (text.length() > width) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void lockChain(Connection connection) throws SQLException {
