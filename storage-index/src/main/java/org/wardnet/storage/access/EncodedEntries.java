@@ -1,33 +1,29 @@
 package org.wardnet.storage.access;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.wardnet.core.audit.AuditEntry;
 
 /**
- * Consecutive linked entries with their journal records ({@link JournalRecords}), encoded once:
- * the same bytes go into the journal and, later, into a block row of the database.
+ * Consecutive linked entries as their journal records ({@link JournalRecords}), encoded once: the
+ * same bytes go into the journal and, later, into a block row of the database. Only the first and
+ * last entries are kept decoded (a block row needs its ends: where it starts, what it links to,
+ * where the chain stands after it).
  */
-record EncodedEntries(List<AuditEntry> entries, byte[] records) {
+record EncodedEntries(AuditEntry first, AuditEntry last, int count, byte[] records) {
 
     /** The most entries one block row holds, unless a single group brings more. */
     static final int BLOCK_ENTRIES = 1_000;
 
     static EncodedEntries of(List<AuditEntry> entries) {
-        return new EncodedEntries(entries, JournalRecords.encodeAll(entries));
+        return new EncodedEntries(entries.get(0), entries.get(entries.size() - 1), entries.size(),
+                JournalRecords.encodeAll(entries));
     }
 
-    AuditEntry first() {
-        return entries.get(0);
-    }
-
-    AuditEntry last() {
-        return entries.get(entries.size() - 1);
-    }
-
-    /** The entries after {@code seq} only, encoded again (a group the database partly holds). */
+    /** The entries after {@code seq} only, encoded again (a block the database partly holds: rare). */
     EncodedEntries after(long seq) {
-        return of(entries.stream().filter(e -> e.seq() > seq).toList());
+        return of(JournalRecords.decodeAll(records).stream().filter(e -> e.seq() > seq).toList());
     }
 
     /** Entries in blocks of at most {@link #BLOCK_ENTRIES}. */
@@ -48,16 +44,45 @@ record EncodedEntries(List<AuditEntry> entries, byte[] records) {
         List<EncodedEntries> pending = new ArrayList<>();
         int pendingEntries = 0;
         for (EncodedEntries group : groups) {
-            if (pendingEntries > 0 && pendingEntries + group.entries().size() > BLOCK_ENTRIES) {
+            if (pendingEntries > 0 && pendingEntries + group.count() > BLOCK_ENTRIES) {
                 blocks.add(concat(pending, pendingEntries));
                 pending.clear();
                 pendingEntries = 0;
             }
             pending.add(group);
-            pendingEntries += group.entries().size();
+            pendingEntries += group.count();
         }
         if (pendingEntries > 0) {
             blocks.add(concat(pending, pendingEntries));
+        }
+        return blocks;
+    }
+
+    /**
+     * Records laid end to end ({@code length} bytes of {@code records}, whole records only, as the
+     * journal's appends left them) cut into blocks of {@link #BLOCK_ENTRIES}: one walk over the
+     * record lengths, one copy per block, the first and last record of each decoded.
+     *
+     * @throws IllegalArgumentException when the bytes are not whole records
+     */
+    static List<EncodedEntries> cut(byte[] records, int length) {
+        List<EncodedEntries> blocks = new ArrayList<>();
+        int from = 0;
+        while (from < length) {
+            int at = from;
+            int count = 0;
+            int lastStart = from;
+            while (at < length && count < BLOCK_ENTRIES) {
+                lastStart = at;
+                at += JournalRecords.recordLengthAt(records, at);
+                count++;
+            }
+            if (at > length) {
+                throw new IllegalArgumentException("the records end inside a record at byte " + lastStart);
+            }
+            blocks.add(new EncodedEntries(JournalRecords.decodeAt(records, from),
+                    JournalRecords.decodeAt(records, lastStart), count, Arrays.copyOfRange(records, from, at)));
+            from = at;
         }
         return blocks;
     }
@@ -66,10 +91,8 @@ record EncodedEntries(List<AuditEntry> entries, byte[] records) {
         if (groups.size() == 1) {
             return groups.get(0);
         }
-        List<AuditEntry> entries = new ArrayList<>(entryCount);
         int bytes = 0;
         for (EncodedEntries group : groups) {
-            entries.addAll(group.entries());
             bytes += group.records().length;
         }
         byte[] records = new byte[bytes];
@@ -78,6 +101,6 @@ record EncodedEntries(List<AuditEntry> entries, byte[] records) {
             System.arraycopy(group.records(), 0, records, at, group.records().length);
             at += group.records().length;
         }
-        return new EncodedEntries(entries, records);
+        return new EncodedEntries(groups.get(0).first(), groups.get(groups.size() - 1).last(), entryCount, records);
     }
 }

@@ -120,6 +120,36 @@ final class JournalRecords {
         return entries;
     }
 
+    /**
+     * The whole length (header included) of the record starting at {@code at} of {@code records},
+     * read from its header only: for records this process encoded, whose checksum is not in doubt.
+     *
+     * @throws IllegalArgumentException when the header's length is out of bounds
+     */
+    static int recordLengthAt(byte[] records, int at) {
+        int payload = ByteBuffer.wrap(records).getInt(at);
+        if (payload < 20 || payload > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("no record starts at byte " + at);
+        }
+        return HEADER + payload;
+    }
+
+    /**
+     * The entry of the record starting at {@code at} of {@code records}.
+     *
+     * @throws IllegalArgumentException when no whole, checked record starts there
+     */
+    static AuditEntry decodeAt(byte[] records, int at) {
+        ByteBuffer in = ByteBuffer.wrap(records);
+        in.position(at);
+        int length = wholeRecord(in);
+        AuditEntry entry = length > 0 ? decode(in.slice(at + HEADER, length - HEADER)) : null;
+        if (entry == null) {
+            throw new IllegalArgumentException("the record at byte " + at + " is damaged");
+        }
+        return entry;
+    }
+
     private static final int INCOMPLETE = 0;
     private static final int DAMAGED = -1;
 

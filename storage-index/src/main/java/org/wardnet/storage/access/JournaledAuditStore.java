@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -52,13 +50,15 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
     /** Appended but not yet in the database, at most; beyond it appends are refused. */
     static final long MAX_UNINDEXED = 1_000_000;
     private static final int INDEX_BATCH = 20_000;
+    private static final int BLOCKS_PER_TRANSACTION = INDEX_BATCH / EncodedEntries.BLOCK_ENTRIES;
     /** How long appended entries may gather before they are stored; a reader waiting cuts it short. */
     static final long INDEX_DELAY_MILLIS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(JournaledAuditStore.class);
 
     private final JdbcAuditStore database;
     private final AuditJournal journal;
-    private final BlockingQueue<EncodedEntries> unindexed = new LinkedBlockingQueue<>();
+    /** Journaled, not yet in the database; guarded by this store's lock. */
+    private final PendingRecords unindexed = new PendingRecords();
     private final AtomicLong unindexedCount = new AtomicLong();
     private final Object indexedMonitor = new Object();
     private final Object indexWake = new Object();
@@ -132,7 +132,8 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
             throw new StoreUnavailableException("cannot write the audit journal: " + e.getMessage(), e);
         }
         unindexedCount.addAndGet(linked.size());
-        unindexed.add(encoded); // queued before the head moves: a reader that sees the head finds them queued
+        // Pending before the head moves: a reader that sees the head finds them pending.
+        unindexed.add(encoded.records(), encoded.count());
         AuditEntry last = linked.get(linked.size() - 1);
         head = new Head(last.seq(), last.hash());
         return linked;
@@ -192,37 +193,35 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
     }
 
     private void indexLoop() {
-        List<EncodedEntries> batch = new ArrayList<>();
-        int batchEntries = 0;
+        List<EncodedEntries> blocks = new ArrayList<>();
         boolean failing = false;
-        while (!closed || !unindexed.isEmpty() || !batch.isEmpty()) {
+        while (true) {
             try {
-                if (batch.isEmpty()) {
-                    EncodedEntries first = unindexed.poll(100, TimeUnit.MILLISECONDS);
-                    if (first == null) {
+                if (blocks.isEmpty()) {
+                    awaitWork();
+                    PendingRecords.Taken taken = takePending();
+                    if (taken == null) {
+                        if (closed) {
+                            return;
+                        }
                         continue;
                     }
-                    batch.add(first);
-                    awaitMore();
-                    batchEntries = first.entries().size();
-                    // Taken a thousand groups per hold of the queue's lock (groups are mostly of one
-                    // entry), until a batch's worth of entries.
-                    int from = batch.size();
-                    while (batchEntries < INDEX_BATCH && unindexed.drainTo(batch, 1_000) > 0) {
-                        for (int i = from; i < batch.size(); i++) {
-                            batchEntries += batch.get(i).entries().size();
-                        }
-                        from = batch.size();
-                    }
+                    blocks.addAll(EncodedEntries.cut(taken.bytes(), taken.length()));
                 }
-                database.storeEncoded(EncodedEntries.join(batch));
+                // A transaction's worth at a time: after an outage the pending records can be many.
+                List<EncodedEntries> chunk = blocks.subList(0, Math.min(blocks.size(), BLOCKS_PER_TRANSACTION));
+                database.storeEncoded(chunk);
                 if (failing) {
                     LOG.info("the audit trail's database is reachable again; indexing the journal");
                     failing = false;
                 }
-                long last = batch.get(batch.size() - 1).last().seq();
-                unindexedCount.addAndGet(-batchEntries);
-                batch.clear();
+                int stored = 0;
+                for (EncodedEntries block : chunk) {
+                    stored += block.count();
+                }
+                long last = chunk.get(chunk.size() - 1).last().seq();
+                chunk.clear();
+                unindexedCount.addAndGet(-stored);
                 synchronized (indexedMonitor) {
                     indexedSeq = last;
                     readerWaiting = false; // a reader still short of its entry sets it again
@@ -235,7 +234,7 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
             } catch (RuntimeException e) {
                 if (!failing) { // once per outage: the journal keeps the entries meanwhile
                     LOG.warn("cannot index {} audit entries into the database; they stay in the journal and are"
-                            + " retried every second: {}", batchEntries, e.getMessage());
+                            + " retried every second: {}", unindexedCount.get(), e.getMessage());
                     failing = true;
                 }
                 if (closed) {
@@ -251,6 +250,10 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
         }
     }
 
+    private synchronized PendingRecords.Taken takePending() {
+        return unindexed.isEmpty() ? null : unindexed.take();
+    }
+
     private void hurryIndexing() {
         readerWaiting = true;
         synchronized (indexWake) {
@@ -260,10 +263,11 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
 
     /**
      * Lets entries gather for up to {@link #INDEX_DELAY_MILLIS} before a batch is stored, unless a
-     * reader is waiting or a batch's worth is already queued: each database commit costs far more
-     * than a row, and the journal already holds the entries.
+     * reader is waiting, a batch's worth is already pending or the store is closing: each database
+     * commit costs far more than a row, and the journal already holds the entries. Appends never
+     * wake the indexer, so an append costs no signal to another thread.
      */
-    private void awaitMore() throws InterruptedException {
+    private void awaitWork() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(INDEX_DELAY_MILLIS);
         synchronized (indexWake) {
             long left;

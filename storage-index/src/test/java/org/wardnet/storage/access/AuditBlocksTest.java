@@ -88,7 +88,7 @@ class AuditBlocksTest extends StoreTestCase {
                 groups.add(EncodedEntries.of(linked.subList(from, from + 170)));
             }
             List<EncodedEntries> blocks = EncodedEntries.join(groups);
-            assertEquals(List.of(850, 850), blocks.stream().map(b -> b.entries().size()).toList(),
+            assertEquals(List.of(850, 850), blocks.stream().map(EncodedEntries::count).toList(),
                     "five groups of 170 to a block: a sixth would pass 1,000");
             audit.storeEncoded(blocks.subList(0, 1));
             // a retry after an unanswered commit, from the middle of the stored block on
@@ -99,6 +99,32 @@ class AuditBlocksTest extends StoreTestCase {
                     List.of(EncodedEntries.of(AuditChain.linkAll(1_800, linked.get(1_699).hash(), drafts("x-", 1))))));
             assertTrue(gap.getMessage().contains("entry 1801 does not continue the stored trail, which ends at entry 1700"),
                     gap.getMessage());
+        }
+    }
+
+    @StoreTest
+    void recordsLaidEndToEndAreCutIntoBlocksOfAThousand() throws Exception {
+        List<AuditEntry> linked = AuditChain.linkAll(0, AuditChain.GENESIS, drafts("c-", 2_345));
+        PendingRecords pending = new PendingRecords();
+        for (int from = 0; from < linked.size(); from += 7) { // groups of seven, as appends left them
+            List<AuditEntry> group = linked.subList(from, Math.min(linked.size(), from + 7));
+            pending.add(EncodedEntries.of(group).records(), group.size());
+        }
+        PendingRecords.Taken taken = pending.take();
+        assertEquals(2_345, taken.entries());
+        assertTrue(pending.isEmpty());
+        List<EncodedEntries> blocks = EncodedEntries.cut(taken.bytes(), taken.length());
+        assertEquals(List.of(1_000, 1_000, 345), blocks.stream().map(EncodedEntries::count).toList());
+        assertEquals(linked.get(1_000), blocks.get(1).first());
+        assertEquals(linked.get(1_999), blocks.get(1).last());
+        assertTrue(java.util.Arrays.equals(JournalRecords.encodeAll(linked.subList(2_000, 2_345)), blocks.get(2).records()));
+        assertThrows(IllegalArgumentException.class, () -> EncodedEntries.cut(taken.bytes(), taken.length() - 3),
+                "bytes that end inside a record are refused, not stored");
+        try (Database db = store.open()) {
+            JdbcAuditStore audit = new JdbcAuditStore(db.dataSource());
+            audit.storeEncoded(blocks);
+            assertEquals(linked, audit.read(0, 5_000));
+            assertEquals(3, count(db, "audit_block"));
         }
     }
 
