@@ -77,7 +77,11 @@ final class CallerAppends {
                 }
                 waitingCount.addAndGet(-batch.size());
                 if (!batch.isEmpty()) {
-                    stored = store.append(batch.stream().map(Pending::draft).toList());
+                    List<AuditEntry.Draft> drafts = new ArrayList<>(batch.size());
+                    for (Pending p : batch) {
+                        drafts.add(p.draft());
+                    }
+                    stored = store.append(drafts);
                 }
             } catch (RuntimeException e) {
                 failure = e;

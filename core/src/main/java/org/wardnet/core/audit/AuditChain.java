@@ -93,25 +93,25 @@ public final class AuditChain {
             return field("", field);
         }
 
-        /** A field whose text is {@code prefix} then {@code field}, without joining them first. */
+        /**
+         * A field whose text is {@code prefix} then {@code field}, without joining them first. Each
+         * part is encoded on its own (for ASCII text the JDK copies the bytes at once), which gives
+         * the bytes of the joined text: the prefix is ASCII, so no character is split.
+         */
         HashedText field(String prefix, String field) {
             String value = field == null ? "" : field;
-            int units = prefix.length() + value.length();
-            if (!isAscii(value)) { // rare: one encoding of the whole field, as the definition says
-                byte[] encoded = (prefix + value).getBytes(StandardCharsets.UTF_8);
-                ensure(20 + encoded.length);
-                digits(units);
-                bytes[length++] = ':';
-                System.arraycopy(encoded, 0, bytes, length, encoded.length);
-                length += encoded.length;
-                bytes[length++] = ';';
-                return this;
-            }
-            ensure(20 + units);
-            digits(units);
+            byte[] head = prefix.isEmpty() ? null : prefix.getBytes(StandardCharsets.UTF_8);
+            byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
+            int headLength = head == null ? 0 : head.length;
+            ensure(22 + headLength + encoded.length);
+            digits(prefix.length() + value.length());
             bytes[length++] = ':';
-            ascii(prefix);
-            ascii(value);
+            if (head != null) {
+                System.arraycopy(head, 0, bytes, length, headLength);
+                length += headLength;
+            }
+            System.arraycopy(encoded, 0, bytes, length, encoded.length);
+            length += encoded.length;
             bytes[length++] = ';';
             return this;
         }
@@ -151,21 +151,6 @@ public final class AuditChain {
                 number /= 10;
             }
             length = end;
-        }
-
-        private void ascii(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                bytes[length++] = (byte) text.charAt(i);
-            }
-        }
-
-        private static boolean isAscii(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) >= 0x80) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private void ensure(int more) {
