@@ -116,18 +116,23 @@ public final class AuditChain {
             return this;
         }
 
-        /** A number's field: its decimal text, which is ASCII, so its length is its digit count. */
+        /** A number's field: its decimal text, which is ASCII, so its length is its character count. */
         HashedText field(long number) {
             ensure(45);
-            int start = length;
-            digits(number); // written once to learn its width, then again after the width
-            int width = length - start;
-            length = start;
-            digits(width);
+            digits(number < 0 ? 1 + width(number == Long.MIN_VALUE ? Long.MAX_VALUE : -number) : width(number));
             bytes[length++] = ':';
             digits(number);
             bytes[length++] = ';';
             return this;
+        }
+
+        /** The count of decimal digits of {@code number} (not negative): compared, not divided. */
+        private static int width(long number) {
+            int width = 1;
+            for (long power = 10; width < 19 && number >= power; power *= 10) {
+                width++;
+            }
+            return width;
         }
 
         private void digits(long number) {
@@ -141,11 +146,7 @@ public final class AuditChain {
                 }
                 number = -number;
             }
-            int width = 1;
-            for (long rest = number / 10; rest > 0; rest /= 10) {
-                width++;
-            }
-            int end = length + width;
+            int end = length + width(number);
             for (int at = end - 1; at >= length; at--) {
                 bytes[at] = (byte) ('0' + number % 10);
                 number /= 10;

@@ -4,7 +4,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -170,8 +169,18 @@ public final class Auditing {
             return request.path();
         }
         StringBuilder target = new StringBuilder(request.path().length() + 160).append(request.path());
-        String[] names = query.keySet().toArray(new String[0]);
-        Arrays.sort(names); // in a fixed order, so the same request reads the same in the trail
+        // In a fixed order, so the same request reads the same in the trail: an insertion sort, as a
+        // request has a few parameters.
+        String[] names = new String[query.size()];
+        int count = 0;
+        for (String name : query.keySet()) {
+            int at = count++;
+            while (at > 0 && names[at - 1].compareTo(name) > 0) {
+                names[at] = names[at - 1];
+                at--;
+            }
+            names[at] = name;
+        }
         char separator = '?';
         for (String name : names) {
             for (String value : query.get(name)) {

@@ -63,8 +63,11 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
         return new ApiRequest(method, path, query, headers, body, pathParams, peer, caller, where);
     }
 
-    /** The peer's IP address as text; formatted only when asked (most requests never are). */
+    /** The peer's IP address as text; formatted once per connection ({@link ConnectionPeer}). */
     public String remoteAddress() {
+        if (peer instanceof ConnectionPeer known) {
+            return known.text();
+        }
         return peer instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : String.valueOf(peer);
     }

@@ -44,6 +44,8 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
     private long startNanos;
     private ScheduledFuture<?> timeout;
     private boolean discarding;
+    /** The channel's peer, its text made at the first request (this reader serves one connection). */
+    private java.net.SocketAddress peer;
 
     RequestReader(HttpSettings settings) {
         this.settings = settings;
@@ -114,8 +116,11 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         QueryStringDecoder target = uri;
         byte[] bytes = body == null || body.readableBytes() == 0 ? EMPTY : ByteBufUtil.getBytes(body);
         reset();
+        if (peer == null) {
+            peer = ConnectionPeer.of(ctx.channel().remoteAddress());
+        }
         ApiRequest api = new ApiRequest(request.method(), target.path(), target.parameters(), request.headers(), bytes,
-                Map.of(), ctx.channel().remoteAddress());
+                Map.of(), peer);
         ctx.fireChannelRead(new Incoming(api, null, request.method().name(), HttpUtil.isKeepAlive(request),
                 startNanos));
     }
