@@ -15,7 +15,8 @@ import org.wardnet.core.errors.DomainException;
  * Turns an {@code Authorization: Bearer} header into a {@link Principal}, or a 401 problem saying
  * what is wrong with it (missing, malformed, unknown, expired, revoked, or its user disabled).
  *
- * <p>Tokens looked up once are cached by digest, so a request costs one SHA-256 and a map read;
+ * <p>Tokens looked up once are cached by digest, so a request costs one SHA-256 (none when the
+ * thread's previous request brought the same header) and a map read;
  * the first request with a token reads the store, off the event loop.
  * The cache is exact because every change to users and tokens made through this server calls
  * {@link #forgetUser} or {@link #forgetToken}, and the changes other servers on the same store
@@ -65,12 +66,41 @@ public final class Authenticator {
             throw unauthenticated(null, "this resource needs a bearer token: log in at POST /api/v1/login and send"
                     + " 'Authorization: Bearer <token>'");
         }
+        String[] last = LAST_DIGEST.get();
+        if (sameText(authorization, last[0])) {
+            return last[1];
+        }
         String secret = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
         if (secret == null || !TokenSecrets.wellFormed(secret)) {
             throw unauthenticated("invalid_request", "the Authorization header must be 'Bearer ' followed by a Wardnet"
                     + " token (wn_...)");
         }
-        return TokenSecrets.digest(secret);
+        String digest = TokenSecrets.digest(secret);
+        last[0] = authorization;
+        last[1] = digest;
+        return digest;
+    }
+
+    /**
+     * Per thread, the last well-formed header and its digest: a keep-alive client sends the same
+     * header with every request, and an event loop serves it again and again. Only the digest is
+     * remembered (it is a function of the header); the token's state is checked on every request.
+     */
+    private static final ThreadLocal<String[]> LAST_DIGEST = ThreadLocal.withInitial(() -> new String[2]);
+
+    /**
+     * Whether two texts are equal, in a time that depends on their length only: the header compared
+     * may be another caller's, and an early exit would tell how much of it a guess got right.
+     */
+    private static boolean sameText(String a, String b) {
+        if (b == null || a.length() != b.length()) {
+            return false;
+        }
+        int difference = 0;
+        for (int i = 0; i < a.length(); i++) {
+            difference |= a.charAt(i) ^ b.charAt(i);
+        }
+        return difference == 0;
     }
 
     private Principal check(Known known) {
