@@ -147,9 +147,24 @@ public final class AuditChain {
                 number = -number;
             }
             int end = length + width(number);
-            for (int at = end - 1; at >= length; at--) {
-                bytes[at] = (byte) ('0' + number % 10);
-                number /= 10;
+            // The last nine digits in int arithmetic, the rest likewise: one long division at most.
+            int low = (int) (number % 1_000_000_000L);
+            long high = number / 1_000_000_000L;
+            int at = end - 1;
+            if (high == 0) {
+                for (; at >= length; at--) {
+                    bytes[at] = (byte) ('0' + low % 10);
+                    low /= 10;
+                }
+            } else {
+                for (int i = 0; i < 9; i++, at--) {
+                    bytes[at] = (byte) ('0' + low % 10);
+                    low /= 10;
+                }
+                for (; at >= length; at--) {
+                    bytes[at] = (byte) ('0' + high % 10);
+                    high /= 10;
+                }
             }
             length = end;
         }

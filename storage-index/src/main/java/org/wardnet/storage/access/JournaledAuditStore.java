@@ -207,6 +207,7 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
                         continue;
                     }
                     blocks.addAll(EncodedEntries.cut(taken.bytes(), taken.length()));
+                    giveBack(taken.bytes()); // the blocks hold copies
                 }
                 // A transaction's worth at a time: after an outage the pending records can be many.
                 List<EncodedEntries> chunk = blocks.subList(0, Math.min(blocks.size(), BLOCKS_PER_TRANSACTION));
@@ -248,6 +249,10 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
                 }
             }
         }
+    }
+
+    private synchronized void giveBack(byte[] taken) {
+        unindexed.giveBack(taken);
     }
 
     private synchronized PendingRecords.Taken takePending() {

@@ -21,6 +21,11 @@ final class PendingRecords {
     private byte[] bytes = new byte[INITIAL_BYTES];
     private int length;
     private int entries;
+    /**
+     * An array the indexer gave back, written into after the next take: a fresh array of megabytes
+     * per take would cost its zeroing and page faults on the appenders' threads.
+     */
+    private byte[] spare;
 
     void add(byte[] records, int count) {
         if (length + records.length > bytes.length) {
@@ -39,12 +44,24 @@ final class PendingRecords {
         return entries == 0;
     }
 
-    /** Everything added since the last take; this is left empty, with room for as much again. */
+    /**
+     * Everything added since the last take; this is left empty, with room for half as much again.
+     * Hand the taken array back with {@link #giveBack} once its bytes are copied out.
+     */
     Taken take() {
         Taken taken = new Taken(bytes, length, entries);
-        bytes = new byte[Math.max(INITIAL_BYTES, length)];
+        int room = Math.max(INITIAL_BYTES, length + length / 2);
+        bytes = spare != null && spare.length >= room ? spare : new byte[room];
+        spare = null;
         length = 0;
         entries = 0;
         return taken;
+    }
+
+    /** An array taken before, no longer read: the next take may write into it. */
+    void giveBack(byte[] taken) {
+        if (spare == null || taken.length > spare.length) {
+            spare = taken;
+        }
     }
 }

@@ -120,6 +120,16 @@ class AuditBlocksTest extends StoreTestCase {
         assertTrue(java.util.Arrays.equals(JournalRecords.encodeAll(linked.subList(2_000, 2_345)), blocks.get(2).records()));
         assertThrows(IllegalArgumentException.class, () -> EncodedEntries.cut(taken.bytes(), taken.length() - 3),
                 "bytes that end inside a record are refused, not stored");
+        // The array handed back is written into after the next take, and only then.
+        List<AuditEntry> more = AuditChain.linkAll(2_345, linked.get(2_344).hash(), drafts("d-", 3));
+        byte[] moreRecords = EncodedEntries.of(more).records();
+        pending.add(moreRecords, 3);
+        pending.giveBack(taken.bytes());
+        PendingRecords.Taken next = pending.take();
+        assertTrue(java.util.Arrays.equals(moreRecords, java.util.Arrays.copyOf(next.bytes(), next.length())));
+        pending.add(moreRecords, 3);
+        assertTrue(java.util.Arrays.equals(moreRecords, java.util.Arrays.copyOf(next.bytes(), next.length())),
+                "what was taken is not overwritten by later appends");
         try (Database db = store.open()) {
             JdbcAuditStore audit = new JdbcAuditStore(db.dataSource());
             audit.storeEncoded(blocks);
