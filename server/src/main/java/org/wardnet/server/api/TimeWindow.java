@@ -2,7 +2,6 @@ package org.wardnet.server.api;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ record TimeWindow(Instant from, Instant to) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return IsoTimes.parse(text);
         } catch (DateTimeParseException e) {
             errors.add(JsonCodec.fieldError(name, "not an ISO-8601 time with an offset: '" + text + "'"));
             return null;
