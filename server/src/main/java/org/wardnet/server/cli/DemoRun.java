@@ -20,7 +20,8 @@ import org.wardnet.simulator.run.SimulatorRunner;
  * The demo as one object: the reference district simulated on loopback, and a server over a
  * scratch H2 store (HTTPS with a self-signed certificate, an administrator with a random password)
  * holding the district but one room, which is left for the installer to discover; continuous
- * recording in one room; the street grid and six hours of footage indexed, one more as each hour ends; and the demo's people.
+ * recording in one room; the street grid and six hours of footage indexed, one more as each hour
+ * ends; and the demo's people.
  * {@code ./wardnet demo} runs one until Ctrl-C; the console's end-to-end tests and benchmark
  * start one in-process.
  *

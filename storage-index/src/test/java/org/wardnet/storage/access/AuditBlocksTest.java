@@ -117,7 +117,8 @@ class AuditBlocksTest extends StoreTestCase {
         assertEquals(List.of(1_000, 1_000, 345), blocks.stream().map(EncodedEntries::count).toList());
         assertEquals(linked.get(1_000), blocks.get(1).first());
         assertEquals(linked.get(1_999), blocks.get(1).last());
-        assertTrue(java.util.Arrays.equals(JournalRecords.encodeAll(linked.subList(2_000, 2_345)), blocks.get(2).records()));
+        assertTrue(java.util.Arrays.equals(JournalRecords.encodeAll(linked.subList(2_000, 2_345)),
+                blocks.get(2).records()));
         assertThrows(IllegalArgumentException.class, () -> EncodedEntries.cut(taken.bytes(), taken.length() - 3),
                 "bytes that end inside a record are refused, not stored");
         // The array handed back is written into after the next take, and only then.
