@@ -35,7 +35,8 @@ class IsoTimesTest {
         assertEquals(Instant.parse("2026-11-29T14:00:00Z"), IsoTimes.parse("2026-11-29T14:00:00Z"));
         assertEquals(Instant.parse("2024-02-29T23:59:59Z"), IsoTimes.parse("2024-02-29T23:59:59Z"));
         for (String refused : new String[] {"2026-02-29T00:00:00Z", "2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z",
-            "2026-11-29T14:60:00Z", "2026-11-29T14:00:60Z", "2026-11-29T24:00:00Z", "2026-11-29 14:00:00Z",
+            "2026-11-29T14:60:00Z", "2026-11-29T14:00:60Z", "2026-11-29T24:00:00Z", "2026-12-31T23:59:60Z",
+            "2026-11-29 14:00:00Z",
             "2026-11-29T14:00:00"}) {
             assertThrows(DateTimeParseException.class, () -> IsoTimes.parse(refused), refused);
         }
