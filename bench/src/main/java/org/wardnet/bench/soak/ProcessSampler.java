@@ -1,9 +1,11 @@
 package org.wardnet.bench.soak;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -125,25 +127,34 @@ final class ProcessSampler {
         throw new IOException("no " + name + " in /proc/" + pid + "/status");
     }
 
-    /** The bytes of the regular files under {@code path} (0 when it does not exist), in MB. */
+    /**
+     * The bytes of the regular files under {@code path} (0 when it does not exist), in MB. Files
+     * that vanish while the tree is walked (a recording's open marker, a segment renamed, a
+     * temporary file) count as nothing rather than failing the sample: the server creates and
+     * removes them all the time.
+     */
     static double sizeMb(Path path) throws IOException {
         if (!Files.exists(path)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).mapToLong(ProcessSampler::sizeOf).sum() / (double) (1 << 20);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
+        long[] bytes = {0};
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    bytes[0] += attributes.size();
+                }
+                return FileVisitResult.CONTINUE;
+            }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (NoSuchFileException e) {
-            return 0; // a segment renamed or a temporary file removed while walking
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return bytes[0] / (double) (1 << 20);
     }
 }
