@@ -36,29 +36,6 @@ record EncodedEntries(AuditEntry first, AuditEntry last, int count, byte[] recor
     }
 
     /**
-     * Consecutive groups joined into blocks of about {@link #BLOCK_ENTRIES}: groups are never split
-     * (their bytes are copied, not encoded again), so a block exceeds it only by a lone large group.
-     */
-    static List<EncodedEntries> join(List<EncodedEntries> groups) {
-        List<EncodedEntries> blocks = new ArrayList<>();
-        List<EncodedEntries> pending = new ArrayList<>();
-        int pendingEntries = 0;
-        for (EncodedEntries group : groups) {
-            if (pendingEntries > 0 && pendingEntries + group.count() > BLOCK_ENTRIES) {
-                blocks.add(concat(pending, pendingEntries));
-                pending.clear();
-                pendingEntries = 0;
-            }
-            pending.add(group);
-            pendingEntries += group.count();
-        }
-        if (pendingEntries > 0) {
-            blocks.add(concat(pending, pendingEntries));
-        }
-        return blocks;
-    }
-
-    /**
      * Records laid end to end ({@code length} bytes of {@code records}, whole records only, as the
      * journal's appends left them) cut into blocks of {@link #BLOCK_ENTRIES}: one walk over the
      * record lengths, one copy per block, the first and last record of each decoded.
@@ -85,22 +62,5 @@ record EncodedEntries(AuditEntry first, AuditEntry last, int count, byte[] recor
             from = at;
         }
         return blocks;
-    }
-
-    private static EncodedEntries concat(List<EncodedEntries> groups, int entryCount) {
-        if (groups.size() == 1) {
-            return groups.get(0);
-        }
-        int bytes = 0;
-        for (EncodedEntries group : groups) {
-            bytes += group.records().length;
-        }
-        byte[] records = new byte[bytes];
-        int at = 0;
-        for (EncodedEntries group : groups) {
-            System.arraycopy(group.records(), 0, records, at, group.records().length);
-            at += group.records().length;
-        }
-        return new EncodedEntries(groups.get(0).first(), groups.get(groups.size() - 1).last(), entryCount, records);
     }
 }

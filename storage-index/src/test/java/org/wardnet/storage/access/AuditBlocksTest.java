@@ -79,21 +79,22 @@ class AuditBlocksTest extends StoreTestCase {
     }
 
     @StoreTest
-    void journaledGroupsAreJoinedIntoBlocksAndWhatIsStoredAlreadyIsSkipped() throws Exception {
+    void journaledGroupsAreCutIntoBlocksAndWhatIsStoredAlreadyIsSkipped() throws Exception {
         try (Database db = store.open()) {
             JdbcAuditStore audit = new JdbcAuditStore(db.dataSource());
             List<AuditEntry> linked = AuditChain.linkAll(0, AuditChain.GENESIS, drafts("g-", 1_700));
-            List<EncodedEntries> groups = new ArrayList<>();
+            PendingRecords pending = new PendingRecords();
             for (int from = 0; from < linked.size(); from += 170) { // as the journal encoded them, group by group
-                groups.add(EncodedEntries.of(linked.subList(from, from + 170)));
+                pending.add(EncodedEntries.of(linked.subList(from, from + 170)).records(), 170);
             }
-            List<EncodedEntries> blocks = EncodedEntries.join(groups);
-            assertEquals(List.of(850, 850), blocks.stream().map(EncodedEntries::count).toList(),
-                    "five groups of 170 to a block: a sixth would pass 1,000");
+            PendingRecords.Taken taken = pending.take();
+            List<EncodedEntries> blocks = EncodedEntries.cut(taken.bytes(), taken.length());
+            assertEquals(List.of(1_000, 700), blocks.stream().map(EncodedEntries::count).toList(),
+                    "a block ends at 1,000 entries, inside a group");
             audit.storeEncoded(blocks.subList(0, 1));
             // a retry after an unanswered commit, from the middle of the stored block on
             audit.storeEncoded(List.of(EncodedEntries.of(linked.subList(800, 1_700))));
-            assertEquals(2, count(db, "audit_block"), "850, then the 850 after them cut from the retried group");
+            assertEquals(2, count(db, "audit_block"), "1,000, then the 700 after them cut from the retried group");
             assertEquals(linked, audit.read(0, 5_000));
             IllegalStateException gap = assertThrows(IllegalStateException.class, () -> audit.storeEncoded(
                     List.of(EncodedEntries.of(AuditChain.linkAll(1_800, linked.get(1_699).hash(), drafts("x-", 1))))));
