@@ -55,13 +55,18 @@ public final class SoakBenchmark {
                 "live.rtspPort=0", "--set", "health.intervalSeconds=" + probeSeconds);
         System.out.printf("soak: %d minutes, probes every %d s, demo JVM %s; log %s%n", minutes, probeSeconds, jvm,
                 out.resolve("demo.log"));
+        boolean failed;
         try (DemoProcess demo = DemoProcess.start(jar, jvm, arguments, scratch.resolve("data"),
                 out.resolve("demo.log"))) {
-            run(demo, new SoakApi("http://127.0.0.1:" + adminPort, null), minutes, probeSeconds, out);
+            failed = !run(demo, new SoakApi("http://127.0.0.1:" + adminPort, null), minutes, probeSeconds, out);
+        }
+        if (failed) {
+            System.exit(1); // only after the demo is stopped: exiting inside would leave it running
         }
     }
 
-    private static void run(DemoProcess demo, SoakApi simulator, int minutes, int probeSeconds, Path out)
+    /** Runs the soak against the started demo; false when it failed (said on standard output). */
+    private static boolean run(DemoProcess demo, SoakApi simulator, int minutes, int probeSeconds, Path out)
             throws Exception {
         SoakApi server = new SoakApi(demo.baseUrl(), demo.adminToken());
         ObjectMapper json = new ObjectMapper();
@@ -117,9 +122,10 @@ public final class SoakBenchmark {
         System.out.println("soak: wrote " + out.resolve("soak.png") + " and " + out.resolve("soak.csv"));
         if (failure != null) {
             System.out.println("RESULT soak FAILED: " + failure);
-            System.exit(1);
+            return false;
         }
         report(samples, faults.actions().size(), logLines(out.resolve("demo.log")));
+        return true;
     }
 
     private static SoakSample sample(int minute, ProcessSampler sampler, SoakApi server, ObjectMapper json,
