@@ -121,10 +121,14 @@ public final class SoakBenchmark {
                 faultMinutes);
         System.out.println("soak: wrote " + out.resolve("soak.png") + " and " + out.resolve("soak.csv"));
         if (failure != null) {
+            if (samples.size() >= 8) { // what the minutes before it showed is still evidence
+                report("soak, the samples before the failure:", samples, faults.actions().size(),
+                        logLines(out.resolve("demo.log")));
+            }
             System.out.println("RESULT soak FAILED: " + failure);
             return false;
         }
-        report(samples, faults.actions().size(), logLines(out.resolve("demo.log")));
+        report("RESULT soak", samples, faults.actions().size(), logLines(out.resolve("demo.log")));
         return true;
     }
 
@@ -183,13 +187,14 @@ public final class SoakBenchmark {
                         new SoakPlot.Series("failed", new Color(200, 30, 30), s -> s.requestsFailed()))));
     }
 
-    private static void report(List<SoakSample> samples, int faultActions, int[] log) {
+    /** Prints, after {@code lead}, each sampled quantity's trend, the users' requests, the log's counts and the verdict. */
+    private static void report(String lead, List<SoakSample> samples, int faultActions, int[] log) {
         int last = samples.get(samples.size() - 1).minute();
         int warmUp = Math.min(WARM_UP_MINUTES, last / 4); // a short trial run keeps three quarters of its samples
         double hours = (last - warmUp) / 60.0;
         StringBuilder result = new StringBuilder(String.format(Locale.ROOT,
-                "RESULT soak minutes=%d fault_actions=%d (trends after a %d-minute warm-up)",
-                last, faultActions, warmUp));
+                "%s minutes=%d fault_actions=%d (trends after a %d-minute warm-up)",
+                lead, last, faultActions, warmUp));
         boolean flat = true;
         flat &= verdict(result, "heap_live_mb", samples, warmUp, SoakSample::heapLiveMb, hours, 16, 0.10);
         flat &= verdict(result, "threads", samples, warmUp, s -> s.threads(), hours, 4, 0.05);
