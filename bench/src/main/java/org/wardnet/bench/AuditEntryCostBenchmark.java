@@ -17,8 +17,8 @@ import org.wardnet.storage.access.JournaledAuditStore;
 
 /**
  * What one audit entry costs in CPU, step by step, on one thread: linking it (the SHA-256 of its
- * fields), writing it to a journal file, and the whole store (journal, then blocks in an H2
- * database, counted until the database holds every entry). Entries look like the access
+ * fields), writing it to a journal file, and the whole store (journal, then its spans indexed
+ * in an H2 database, counted until the database indexes every entry). Entries look like the access
  * benchmark's clip-list entries. Process CPU is counted (JIT, GC and H2's own threads included),
  * over {@code ENTRIES} entries after a warm-up of the same size.
  */
@@ -68,7 +68,7 @@ public final class AuditEntryCostBenchmark {
                     });
                 }
                 System.out.printf("%s audit entry CPU, one thread, %,d entries: link %.2f µs, journal write %.2f µs,"
-                        + " whole store (journal + H2 blocks) %.2f µs per entry%n", label, entries,
+                        + " whole store (journal + spans indexed in H2) %.2f µs per entry%n", label, entries,
                         link / 1e3 / entries, journal / 1e3 / entries, whole / 1e3 / entries);
             }
         } finally {

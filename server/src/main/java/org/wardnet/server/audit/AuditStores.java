@@ -40,10 +40,31 @@ public final class AuditStores {
     public static AuditStore open(WardnetConfig config, Database database) throws IOException {
         JdbcAuditStore stored = new JdbcAuditStore(database.dataSource());
         if (!journaled(config)) {
+            foldJournal(config, database); // a store journaled before: its entries into the database first
             return stored;
         }
-        return JournaledAuditStore.open(stored, Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "audit-journal"),
+        return JournaledAuditStore.open(stored, journalDirectory(config),
                 JournaledAuditStore.Sync.valueOf(config.get(WardnetKeys.STORE_AUDIT_JOURNAL_SYNC)));
+    }
+
+    private static Path journalDirectory(WardnetConfig config) {
+        return Path.of(config.get(WardnetKeys.STORE_DATA_DIR), "audit-journal");
+    }
+
+    /**
+     * Copies the entries that the database indexes in the journal's segments into blocks of the
+     * database, so the trail reads without the journal (before a copy into another store, or when
+     * the journal is turned off). Nothing to do when the database points into no journal.
+     *
+     * @return how many entries were copied
+     * @throws IOException when the journal cannot be read
+     */
+    public static long foldJournal(WardnetConfig config, Database database) throws IOException {
+        JdbcAuditStore stored = new JdbcAuditStore(database.dataSource());
+        if (!stored.indexesJournal()) {
+            return 0;
+        }
+        return JournaledAuditStore.foldIntoDatabase(stored, journalDirectory(config));
     }
 
     /** Publishes how far the database is behind a journaled trail ({@code wardnet_audit_unindexed_entries}). */

@@ -14,11 +14,14 @@ import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
 import org.wardnet.server.audit.AuditStores;
 import org.wardnet.storage.Database;
+import org.wardnet.storage.access.JournaledAuditStore;
 
 /**
  * {@code wardnet audit verify [--data DIR] [--config FILE] [--set K=V]}: walks the audit trail from
  * its first entry and checks every hash and link. Exit 0 when it holds, 3 at the first broken
- * entry (named, with why), 1 when the store cannot be opened, 2 on bad usage. Reads the store
+ * entry (named, with why) or when the trail records a loss of entries (a journal that no longer
+ * holds what the database indexed: see {@code JournaledAuditStore}), 1 when the store cannot be
+ * opened, 2 on bad usage. Reads the store
  * directly, so run it with the server stopped (the embedded store allows one process).
  */
 final class AuditCommand {
@@ -53,6 +56,11 @@ final class AuditCommand {
                 out.println("audit trail broken at entry " + broken.get().seq() + ": " + broken.get().reason());
                 return 3;
             }
+            if (entries.firstLoss != null) {
+                out.println("audit trail links hold, but entry " + entries.firstLoss.seq() + " records a loss: "
+                        + entries.firstLoss.target() + " (" + entries.losses + " such entries)");
+                return 3;
+            }
             out.println("audit trail holds: " + entries.count + " entries"
                     + (entries.last == null ? "" : ", last hash " + entries.last));
             return 0;
@@ -67,6 +75,8 @@ final class AuditCommand {
         private long after;
         private long count;
         private String last;
+        private AuditEntry firstLoss;
+        private long losses;
 
         Paged(AuditStore store) {
             this.store = store;
@@ -99,6 +109,12 @@ final class AuditCommand {
             after = e.seq();
             count++;
             last = e.hash();
+            if (JournaledAuditStore.LOST_ACTION.equals(e.action())) {
+                losses++;
+                if (firstLoss == null) {
+                    firstLoss = e;
+                }
+            }
             return e;
         }
     }

@@ -92,7 +92,12 @@ final class StoreCommand {
         try (Database in = Database.open(source); Database into = Database.open(target);
                 StoreLease lease = StoreLease.acquire(into.dataSource(), "store copy " + StoreLease.thisProcess(),
                         Clock.systemUTC())) {
-            AuditStores.close(AuditStores.open(source, in)); // what the source's journal holds, into its database first
+            AuditStores.close(AuditStores.open(source, in)); // what the source's journal holds, indexed first
+            long folded = AuditStores.foldJournal(source, in); // the target has no journal: the entries themselves
+            if (folded > 0) {
+                out.printf("folded %,d audit entries from the source's journal into its database (the copy has no"
+                        + " journal to point into)%n", folded);
+            }
             out.println("copying " + in.description() + " into " + into.description() + ", " + batch
                     + " rows a transaction");
             StoreCopy.Result result = new StoreCopy(in, into, batch, out).run(intoNonEmpty);

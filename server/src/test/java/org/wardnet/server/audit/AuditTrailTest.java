@@ -10,8 +10,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -70,22 +71,67 @@ class AuditTrailTest extends ApiTestBase {
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("audit trail holds: 7 entries"), output.toString());
         WardnetConfig config = TestServer.onTheStoreAsked(WardnetConfig.defaults().with(WardnetKeys.STORE_DATA_DIR,
                 dir.toString()));
-        try (Database db = Database.open(config); Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement()) {
-            rewriteBlockHolding(c, 7, "camera=x", "camera=y", true);
+        boolean journaled = AuditStores.journaled(config); // the embedded store keeps the entries in its journal
+        if (journaled) {
+            rewriteJournal("camera=x", "camera=y", true);
+        } else {
+            try (Database db = Database.open(config); Connection c = db.dataSource().getConnection()) {
+                rewriteBlockHolding(c, 7, "camera=x", "camera=y", true);
+            }
         }
         output.reset();
         assertEquals(3, verify());
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("broken at entry 7"), output.toString());
 
-        try (Database db = Database.open(config); Connection c = db.dataSource().getConnection()) {
-            rewriteBlockHolding(c, 7, "camera=y", "camera=z", false); // bytes changed, checksums left as they were
+        if (journaled) { // bytes changed, checksums left as they were: the journal's readable part ends before entry 7
+            rewriteJournal("camera=y", "camera=z", false);
+            output.reset();
+            assertEquals(3, verify());
+            assertTrue(output.toString(StandardCharsets.UTF_8).contains("entry 7 records a loss: entries 7-7 indexed,"
+                    + " then missing from the journal"), output.toString());
+            try (var files = Files.list(dir.resolve("audit-journal"))) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().contains(".cut-at-")),
+                        "the bytes cut off are kept beside the segment");
+            }
+        } else {
+            try (Database db = Database.open(config); Connection c = db.dataSource().getConnection()) {
+                rewriteBlockHolding(c, 7, "camera=y", "camera=z", false);
+            }
+            output.reset();
+            assertEquals(3, verify());
+            assertTrue(output.toString(StandardCharsets.UTF_8).matches("(?s).*broken at entry \\d+: the block of entries"
+                    + " from it no longer decodes.*"), output.toString());
         }
-        output.reset();
-        assertEquals(3, verify());
-        assertTrue(output.toString(StandardCharsets.UTF_8).matches("(?s).*broken at entry \\d+: the block of entries from it"
-                + " no longer decodes.*"), output.toString());
         api = TestServer.start(dir, this::configure); // for the base class to stop
+    }
+
+    /**
+     * Changes text inside the audit journal's segment that holds it, the way someone with write
+     * access to the server's files could: same length, and with {@code fixChecksums} each record's
+     * checksum made to match again, so only the hash chain can tell.
+     */
+    private void rewriteJournal(String from, String to, boolean fixChecksums) throws Exception {
+        Path segment;
+        try (var files = Files.list(dir.resolve("audit-journal"))) {
+            segment = files.filter(f -> f.toString().endsWith(".audit")).filter(f -> {
+                try {
+                    return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(from);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).findFirst().orElseThrow(() -> new AssertionError("no journal segment holds " + from));
+        }
+        String text = new String(Files.readAllBytes(segment), StandardCharsets.ISO_8859_1);
+        byte[] changed = text.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer records = java.nio.ByteBuffer.wrap(changed);
+        while (fixChecksums && records.remaining() >= 8 && records.getInt(records.position()) > 0) {
+            int length = records.getInt(records.position()); // each record: payload length, CRC32C, payload
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(changed, records.position() + 8, length);
+            records.putInt(records.position() + 4, (int) crc.getValue());
+            records.position(records.position() + 8 + length);
+        }
+        Files.write(segment, changed);
     }
 
     /**

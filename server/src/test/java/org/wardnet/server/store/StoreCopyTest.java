@@ -105,6 +105,8 @@ class StoreCopyTest {
         String url = postgres.newDatabase();
         assertEquals(0, copy(url), said());
         assertTrue(said().contains("row counts match; the audit trail holds"), said());
+        assertTrue(said().matches("(?s).*folded [1-9][0-9,]* audit entries from the source's journal.*"),
+                "the source's journaled entries were copied themselves, not their spans: " + said());
 
         try (TestServer copied = TestServer.start(dir.resolve("pg"), config -> config
                 .with(WardnetKeys.STORE_JDBC_URL, url).with(WardnetKeys.STORE_USERNAME, ScratchPostgres.USER)

@@ -20,11 +20,13 @@ import org.wardnet.core.audit.AuditEntry;
 
 /**
  * The audit trail's journal: linked entries appended to segment files before their requests are
- * answered (and forced to disk then or by {@link #sync}), so the database behind it can index
- * them afterwards, in large batches and off the requests' path. Segments are named by their first
- * entry's number, hold {@link #SEGMENT_BYTES} and are deleted once the database holds every entry
- * in them. The segment appended to is mapped into memory ({@link MappedSegment}): an append is a
- * copy, not a system call.
+ * answered (and forced to disk then or by {@link #sync}); the database behind it indexes where
+ * they lie afterwards (spans, {@link JournalSpan}), in large batches and off the requests' path,
+ * and reads them back from here ({@link #read}). Segments are named by their first entry's number
+ * and hold {@link #SEGMENT_BYTES}; they are the trail's only copy of its entries and are kept,
+ * except those whose every entry the database holds in rows or blocks of its own ({@link #forget}).
+ * The segment appended to is mapped into memory ({@link MappedSegment}): an append is a copy, not
+ * a system call.
  *
  * <p>A record cut short by a crash (its length or checksum does not hold) can only be the last
  * one written, and its request was never answered: {@link #open} cuts it off, keeping the cut
@@ -50,6 +52,8 @@ public final class AuditJournal implements AutoCloseable {
     private final long segmentBytes;
     private final NavigableMap<Long, Path> segments = new TreeMap<>(); // first seq -> file
     private MappedSegment current;
+    /** The current segment's name: the number of the first entry appended to it. */
+    private long currentKey;
     private boolean unsynced;
     private int forcing; // syncs under way on the current segment, which must not be closed meanwhile
     private boolean closed;
@@ -95,6 +99,7 @@ public final class AuditJournal implements AutoCloseable {
                         aside.getFileName());
             }
             journal.current = MappedSegment.open(last, whole, Math.max(segmentBytes, whole));
+            journal.currentKey = journal.segments.lastKey();
         }
         return journal;
     }
@@ -147,8 +152,15 @@ public final class AuditJournal implements AutoCloseable {
         }
     }
 
-    /** As {@link #append(List, boolean)}, for entries already encoded, the first of them {@code firstSeq}. */
-    synchronized void append(long firstSeq, byte[] records, boolean force) throws IOException {
+    /** Where an append's records went: bytes {@code from} to {@code to} of the segment named {@code segment}. */
+    record Written(long segment, long from, long to) {
+    }
+
+    /**
+     * As {@link #append(List, boolean)}, for entries already encoded, the first of them
+     * {@code firstSeq}; says where they went.
+     */
+    synchronized Written append(long firstSeq, byte[] records, boolean force) throws IOException {
         if (closed) {
             throw new IOException("the audit journal is closed");
         }
@@ -162,6 +174,94 @@ public final class AuditJournal implements AutoCloseable {
         } else {
             unsynced = true;
         }
+        return new Written(currentKey, start, start + records.length);
+    }
+
+    /**
+     * The bytes of a span of records: read from the segment's file, which holds them whether the
+     * segment is still appended to (its mapped pages are the file's) or closed.
+     *
+     * @throws IOException when the segment is gone or shorter than the span
+     */
+    byte[] read(long segment, long from, long to) throws IOException {
+        Path file;
+        synchronized (this) {
+            file = segments.get(segment);
+        }
+        if (file == null) {
+            throw new IOException("the audit journal has no segment " + String.format("%020d%s", segment, SUFFIX)
+                    + " in " + directory);
+        }
+        if (to - from > Integer.MAX_VALUE - 16) {
+            throw new IOException("a span of " + (to - from) + " bytes cannot be read at once");
+        }
+        ByteBuffer bytes = ByteBuffer.allocate((int) (to - from));
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (bytes.hasRemaining()) {
+                if (in.read(bytes, from + bytes.position()) < 0) {
+                    throw new IOException("the audit journal segment " + file + " ends at byte " + (from
+                            + bytes.position()) + ", inside the entries the database says it holds (to byte " + to
+                            + ")");
+                }
+            }
+        }
+        return bytes.array();
+    }
+
+    /**
+     * Where the whole records of a segment end as far as this journal can tell without reading it:
+     * the appended segment's end, another segment's file size, -1 for a segment it does not have.
+     */
+    synchronized long readableEnd(long segment) throws IOException {
+        if (current != null && segment == currentKey) {
+            return current.end();
+        }
+        Path file = segments.get(segment);
+        return file == null ? -1 : Files.size(file);
+    }
+
+    /**
+     * The journaled entries after {@code afterSeq} as spans, a segment's whole records at most per
+     * span (each with the hash its first entry links to), in order.
+     */
+    List<JournalSpan> spansAfter(long afterSeq) throws IOException {
+        List<JournalSpan> spans = new ArrayList<>();
+        Map.Entry<Long, Path> from = segments.floorEntry(afterSeq + 1);
+        for (Map.Entry<Long, Path> segment : segments.tailMap(from == null ? 0L : from.getKey(), true).entrySet()) {
+            SpanScan scan = new SpanScan(afterSeq);
+            scan(segment.getValue(), !segment.getKey().equals(segments.lastKey()), scan);
+            if (scan.first != null) {
+                spans.add(new JournalSpan(scan.first.seq(), scan.last.seq(), scan.last.hash(), segment.getKey(),
+                        scan.from, scan.to, scan.first.previousHash()));
+            }
+        }
+        return spans;
+    }
+
+    /** Collects where a segment's entries after a number start and end. */
+    private static final class SpanScan implements JournalRecords.Visitor {
+        private final long afterSeq;
+        private AuditEntry first;
+        private AuditEntry last;
+        private long from;
+        private long to;
+
+        SpanScan(long afterSeq) {
+            this.afterSeq = afterSeq;
+        }
+
+        @Override
+        public void record(AuditEntry entry, long offset, int length) {
+            if (entry.seq() <= afterSeq) {
+                return;
+            }
+            if (first == null) {
+                first = entry;
+                from = offset;
+            }
+            last = entry;
+            to = offset + length;
+        }
     }
 
     /**
@@ -172,7 +272,7 @@ public final class AuditJournal implements AutoCloseable {
         Map.Entry<Long, Path> from = segments.floorEntry(afterSeq + 1);
         for (Map.Entry<Long, Path> segment : segments.tailMap(from == null ? 0L : from.getKey(), true).entrySet()) {
             List<AuditEntry> batch = new ArrayList<>();
-            scan(segment.getValue(), !segment.getKey().equals(segments.lastKey()), e -> {
+            scan(segment.getValue(), !segment.getKey().equals(segments.lastKey()), (e, offset, length) -> {
                 if (e.seq() > afterSeq) {
                     batch.add(e);
                 }
@@ -183,7 +283,10 @@ public final class AuditJournal implements AutoCloseable {
         }
     }
 
-    /** Deletes the segments whose every entry is at or before {@code indexedSeq}; never the one appended to. */
+    /**
+     * Deletes the segments whose every entry is at or before {@code indexedSeq}; never the one
+     * appended to. Only for entries the database holds itself (rows, blocks): never past a span.
+     */
     public synchronized void forget(long indexedSeq) {
         while (segments.size() > 1) {
             Map.Entry<Long, Path> oldest = segments.firstEntry();
@@ -292,6 +395,7 @@ public final class AuditJournal implements AutoCloseable {
             throw new IOException("cannot start the audit journal segment " + file + ": " + e.getMessage(), e);
         }
         segments.put(firstSeq, file);
+        currentKey = firstSeq;
         if (forced) {
             forceDirectory();
         } else {
@@ -353,7 +457,7 @@ public final class AuditJournal implements AutoCloseable {
      *
      * @param mustBeWhole true for a segment that is not the last: a torn record there is damage
      */
-    private long scan(Path file, boolean mustBeWhole, Consumer<AuditEntry> each) throws IOException {
+    private long scan(Path file, boolean mustBeWhole, JournalRecords.Visitor each) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long end = JournalRecords.readAll(in, each);
             // zeros after the records: a segment a crash left before it was cut to them

@@ -6,10 +6,10 @@ import java.util.List;
 import org.wardnet.core.audit.AuditEntry;
 
 /**
- * Consecutive linked entries as their journal records ({@link JournalRecords}), encoded once: the
- * same bytes go into the journal and, later, into a block row of the database. Only the first and
- * last entries are kept decoded (a block row needs its ends: where it starts, what it links to,
- * where the chain stands after it).
+ * Consecutive linked entries as their journal records ({@link JournalRecords}): a block row of the
+ * database, as a store without a journal appends them or as a journal's spans are folded into it.
+ * Only the first and last entries are kept decoded (a block row needs its ends: where it starts,
+ * what it links to, where the chain stands after it).
  */
 record EncodedEntries(AuditEntry first, AuditEntry last, int count, byte[] records) {
 
@@ -19,11 +19,6 @@ record EncodedEntries(AuditEntry first, AuditEntry last, int count, byte[] recor
     static EncodedEntries of(List<AuditEntry> entries) {
         return new EncodedEntries(entries.get(0), entries.get(entries.size() - 1), entries.size(),
                 JournalRecords.encodeAll(entries));
-    }
-
-    /** The entries after {@code seq} only, encoded again (a block the database partly holds: rare). */
-    EncodedEntries after(long seq) {
-        return of(JournalRecords.decodeAll(records).stream().filter(e -> e.seq() > seq).toList());
     }
 
     /** Entries in blocks of at most {@link #BLOCK_ENTRIES}. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.wardnet.core.audit.AuditChain;
+import org.wardnet.core.audit.AuditDamageException;
 import org.wardnet.core.audit.AuditEntry;
 import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.errors.StoreUnavailableException;
@@ -60,36 +61,115 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     /**
-     * Stores entries linked elsewhere (by the journal), continuing the stored chain. Entries the
-     * store already holds are skipped, so storing a batch again after a failure is harmless.
+     * Stores spans of entries journaled (and linked) elsewhere, continuing the stored chain; spans
+     * the store already holds are skipped, so storing again after a failure is harmless.
      *
-     * @throws IllegalStateException when the entries do not continue the stored chain
+     * @throws IllegalStateException when the spans do not continue the stored chain
      */
-    public void store(List<AuditEntry> linkedEntries) {
-        storeEncoded(EncodedEntries.blocksOf(linkedEntries));
-    }
-
-    /** As {@link #store}, for entries already encoded in blocks (by the journal), each stored as a row. */
-    void storeEncoded(List<EncodedEntries> blocks) {
+    void storeSpans(List<JournalSpan> spans) {
         try {
             Transactions.run(dataSource, connection -> {
                 lockChain(connection);
                 Head tail = AuditTables.last(connection);
-                List<EncodedEntries> fresh = new ArrayList<>(blocks.size());
-                for (EncodedEntries block : blocks) {
-                    if (block.last().seq() > tail.seq()) {
-                        fresh.add(block.first().seq() > tail.seq() ? block : block.after(tail.seq()));
+                List<JournalSpan> fresh = new ArrayList<>(spans.size());
+                for (JournalSpan span : spans) {
+                    if (span.lastSeq() > tail.seq()) {
+                        fresh.add(span);
                     }
                 }
                 if (fresh.isEmpty()) {
                     return;
                 }
-                AuditEntry first = fresh.get(0).first();
-                if (first.seq() != tail.seq() + 1 || !first.previousHash().equals(tail.hash())) {
-                    throw new IllegalStateException("audit entry " + first.seq() + " does not continue the stored"
+                JournalSpan first = fresh.get(0);
+                if (first.firstSeq() != tail.seq() + 1
+                        || (first.previousHash() != null && !first.previousHash().equals(tail.hash()))) {
+                    throw new IllegalStateException("audit entry " + first.firstSeq() + " does not continue the stored"
                             + " trail, which ends at entry " + tail.seq());
                 }
-                AuditTables.insert(connection, fresh);
+                AuditTables.insertSpans(connection, fresh);
+            });
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot store audit entries: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies the entries that spans point to out of {@code journal} into blocks of the database,
+     * a span at a time (its blocks in and its row out in one transaction): for a store about to be
+     * read without its journal (copied into another database, or opened with the journal off).
+     *
+     * @return how many entries were folded
+     */
+    long foldSpans(AuditTables.SpanSource journal) {
+        long folded = 0;
+        try {
+            List<JournalSpan> spans;
+            try (Connection connection = dataSource.getConnection()) {
+                spans = AuditTables.spans(connection);
+            }
+            for (JournalSpan span : spans) {
+                byte[] bytes = journal.read(span.segment(), span.from(), span.to());
+                List<EncodedEntries> blocks = EncodedEntries.cut(bytes, bytes.length);
+                if (blocks.get(0).first().seq() != span.firstSeq()
+                        || blocks.get(blocks.size() - 1).last().seq() != span.lastSeq()) {
+                    throw new AuditDamageException(span.firstSeq(), "the journal's records of the entries from it"
+                            + " are not those its span names (to entry " + span.lastSeq() + ")", null);
+                }
+                Transactions.run(dataSource, connection -> {
+                    lockChain(connection);
+                    AuditTables.insert(connection, blocks);
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM audit_span WHERE first_seq = ?")) {
+                        delete.setLong(1, span.firstSeq());
+                        delete.executeUpdate();
+                    }
+                });
+                folded += span.entries();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot fold the audit journal's spans into the database: "
+                    + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new StoreUnavailableException("cannot read the audit journal: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new AuditDamageException(0, "the audit journal's records do not hold together (" + e.getMessage()
+                    + ")", e);
+        }
+        return folded;
+    }
+
+    /** Where the entries the database holds in its own rows and blocks end (before any span). */
+    Head lastOutsideSpans() {
+        try (Connection connection = dataSource.getConnection()) {
+            return AuditTables.lastOutsideSpans(connection);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the audit trail's end: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether part of the trail lies in a journal's segments (spans), so reading it needs that journal. */
+    public boolean indexesJournal() {
+        return lastSpan() != null;
+    }
+
+    /** The last span stored, or null. */
+    JournalSpan lastSpan() {
+        try (Connection connection = dataSource.getConnection()) {
+            return AuditTables.lastSpan(connection);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the audit trail's end: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces every span with {@code spans} (the journal's own account of its entries), in one transaction. */
+    void replaceSpans(List<JournalSpan> spans) {
+        try {
+            Transactions.run(dataSource, connection -> {
+                lockChain(connection);
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_span")) {
+                    delete.executeUpdate();
+                }
+                AuditTables.insertSpans(connection, spans);
             });
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot store audit entries: " + e.getMessage(), e);
@@ -164,15 +244,25 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public List<AuditEntry> read(long afterSeq, int limit) {
-        return select(afterSeq, limit, "TRUE", new Object[0], e -> true);
+        return read(afterSeq, limit, null);
+    }
+
+    /** As {@link #read(long, int)}, with the journal that the store's spans point into. */
+    List<AuditEntry> read(long afterSeq, int limit, AuditTables.SpanSource journal) {
+        return select(afterSeq, limit, "TRUE", new Object[0], e -> true, journal);
     }
 
     /** A scan of the trail (targets are not indexed): meant for one case's export, not for every request. */
     @Override
     public List<AuditEntry> about(String path, int limit) {
+        return about(path, limit, null);
+    }
+
+    /** As {@link #about(String, int)}, with the journal that the store's spans point into. */
+    List<AuditEntry> about(String path, int limit, AuditTables.SpanSource journal) {
         String escaped = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return select(0, limit, "(target = ? OR target LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')",
-                new Object[] {path, escaped + "/%", escaped + "?%"}, e -> isAbout(e.target(), path));
+                new Object[] {path, escaped + "/%", escaped + "?%"}, e -> isAbout(e.target(), path), journal);
     }
 
     private static boolean isAbout(String target, String path) {
@@ -181,9 +271,9 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     private List<AuditEntry> select(long afterSeq, int limit, String rowWhere, Object[] rowValues,
-            Predicate<AuditEntry> wanted) {
+            Predicate<AuditEntry> wanted, AuditTables.SpanSource journal) {
         try (Connection connection = dataSource.getConnection()) {
-            return AuditTables.read(connection, afterSeq, limit, rowWhere, rowValues, wanted);
+            return AuditTables.read(connection, afterSeq, limit, rowWhere, rowValues, wanted, journal);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the audit trail: " + e.getMessage(), e);
         }

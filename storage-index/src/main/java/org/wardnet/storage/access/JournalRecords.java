@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import org.wardnet.core.audit.AuditEntry;
 
@@ -54,11 +53,16 @@ final class JournalRecords {
         out.putInt(start + 4, (int) crc.getValue());
     }
 
+    /** Told of each record read: its entry, and where in the file the record starts and how long it is. */
+    interface Visitor {
+        void record(AuditEntry entry, long offset, int length);
+    }
+
     /**
      * Reads records from the start of {@code in} until its end or the first record that does not
      * hold, handing each entry to {@code each} (when not null); returns where the whole records end.
      */
-    static long readAll(FileChannel in, Consumer<AuditEntry> each) throws IOException {
+    static long readAll(FileChannel in, Visitor each) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
         long consumed = 0;
         in.position(0);
@@ -72,7 +76,7 @@ final class JournalRecords {
                     return consumed;
                 }
                 if (each != null) {
-                    each.accept(entry);
+                    each.record(entry, consumed, length);
                 }
                 chunk.position(chunk.position() + length);
                 consumed += length;
@@ -132,6 +136,11 @@ final class JournalRecords {
             throw new IllegalArgumentException("no record starts at byte " + at);
         }
         return HEADER + payload;
+    }
+
+    /** The number of the entry whose record starts at {@code at} (read from its payload, unchecked). */
+    static long seqAt(byte[] records, int at) {
+        return ByteBuffer.wrap(records).getLong(at + HEADER);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.wardnet.storage.access;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,21 +12,24 @@ import org.wardnet.core.audit.AuditStore;
 import org.wardnet.core.errors.StoreUnavailableException;
 
 /**
- * The audit trail with a journal in front of its database: an append links the entries, writes
- * them to the {@link AuditJournal} and returns; a thread of its own then stores them into
- * {@code audit_entry} in large batches. The request waits for a file write instead of a database
- * commit. When an append returns its entries survive the process being killed; whether they also
- * survive a power cut then, or within {@link #SYNC_INTERVAL_MILLIS}, is the {@link Sync} chosen. Opening replays the journal's entries that the database lacks (those
- * a killed process had acknowledged but not yet indexed), so the database holds the whole trail
- * again before anything is appended.
+ * The audit trail with a journal as its home and the database as its index: an append links the
+ * entries, writes them to the {@link AuditJournal} and returns; a thread of its own then records
+ * in the database where they lie ({@code audit_span}: a row per stretch of a segment, some
+ * thousands of entries each), so each entry's bytes are written once. The request waits for a
+ * file write instead of a database commit. When an append returns its entries survive the process
+ * being killed; whether they also survive a power cut then, or within {@link #SYNC_INTERVAL_MILLIS},
+ * is the {@link Sync} chosen. Opening indexes the journal's entries that the database lacks (those
+ * a killed process had acknowledged but not yet indexed) before anything is appended.
  *
- * <p>Reads ({@link #read}, {@link #about}) first wait until the database holds everything
- * appended, so they see every acknowledged entry.
+ * <p>Reads ({@link #read}, {@link #about}) first wait until the database indexes everything
+ * appended, then read rows and blocks from the database and spans from the journal's segments.
  *
  * <p>Limits: this process must be the trail's only writer (the chain's end is kept in memory),
  * which holds for the embedded store; servers sharing one PostgreSQL database append through
- * {@link JdbcAuditStore} instead. While the database is unreachable the journal goes on
- * accepting entries up to {@link #MAX_UNINDEXED}, then appends fail.
+ * {@link JdbcAuditStore} instead. The journal's segments are part of the trail and are never
+ * deleted while spans point into them; a store copied elsewhere or opened without its journal
+ * first has its spans folded into blocks ({@link #foldIntoDatabase}). While the database is
+ * unreachable the journal goes on accepting entries up to {@link #MAX_UNINDEXED}, then appends fail.
  */
 public final class JournaledAuditStore implements AuditStore, AutoCloseable {
 
@@ -42,6 +44,12 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
         PERIODIC
     }
 
+    /**
+     * The action of the entry that records a loss in the trail itself: entries the database had
+     * indexed that the journal no longer holds (see {@link #open}).
+     */
+    public static final String LOST_ACTION = "audit.lost";
+
     /** After the next segment could not be made ahead, how long until it is tried again. */
     private static final long SPARE_RETRY_MILLIS = 5_000;
     /** How often {@link Sync#PERIODIC} forces the journal. */
@@ -50,15 +58,14 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
     /** Appended but not yet in the database, at most; beyond it appends are refused. */
     static final long MAX_UNINDEXED = 1_000_000;
     private static final int INDEX_BATCH = 20_000;
-    private static final int BLOCKS_PER_TRANSACTION = INDEX_BATCH / EncodedEntries.BLOCK_ENTRIES;
     /** How long appended entries may gather before they are stored; a reader waiting cuts it short. */
-    static final long INDEX_DELAY_MILLIS = 250;
+    static final long INDEX_DELAY_MILLIS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(JournaledAuditStore.class);
 
     private final JdbcAuditStore database;
     private final AuditJournal journal;
     /** Journaled, not yet in the database; guarded by this store's lock. */
-    private final PendingRecords unindexed = new PendingRecords();
+    private final UnindexedSpans unindexed = new UnindexedSpans();
     private final AtomicLong unindexedCount = new AtomicLong();
     private final Object indexedMonitor = new Object();
     private final Object indexWake = new Object();
@@ -94,21 +101,51 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
     public static JournaledAuditStore open(JdbcAuditStore database, Path directory, Sync sync) throws IOException {
         AuditJournal journal = AuditJournal.open(directory);
         try {
-            long[] replayed = {0};
-            journal.replay(database.head().seq(), batch -> {
-                database.store(batch);
-                replayed[0] += batch.size();
-            });
-            if (replayed[0] > 0) {
-                LOG.info("stored {} audit entries from the journal that the database did not hold yet", replayed[0]);
+            // Segments whose entries the database holds in rows or blocks of its own (indexed
+            // before spans existed) are not part of the trail.
+            long outsideSpans = database.lastOutsideSpans().seq();
+            journal.forget(outsideSpans);
+            JournalSpan lastSpan = database.lastSpan();
+            String lost = null;
+            if (lastSpan != null && journal.readableEnd(lastSpan.segment()) < lastSpan.to()) {
+                lost = reindexAfterLoss(database, journal, outsideSpans, lastSpan);
+            }
+            List<JournalSpan> missing = journal.spansAfter(database.head().seq());
+            if (!missing.isEmpty()) {
+                database.storeSpans(missing);
+                LOG.info("indexed {} audit entries from the journal that the database did not hold yet",
+                        missing.stream().mapToLong(JournalSpan::entries).sum());
             }
             Head head = database.head();
-            journal.forget(head.seq());
-            return new JournaledAuditStore(database, journal, head, sync);
+            JournaledAuditStore store = new JournaledAuditStore(database, journal, head, sync);
+            if (lost != null) { // the gap becomes part of the chain, where every reader and verify sees it
+                store.append(List.of(new AuditEntry.Draft(java.time.Instant.now(), "wardnet", null, null,
+                        LOST_ACTION, lost, 500)));
+            }
+            return store;
         } catch (IOException | RuntimeException e) {
             journal.close();
             throw e;
         }
+    }
+
+    /**
+     * The database points past the journal's end: a power cut kept the database's last commit and
+     * lost journal pages not yet forced (the window {@link Sync#PERIODIC} allows), or the journal
+     * was damaged. The spans are rebuilt from what the journal holds and the loss is logged; the
+     * returned text, naming the entries, goes into the trail as a {@link #LOST_ACTION} entry.
+     */
+    private static String reindexAfterLoss(JdbcAuditStore database, AuditJournal journal, long outsideSpans,
+            JournalSpan lastSpan) throws IOException {
+        List<JournalSpan> held = journal.spansAfter(outsideSpans);
+        long heldTo = held.isEmpty() ? outsideSpans : held.get(held.size() - 1).lastSeq();
+        database.replaceSpans(held);
+        LOG.error("the audit journal ends at entry {} but the database indexed entries up to {}: entries {} to {}"
+                + " were lost with unforced journal pages (a power cut within the journal's sync interval); the"
+                + " trail continues from entry {}, and an entry '{}' records the loss (any bytes cut off are kept"
+                + " in the journal directory as *.cut-at-* files)", heldTo, lastSpan.lastSeq(), heldTo + 1,
+                lastSpan.lastSeq(), heldTo, LOST_ACTION);
+        return "entries " + (heldTo + 1) + "-" + lastSpan.lastSeq() + " indexed, then missing from the journal";
     }
 
     @Override
@@ -125,16 +162,17 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
                     + " entries behind its journal", null);
         }
         List<AuditEntry> linked = JdbcAuditStore.linkStorable(head, drafts);
-        EncodedEntries encoded = EncodedEntries.of(linked);
+        AuditEntry first = linked.get(0);
+        AuditEntry last = linked.get(linked.size() - 1);
+        AuditJournal.Written written;
         try {
-            journal.append(encoded.first().seq(), encoded.records(), sync == Sync.EACH_GROUP);
+            written = journal.append(first.seq(), JournalRecords.encodeAll(linked), sync == Sync.EACH_GROUP);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot write the audit journal: " + e.getMessage(), e);
         }
         unindexedCount.addAndGet(linked.size());
         // Pending before the head moves: a reader that sees the head finds them pending.
-        unindexed.add(encoded.records(), encoded.count());
-        AuditEntry last = linked.get(linked.size() - 1);
+        unindexed.add(written, first.seq(), last.seq(), first.previousHash(), last.hash());
         head = new Head(last.seq(), last.hash());
         return linked;
     }
@@ -153,13 +191,26 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
     @Override
     public List<AuditEntry> read(long afterSeq, int limit) {
         awaitIndexed();
-        return database.read(afterSeq, limit);
+        return database.read(afterSeq, limit, journal::read);
     }
 
     @Override
     public List<AuditEntry> about(String path, int limit) {
         awaitIndexed();
-        return database.about(path, limit);
+        return database.about(path, limit, journal::read);
+    }
+
+    /**
+     * Opens the journal in {@code directory} only to copy the entries the database's spans point to
+     * into blocks of the database, then closes it: for a store about to be read without its journal.
+     *
+     * @return how many entries were folded
+     * @throws IOException when the journal cannot be opened
+     */
+    public static long foldIntoDatabase(JdbcAuditStore database, Path directory) throws IOException {
+        try (AuditJournal journal = AuditJournal.open(directory)) {
+            return database.foldSpans(journal::read);
+        }
     }
 
     /** Entries appended (and journaled) that the database does not hold yet. */
@@ -193,42 +244,37 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
     }
 
     private void indexLoop() {
-        List<EncodedEntries> blocks = new ArrayList<>();
+        List<JournalSpan> spans = List.of();
         boolean failing = false;
         while (true) {
             try {
-                if (blocks.isEmpty()) {
+                if (spans.isEmpty()) {
                     awaitWork();
-                    PendingRecords.Taken taken = takePending();
-                    if (taken == null) {
+                    spans = takeUnindexed();
+                    if (spans.isEmpty()) {
                         if (closed) {
                             return;
                         }
                         continue;
                     }
-                    blocks.addAll(EncodedEntries.cut(taken.bytes(), taken.length()));
-                    giveBack(taken.bytes()); // the blocks hold copies
                 }
-                // A transaction's worth at a time: after an outage the pending records can be many.
-                List<EncodedEntries> chunk = blocks.subList(0, Math.min(blocks.size(), BLOCKS_PER_TRANSACTION));
-                database.storeEncoded(chunk);
+                database.storeSpans(spans);
                 if (failing) {
                     LOG.info("the audit trail's database is reachable again; indexing the journal");
                     failing = false;
                 }
-                int stored = 0;
-                for (EncodedEntries block : chunk) {
-                    stored += block.count();
+                long stored = 0;
+                for (JournalSpan span : spans) {
+                    stored += span.entries();
                 }
-                long last = chunk.get(chunk.size() - 1).last().seq();
-                chunk.clear();
+                long last = spans.get(spans.size() - 1).lastSeq();
+                spans = List.of();
                 unindexedCount.addAndGet(-stored);
                 synchronized (indexedMonitor) {
                     indexedSeq = last;
                     readerWaiting = false; // a reader still short of its entry sets it again
                     indexedMonitor.notifyAll();
                 }
-                journal.forget(last);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -239,7 +285,7 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
                     failing = true;
                 }
                 if (closed) {
-                    return; // the next start replays them from the journal
+                    return; // the next start indexes them from the journal
                 }
                 try {
                     Thread.sleep(1_000);
@@ -251,12 +297,8 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
         }
     }
 
-    private synchronized void giveBack(byte[] taken) {
-        unindexed.giveBack(taken);
-    }
-
-    private synchronized PendingRecords.Taken takePending() {
-        return unindexed.isEmpty() ? null : unindexed.take();
+    private synchronized List<JournalSpan> takeUnindexed() {
+        return unindexed.isEmpty() ? List.of() : unindexed.take();
     }
 
     private void hurryIndexing() {
@@ -267,9 +309,9 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
     }
 
     /**
-     * Lets entries gather for up to {@link #INDEX_DELAY_MILLIS} before a batch is stored, unless a
-     * reader is waiting, a batch's worth is already pending or the store is closing: each database
-     * commit costs far more than a row, and the journal already holds the entries. Appends never
+     * Lets entries gather for up to {@link #INDEX_DELAY_MILLIS} before their spans are stored, unless
+     * a reader is waiting, a batch's worth is already pending or the store is closing: a database
+     * commit costs far more than a span's row, and the journal already holds the entries. Appends never
      * wake the indexer, so an append costs no signal to another thread.
      */
     private void awaitWork() throws InterruptedException {

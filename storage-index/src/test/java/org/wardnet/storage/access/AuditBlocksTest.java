@@ -20,8 +20,9 @@ import org.wardnet.storage.stores.StoreTestCase;
 
 /**
  * The trail in the database: entries stored one row each before blocks existed are read first and
- * continued by blocks; a group larger than a block is split; a block whose bytes no longer decode
- * fails reads naming its first entry instead of being skipped.
+ * continued by blocks, then by spans of the journal; a group larger than a block is split; spans
+ * are stored once and fold into blocks; a block whose bytes no longer decode fails reads naming
+ * its first entry instead of being skipped.
  */
 class AuditBlocksTest extends StoreTestCase {
 
@@ -79,62 +80,70 @@ class AuditBlocksTest extends StoreTestCase {
     }
 
     @StoreTest
-    void journaledGroupsAreCutIntoBlocksAndWhatIsStoredAlreadyIsSkipped() throws Exception {
-        try (Database db = store.open()) {
+    void journaledGroupsAreIndexedAsSpansStoredOnceAndFoldedIntoBlocksOnRequest() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("wardnet-audit-spans-");
+        try (Database db = store.open(); AuditJournal journal = AuditJournal.open(dir)) {
             JdbcAuditStore audit = new JdbcAuditStore(db.dataSource());
             List<AuditEntry> linked = AuditChain.linkAll(0, AuditChain.GENESIS, drafts("g-", 1_700));
-            PendingRecords pending = new PendingRecords();
-            for (int from = 0; from < linked.size(); from += 170) { // as the journal encoded them, group by group
-                pending.add(EncodedEntries.of(linked.subList(from, from + 170)).records(), 170);
+            UnindexedSpans unindexed = new UnindexedSpans();
+            for (int from = 0; from < linked.size(); from += 170) { // as the journaled store appends, group by group
+                List<AuditEntry> group = linked.subList(from, from + 170);
+                AuditJournal.Written written = journal.append(group.get(0).seq(), JournalRecords.encodeAll(group), false);
+                unindexed.add(written, group.get(0).seq(), group.get(169).seq(), group.get(0).previousHash(),
+                        group.get(169).hash());
             }
-            PendingRecords.Taken taken = pending.take();
-            List<EncodedEntries> blocks = EncodedEntries.cut(taken.bytes(), taken.length());
-            assertEquals(List.of(1_000, 700), blocks.stream().map(EncodedEntries::count).toList(),
-                    "a block ends at 1,000 entries, inside a group");
-            audit.storeEncoded(blocks.subList(0, 1));
-            // a retry after an unanswered commit, from the middle of the stored block on
-            audit.storeEncoded(List.of(EncodedEntries.of(linked.subList(800, 1_700))));
-            assertEquals(2, count(db, "audit_block"), "1,000, then the 700 after them cut from the retried group");
-            assertEquals(linked, audit.read(0, 5_000));
-            IllegalStateException gap = assertThrows(IllegalStateException.class, () -> audit.storeEncoded(
-                    List.of(EncodedEntries.of(AuditChain.linkAll(1_800, linked.get(1_699).hash(), drafts("x-", 1))))));
+            List<JournalSpan> spans = unindexed.take();
+            assertTrue(unindexed.isEmpty());
+            assertEquals(1, spans.size(), "groups following one another in a segment make one span");
+            audit.storeSpans(spans);
+            audit.storeSpans(spans); // a retry after an unanswered commit: already held, skipped
+            assertEquals(1, count(db, "audit_span"));
+            assertEquals(0, count(db, "audit_block"), "the entries' bytes are in the journal only");
+            assertEquals(linked, audit.read(0, 5_000, journal::read));
+            assertEquals(linked.subList(1_234, 1_244), audit.read(1_234, 10, journal::read), "a page inside a span");
+            assertEquals(List.of(linked.get(1_500)), audit.about("/api/v1/cases/g-1500", 10, journal::read));
+            assertEquals(new AuditStore.Head(1_700, linked.get(1_699).hash()), audit.head());
+            IllegalStateException without = assertThrows(IllegalStateException.class, () -> audit.read(0, 10));
+            assertTrue(without.getMessage().contains("journal"), without.getMessage());
+            List<AuditEntry> next = AuditChain.linkAll(1_800, linked.get(1_699).hash(), drafts("x-", 1));
+            IllegalStateException gap = assertThrows(IllegalStateException.class, () -> audit.storeSpans(
+                    List.of(new JournalSpan(1_801, 1_801, next.get(0).hash(), 0, 0, 10, linked.get(1_699).hash()))));
             assertTrue(gap.getMessage().contains("entry 1801 does not continue the stored trail, which ends at entry 1700"),
                     gap.getMessage());
+
+            assertEquals(1_700, audit.foldSpans(journal::read));
+            assertEquals(0, count(db, "audit_span"));
+            assertEquals(2, count(db, "audit_block"), "1,000, then 700");
+            assertEquals(linked, audit.read(0, 5_000), "the folded trail reads without its journal");
+            assertEquals(new AuditStore.Head(1_700, linked.get(1_699).hash()), audit.head());
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
     @StoreTest
     void recordsLaidEndToEndAreCutIntoBlocksOfAThousand() throws Exception {
         List<AuditEntry> linked = AuditChain.linkAll(0, AuditChain.GENESIS, drafts("c-", 2_345));
-        PendingRecords pending = new PendingRecords();
-        for (int from = 0; from < linked.size(); from += 7) { // groups of seven, as appends left them
-            List<AuditEntry> group = linked.subList(from, Math.min(linked.size(), from + 7));
-            pending.add(EncodedEntries.of(group).records(), group.size());
+        java.io.ByteArrayOutputStream laid = new java.io.ByteArrayOutputStream();
+        for (int from = 0; from < linked.size(); from += 7) { // groups of seven, as appends left them in the journal
+            laid.write(JournalRecords.encodeAll(linked.subList(from, Math.min(linked.size(), from + 7))));
         }
-        PendingRecords.Taken taken = pending.take();
-        assertEquals(2_345, taken.entries());
-        assertTrue(pending.isEmpty());
-        List<EncodedEntries> blocks = EncodedEntries.cut(taken.bytes(), taken.length());
+        byte[] records = laid.toByteArray();
+        List<EncodedEntries> blocks = EncodedEntries.cut(records, records.length);
         assertEquals(List.of(1_000, 1_000, 345), blocks.stream().map(EncodedEntries::count).toList());
         assertEquals(linked.get(1_000), blocks.get(1).first());
         assertEquals(linked.get(1_999), blocks.get(1).last());
         assertTrue(java.util.Arrays.equals(JournalRecords.encodeAll(linked.subList(2_000, 2_345)),
                 blocks.get(2).records()));
-        assertThrows(IllegalArgumentException.class, () -> EncodedEntries.cut(taken.bytes(), taken.length() - 3),
+        assertThrows(IllegalArgumentException.class, () -> EncodedEntries.cut(records, records.length - 3),
                 "bytes that end inside a record are refused, not stored");
-        // The array handed back is written into after the next take, and only then.
-        List<AuditEntry> more = AuditChain.linkAll(2_345, linked.get(2_344).hash(), drafts("d-", 3));
-        byte[] moreRecords = EncodedEntries.of(more).records();
-        pending.add(moreRecords, 3);
-        pending.giveBack(taken.bytes());
-        PendingRecords.Taken next = pending.take();
-        assertTrue(java.util.Arrays.equals(moreRecords, java.util.Arrays.copyOf(next.bytes(), next.length())));
-        pending.add(moreRecords, 3);
-        assertTrue(java.util.Arrays.equals(moreRecords, java.util.Arrays.copyOf(next.bytes(), next.length())),
-                "what was taken is not overwritten by later appends");
         try (Database db = store.open()) {
             JdbcAuditStore audit = new JdbcAuditStore(db.dataSource());
-            audit.storeEncoded(blocks);
+            try (Connection c = db.dataSource().getConnection()) {
+                AuditTables.insert(c, blocks);
+            }
             assertEquals(linked, audit.read(0, 5_000));
             assertEquals(3, count(db, "audit_block"));
         }

@@ -18,8 +18,10 @@ import org.wardnet.storage.stores.StoreTestCase;
 
 /**
  * The journal in front of the database: appends are read back in order, entries only the journal
- * holds (a killed server's) reach the database on the next open, and a journal that does not
- * continue the database's trail is refused.
+ * holds (a killed server's) reach the database on the next open, a database that indexed more
+ * than a power cut left in the journal is repaired from the journal, spans fold into blocks for a
+ * store read without its journal, and a journal that does not continue the database's trail is
+ * refused.
  */
 class JournaledAuditStoreTest extends StoreTestCase {
 
@@ -98,6 +100,77 @@ class JournaledAuditStoreTest extends StoreTestCase {
                     () -> JournaledAuditStore.open(database, journalDir, JournaledAuditStore.Sync.PERIODIC));
             assertTrue(e.getMessage().contains("does not continue"), e.getMessage());
             assertEquals(2, database.head().seq(), "nothing of it was stored");
+        }
+    }
+
+    @StoreTest
+    void aPowerCutThatLostJournalPagesTheDatabaseIndexedIsRepairedFromTheJournal() throws Exception {
+        try (Database db = store.open()) {
+            JdbcAuditStore database = new JdbcAuditStore(db.dataSource());
+            List<AuditEntry> appended = new ArrayList<>();
+            try (JournaledAuditStore audit = JournaledAuditStore.open(database, journalDir,
+                    JournaledAuditStore.Sync.PERIODIC)) {
+                for (int b = 0; b < 10; b++) {
+                    appended.addAll(audit.append(drafts("p" + b + "-", 10)));
+                }
+                assertEquals(100, audit.read(0, 1_000).size()); // indexed: the database's spans reach entry 100
+            }
+            // The database's commit survived, the journal's last 40 records did not.
+            Path segment;
+            try (var files = java.nio.file.Files.list(journalDir)) {
+                segment = files.filter(f -> f.toString().endsWith(".audit")).findFirst().orElseThrow();
+            }
+            long[] endOf60 = {0};
+            try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(segment,
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+                JournalRecords.readAll(in, (entry, offset, length) -> {
+                    if (entry.seq() == 60) {
+                        endOf60[0] = offset + length;
+                    }
+                });
+                in.truncate(endOf60[0]);
+            }
+            assertEquals(100, database.head().seq());
+            try (JournaledAuditStore audit = JournaledAuditStore.open(database, journalDir,
+                    JournaledAuditStore.Sync.PERIODIC)) {
+                List<AuditEntry> read = audit.read(0, 1_000);
+                assertEquals(appended.subList(0, 60), read.subList(0, 60), "the trail goes on from what the journal holds");
+                AuditEntry loss = read.get(60);
+                assertEquals(JournaledAuditStore.LOST_ACTION, loss.action(), "the loss is written into the chain");
+                assertEquals("entries 61-100 indexed, then missing from the journal", loss.target());
+                assertEquals(appended.get(59).hash(), loss.previousHash());
+                AuditEntry next = audit.append(drafts("after-", 1)).get(0);
+                assertEquals(62, next.seq());
+                read = audit.read(0, 1_000);
+                assertEquals(62, read.size());
+                assertTrue(AuditChain.firstBreak(read.iterator()).isEmpty());
+            }
+        }
+    }
+
+    @StoreTest
+    void aTrailFoldedIntoBlocksReadsWithoutItsJournalAndGoesOnInSpans() throws Exception {
+        try (Database db = store.open()) {
+            JdbcAuditStore database = new JdbcAuditStore(db.dataSource());
+            List<AuditEntry> appended = new ArrayList<>();
+            try (JournaledAuditStore audit = JournaledAuditStore.open(database, journalDir,
+                    JournaledAuditStore.Sync.PERIODIC)) {
+                for (int b = 0; b < 3; b++) {
+                    appended.addAll(audit.append(drafts("f" + b + "-", 10)));
+                }
+            }
+            assertThrows(IllegalStateException.class, () -> database.read(0, 100),
+                    "spans are not read without the journal they point into");
+            assertEquals(30, JournaledAuditStore.foldIntoDatabase(database, journalDir));
+            assertEquals(appended, database.read(0, 100), "folded into blocks: read without the journal");
+            try (JournaledAuditStore audit = JournaledAuditStore.open(database, journalDir,
+                    JournaledAuditStore.Sync.PERIODIC)) {
+                appended.addAll(audit.append(drafts("later-", 5)));
+                List<AuditEntry> read = audit.read(0, 100);
+                assertEquals(appended, read, "blocks, then the spans after them");
+                assertTrue(AuditChain.firstBreak(read.iterator()).isEmpty());
+            }
+            assertEquals(new AuditStore.Head(35, appended.get(34).hash()), database.head());
         }
     }
 }
