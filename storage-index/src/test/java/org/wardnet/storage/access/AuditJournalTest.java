@@ -239,4 +239,39 @@ class AuditJournalTest {
         }
         assertEquals(1, segments().size());
     }
+
+    @Test
+    void appendsAreGatheredIntoASpanPerSegmentAndEachSpanReadsBackItsEntries() throws Exception {
+        try (AuditJournal journal = AuditJournal.open(dir, 2_000)) {
+            UnindexedSpans unindexed = new UnindexedSpans();
+            List<AuditEntry> written = new ArrayList<>();
+            for (int group = 0; group < 12; group++) { // groups of three; a segment holds a few groups
+                List<AuditEntry> entries = next(3);
+                AuditJournal.Written at = journal.append(entries.get(0).seq(), JournalRecords.encodeAll(entries), false);
+                unindexed.add(at, entries.get(0).seq(), entries.get(2).seq(), entries.get(0).previousHash(),
+                        entries.get(2).hash());
+                written.addAll(entries);
+            }
+            List<JournalSpan> spans = unindexed.take();
+            assertEquals(segments().size(), spans.size(), "one span per segment");
+            assertTrue(spans.size() > 1);
+            List<AuditEntry> read = new ArrayList<>();
+            for (JournalSpan span : spans) {
+                List<AuditEntry> in = JournalRecords.decodeAll(journal.read(span.segment(), span.from(), span.to()));
+                assertEquals(span.firstSeq(), in.get(0).seq());
+                assertEquals(span.lastSeq(), in.get(in.size() - 1).seq());
+                assertEquals(span.lastHash(), in.get(in.size() - 1).hash());
+                read.addAll(in);
+            }
+            assertEquals(written, read);
+            assertEquals(spans, journal.spansAfter(0), "scanning the segments finds the same spans");
+            List<JournalSpan> tail = journal.spansAfter(34);
+            assertEquals(1, tail.size());
+            assertEquals(List.of(35L, 36L), List.of(tail.get(0).firstSeq(), tail.get(0).lastSeq()),
+                    "after a number: only the part of the span past it");
+            assertEquals(written.get(33).hash(), tail.get(0).previousHash());
+            assertThrows(IOException.class, () -> journal.read(spans.get(0).segment(), 0, 10_000),
+                    "a span past the segment's end is refused, naming the segment");
+        }
+    }
 }
