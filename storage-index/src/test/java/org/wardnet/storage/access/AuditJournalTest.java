@@ -274,4 +274,34 @@ class AuditJournalTest {
                     "a span past the segment's end is refused, naming the segment");
         }
     }
+
+    @Test
+    void recordsAcrossWindowsAndGroupsLargerThanAWindowReadBackWholeAndSyncsReachTheEnd() throws Exception {
+        List<AuditEntry> written = new ArrayList<>();
+        Path copy = Files.createDirectory(dir.resolve("as-a-kill-left-it"));
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            int[] sizes = {1, 7, 1_100, 3, 1, 2_000, 50}; // 1,100 and 2,000 entries: more than a window each
+            for (int round = 0; round < 3; round++) {
+                for (int size : sizes) {
+                    List<AuditEntry> group = next(size);
+                    journal.append(group, false);
+                    written.addAll(group);
+                    journal.sync(); // windows left behind are forced through fresh mappings, the current one through its own
+                }
+            }
+            int[] endAndForced = journal.openSegmentEndAndForced();
+            assertTrue(endAndForced[0] > 4 * MappedSegment.WINDOW, "several windows written: " + endAndForced[0]);
+            journal.sync();
+            journal.sync();
+            endAndForced = journal.openSegmentEndAndForced();
+            assertEquals(endAndForced[0], endAndForced[1], "two syncs without appends reach the end");
+            Files.copy(segments().get(0), copy.resolve(segments().get(0).getFileName())); // as a kill leaves it
+        }
+        try (AuditJournal journal = AuditJournal.open(dir)) {
+            assertEquals(written, replayed(journal, 0), "closed: every record whole, in order");
+        }
+        try (AuditJournal journal = AuditJournal.open(copy)) {
+            assertEquals(written, replayed(journal, 0), "killed: the same");
+        }
+    }
 }
