@@ -68,12 +68,26 @@ public final class ConsoleDistrict implements BeforeAllCallback {
         return running;
     }
 
+    /** Removes the edge recorder's work directory, which it leaves empty (it serves from memory). */
+    private static void removeEmpty(Path work) {
+        try {
+            Files.deleteIfExists(work);
+        } catch (java.io.IOException e) { // a start that failed half-way: its files stay for a look, its error stands
+            System.err.println("left " + work + ": " + e);
+        }
+    }
+
     private static Running start() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DemoRun demo;
         EdgeRecorder edge;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            edge = EdgeRecorder.start(Files.createTempDirectory("wardnet-edge-"));
+            Path work = Files.createTempDirectory("wardnet-edge-");
+            try {
+                edge = EdgeRecorder.start(work);
+            } finally {
+                removeEmpty(work);
+            }
             demo = DemoRun.start(new DemoRun.Options(FreePorts.tcp(), 0, FreePorts.udp(), null, null, true, List.of(
                     "server.port=0", "live.rtspPort=0", "server.httpRedirectPort=-1", "health.intervalSeconds=10",
                     "health.offlineAfterFailures=2", "health.offlineAfterSeconds=15", "recording.enabled=false",

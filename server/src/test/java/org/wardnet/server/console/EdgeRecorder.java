@@ -50,8 +50,11 @@ final class EdgeRecorder implements AutoCloseable {
         if (!ffmpeg.waitFor(60, TimeUnit.SECONDS) || ffmpeg.exitValue() != 0) {
             throw new IOException("ffmpeg could not make the edge recording: " + output);
         }
+        byte[] video = Files.readAllBytes(mp4);
+        Files.delete(clip); // served from memory: nothing is left in the work directory
+        Files.delete(mp4);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        EdgeRecorder edge = new EdgeRecorder(server, Files.readAllBytes(mp4));
+        EdgeRecorder edge = new EdgeRecorder(server, video);
         server.createContext("/record/", edge::serve);
         server.start();
         return edge;
