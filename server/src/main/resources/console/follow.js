@@ -88,13 +88,13 @@ export class FollowPanel {
       if (i !== undefined) this.page.select(i);
       this.player.show(c.cameraId, new Date(new Date(clip.start).getTime() + clip.seekSeconds * 1000), clip)
         .catch(e => this.player.say('failed', e.message));
-      this.playing = { cameraId: c.cameraId, clip };
     });
     seen.addEventListener('click', async () => {
       seen.disabled = true;
       try {
         const time = this.momentSeen(c);
-        const clipId = this.playing && this.playing.cameraId === c.cameraId ? this.playing.clip.id : clip?.id;
+        const shown = this.player && this.player.momentOf(c.cameraId) ? this.player.clip : null;
+        const clipId = shown ? shown.id : clip?.id;
         if (this.cases) await this.cases.addSighting(c.cameraId, time, clipId);
         const i = this.page.index.get(c.cameraId);
         if (i !== undefined) this.page.select(i);
@@ -114,13 +114,11 @@ export class FollowPanel {
       el('div.actions', play, seen));
   }
 
-  /** When the subject was seen: where the player stands in this candidate's clip, else its expected arrival. */
+  /**
+   * When the subject was seen: where the player stands in this candidate's footage (in the clip the
+   * scrub led to, which need not be the one Play started), else its expected arrival.
+   */
   momentSeen(c) {
-    const video = this.player ? this.player.video : null;
-    if (this.playing && this.playing.cameraId === c.cameraId && video && !Number.isNaN(video.currentTime)
-        && video.getAttribute('src')) {
-      return new Date(new Date(this.playing.clip.start).getTime() + video.currentTime * 1000);
-    }
-    return new Date(c.expectedArrival);
+    return (this.player && this.player.momentOf(c.cameraId)) || new Date(c.expectedArrival);
   }
 }

@@ -40,6 +40,7 @@ export class Player {
     this.from = new Date(moment.getTime() - SPAN_MINUTES * 60000);
     this.to = new Date(moment.getTime() + SPAN_MINUTES * 60000);
     this.scrub.value = String((moment - this.from) / 1000);
+    this.element.dataset.from = this.from.toISOString(); // where the scrub's 0 stands
     this.caption.textContent = 'Loading footage of ' + cameraId + ' at ' + when(moment.toISOString()) + '…';
     this.element.dataset.state = 'loading';
     const camera = encodeURIComponent(cameraId);
@@ -63,6 +64,7 @@ export class Player {
   }
 
   async play(clip, seek, moment) {
+    this.clip = null;
     this.video.removeAttribute('src');
     this.video.load();
     if (!clip) {
@@ -102,6 +104,13 @@ export class Player {
     } catch (e) {
       this.say('paused', 'Press play to start the clip (' + e.message + ').');
     }
+  }
+
+  /** The moment the video stands at when it shows a clip of cameraId (whichever clip the scrub led to), else null. */
+  momentOf(cameraId) {
+    if (this.cameraId !== cameraId || !this.clip || !this.video.getAttribute('src')
+        || Number.isNaN(this.video.currentTime)) return null;
+    return new Date(new Date(this.clip.start).getTime() + this.video.currentTime * 1000);
   }
 
   failed() {

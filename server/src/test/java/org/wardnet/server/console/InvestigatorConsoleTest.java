@@ -69,14 +69,18 @@ class InvestigatorConsoleTest extends ConsoleTestBase {
         String second = first.getAttribute("data-camera");
         first.locator("button", new Locator.LocatorOptions().setHasText("Play")).click();
         assertPlaying(page);
-        // the investigator scrubs to where the subject shows: the candidate's expected arrival
+        // the investigator scrubs the timeline to where the subject shows, the candidate's expected
+        // arrival, which may lie in the next clip (Play starts at the window's opening, in its first clip)
         String expected = first.getAttribute("data-expected");
-        page.evaluate("expected => { const v = document.querySelector('video.player');"
-                + " v.currentTime = (new Date(expected) - new Date(v.dataset.clipStart)) / 1000; }", expected);
-        // the seek lands before the subject is marked seen there
+        page.evaluate("expected => { const s = document.getElementById('moment-scrub');"
+                + " const from = new Date(document.querySelector('.player-box').dataset.from);"
+                + " s.value = String(Math.round((new Date(expected) - from) / 1000));"
+                + " s.dispatchEvent(new Event('change')); }", expected);
+        // the clip covering the moment plays from there before the subject is marked seen
         waitUntil(page, "expected => { const v = document.querySelector('video.player');"
                 + " const target = (new Date(expected) - new Date(v.dataset.clipStart)) / 1000;"
-                + " return !v.seeking && Math.abs(v.currentTime - target) < 2; }", expected);
+                + " return document.querySelector('.player-box').dataset.state === 'playing' && !v.seeking"
+                + " && Math.abs(v.currentTime - target) < 2; }", expected);
         first.locator("button", new Locator.LocatorOptions().setHasText("Seen here")).click();
         waitUntil(page, "id => document.querySelector('.candidates').dataset.from === id", second);
         Locator next = page.locator(".candidate").first();
