@@ -228,6 +228,8 @@ public final class WardnetServer implements AutoCloseable {
             clips = clipIndex;
             clipIndex.hearOtherServers(announcements); // PostgreSQL: other servers' slices
             HealthEventHub hub = new HealthEventHub(history);
+            metrics.gauge("wardnet.events.subscribers", "Open health event streams (server-sent events)",
+                    hub::subscriberCount);
             SyncedChanges synced = upward.childChanges(database.dataSource(), clipIndex);
             JdbcVerificationStore verifications = upward.verifications(new JdbcVerificationStore(database.dataSource()));
             JdbcSyncProgress progress = new JdbcSyncProgress(database.dataSource());

@@ -61,6 +61,11 @@ public final class HealthEventHub implements HealthListener, AutoCloseable {
         }
     }
 
+    /** The live subscribers: one per open event stream. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
     public Runnable subscribe(HealthListener subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);

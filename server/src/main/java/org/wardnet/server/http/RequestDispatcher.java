@@ -63,6 +63,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private boolean closing;
     /** The client shut its side (a half-close): the answers owed are written, then the connection closes. */
     private boolean inputEnded;
+    /** An event stream owns the connection: it ends when the client's side does. */
+    private boolean streaming;
 
     /** @param secure whether the connection is HTTPS (answers then carry Strict-Transport-Security) */
     RequestDispatcher(Router router, ProblemWriter problems, RequestObserver observer, long timeoutMillis,
@@ -192,6 +194,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         response.headers().forEach(head.headers()::set);
         observer.observe(incoming.method(), route, response.status().code(), System.nanoTime() - incoming.startNanos());
         closing = true; // the stream owns the connection until it closes
+        streaming = true;
         pending.clear();
         ctx.writeAndFlush(head);
         EventStreamWriter writer = new EventStreamWriter(ctx);
@@ -330,6 +333,12 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             // a client may send its request and shut its side at once (a half-close, which HTTP allows; the
             // tests do it with a raw socket): it still gets its answers; a request cut short was refused by the reader
             inputEnded = true;
+            if (streaming) {
+                // A stream never finishes on its own, so a client that ended its side is done with it;
+                // left open, it would be found gone only by a heartbeat failing, 20 to 40 s later.
+                ctx.close();
+                return;
+            }
             if (!busy && pending.isEmpty() && !closing) {
                 closeAfterWrites(ctx);
             }

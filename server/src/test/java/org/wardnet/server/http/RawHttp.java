@@ -74,6 +74,29 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Reads a response's head only: for a streamed answer, whose body does not end. */
+    String readHeadOnly() throws IOException {
+        return readHead();
+    }
+
+    /**
+     * True when the server closes the connection (end of stream or reset) within the socket
+     * timeout, whatever it sends before that (a streamed answer's chunks).
+     */
+    boolean closedByServerAfterItsBytes() throws IOException {
+        byte[] buffer = new byte[4096];
+        try {
+            while (in.read(buffer) >= 0) {
+                // what the stream still sent before closing
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset counts as closed
+        }
+    }
+
     private String readHead() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
