@@ -50,13 +50,6 @@ final class CallerAppends {
     }
 
     CompletableFuture<AuditEntry> record(AuditEntry.Draft draft) {
-        if (waiting.isEmpty() && appending.tryLock()) {
-            // Nobody appending and nothing waiting: append at once, without the queue's shared
-            // counters (each a cache line the other core last wrote), then take along what came meanwhile.
-            CompletableFuture<AuditEntry> own = appendAlone(draft);
-            appendWhileFree();
-            return own;
-        }
         if (waitingCount.incrementAndGet() > capacity) {
             waitingCount.decrementAndGet();
             return CompletableFuture.failedFuture(new StoreUnavailableException(
@@ -66,21 +59,6 @@ final class CallerAppends {
         waiting.add(new Pending(draft, done));
         appendWhileFree();
         return done;
-    }
-
-    /** Appends one draft while holding the lock (which it releases). */
-    private CompletableFuture<AuditEntry> appendAlone(AuditEntry.Draft draft) {
-        AuditEntry stored;
-        try {
-            stored = store.append(List.of(draft)).get(0);
-        } catch (RuntimeException e) {
-            appending.unlock();
-            outcomes.failed(1, e);
-            return CompletableFuture.failedFuture(e);
-        }
-        appending.unlock();
-        outcomes.stored();
-        return CompletableFuture.completedFuture(stored);
     }
 
     /**
