@@ -46,6 +46,7 @@ class OpsApiTest {
             assertTrue(text.contains("wardnet_sites{tier=\"SUBSTATION\"} 2.0"), text);
             assertTrue(text.contains("jvm_memory_used_bytes"), "JVM memory");
             assertTrue(text.contains("jvm_threads_live_threads"), "JVM threads");
+            assertTrue(text.contains("wardnet_events_subscribers 0.0"), "no event stream open");
         }
     }
 
