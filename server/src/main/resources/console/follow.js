@@ -92,9 +92,11 @@ export class FollowPanel {
     seen.addEventListener('click', async () => {
       seen.disabled = true;
       try {
-        const time = this.momentSeen(c);
-        const shown = this.player && this.player.momentOf(c.cameraId) ? this.player.clip : null;
-        const clipId = shown ? shown.id : clip?.id;
+        // where the player stands in this candidate's footage (in the clip the scrub led to, which need
+        // not be the one Play started), read once; else the candidate's expected arrival and first clip
+        const shownAt = this.player ? this.player.momentOf(c.cameraId) : null;
+        const time = shownAt || new Date(c.expectedArrival);
+        const clipId = shownAt ? this.player.clip.id : clip?.id;
         if (this.cases) await this.cases.addSighting(c.cameraId, time, clipId);
         const i = this.page.index.get(c.cameraId);
         if (i !== undefined) this.page.select(i);
@@ -112,13 +114,5 @@ export class FollowPanel {
       el('div.muted', 'expected ' + when(c.expectedArrival) + '; window ' + when(c.window.from) + ' – '
         + when(c.window.to)),
       el('div.actions', play, seen));
-  }
-
-  /**
-   * When the subject was seen: where the player stands in this candidate's footage (in the clip the
-   * scrub led to, which need not be the one Play started), else its expected arrival.
-   */
-  momentSeen(c) {
-    return (this.player && this.player.momentOf(c.cameraId)) || new Date(c.expectedArrival);
   }
 }

@@ -74,11 +74,6 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    /** Reads a response's head only: for a streamed answer, whose body does not end. */
-    String readHeadOnly() throws IOException {
-        return readHead();
-    }
-
     /**
      * True when the server closes the connection (end of stream or reset) within the socket
      * timeout, whatever it sends before that (a streamed answer's chunks).
@@ -97,7 +92,8 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    private String readHead() throws IOException {
+    /** Reads a response's head only (alone: for a streamed answer, whose body does not end). */
+    String readHead() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
