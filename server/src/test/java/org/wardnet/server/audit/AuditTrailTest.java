@@ -123,8 +123,13 @@ class AuditTrailTest extends ApiTestBase {
         }
         String text = new String(Files.readAllBytes(segment), StandardCharsets.ISO_8859_1);
         byte[] changed = text.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
-        if (fixChecksums) {
-            recomputeChecksums(changed);
+        java.nio.ByteBuffer records = java.nio.ByteBuffer.wrap(changed);
+        while (fixChecksums && records.remaining() >= 8 && records.getInt(records.position()) > 0) {
+            int length = records.getInt(records.position()); // each record: payload length, CRC32C, payload
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(changed, records.position() + 8, length);
+            records.putInt(records.position() + 4, (int) crc.getValue());
+            records.position(records.position() + 8 + length);
         }
         Files.write(segment, changed);
     }
@@ -151,35 +156,19 @@ class AuditTrailTest extends ApiTestBase {
         String text = new String(block, StandardCharsets.ISO_8859_1);
         assertTrue(text.contains(from), "the block holds " + from);
         byte[] changed = text.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
-        if (fixChecksums) {
-            recomputeChecksums(changed);
+        java.nio.ByteBuffer records = java.nio.ByteBuffer.wrap(changed);
+        while (fixChecksums && records.hasRemaining()) { // each record: payload length, CRC32C of the payload, payload
+            int length = records.getInt(records.position());
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(changed, records.position() + 8, length);
+            records.putInt(records.position() + 4, (int) crc.getValue());
+            records.position(records.position() + 8 + length);
         }
         try (java.sql.PreparedStatement update = c.prepareStatement(
                 "UPDATE audit_block SET entries = ? WHERE first_seq = ?")) {
             update.setBytes(1, changed);
             update.setLong(2, first);
             assertEquals(1, update.executeUpdate());
-        }
-    }
-
-    /**
-     * Makes every record's checksum match its bytes again, up to the zeros after the last record:
-     * each record is a word of layout (top byte) and payload length, the CRC32C of the payload (and,
-     * from layout 2 on, of the layout byte), then the payload.
-     */
-    private static void recomputeChecksums(byte[] records) {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(records);
-        while (in.remaining() >= 8 && in.getInt(in.position()) != 0) {
-            int word = in.getInt(in.position());
-            int layout = word >>> 24;
-            int length = word & 0xFF_FFFF;
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-            crc.update(records, in.position() + 8, length);
-            if (layout != 0) {
-                crc.update(layout);
-            }
-            in.putInt(in.position() + 4, (int) crc.getValue());
-            in.position(in.position() + 8 + length);
         }
     }
 

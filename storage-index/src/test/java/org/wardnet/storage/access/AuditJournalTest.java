@@ -29,9 +29,6 @@ class AuditJournalTest {
     private long seq;
 
     /** The next {@code count} entries of one chain, with texts of every kind (none, empty, not ASCII). */
-    /** A segment size that holds three of {@link #next}'s records (about 160 bytes each) but not five. */
-    private static final long SMALL_SEGMENT = 600;
-
     private List<AuditEntry> next(int count) {
         List<AuditEntry> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -152,7 +149,7 @@ class AuditJournalTest {
     @Test
     void aSegmentMadeAheadIsStartedUnderTheNextEntrysNumberAndAnUnusedOneIsRemoved() throws Exception {
         List<AuditEntry> written = new ArrayList<>();
-        try (AuditJournal journal = AuditJournal.open(dir, SMALL_SEGMENT)) {
+        try (AuditJournal journal = AuditJournal.open(dir, 1_000)) {
             written.addAll(next(3));
             journal.append(written, false); // leaves the first segment too little room for two more
             journal.prepareSpare();
@@ -166,7 +163,7 @@ class AuditJournalTest {
             journal.prepareSpare(); // made, never used
         }
         assertTrue(Files.notExists(dir.resolve("next-segment.spare")), "closing removes an unused one");
-        try (AuditJournal journal = AuditJournal.open(dir, SMALL_SEGMENT)) {
+        try (AuditJournal journal = AuditJournal.open(dir, 1_000)) {
             assertEquals(written, replayed(journal, 0));
         }
     }
@@ -175,7 +172,7 @@ class AuditJournalTest {
     void aSegmentRolledAwayFromIsClosedBySettleAndReadEvenIfACrashCameFirst() throws Exception {
         List<AuditEntry> written = new ArrayList<>();
         Path copy = Files.createDirectory(dir.resolve("as-a-kill-left-it"));
-        try (AuditJournal journal = AuditJournal.open(dir, SMALL_SEGMENT)) {
+        try (AuditJournal journal = AuditJournal.open(dir, 1_000)) {
             written.addAll(next(3));
             journal.append(written, false);
             List<AuditEntry> more = next(2);
@@ -185,10 +182,10 @@ class AuditJournalTest {
                 Files.copy(segment, copy.resolve(segment.getFileName()));
             }
             journal.settle();
-            assertTrue(Files.size(segments().get(0)) < SMALL_SEGMENT, "settled: cut to its records");
+            assertTrue(Files.size(segments().get(0)) < 1_000, "settled: cut to its records");
         }
-        assertEquals(SMALL_SEGMENT, Files.size(copy.resolve(segments().get(0).getFileName())));
-        try (AuditJournal journal = AuditJournal.open(copy, SMALL_SEGMENT)) {
+        assertEquals(1_000, Files.size(copy.resolve(segments().get(0).getFileName())));
+        try (AuditJournal journal = AuditJournal.open(copy, 1_000)) {
             assertEquals(written, replayed(journal, 0), "zeros after an earlier segment's records are not damage");
         }
     }
