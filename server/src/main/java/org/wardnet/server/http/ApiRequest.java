@@ -7,7 +7,6 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import org.wardnet.core.access.AccessScope;
 import org.wardnet.core.access.Caller;
 import org.wardnet.core.access.Principal;
@@ -71,15 +70,6 @@ public record ApiRequest(HttpMethod method, String path, Map<String, List<String
         }
         return peer instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : String.valueOf(peer);
-    }
-
-    /**
-     * The thread that serves this request's connection and writes its answer (its event loop), for
-     * work after a handler that is cheaper there than on the handler's thread; null when unknown
-     * (a request not read off a connection).
-     */
-    public Executor connectionThread() {
-        return peer instanceof ConnectionPeer known ? known.connectionThread() : null;
     }
 
     /** The single value of query parameter {@code name}, or null; a repeated parameter is a 400. */

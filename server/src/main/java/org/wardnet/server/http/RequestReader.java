@@ -117,7 +117,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         byte[] bytes = body == null || body.readableBytes() == 0 ? EMPTY : ByteBufUtil.getBytes(body);
         reset();
         if (peer == null) {
-            peer = ConnectionPeer.of(ctx.channel().remoteAddress(), ctx.channel().eventLoop());
+            peer = ConnectionPeer.of(ctx.channel().remoteAddress());
         }
         ApiRequest api = new ApiRequest(request.method(), target.path(), target.parameters(), request.headers(), bytes,
                 Map.of(), peer);
