@@ -58,8 +58,14 @@ public final class JournaledAuditStore implements AuditStore, AutoCloseable {
     /** Appended but not yet in the database, at most; beyond it appends are refused. */
     static final long MAX_UNINDEXED = 1_000_000;
     private static final int INDEX_BATCH = 20_000;
-    /** How long appended entries may gather before they are stored; a reader waiting cuts it short. */
-    static final long INDEX_DELAY_MILLIS = 50;
+    /**
+     * How long appended entries may gather before they are stored; a reader waiting cuts it short.
+     * Each pass is a database commit of a few milliseconds whatever it holds: at 40,000 entries a
+     * second, passes 50 ms apart cost the machine about 1 µs an entry more than passes 500 ms
+     * apart (bench/RESULTS.md, 2026-12-07). A start after a kill indexes at most this long's
+     * entries again from the journal.
+     */
+    static final long INDEX_DELAY_MILLIS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(JournaledAuditStore.class);
 
     private final JdbcAuditStore database;
