@@ -22,7 +22,6 @@ import org.wardnet.app.federation.SyncRecords;
 import org.wardnet.app.federation.UpwardSync;
 import org.wardnet.config.WardnetConfig;
 import org.wardnet.config.WardnetKeys;
-import org.wardnet.core.registry.ListQuery;
 import org.wardnet.core.registry.Registry;
 import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.Site;
@@ -97,11 +96,13 @@ final class UpwardLink implements AutoCloseable {
         return journal == null ? plain : plain.journaled(journal, records);
     }
 
-    /** How everything is re-sent to the parent when it lacks part of the journal (unused without a parent). */
-    Snapshots snapshots(Registry registry, JdbcHealthHistory history, JdbcClipIndex clips) {
-        return journal == null ? Snapshots.NONE : new JdbcSnapshots(journal, records,
-                () -> registry.queries().sites(new ListQuery(null, Integer.MAX_VALUE, null, null), null).items(),
-                () -> List.copyOf(registry.queries().allCameras()), history, clips);
+    /**
+     * How everything is re-sent to the parent when it lacks part of the journal (unused without a
+     * parent): from the committed tables, which agree with the journal's numbers.
+     */
+    Snapshots snapshots(JdbcRegistryStore registryRows, JdbcHealthHistory history, JdbcClipIndex clips) {
+        return journal == null ? Snapshots.NONE
+                : new JdbcSnapshots(journal, records, registryRows::committed, history, clips);
     }
 
     /** Where this node's children's pushes are kept: journaled onward when there is a parent. */

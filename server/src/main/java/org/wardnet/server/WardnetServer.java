@@ -195,8 +195,8 @@ public final class WardnetServer implements AutoCloseable {
         /** @param full whether this is the store's full server (server.role), not one serving the API beside it */
         WardnetServer start(WardnetConfig config, Guards guards, boolean full) throws InterruptedException {
             upward = UpwardLink.of(config, database.dataSource());
-            Registry registry = Registry.open(upward.registryStore(new JdbcRegistryStore(database.dataSource(),
-                    SecretKeys.load(config))), Clock.systemUTC());
+            JdbcRegistryStore registryRows = new JdbcRegistryStore(database.dataSource(), SecretKeys.load(config));
+            Registry registry = Registry.open(upward.registryStore(registryRows), Clock.systemUTC());
             announcements = StoreAnnouncements.of(database.dataSource());
             // PostgreSQL: what other servers on the store write reaches this registry
             RegistryAnnouncements.listenOn(announcements, registry);
@@ -323,7 +323,7 @@ public final class WardnetServer implements AutoCloseable {
             announcements.start(); // everything that listens has said so; changes since the loads are read again
             InetSocketAddress address = listen(config);
             upward.start(registry, new ParentAccount(accountSetup.accounts(), Clock.systemUTC()),
-                    upward.snapshots(registry, journaledHistory, clipIndex), auditStore);
+                    upward.snapshots(registryRows, journaledHistory, clipIndex), auditStore);
             return new WardnetServer(this, registry, declared, address);
         }
 

@@ -38,6 +38,24 @@ public final class JournalSequence {
         if (!open.remove(seq)) {
             throw new IllegalStateException("sequence " + seq + " is not open");
         }
+        notifyAll();
+    }
+
+    /**
+     * Waits until every number below {@code seq} is done (its transaction committed or rolled
+     * back), so that what they wrote is visible to a read that starts after. Answers false if
+     * {@code timeoutMillis} passed first.
+     */
+    public synchronized boolean awaitDoneBelow(long seq, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (!open.isEmpty() && open.first() < seq) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 
     /** The highest number such that no number at or below it is open. */

@@ -1,6 +1,7 @@
 package org.wardnet.core.federation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +35,29 @@ class JournalSequenceTest {
         assertEquals(12, sequence.watermark());
         assertThrows(IllegalStateException.class, () -> sequence.done(first), "done twice");
         assertThrows(IllegalArgumentException.class, () -> new JournalSequence(-1));
+    }
+
+    @Test
+    void awaitingTheNumbersBelowOneWaitsForThoseOnly() throws Exception {
+        JournalSequence sequence = new JournalSequence(0);
+        long first = sequence.allocate();
+        long second = sequence.allocate();
+        assertTrue(sequence.awaitDoneBelow(first, 0), "nothing is open below 1");
+        assertFalse(sequence.awaitDoneBelow(second, 50), "1 is open");
+        CountDownLatch waiting = new CountDownLatch(1);
+        CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
+            waiting.countDown();
+            try {
+                return sequence.awaitDoneBelow(second + 1, 60_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waiting.await();
+        sequence.done(first);
+        assertFalse(waiter.isDone() && waiter.get(), "2 is still open");
+        sequence.done(second);
+        assertTrue(waiter.get(60, TimeUnit.SECONDS), "woken when the last number below 3 is done");
     }
 
     @Test

@@ -58,7 +58,8 @@ class ResyncTest {
             try (TestServer node = TestServer.start(nodeDir, asNode)) {
                 assertEquals(201, node.postJson("/api/v1/cameras", TestServer.camera("c4", "R9")).statusCode());
                 await(() -> cameras(center).equals(new TreeSet<>(List.of("c1", "c2", "c4"))),
-                        "the parent ends with the restored child's cameras and the new one: " + cameras(center));
+                        "the parent ends with the restored child's cameras and the new one",
+                        () -> "the parent has " + cameras(center) + ", the child " + cameras(node));
                 assertEquals(cameras(node), cameras(center));
                 assertEquals(1, clips(center, "c1"), "its clip once, not twice");
                 assertEquals(201, node.postJson("/api/v1/cameras", TestServer.camera("c5", "R9")).statusCode());

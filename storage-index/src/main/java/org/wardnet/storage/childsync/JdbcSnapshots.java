@@ -17,6 +17,7 @@ import org.wardnet.core.federation.RecordEncoder;
 import org.wardnet.core.federation.Snapshots;
 import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.registry.Camera;
+import org.wardnet.core.registry.RegistryStore;
 import org.wardnet.core.registry.Site;
 import org.wardnet.storage.clips.JdbcClipIndex;
 import org.wardnet.storage.federation.JdbcSyncJournal;
@@ -29,31 +30,36 @@ import org.wardnet.storage.health.JdbcHealthHistory;
  * the {@code begin}'s number. The node keeps working meanwhile: what changes during the re-send is
  * journaled in between, in order, and applying it is idempotent.
  *
+ * <p>Each part is read from the committed tables only once every journal number below its own
+ * entry has ended: a write numbered at or below what the parent has applied (so never sent itself)
+ * but still committing when the re-send began is then in the snapshot, and the {@code end}'s list
+ * agrees with every entry before it. Reading the in-memory registry instead would miss a write
+ * committed but not yet in memory, and the parent would drop that camera at {@code end}.
+ *
  * <p>Limits: the journal holds a second copy of the clip index until the parent has acknowledged
- * it (for a room of 20 cameras and a year at one clip a minute, about 10 million rows).
+ * it (for a room of 20 cameras and a year at one clip a minute, about 10 million rows). A clip row
+ * deleted by retention while its page is still to be read is deleted at the parent before the page
+ * puts it back; the parent then keeps it until its own retention removes it. A transaction open
+ * for more than {@value #SETTLE_MILLIS} ms fails the re-send, which the caller retries.
  */
 public final class JdbcSnapshots implements Snapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSnapshots.class);
     static final int CLIPS_PER_STEP = 10_000;
+    static final long SETTLE_MILLIS = 60_000;
 
     private final JdbcSyncJournal journal;
     private final RecordEncoder encoder;
-    private final Supplier<List<Site>> sites;
-    private final Supplier<List<Camera>> cameras;
+    private final Supplier<RegistryStore.Snapshot> registry;
     private final JdbcHealthHistory history;
     private final JdbcClipIndex clips;
 
-    /**
-     * @param sites   the registry's sites now
-     * @param cameras the registry's cameras now
-     */
-    public JdbcSnapshots(JdbcSyncJournal journal, RecordEncoder encoder, Supplier<List<Site>> sites,
-            Supplier<List<Camera>> cameras, JdbcHealthHistory history, JdbcClipIndex clips) {
+    /** @param registry the registry's sites and cameras as committed now (not the in-memory copy) */
+    public JdbcSnapshots(JdbcSyncJournal journal, RecordEncoder encoder, Supplier<RegistryStore.Snapshot> registry,
+            JdbcHealthHistory history, JdbcClipIndex clips) {
         this.journal = journal;
         this.encoder = encoder;
-        this.sites = sites;
-        this.cameras = cameras;
+        this.registry = registry;
         this.history = history;
         this.clips = clips;
     }
@@ -66,10 +72,12 @@ public final class JdbcSnapshots implements Snapshots {
         try {
             journal.run((connection, entries) -> {
                 begin[0] = entries.put(Change.Kind.SNAPSHOT, "begin", "{}");
-                for (Site site : parentsFirst(sites.get())) {
+                settleBelow(begin[0]);
+                RegistryStore.Snapshot committed = registry.get();
+                for (Site site : parentsFirst(committed.sites())) {
                     entries.put(Change.Kind.SITE, site.id(), encoder.site(site));
                 }
-                for (Camera camera : cameras.get()) {
+                for (Camera camera : committed.cameras()) {
                     entries.put(Change.Kind.CAMERA, camera.id(), encoder.camera(camera));
                 }
                 for (HealthEvent state : history.latestStates()) {
@@ -88,7 +96,10 @@ public final class JdbcSnapshots implements Snapshots {
                 written += step.size();
                 lastId = step.get(step.size() - 1).id();
             }
-            journal.run((connection, entries) -> entries.put(Change.Kind.SNAPSHOT, "end", endPayload(begin[0])));
+            journal.run((connection, entries) -> entries.put(Change.Kind.SNAPSHOT, "end", end -> {
+                settleBelow(end);
+                return endPayload(begin[0], registry.get());
+            }));
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot write the re-send into the journal: " + e.getMessage(), e);
         }
@@ -96,12 +107,25 @@ public final class JdbcSnapshots implements Snapshots {
         return journal.watermark() - begin[0] + 1;
     }
 
+    /** Waits until every journal number below {@code seq} has committed or rolled back. */
+    private void settleBelow(long seq) throws SQLException {
+        try {
+            if (!journal.awaitDoneBelow(seq, SETTLE_MILLIS)) {
+                throw new SQLException("writes numbered below " + seq + " were still open after " + SETTLE_MILLIS
+                        + " ms; the re-send is tried again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for writes below " + seq + " to end", e);
+        }
+    }
+
     /** {@code {"begin":N,"sites":[...],"cameras":[...]}}: ids are [A-Za-z0-9._-], so no escaping is needed. */
-    private String endPayload(long begin) {
+    private static String endPayload(long begin, RegistryStore.Snapshot committed) {
         StringBuilder json = new StringBuilder("{\"begin\":").append(begin).append(",\"sites\":[");
-        appendIds(json, sites.get(), Site::id);
+        appendIds(json, committed.sites(), Site::id);
         json.append("],\"cameras\":[");
-        appendIds(json, cameras.get(), Camera::id);
+        appendIds(json, committed.cameras(), Camera::id);
         return json.append("]}").toString();
     }
 

@@ -32,6 +32,11 @@ public final class JdbcSyncJournal implements SyncJournal {
         void run(Connection connection, Entries entries) throws SQLException;
     }
 
+    /** An entry's JSON, made once its number is known. */
+    public interface Payload {
+        String of(long seq) throws SQLException;
+    }
+
     /**
      * Where a transaction's work adds its journal entries. They are sent to the store as one batch
      * when the work ends (before the commit): a clip batch of a thousand rows costs one round of
@@ -49,17 +54,26 @@ public final class JdbcSyncJournal implements SyncJournal {
 
         /** A record put: its JSON as the parent will apply it. Answers the entry's number. */
         public long put(Change.Kind kind, String key, String json) throws SQLException {
+            return add(kind, Change.Op.PUT, key, seq -> json);
+        }
+
+        /**
+         * A record put whose JSON is made once the entry's number is taken, so that making it may
+         * wait for the numbers below (see {@link #awaitDoneBelow}). Answers the entry's number.
+         */
+        public long put(Change.Kind kind, String key, Payload json) throws SQLException {
             return add(kind, Change.Op.PUT, key, json);
         }
 
         /** A record deleted. */
         public void delete(Change.Kind kind, String key) throws SQLException {
-            add(kind, Change.Op.DELETE, key, null);
+            add(kind, Change.Op.DELETE, key, seq -> null);
         }
 
-        private long add(Change.Kind kind, Change.Op op, String key, String json) throws SQLException {
+        private long add(Change.Kind kind, Change.Op op, String key, Payload payload) throws SQLException {
             long seq = sequence.allocate();
             taken.add(seq);
+            String json = payload.of(seq);
             Change change = new Change(seq, kind, op, key, json, clock.instant()); // checks the fields
             if (insert == null) {
                 insert = connection.prepareStatement("INSERT INTO sync_journal"
@@ -162,6 +176,11 @@ public final class JdbcSyncJournal implements SyncJournal {
     /** Numbers from now on come after {@code seq}: see {@link JournalSequence#skipPast}. */
     public void skipPast(long seq) {
         sequence.skipPast(seq);
+    }
+
+    /** See {@link JournalSequence#awaitDoneBelow}. */
+    public boolean awaitDoneBelow(long seq, long timeoutMillis) throws InterruptedException {
+        return sequence.awaitDoneBelow(seq, timeoutMillis);
     }
 
     /** Keeps the newest entry whatever is acknowledged: numbering resumes after it when the node restarts. */

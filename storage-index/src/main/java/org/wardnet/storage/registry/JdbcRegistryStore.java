@@ -59,6 +59,27 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     @Override
     public Snapshot load() {
+        List<Camera> toSeal = new ArrayList<>();
+        Snapshot snapshot = read(toSeal);
+        try {
+            reseal(toSeal);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the registry: " + e.getMessage(), e);
+        }
+        return snapshot;
+    }
+
+    /**
+     * What is committed in the tables now, read without changing anything: for a re-send to the
+     * parent, which must agree with the journal's numbers rather than with the in-memory copy (which
+     * a write reaches only after its commit).
+     */
+    public Snapshot committed() {
+        return read(null);
+    }
+
+    /** @param toSeal where cameras whose secrets need sealing anew are added; null to ignore them */
+    private Snapshot read(List<Camera> toSeal) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             List<Site> sites = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("SELECT " + RegistryRows.SITE_COLUMNS + " FROM site")) {
@@ -67,17 +88,16 @@ public final class JdbcRegistryStore implements RegistryStore {
                 }
             }
             List<Camera> cameras = new ArrayList<>();
-            List<Camera> toSeal = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("SELECT " + RegistryRows.CAMERA_COLUMNS + " FROM camera")) {
                 while (rows.next()) {
                     Camera camera = RegistryRows.camera(rows, secrets);
                     cameras.add(camera);
-                    if (secrets.needsSealing(rows.getString(12)) || secrets.needsSealing(rows.getString(16))) {
+                    if (toSeal != null
+                            && (secrets.needsSealing(rows.getString(12)) || secrets.needsSealing(rows.getString(16)))) {
                         toSeal.add(camera);
                     }
                 }
             }
-            reseal(toSeal);
             return new Snapshot(sites, cameras);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the registry: " + e.getMessage(), e);
