@@ -1,6 +1,5 @@
 package org.wardnet.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,10 +87,8 @@ public final class AuditEntryCostBenchmark {
 
     /** Process CPU nanoseconds that {@code work} took. */
     private static long cpu(Work work) throws Exception {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long before = os.getProcessCpuTime();
+        CpuUse.Mark before = CpuUse.now();
         work.run();
-        return os.getProcessCpuTime() - before;
+        return CpuUse.now().processNanos() - before.processNanos();
     }
 }
