@@ -31,22 +31,24 @@ import org.wardnet.storage.health.JdbcHealthHistory;
  * journaled in between, in order, and applying it is idempotent.
  *
  * <p>Each part is read from the committed tables only once every journal number below its own
- * entry has ended: a write numbered at or below what the parent has applied (so never sent itself)
- * but still committing when the re-send began is then in the snapshot, and the {@code end}'s list
- * agrees with every entry before it. Reading the in-memory registry instead would miss a write
+ * entries has ended (a page of clip rows is read first, to have its keys, and read again after;
+ * if it changed, it is journaled anew): a write numbered at or below what the parent has applied
+ * (so never sent itself) but still committing when the re-send began is then in the snapshot, no
+ * clip row deleted or changed by an earlier-numbered write comes back after it, and the
+ * {@code end}'s list agrees with every entry before it. Reading the in-memory registry instead would miss a write
  * committed but not yet in memory, and the parent would drop that camera at {@code end}.
  *
  * <p>Limits: the journal holds a second copy of the clip index until the parent has acknowledged
- * it (for a room of 20 cameras and a year at one clip a minute, about 10 million rows). A clip row
- * deleted by retention while its page is still to be read is deleted at the parent before the page
- * puts it back; the parent then keeps it until its own retention removes it. A transaction open
- * for more than {@value #SETTLE_MILLIS} ms fails the re-send, which the caller retries.
+ * it (for a room of 20 cameras and a year at one clip a minute, about 10 million rows). A
+ * transaction open for more than {@value #SETTLE_MILLIS} ms, or a page of clip rows that changes
+ * under each of {@value #PAGE_ATTEMPTS} reads, fails the re-send, which the caller retries.
  */
 public final class JdbcSnapshots implements Snapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSnapshots.class);
     static final int CLIPS_PER_STEP = 10_000;
     static final long SETTLE_MILLIS = 60_000;
+    private static final int PAGE_ATTEMPTS = 5;
 
     private final JdbcSyncJournal journal;
     private final RecordEncoder encoder;
@@ -87,14 +89,9 @@ public final class JdbcSnapshots implements Snapshots {
             long lastId = 0;
             for (List<Clip> page = clips.page(lastId, CLIPS_PER_STEP); !page.isEmpty();
                     page = clips.page(lastId, CLIPS_PER_STEP)) {
-                List<Clip> step = page;
-                journal.run((connection, entries) -> {
-                    for (Clip clip : step) {
-                        entries.put(Change.Kind.CLIP, Long.toString(clip.id()), encoder.clip(clip));
-                    }
-                });
-                written += step.size();
-                lastId = step.get(step.size() - 1).id();
+                long through = page.get(page.size() - 1).id();
+                written += journalPage(lastId, through, page);
+                lastId = through;
             }
             journal.run((connection, entries) -> entries.put(Change.Kind.SNAPSHOT, "end", end -> {
                 settleBelow(end);
@@ -105,6 +102,50 @@ public final class JdbcSnapshots implements Snapshots {
         }
         LOG.warn("re-send journaled for the parent: everything from number {} ({} clip rows)", begin[0], written);
         return journal.watermark() - begin[0] + 1;
+    }
+
+    /**
+     * Journals the clip rows with ids after {@code after} through {@code through} as committed once
+     * every number below theirs has ended: a row changed or deleted by a write numbered before them
+     * but committed after the page was read would otherwise reach the parent after that write, and
+     * undo it there. Such a page is read again, its entries given up (their numbers become gaps);
+     * answers how many rows were journaled.
+     */
+    private int journalPage(long after, long through, List<Clip> firstRead) throws SQLException {
+        List<Clip> read = firstRead;
+        for (int attempt = 1; ; attempt++) {
+            if (read.isEmpty()) {
+                return 0;
+            }
+            List<Clip> page = read;
+            try {
+                journal.run((connection, entries) -> {
+                    long first = 0;
+                    for (Clip clip : page) {
+                        long seq = entries.put(Change.Kind.CLIP, Long.toString(clip.id()), encoder.clip(clip));
+                        first = first == 0 ? seq : first;
+                    }
+                    settleBelow(first);
+                    if (!clips.range(after, through).equals(page)) {
+                        throw new PageMoved();
+                    }
+                });
+                return page.size();
+            } catch (PageMoved moved) {
+                if (attempt == PAGE_ATTEMPTS) {
+                    throw new SQLException("clip rows " + (after + 1) + " to " + through + " kept changing while"
+                            + " they were re-sent (" + attempt + " reads); the re-send is tried again");
+                }
+                read = clips.range(after, through);
+            }
+        }
+    }
+
+    /** A page's rows changed between its read and its entries' numbers: the transaction rolls back. */
+    private static final class PageMoved extends SQLException {
+        PageMoved() {
+            super("a page of clip rows changed while it was journaled");
+        }
     }
 
     /** Waits until every journal number below {@code seq} has committed or rolled back. */

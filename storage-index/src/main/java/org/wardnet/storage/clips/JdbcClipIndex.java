@@ -300,6 +300,12 @@ public final class JdbcClipIndex implements ClipIndex, ClipRetentionStore {
                 "cannot read clips after " + afterId, afterId, limit);
     }
 
+    /** Clips by id after {@code afterId} up to {@code throughId}, in id order: a page read again. */
+    public List<Clip> range(long afterId, long throughId) {
+        return clips("SELECT " + COLUMNS + " FROM clip WHERE id > ? AND id <= ? ORDER BY id",
+                "cannot read clips after " + afterId, afterId, throughId);
+    }
+
     /** The clips a query with {@code values} bound in order selects ({@link #COLUMNS}, in its order). */
     private List<Clip> clips(String sql, String failure, Object... values) {
         try (Connection connection = dataSource.getConnection();
