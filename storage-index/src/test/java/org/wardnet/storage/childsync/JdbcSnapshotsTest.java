@@ -47,17 +47,11 @@ class JdbcSnapshotsTest extends StoreTestCase {
     @StoreTest
     void aWriteStillCommittingWhenTheResendBeginsIsInIt() throws Exception {
         try (Database db = Database.open(config())) {
-            CommitGate gate = new CommitGate();
-            DataSource gated = gate.around(db.dataSource());
-            JdbcSyncJournal journal = new JdbcSyncJournal(gated, Clock.systemUTC());
-            JdbcRegistryStore rows = new JdbcRegistryStore(gated, new SecretBox(SecretKeys.newKey(), List.of()));
-            Registry registry = Registry.open(rows.journaled(journal, new IdEncoder()), Clock.systemUTC());
-            registry.createSite(new SiteDraft("C", "Center", "CENTER", null, null, null));
-            registry.createSite(new SiteDraft("S1", "Sub 1", "SUBSTATION", "C", null, null));
-            registry.createSite(new SiteDraft("R1", "Room 1", "ROOM", "S1", "HOSPITAL", null));
-            registry.createCamera(camera("c1"));
-            JdbcSnapshots snapshots = new JdbcSnapshots(journal, new IdEncoder(), rows::committed,
-                    new JdbcHealthHistory(gated), new JdbcClipIndex(gated));
+            Child child = Child.of(db);
+            CommitGate gate = child.gate();
+            JdbcSyncJournal journal = child.journal();
+            Registry registry = child.registry();
+            JdbcSnapshots snapshots = child.snapshots();
 
             gate.arm();
             CompletableFuture<Void> registration = CompletableFuture.runAsync(() -> registry.createCamera(camera("c4")));
@@ -83,21 +77,14 @@ class JdbcSnapshotsTest extends StoreTestCase {
     @StoreTest
     void aClipRowDeletedWhileItsPageIsReadDoesNotComeBack() throws Exception {
         try (Database db = Database.open(config())) {
-            CommitGate gate = new CommitGate();
-            DataSource gated = gate.around(db.dataSource());
-            JdbcSyncJournal journal = new JdbcSyncJournal(gated, Clock.systemUTC());
-            JdbcRegistryStore rows = new JdbcRegistryStore(gated, new SecretBox(SecretKeys.newKey(), List.of()));
-            Registry registry = Registry.open(rows.journaled(journal, new IdEncoder()), Clock.systemUTC());
-            registry.createSite(new SiteDraft("C", "Center", "CENTER", null, null, null));
-            registry.createSite(new SiteDraft("S1", "Sub 1", "SUBSTATION", "C", null, null));
-            registry.createSite(new SiteDraft("R1", "Room 1", "ROOM", "S1", "HOSPITAL", null));
-            registry.createCamera(camera("c1"));
-            JdbcClipIndex clips = new JdbcClipIndex(gated).journaled(journal, new IdEncoder());
+            Child child = Child.of(db);
+            CommitGate gate = child.gate();
+            JdbcSyncJournal journal = child.journal();
+            JdbcClipIndex clips = child.clips();
             Instant hour = Instant.parse("2026-12-01T10:00:00Z");
             List<Long> ids = clips.add(List.of(clip(hour), clip(hour.plusSeconds(3600))));
             long parentHas = journal.watermark();
-            JdbcSnapshots snapshots = new JdbcSnapshots(journal, new IdEncoder(), rows::committed,
-                    new JdbcHealthHistory(gated), clips);
+            JdbcSnapshots snapshots = child.snapshots();
 
             gate.holdPages(); // the re-send stops before it reads its first page of clip rows
             CompletableFuture<Long> resend = CompletableFuture.supplyAsync(() -> snapshots.journalAll(parentHas));
@@ -122,6 +109,25 @@ class JdbcSnapshotsTest extends StoreTestCase {
     private static Clip clip(Instant start) {
         return new Clip(0, "c1", start, start.plusSeconds(3600), "http://127.3.0.1/record/c1.mp4", null, "H264", 1920,
                 1080, null, null, ClipOrigin.INGESTED);
+    }
+
+    /** A child node's stores behind one gate, with sites C, S1, R1 and camera c1 registered. */
+    private record Child(CommitGate gate, JdbcSyncJournal journal, Registry registry, JdbcClipIndex clips,
+            JdbcSnapshots snapshots) {
+        static Child of(Database db) {
+            CommitGate gate = new CommitGate();
+            DataSource gated = gate.around(db.dataSource());
+            JdbcSyncJournal journal = new JdbcSyncJournal(gated, Clock.systemUTC());
+            JdbcRegistryStore rows = new JdbcRegistryStore(gated, new SecretBox(SecretKeys.newKey(), List.of()));
+            Registry registry = Registry.open(rows.journaled(journal, new IdEncoder()), Clock.systemUTC());
+            registry.createSite(new SiteDraft("C", "Center", "CENTER", null, null, null));
+            registry.createSite(new SiteDraft("S1", "Sub 1", "SUBSTATION", "C", null, null));
+            registry.createSite(new SiteDraft("R1", "Room 1", "ROOM", "S1", "HOSPITAL", null));
+            registry.createCamera(camera("c1"));
+            JdbcClipIndex clips = new JdbcClipIndex(gated).journaled(journal, new IdEncoder());
+            return new Child(gate, journal, registry, clips, new JdbcSnapshots(journal, new IdEncoder(), rows::committed,
+                    new JdbcHealthHistory(gated), clips));
+        }
     }
 
     private static CameraDraft camera(String id) {
