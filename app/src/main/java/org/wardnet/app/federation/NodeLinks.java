@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wardnet.core.health.HealthEvent;
 import org.wardnet.core.health.HealthListener;
 
 /**
@@ -44,12 +43,10 @@ public final class NodeLinks implements AutoCloseable {
     }
 
     private final Nodes nodes;
-    private final HealthListener events;
     private final Duration staleAfter;
     private final Clock clock;
     private final Instant started;
-    private final Map<String, Instant> lastContact = new ConcurrentHashMap<>();
-    private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
+    private final NodeReachability reachability;
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
     private final ScheduledExecutorService checker;
 
@@ -59,7 +56,7 @@ public final class NodeLinks implements AutoCloseable {
      */
     public NodeLinks(Nodes nodes, HealthListener events, Duration staleAfter, Clock clock) {
         this.nodes = nodes;
-        this.events = events;
+        this.reachability = new NodeReachability(events);
         this.staleAfter = staleAfter;
         this.clock = clock;
         this.started = clock.instant();
@@ -85,14 +82,7 @@ public final class NodeLinks implements AutoCloseable {
 
     /** A push or resume from {@code node} arrived. */
     public void contact(String node) {
-        Instant now = clock.instant();
-        lastContact.put(node, now);
-        Instant since = unreachableSince.remove(node);
-        if (since != null) {
-            LOG.info("node {} is in touch again after {} s", node, Duration.between(since, now).toSeconds());
-            events.on(new HealthEvent(now, HealthEvent.Subject.NODE, node, "UNREACHABLE", "REACHABLE",
-                    "node " + node + " is syncing again (unreachable since " + since + ")", false, siteOf(node)));
-        }
+        reachability.contact(node, siteOf(node), clock.instant());
     }
 
     /** After a push: what {@code node} said its newest change is, and what is applied here now. */
@@ -104,22 +94,23 @@ public final class NodeLinks implements AutoCloseable {
 
     /** Whether {@code node}'s records are out of date: it is unreachable, or revoked. */
     public boolean stale(String node) {
-        return unreachableSince.containsKey(node) || nodes.find(node).map(Nodes.Node::revoked).orElse(true);
+        return reachability.unreachableSince(node).isPresent()
+                || nodes.find(node).map(Nodes.Node::revoked).orElse(true);
     }
 
     /** Since when {@code node} has been unreachable; empty while it is in touch. */
     public Optional<Instant> unreachableSince(String node) {
-        return Optional.ofNullable(unreachableSince.get(node));
+        return reachability.unreachableSince(node);
     }
 
     /** {@code node}'s link now. */
     public Link link(String node) {
-        Instant since = unreachableSince.get(node);
+        Instant since = reachability.unreachableSince(node).orElse(null);
         Progress known = progress.get(node);
         long lagRows = known == null ? 0 : Math.max(0, known.head() - known.acked());
         long lagSeconds = known == null || lagRows == 0 ? 0
                 : Math.max(0, Duration.between(known.caughtUpAt(), clock.instant()).toSeconds());
-        return new Link(node, lastContact.get(node), since == null, since, known == null ? -1 : known.head(), lagRows,
+        return new Link(node, reachability.lastContact(node), since == null, since, known == null ? -1 : known.head(), lagRows,
                 lagSeconds);
     }
 
@@ -127,17 +118,9 @@ public final class NodeLinks implements AutoCloseable {
     void check() {
         Instant now = clock.instant();
         for (Nodes.Node node : nodes.list()) {
-            if (node.revoked() || unreachableSince.containsKey(node.id())) {
-                continue;
-            }
-            Instant last = lastContact.getOrDefault(node.id(), started.isAfter(node.registered()) ? started
-                    : node.registered());
-            if (Duration.between(last, now).compareTo(staleAfter) > 0) {
-                unreachableSince.put(node.id(), last);
-                LOG.warn("node {} unreachable: no sync since {}", node.id(), last);
-                events.on(new HealthEvent(now, HealthEvent.Subject.NODE, node.id(), "REACHABLE", "UNREACHABLE",
-                        "no sync from node " + node.id() + " since " + last + " (federation.staleAfterSeconds "
-                                + staleAfter.toSeconds() + ")", true, node.siteId()));
+            if (!node.revoked()) {
+                reachability.checkSilence(node.id(), node.siteId(),
+                        started.isAfter(node.registered()) ? started : node.registered(), now, staleAfter);
             }
         }
     }
