@@ -1,6 +1,5 @@
 package org.wardnet.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wardnet.adapters.recording.SegmentRecorder;
+import org.wardnet.bench.soak.LeastSquares;
+import org.wardnet.bench.soak.OutsideHeap;
 import org.wardnet.core.recording.RecorderSettings;
 import org.wardnet.core.recording.Segment;
 import org.wardnet.core.recording.StreamRecorder;
@@ -21,12 +22,11 @@ import org.wardnet.core.recording.StreamRecorder;
  * ({@link SegmentRecorder}, FFmpeg through JavaCV) on one RTSP server's stream, cutting one-second
  * segments (each deleted once closed), for {@code SECONDS}; the stream ends with its file every
  * two minutes, so each recorder also reconnects. Every 30 s, after a full collection, it reads
- * the process's resident memory outside the Java heap; the figure is its least-squares slope per
- * segment closed over the checkpoints after the first minute.
+ * the process's resident memory outside the Java heap ({@link OutsideHeap}, as the soak does); the
+ * figure is its least-squares slope per segment closed over the checkpoints after the first minute.
  *
- * <p>Limits: resident memory, not allocations: run with {@code -Xms} equal to {@code -Xmx} and
- * {@code -XX:+AlwaysPreTouch}, so the heap's share of it stays constant. The allocator keeps some
- * freed memory, so a slope of a few KB per segment over a few thousand segments is noise.
+ * <p>Limits: resident memory, not allocations: the allocator keeps some freed memory, so a slope of
+ * a few KB per segment over a few thousand segments is noise. Needs {@code jcmd} on the PATH.
  */
 public final class RecorderNativeMemoryBenchmark {
 
@@ -68,13 +68,14 @@ public final class RecorderNativeMemoryBenchmark {
             running.add(recorder);
             threads.execute(recorder);
         }
+        OutsideHeap memory = new OutsideHeap(ProcessHandle.current().pid());
         List<double[]> points = new ArrayList<>(); // {segments, MB outside the heap}
         long started = System.nanoTime();
         try {
             for (long at = CHECKPOINT.toSeconds(); at <= seconds; at += CHECKPOINT.toSeconds()) {
                 Thread.sleep(Math.max(0, started / 1_000_000 + at * 1000 - System.nanoTime() / 1_000_000));
                 System.gc();
-                double outside = outsideHeapMegabytes();
+                double outside = memory.megabytes();
                 long closed = segments.get();
                 System.out.printf("  t=%ds segments %d, reconnections %d, outside the heap %.1f MB%n", at, closed,
                         failures.get(), outside);
@@ -96,35 +97,8 @@ public final class RecorderNativeMemoryBenchmark {
         System.out.printf("RESULT recorder memory outside the heap, %d recorders, %d s: %.0f segments closed and %d"
                 + " reconnections after the first minute; %.1f -> %.1f MB, %.2f KB per segment (least squares over"
                 + " %d checkpoints)%n", recorders, seconds, last[0] - first[0], failures.get(), first[1], last[1],
-                slope(points) * 1024, points.size());
+                LeastSquares.slope(points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray()) * 1024, points.size());
     }
 
-    /** Resident memory (VmRSS) less the heap's committed size, in MB. */
-    private static double outsideHeapMegabytes() throws Exception {
-        long rssKb = 0;
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rssKb = Long.parseLong(line.replaceAll("\\D+", ""));
-            }
-        }
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
-        return (rssKb * 1024.0 - heap) / (1 << 20);
-    }
-
-    /** Least-squares slope of y over x. */
-    private static double slope(List<double[]> points) {
-        double n = points.size();
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (double[] p : points) {
-            sx += p[0];
-            sy += p[1];
-            sxx += p[0] * p[0];
-            sxy += p[0] * p[1];
-        }
-        double denominator = n * sxx - sx * sx;
-        return denominator == 0 ? 0 : (n * sxy - sx * sy) / denominator;
-    }
 }

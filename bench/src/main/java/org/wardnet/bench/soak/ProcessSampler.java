@@ -23,11 +23,12 @@ final class ProcessSampler {
 
     private final long pid;
     private final SoakApi api;
-    private long[] heapRange;
+    private final OutsideHeap outsideHeap;
 
     ProcessSampler(long pid, SoakApi api) {
         this.pid = pid;
         this.api = api;
+        this.outsideHeap = new OutsideHeap(pid);
     }
 
     /** Heap in use (MB) now, then after a full collection. */
@@ -57,50 +58,9 @@ final class ProcessSampler {
         return bytes / (1 << 20);
     }
 
-    /**
-     * Resident memory outside the Java heap, in MB: the process's RSS less what of it lies in the heap's
-     * reserved range (read once from {@code jcmd PID GC.heap_info}). The heap's share grows as the
-     * collector first touches regions it had only reserved; what grows outside it is native memory
-     * (FFmpeg's, Netty's direct buffers, thread stacks, the JIT's), where a leak would show.
-     */
+    /** Resident memory outside the Java heap, in MB: see {@link OutsideHeap}. */
     double rssOutsideHeapMb() throws IOException, InterruptedException {
-        if (heapRange == null) {
-            heapRange = heapRange();
-        }
-        long outside = 0;
-        long from = -1;
-        long to = -1;
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps"))) {
-            if (!line.isEmpty() && Character.isLetterOrDigit(line.charAt(0)) && line.indexOf('-') > 0
-                    && line.indexOf(' ') > line.indexOf('-')) {
-                String[] bounds = line.substring(0, line.indexOf(' ')).split("-");
-                try {
-                    from = Long.parseUnsignedLong(bounds[0], 16);
-                    to = Long.parseUnsignedLong(bounds[1], 16);
-                } catch (NumberFormatException e) {
-                    // a field line that happens to look like a range: not one
-                }
-            } else if (line.startsWith("Rss:")) {
-                boolean inHeap = from >= heapRange[0] && to <= heapRange[1];
-                if (!inHeap) {
-                    outside += Long.parseLong(line.substring(4).strip().split("\\s+")[0]);
-                }
-            }
-        }
-        return outside / 1024.0;
-    }
-
-    /** The heap's reserved address range, [from, to), from the JVM itself. */
-    private long[] heapRange() throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
-        String said = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        jcmd.waitFor(60, TimeUnit.SECONDS);
-        java.util.regex.Matcher range = java.util.regex.Pattern.compile("\\[0x([0-9a-f]+), 0x([0-9a-f]+)\\)")
-                .matcher(said);
-        if (!range.find()) {
-            throw new IOException("no heap range in jcmd GC.heap_info: " + said);
-        }
-        return new long[] {Long.parseUnsignedLong(range.group(1), 16), Long.parseUnsignedLong(range.group(2), 16)};
+        return outsideHeap.megabytes();
     }
 
     int threads() throws IOException {

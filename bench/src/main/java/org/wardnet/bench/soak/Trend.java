@@ -21,24 +21,15 @@ record Trend(double perHour, double min, double max, double first, double last) 
         if (used.size() < 2) {
             throw new IllegalArgumentException("a trend needs two samples after minute " + fromMinute);
         }
-        double n = used.size();
-        double sumX = 0;
-        double sumY = 0;
-        double sumXx = 0;
-        double sumXy = 0;
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (SoakSample s : used) {
-            double x = s.minute() / 60.0;
-            double y = value.applyAsDouble(s);
-            sumX += x;
-            sumY += y;
-            sumXx += x * x;
-            sumXy += x * y;
-            min = Math.min(min, y);
-            max = Math.max(max, y);
+        double[] hours = new double[used.size()];
+        double[] values = new double[used.size()];
+        for (int i = 0; i < used.size(); i++) {
+            hours[i] = used.get(i).minute() / 60.0;
+            values[i] = value.applyAsDouble(used.get(i));
         }
-        double slope = (n * sumXy - sumX * sumY) / (n * sumXx - sumX * sumX);
+        double slope = LeastSquares.slope(hours, values);
+        double min = java.util.Arrays.stream(values).min().orElseThrow();
+        double max = java.util.Arrays.stream(values).max().orElseThrow();
         int quarter = Math.max(1, used.size() / 4);
         return new Trend(slope, min, max, mean(used.subList(0, quarter), value),
                 mean(used.subList(used.size() - quarter, used.size()), value));
